@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The README's test command: install with the test extra, lint, type-check, run the tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+python -m pip install -q -e ".[test]"
+ruff check src tests benchmarks
+mypy src/nightlegs
+set +e
+python -m pytest
+status=$?
+set -e
+# pytest exits 5 when it collected no tests: that is a failure of the suite, not a pass.
+if [ "$status" -eq 5 ]; then
+  echo "pytest collected no tests" >&2
+  exit 1
+fi
+exit "$status"

@@ -1,0 +1,43 @@
+"""The knowledge base: conditions, findings, red flags, self-care and the article audit."""
+
+from nightlegs.knowledge.catalogue import CATALOGUE_CONDITION_IDS
+from nightlegs.knowledge.check import check_knowledge_base
+from nightlegs.knowledge.loader import load_knowledge_base
+from nightlegs.knowledge.models import (
+    AgeBand,
+    ArticleStatement,
+    Claim,
+    Condition,
+    ConditionFinding,
+    Evidence,
+    Finding,
+    FindingCategory,
+    KnowledgeBase,
+    Priors,
+    RedFlagRule,
+    SelfCareAdvice,
+    Source,
+    Strength,
+    Triage,
+)
+
+__all__ = [
+    "CATALOGUE_CONDITION_IDS",
+    "AgeBand",
+    "ArticleStatement",
+    "Claim",
+    "Condition",
+    "ConditionFinding",
+    "Evidence",
+    "Finding",
+    "FindingCategory",
+    "KnowledgeBase",
+    "Priors",
+    "RedFlagRule",
+    "SelfCareAdvice",
+    "Source",
+    "Strength",
+    "Triage",
+    "check_knowledge_base",
+    "load_knowledge_base",
+]

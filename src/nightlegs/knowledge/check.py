@@ -1,0 +1,113 @@
+"""Whole-knowledge-base consistency checks (``nightlegs kb check``).
+
+Schema validation happens at load; this adds the cross-record rules: unique ids, no dangling
+references, every catalogue condition present, phrases that compile, a source on every record.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from nightlegs.knowledge.catalogue import CATALOGUE_CONDITION_IDS
+from nightlegs.knowledge.models import KnowledgeBase
+
+__all__ = ["check_knowledge_base"]
+
+
+def _duplicates(ids: Iterable[str]) -> list[str]:
+    return sorted(i for i, n in Counter(ids).items() if n > 1)
+
+
+def check_knowledge_base(kb: KnowledgeBase) -> list[str]:
+    """Return every consistency problem found in ``kb`` (an empty list when it is sound).
+
+    Parameters
+    ----------
+    kb : KnowledgeBase
+        A knowledge base that already passed schema validation.
+
+    Returns
+    -------
+    list of str
+        One plain-words problem per entry, naming the record and the field.
+
+    Examples
+    --------
+    >>> from nightlegs.knowledge import load_knowledge_base
+    >>> check_knowledge_base(load_knowledge_base())
+    []
+    """
+    from nightlegs.knowledge.phrases import PhraseError, compile_phrase
+
+    problems: list[str] = []
+    finding_ids = {f.id for f in kb.findings}
+    condition_ids = {c.id for c in kb.conditions}
+    advice_ids = {a.id for a in kb.self_care}
+    claim_ids = {c.id for c in kb.claims}
+    red_flag_ids = {r.id for r in kb.red_flags}
+
+    for kind, ids in (
+        ("finding", [f.id for f in kb.findings]),
+        ("condition", [c.id for c in kb.conditions]),
+        ("self-care advice", [a.id for a in kb.self_care]),
+        ("claim", [c.id for c in kb.claims]),
+        ("red-flag rule", [r.id for r in kb.red_flags]),
+    ):
+        problems += [f"duplicate {kind} id '{d}'" for d in _duplicates(ids)]
+
+    problems += [
+        f"catalogue condition '{cid}' (CONDITIONS.md) is missing"
+        for cid in CATALOGUE_CONDITION_IDS
+        if cid not in condition_ids
+    ]
+
+    for finding in kb.findings:
+        for target in (*finding.implies, *finding.yields_to):
+            if target not in finding_ids:
+                problems.append(f"finding '{finding.id}': implies unknown finding '{target}'")
+        for phrase in (*finding.phrases, *finding.negative_phrases, *finding.weak_phrases):
+            try:
+                compile_phrase(phrase)
+            except PhraseError as exc:
+                problems.append(f"finding '{finding.id}': phrase {phrase!r}: {exc}")
+
+    for condition in kb.conditions:
+        where = f"condition '{condition.id}'"
+        for link in (*condition.findings_for, *condition.findings_against):
+            if link.id not in finding_ids:
+                problems.append(f"{where}: unknown finding '{link.id}'")
+        problems += [
+            f"{where}: unknown self-care advice '{a}'" for a in condition.self_care
+            if a not in advice_ids
+        ]
+        problems += [
+            f"{where}: unknown claim '{c}'" for c in condition.claims if c not in claim_ids
+        ]
+
+    for rule in kb.red_flags:
+        for fid in (*rule.all_of, *rule.any_of):
+            if fid not in finding_ids:
+                problems.append(f"red-flag rule '{rule.id}': unknown finding '{fid}'")
+        problems += [
+            f"red-flag rule '{rule.id}': unknown condition '{c}'" for c in rule.suspect
+            if c not in condition_ids
+        ]
+        if rule.any_of and rule.min_any > len(rule.any_of):
+            problems.append(f"red-flag rule '{rule.id}': min_any exceeds any_of")
+
+    for advice in kb.self_care:
+        problems += [
+            f"self-care advice '{advice.id}': not_when names unknown finding '{fid}'"
+            for fid in advice.not_when
+            if fid not in finding_ids
+        ]
+
+    known = finding_ids | condition_ids | advice_ids | claim_ids | red_flag_ids
+    for index, statement in enumerate(kb.article):
+        problems += [
+            f"article statement {index} ({statement.locator!r}): unknown record '{rid}'"
+            for rid in statement.represented_by
+            if rid not in known
+        ]
+    return problems

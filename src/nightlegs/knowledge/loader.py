@@ -1,0 +1,131 @@
+"""Load the knowledge base from the YAML files shipped inside the package.
+
+Files are read with :mod:`importlib.resources`, validated into :mod:`nightlegs.knowledge.models`
+and cached; any problem becomes a :class:`~nightlegs.errors.KnowledgeBaseError` naming the file
+and the field.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from importlib import resources
+from importlib.resources.abc import Traversable
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from nightlegs.errors import KnowledgeBaseError
+from nightlegs.knowledge.models import (
+    ArticleStatement,
+    Claim,
+    Condition,
+    Finding,
+    KnowledgeBase,
+    RedFlagRule,
+    SelfCareAdvice,
+)
+
+__all__ = ["load_knowledge_base"]
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_M = TypeVar("_M", bound=BaseModel)
+
+
+def _data_root() -> Traversable:
+    return resources.files("nightlegs.knowledge") / "data"
+
+
+def _read_yaml(entry: Traversable, where: str) -> Any:
+    try:
+        return yaml.load(entry.read_text(encoding="utf-8"), Loader=_Loader)
+    except yaml.YAMLError as exc:
+        raise KnowledgeBaseError(f"{where}: not valid YAML: {exc}") from exc
+
+
+def _format_validation(where: str, exc: ValidationError) -> str:
+    first = exc.errors()[0]
+    field = ".".join(str(part) for part in first["loc"]) or "(record)"
+    return f"{where}: field '{field}': {first['msg']} (got {first.get('input')!r:.80})"
+
+
+def _validate(model: type[_M], raw: Any, where: str) -> _M:
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        raise KnowledgeBaseError(_format_validation(where, exc)) from exc
+
+
+def _records(entry: Traversable, key: str, where: str) -> Iterator[tuple[int, Any]]:
+    document = _read_yaml(entry, where)
+    if not isinstance(document, dict) or set(document) != {key}:
+        raise KnowledgeBaseError(f"{where}: expected a mapping with the single key '{key}'")
+    items = document[key]
+    if not isinstance(items, list):
+        raise KnowledgeBaseError(f"{where}: '{key}' must be a list")
+    yield from enumerate(items)
+
+
+def _yaml_files(folder: Traversable) -> list[Traversable]:
+    return sorted(
+        (e for e in folder.iterdir() if e.name.endswith(".yaml")), key=lambda e: e.name
+    )
+
+
+@functools.cache
+def load_knowledge_base() -> KnowledgeBase:
+    """Load, validate and cache the packaged knowledge base.
+
+    Returns
+    -------
+    KnowledgeBase
+        The validated knowledge base (cached: later calls return the same object).
+
+    Raises
+    ------
+    KnowledgeBaseError
+        When a file is missing, is not valid YAML or breaks the schema.
+
+    Examples
+    --------
+    >>> kb = load_knowledge_base()
+    >>> any(c.id == "restless_legs_syndrome" for c in kb.conditions)
+    True
+    """
+    root = _data_root()
+    manifest = _read_yaml(root / "manifest.yaml", "manifest.yaml")
+    if not isinstance(manifest, dict) or "version" not in manifest:
+        raise KnowledgeBaseError("manifest.yaml: expected a mapping with a 'version' key")
+
+    findings: list[Finding] = []
+    for entry in _yaml_files(root / "findings"):
+        where = f"findings/{entry.name}"
+        for index, raw in _records(entry, "findings", where):
+            findings.append(_validate(Finding, raw, f"{where}[{index}]"))
+
+    conditions: list[Condition] = []
+    for entry in _yaml_files(root / "conditions"):
+        where = f"conditions/{entry.name}"
+        condition = _validate(Condition, _read_yaml(entry, where), where)
+        if entry.name != f"{condition.id}.yaml":
+            raise KnowledgeBaseError(f"{where}: file name must be '{condition.id}.yaml'")
+        conditions.append(condition)
+
+    def collect(model: type[_M], name: str, key: str) -> list[_M]:
+        where = f"{name}.yaml"
+        return [
+            _validate(model, raw, f"{where}[{i}]")
+            for i, raw in _records(root / where, key, where)
+        ]
+
+    kb_raw = {
+        "version": str(manifest["version"]),
+        "findings": findings,
+        "conditions": conditions,
+        "red_flags": collect(RedFlagRule, "red_flags", "red_flags"),
+        "self_care": collect(SelfCareAdvice, "self_care", "self_care"),
+        "claims": collect(Claim, "claims", "claims"),
+        "article": collect(ArticleStatement, "article", "statements"),
+    }
+    return KnowledgeBase.model_construct(**kb_raw)

@@ -1,0 +1,257 @@
+"""Pydantic models of the knowledge base. Unknown keys are rejected everywhere.
+
+The knowledge base is reviewed data, not code: each record carries its ``sources`` (an article
+passage with a short locator and/or a guideline) and ``last_reviewed``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+__all__ = [
+    "AgeBand",
+    "ArticleStatement",
+    "Claim",
+    "Condition",
+    "ConditionFinding",
+    "Evidence",
+    "Finding",
+    "FindingCategory",
+    "KnowledgeBase",
+    "Priors",
+    "RedFlagRule",
+    "SelfCareAdvice",
+    "Source",
+    "Strength",
+    "Triage",
+]
+
+_ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Triage(StrEnum):
+    """Triage levels, ordered from least to most urgent by :attr:`rank`."""
+
+    SELF_CARE = "self_care"
+    DOCTOR = "doctor"
+    URGENT = "urgent"
+    EMERGENCY = "emergency"
+
+    @property
+    def rank(self) -> int:
+        return _TRIAGE_ORDER.index(self)
+
+
+_TRIAGE_ORDER = [Triage.SELF_CARE, Triage.DOCTOR, Triage.URGENT, Triage.EMERGENCY]
+
+
+class Strength(StrEnum):
+    """How strongly a finding speaks for or against a condition."""
+
+    WEAK = "weak"
+    MODERATE = "moderate"
+    STRONG = "strong"
+    VERY_STRONG = "very_strong"
+
+
+class Evidence(StrEnum):
+    """Evidence level of a piece of advice (GRADE-like, plus expert opinion)."""
+
+    HIGH = "high"
+    MODERATE = "moderate"
+    LOW = "low"
+    VERY_LOW = "very_low"
+    EXPERT_OPINION = "expert_opinion"
+    NONE = "none"
+
+
+class AgeBand(StrEnum):
+    """Age bands used for priors: child < 13, adolescent 13-17, adult 18-64, older 65+."""
+
+    CHILD = "child"
+    ADOLESCENT = "adolescent"
+    ADULT = "adult"
+    OLDER = "older"
+
+
+class FindingCategory(StrEnum):
+    SYMPTOM = "symptom"
+    SITE = "site"
+    TIMING = "timing"
+    MODIFIER = "modifier"
+    SIGN = "sign"
+    SYSTEMIC = "systemic"
+    HISTORY = "history"
+    MEDICINE = "medicine"
+    LIFESTYLE = "lifestyle"
+
+
+class Source(_Strict):
+    """Where a piece of knowledge comes from.
+
+    ``kind="article"``: ``locator`` quotes a few words of the article passage.
+    ``kind="guideline"``: ``ref`` names the guideline (e.g. "NICE NG158") and ``locator`` the point.
+    """
+
+    kind: Literal["article", "guideline", "review"]
+    ref: str = Field(min_length=2)
+    locator: str = Field(min_length=3)
+
+
+class Finding(_Strict):
+    """One thing a person can report or be asked about."""
+
+    id: str = Field(pattern=_ID_PATTERN)
+    question: str = Field(min_length=8)
+    category: FindingCategory
+    label: str = Field(min_length=3, description="Plain-words statement used in explanations.")
+    answer: Literal["boolean"] = "boolean"
+    prevalence: float = Field(default=0.1, gt=0.0, lt=1.0)
+    phrases: tuple[str, ...] = ()
+    negative_phrases: tuple[str, ...] = ()
+    weak_phrases: tuple[str, ...] = Field(
+        default=(), description="Phrases that count only when no finding in yields_to was found."
+    )
+    yields_to: tuple[str, ...] = ()
+    implies: dict[str, bool] = Field(default_factory=dict)
+    red_flag: bool = False
+    ask: bool = True
+
+
+class ConditionFinding(_Strict):
+    """A finding's link to a condition: ``p`` overrides the probability that ``strength`` implies."""
+
+    id: str = Field(pattern=_ID_PATTERN)
+    strength: Strength
+    p: float | None = Field(default=None, gt=0.0, lt=1.0)
+    note: str | None = None
+
+
+class Priors(_Strict):
+    """Relative prior weight of a condition among people with a night-time leg complaint.
+
+    ``base`` is the weight for an adult of unknown sex; the other fields multiply it.
+    """
+
+    base: float = Field(gt=0.0)
+    age: dict[AgeBand, float] = Field(default_factory=dict)
+    sex: dict[Literal["female", "male"], float] = Field(default_factory=dict)
+    pregnancy: float = Field(default=1.0, ge=0.0)
+    postpartum: float = Field(default=1.0, ge=0.0)
+
+
+class Condition(_Strict):
+    """A cause of night-time leg symptoms."""
+
+    id: str = Field(pattern=_ID_PATTERN)
+    name: str
+    summary: str = Field(min_length=20)
+    origin: Literal["article", "added"]
+    icd10: tuple[str, ...] = Field(min_length=1)
+    icd10_cm: tuple[str, ...] = ()
+    snomed: tuple[str, ...] = ()
+    specialist: str
+    usual_triage: Triage
+    triage_note: str | None = None
+    priors: Priors
+    findings_for: tuple[ConditionFinding, ...] = Field(min_length=1)
+    findings_against: tuple[ConditionFinding, ...] = ()
+    tests: tuple[str, ...] = ()
+    self_care: tuple[str, ...] = ()
+    claims: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = Field(min_length=1)
+    last_reviewed: dt.date
+
+    @model_validator(mode="after")
+    def _no_finding_both_ways(self) -> Condition:
+        both = {f.id for f in self.findings_for} & {f.id for f in self.findings_against}
+        if both:
+            raise ValueError(f"findings listed both for and against: {sorted(both)}")
+        return self
+
+
+class RedFlagRule(_Strict):
+    """A deterministic danger-sign rule. It can only raise triage.
+
+    The rule fires when every finding in ``all_of`` is present, at least ``min_any`` of
+    ``any_of`` are present (when ``any_of`` is given), and the population matches.
+    """
+
+    id: str = Field(pattern=_ID_PATTERN)
+    triage: Triage
+    message: str = Field(min_length=10)
+    action_now: str = Field(min_length=10)
+    suspect: tuple[str, ...] = ()
+    all_of: tuple[str, ...] = ()
+    any_of: tuple[str, ...] = ()
+    min_any: int = Field(default=1, ge=1)
+    population: tuple[Literal["child", "adolescent", "adult", "older", "pregnant"], ...] = ()
+    sources: tuple[Source, ...] = Field(min_length=1)
+    last_reviewed: dt.date
+
+    @model_validator(mode="after")
+    def _has_condition(self) -> RedFlagRule:
+        if not self.all_of and not self.any_of:
+            raise ValueError("a red-flag rule needs all_of or any_of")
+        if self.triage in (Triage.SELF_CARE, Triage.DOCTOR):
+            raise ValueError("a red-flag rule must set triage to urgent or emergency")
+        return self
+
+
+class SelfCareAdvice(_Strict):
+    """One piece of self-care advice, with its evidence level and when not to give it."""
+
+    id: str = Field(pattern=_ID_PATTERN)
+    text: str = Field(min_length=10)
+    evidence: Evidence
+    not_when: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = Field(min_length=1)
+    last_reviewed: dt.date
+
+
+class Claim(_Strict):
+    """An article claim checked against guidance: supported, qualified or rejected."""
+
+    id: str = Field(pattern=_ID_PATTERN)
+    article_claim: str
+    verdict: Literal["supported", "qualified", "rejected"]
+    evidence: str = Field(min_length=20)
+    phrases: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = Field(min_length=2)
+    last_reviewed: dt.date
+
+    @field_validator("sources")
+    @classmethod
+    def _article_and_guidance(cls, value: tuple[Source, ...]) -> tuple[Source, ...]:
+        kinds = {s.kind for s in value}
+        if "article" not in kinds or kinds == {"article"}:
+            raise ValueError("a claim cites the article passage and at least one guideline or review")
+        return value
+
+
+class ArticleStatement(_Strict):
+    """One statement of the source article and the records that represent or reject it."""
+
+    locator: str = Field(min_length=3)
+    statement: str
+    represented_by: tuple[str, ...] = Field(min_length=1)
+
+
+class KnowledgeBase(_Strict):
+    """The whole validated knowledge base."""
+
+    version: str
+    findings: tuple[Finding, ...]
+    conditions: tuple[Condition, ...]
+    red_flags: tuple[RedFlagRule, ...]
+    self_care: tuple[SelfCareAdvice, ...]
+    claims: tuple[Claim, ...]
+    article: tuple[ArticleStatement, ...]

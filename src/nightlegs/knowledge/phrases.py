@@ -1,0 +1,116 @@
+"""The small phrase grammar used by findings to describe how people say things.
+
+Phrases are matched against normalised text (lower case, contractions expanded, punctuation
+split off). A phrase is a list of *segments* separated by gaps; a segment lists alternatives
+separated by ``|``; an alternative is one or more words; a word ending in ``*`` matches any word
+that starts with it.
+
+``pins and needles``            the words in order
+``charley horse*|cramp*``       either alternative (alternatives may have several words)
+``calf|calves ~ swollen|swell*``  a gap of up to 3 words between two segments (``~N``: up to N);
+                                a gap never crosses punctuation
+
+Examples: ``"urge|need ~2 move*"``, ``"back of ~2 lower leg|lower legs"``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["CompiledPhrase", "PhraseError", "compile_phrase"]
+
+_WORD = re.compile(r"^[a-z0-9'\-]+\*?$")
+_GAP = re.compile(r"^~(\d*)$")
+_DEFAULT_GAP = 3
+
+
+class PhraseError(ValueError):
+    """A phrase does not follow the grammar."""
+
+
+@dataclass(frozen=True)
+class CompiledPhrase:
+    """A compiled phrase.
+
+    Attributes
+    ----------
+    source : str
+        The phrase as written in the knowledge base.
+    regex : re.Pattern[str]
+        Matches the phrase in normalised text.
+    anchors : tuple[str, ...]
+        Literal words (or prefixes, ending in ``*``) of which the text must contain at least one
+        for the phrase to have a chance; used to skip phrases quickly.
+    """
+
+    source: str
+    regex: re.Pattern[str]
+    anchors: tuple[str, ...]
+
+
+def _word(word: str) -> str:
+    if not _WORD.match(word):
+        raise PhraseError(f"word {word!r}: expected letters a-z, digits, ' or - (and a final *)")
+    if word.endswith("*"):
+        return re.escape(word[:-1]) + r"[a-z0-9'\-]*"
+    return re.escape(word)
+
+
+def _segment(segment: list[str]) -> tuple[str, tuple[str, ...]]:
+    alternatives = [alt.split() for alt in " ".join(segment).split("|")]
+    if any(not alt for alt in alternatives):
+        raise PhraseError("empty alternative (two '|' in a row, or '|' at an end)")
+    regex = "(?:" + "|".join(" ".join(_word(w) for w in alt) + " " for alt in alternatives) + ")"
+    return regex, tuple(alt[0] for alt in alternatives)
+
+
+def compile_phrase(phrase: str) -> CompiledPhrase:
+    """Compile one phrase of the grammar into a regular expression.
+
+    Parameters
+    ----------
+    phrase : str
+        A phrase such as ``"calf|calves ~ swell*"``.
+
+    Returns
+    -------
+    CompiledPhrase
+
+    Raises
+    ------
+    PhraseError
+        When a word has characters outside ``a-z0-9'-``, an alternative is empty, or a gap
+        starts or ends the phrase.
+
+    Examples
+    --------
+    >>> compiled = compile_phrase("pins and needles|tingl*")
+    >>> bool(compiled.regex.search("i get pins and needles at night "))
+    True
+    """
+    tokens = phrase.replace("|", " | ").split()
+    if not tokens:
+        raise PhraseError("empty phrase")
+    parts: list[str] = []
+    anchors: tuple[str, ...] = ()
+    segment: list[str] = []
+    for token in [*tokens, "~0"]:
+        gap = _GAP.match(token)
+        if not gap:
+            segment.append(token)
+            continue
+        if not segment:
+            raise PhraseError("a gap cannot start a phrase or follow another gap")
+        regex, firsts = _segment(segment)
+        parts.append(regex)
+        anchors = anchors or firsts
+        segment = []
+        if token != "~0" or len(parts) == 0:
+            size = int(gap.group(1) or _DEFAULT_GAP)
+            parts.append(rf"(?:[a-z0-9'\-]+ ){{0,{size}}}")
+    if tokens[-1].startswith("~"):
+        raise PhraseError("a gap cannot end a phrase")
+    # Normalised text ends every token with one space, so each word pattern ends in " ".
+    regex = re.compile(r"(?<![a-z0-9'\-])" + "".join(parts))
+    return CompiledPhrase(source=phrase, regex=regex, anchors=anchors)

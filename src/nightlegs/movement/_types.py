@@ -1,0 +1,110 @@
+"""Plain data types shared by the movement readers and the scorer.
+
+Readers (``nightlegs.movement.readers``) produce a :class:`Recording`; the scorer
+(``nightlegs.movement.scoring``) consumes it. Times are seconds from the recording start.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+from numpy.typing import NDArray
+
+__all__ = [
+    "STAGES",
+    "AccelSignal",
+    "Hypnogram",
+    "Interval",
+    "LegSignal",
+    "Recording",
+    "Side",
+]
+
+Side = Literal["left", "right"]
+#: Canonical sleep-stage labels; "?" is unscored / movement time.
+STAGES: tuple[str, ...] = ("W", "N1", "N2", "N3", "R", "?")
+
+
+@dataclass(frozen=True)
+class LegSignal:
+    """Tibialis anterior EMG of one leg.
+
+    Attributes
+    ----------
+    label : str
+        Channel label as found in the file.
+    side : {"left", "right"}
+    fs : float
+        Sampling rate in Hz.
+    emg_uv : NDArray[np.float64], shape (n_samples,)
+        The signal in microvolts, starting at recording time 0.
+    """
+
+    label: str
+    side: Side
+    fs: float
+    emg_uv: NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class AccelSignal:
+    """Tri-axial acceleration of one leg-worn sensor.
+
+    Attributes
+    ----------
+    label : str
+    side : {"left", "right"}
+    fs : float
+        Sampling rate in Hz.
+    xyz_g : NDArray[np.float64], shape (n_samples, 3)
+        Acceleration in g, starting at recording time 0.
+    """
+
+    label: str
+    side: Side
+    fs: float
+    xyz_g: NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A scored event such as an apnea, hypopnea or arousal."""
+
+    onset_s: float
+    duration_s: float
+    kind: str = ""
+
+    @property
+    def end_s(self) -> float:
+        return self.onset_s + self.duration_s
+
+
+@dataclass(frozen=True)
+class Hypnogram:
+    """Sleep stages in fixed epochs starting at recording time ``start_s``.
+
+    ``stages`` holds canonical labels from :data:`STAGES`.
+    """
+
+    stages: tuple[str, ...]
+    epoch_s: float = 30.0
+    start_s: float = 0.0
+
+    def as_array(self) -> NDArray[np.str_]:
+        return np.asarray(self.stages)
+
+
+@dataclass(frozen=True)
+class Recording:
+    """Everything the scorer needs from one night."""
+
+    duration_s: float
+    legs: tuple[LegSignal, ...] = ()
+    accelerometers: tuple[AccelSignal, ...] = ()
+    hypnogram: Hypnogram | None = None
+    respiratory_events: tuple[Interval, ...] = ()
+    arousals: tuple[Interval, ...] = ()
+    source: str | None = None
+    warnings: tuple[str, ...] = field(default=())

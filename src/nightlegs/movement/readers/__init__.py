@@ -1,0 +1,167 @@
+"""Readers: recordings, hypnograms and scored events into a :class:`~nightlegs.movement.Recording`.
+
+Formats: EDF, EDF+ (continuous and discontinuous) and BDF through edfio (see ``_edf`` for why);
+hypnograms from EDF+ annotations, CSV/TSV of 30-s epochs or NSRR XML; respiratory events and
+arousals from EDF+ annotations, NSRR XML or CSV; leg-worn accelerometers from CSV or Axivity .cwa.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from nightlegs.errors import RecordingError
+from nightlegs.movement._types import AccelSignal, Hypnogram, Interval, Recording
+from nightlegs.movement.readers._accel import read_accel_csv, read_cwa
+from nightlegs.movement.readers._channels import find_leg_channels, is_leg_label, side_of
+from nightlegs.movement.readers._edf import read_edf_annotations, read_edf_legs
+from nightlegs.movement.readers._hypnogram import (
+    events_from_annotations,
+    fit_hypnogram,
+    hypnogram_from_annotations,
+    read_events_file,
+    read_hypnogram_file,
+)
+from nightlegs.movement.readers._stages import normalise_stage
+
+__all__ = [
+    "find_leg_channels",
+    "fit_hypnogram",
+    "is_leg_label",
+    "normalise_stage",
+    "parse_leg_channels",
+    "read_edf_annotations",
+    "read_events_file",
+    "read_hypnogram_file",
+    "read_recording",
+    "side_of",
+]
+
+PathLike = str | Path
+_EDF = {".edf", ".bdf", ".rec"}
+_ACCEL = {".csv", ".tsv", ".txt", ".cwa"}
+
+
+def parse_leg_channels(value: str | Sequence[str] | None) -> tuple[str, ...] | None:
+    """``"LAT,RAT"`` or ``("LAT", "RAT")`` as a tuple of labels; None stays None.
+
+    Examples
+    --------
+    >>> parse_leg_channels("Leg L, Leg R")
+    ('Leg L', 'Leg R')
+    """
+    if value is None:
+        return None
+    items = value.split(",") if isinstance(value, str) else list(value)
+    labels = tuple(s.strip() for s in items if s.strip())
+    if not labels or len(labels) > 2:
+        raise RecordingError(f"leg_channels: expected one or two channel labels, got {value!r}")
+    return labels
+
+
+def _read_accels(paths: Sequence[Path]) -> tuple[tuple[AccelSignal, ...], float]:
+    accels: list[AccelSignal] = []
+    for p in paths:
+        if p.suffix.lower() == ".cwa":
+            accels.append(read_cwa(p))
+        else:
+            accels.extend(read_accel_csv(p))
+    if len({a.side for a in accels}) < len(accels):
+        if len(accels) == 2:  # two files without a side in their names: first left, then right
+            accels = [
+                AccelSignal(a.label, s, a.fs, a.xyz_g)
+                for a, s in zip(accels, ("left", "right"), strict=True)
+            ]
+        else:
+            raise RecordingError(f"{paths[0]}: more than one accelerometer for the same leg")
+    duration = max(a.xyz_g.shape[0] / a.fs for a in accels)
+    return tuple(accels), duration
+
+
+def read_recording(
+    path: PathLike | Sequence[PathLike],
+    *,
+    hypnogram: PathLike | Hypnogram | None = None,
+    leg_channels: str | Sequence[str] | None = None,
+    events: PathLike | Sequence[Interval] | None = None,
+) -> Recording:
+    """Read one night into a :class:`Recording`.
+
+    Parameters
+    ----------
+    path : str or Path, or a sequence of them
+        EDF/EDF+/BDF file; or leg-worn accelerometer file(s): CSV (``time, x, y, z`` in g,
+        optional ``side``) or Axivity ``.cwa``, one per leg or one with a side column.
+    hypnogram : str, Path or Hypnogram, optional
+        CSV/TSV of 30-s epochs, NSRR XML or EDF+ file; by default the stage annotations of the
+        recording itself, if any. Checked against the recording length (see ``fit_hypnogram``).
+    leg_channels : str or sequence of str, optional
+        One or two channel labels (``"LAT,RAT"``); by default found by label.
+    events : str, Path or sequence of Interval, optional
+        Respiratory events and arousals (NSRR XML, EDF+ or CSV ``onset_s,duration_s,kind``);
+        by default those annotated in the recording or the hypnogram XML.
+
+    Returns
+    -------
+    Recording
+        Leg EMG in uV (or accelerations in g), hypnogram, events and reader warnings.
+
+    Raises
+    ------
+    RecordingError
+        The message names the file, the field and what was expected.
+
+    Examples
+    --------
+    >>> rec = read_recording("night.edf", hypnogram="night.xml")  # doctest: +SKIP
+    >>> [leg.side for leg in rec.legs]  # doctest: +SKIP
+    ['left', 'right']
+    """
+    paths = [Path(p) for p in ([path] if isinstance(path, (str, Path)) else path)]
+    if not paths:
+        raise RecordingError("path: expected a recording file, got an empty list")
+    src = str(paths[0])
+    suffixes = {p.suffix.lower() for p in paths}
+    warnings: list[str] = []
+    hyp: Hypnogram | None = None
+    resp: tuple[Interval, ...] = ()
+    arousals: tuple[Interval, ...] = ()
+    legs: tuple = ()  # type: ignore[type-arg]
+    accels: tuple[AccelSignal, ...] = ()
+    if suffixes <= _EDF and len(paths) == 1:
+        legs, anns, duration, w = read_edf_legs(paths[0], parse_leg_channels(leg_channels))
+        warnings += w
+        hyp = hypnogram_from_annotations(anns, src)
+        resp, arousals = events_from_annotations(anns)
+    elif suffixes <= _ACCEL:
+        accels, duration = _read_accels(paths)
+    else:
+        raise RecordingError(
+            f"{src}: file type {sorted(suffixes)}: expected one .edf/.bdf file, or accelerometer "
+            ".csv/.tsv/.cwa file(s)"
+        )
+    if isinstance(hypnogram, Hypnogram):
+        hyp = hypnogram
+    elif hypnogram is not None:
+        hyp, r, a = read_hypnogram_file(hypnogram)
+        resp, arousals = (r, a) if (r or a) else (resp, arousals)
+    if events is not None:
+        if isinstance(events, (str, Path)):
+            resp, arousals = read_events_file(events)
+        else:
+            resp = tuple(e for e in events if "arousal" not in e.kind.lower())
+            arousals = tuple(e for e in events if "arousal" in e.kind.lower())
+    if hyp is not None:
+        hyp_src = str(hypnogram) if isinstance(hypnogram, (str, Path)) else src
+        hyp, w = fit_hypnogram(hyp, duration, hyp_src)
+        warnings += w
+    return Recording(
+        duration_s=float(duration),
+        legs=legs,
+        accelerometers=accels,
+        hypnogram=hyp,
+        respiratory_events=resp,
+        arousals=arousals,
+        source=src,
+        warnings=tuple(warnings),
+    )

@@ -1,0 +1,139 @@
+"""EDF, EDF+ (continuous and discontinuous) and BDF reading with edfio.
+
+Why edfio rather than pyedflib: on an 8 h, 4-channel, 256 Hz EDF (59 MB) on the 2-core build
+machine, reading the two leg channels took 0.08 s warm / 0.27 s cold with edfio and 0.21 s with
+pyedflib; edfio is pure Python on numpy (276 kB installed vs 13 MB for pyedflib, no compiled
+extension to build), memory-maps EDF data records so only the chosen channels are decoded, and
+is already a runtime dependency. Limitation: edfio reads BDF eagerly (all channels as int32).
+
+Each chosen channel is decoded as ``(digital + offset) * gain`` in place, converted to uV.
+For EDF+D the timekeeping stamp of each data record places it at its onset; the gaps are filled
+with zeros (no movement can be scored there) and reported as a warning.
+"""
+
+from __future__ import annotations
+
+import warnings as _warnings
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from nightlegs.errors import RecordingError
+from nightlegs.movement._types import LegSignal
+from nightlegs.movement.readers._channels import find_leg_channels
+from nightlegs.movement.readers._checks import check_emg, unit_factor
+from nightlegs.movement.readers._header import HeaderInfo, check_header
+from nightlegs.movement.readers._tal import Annotation, parse_tals
+
+__all__ = ["EdfContent", "read_edf_annotations", "read_edf_legs"]
+
+#: (legs, annotations, duration_s, warnings)
+EdfContent = tuple[tuple[LegSignal, ...], list[Annotation], float, list[str]]
+
+
+def _open(path: Path, info: HeaderInfo) -> Any:
+    import edfio
+
+    try:
+        with _warnings.catch_warnings():
+            _warnings.simplefilter("ignore")
+            if info.is_bdf:
+                return edfio.read_bdf(path, header_encoding="latin-1")
+            return edfio.read_edf(path, lazy_load_data=True, header_encoding="latin-1")
+    except (ValueError, IndexError, OSError, UnicodeError, TypeError) as exc:
+        raise RecordingError(f"{path}: cannot read the EDF/BDF file ({exc})") from exc
+
+
+def _annotation_bytes(rec: Any, info: HeaderInfo) -> tuple[list[Annotation], NDArray[np.float64]]:
+    anns: list[Annotation] = []
+    onsets = np.full(info.num_records, np.nan)
+    width = 3 if info.is_bdf else 2
+    first = True
+    for sig in rec._signals:  # annotation signals are hidden from .signals; edfio has no public API
+        if not sig._is_annotation_signal:
+            continue
+        raw = np.ascontiguousarray(sig.digital).view(np.uint8).ravel()  # raw bytes (EDF, BDF)
+        a, o = parse_tals(raw, sig.samples_per_data_record * width)
+        anns.extend(a)
+        if first:
+            onsets, first = o, False
+    return anns, onsets
+
+
+def read_edf_annotations(path: Path) -> list[Annotation]:
+    """EDF+ annotations of ``path`` in seconds from the first data record.
+
+    Examples
+    --------
+    >>> read_edf_annotations(Path("missing.edf"))
+    Traceback (most recent call last):
+    ...
+    nightlegs.errors.RecordingError: missing.edf: file not found
+    """
+    info = check_header(path)
+    anns, onsets = _annotation_bytes(_open(path, info), info)
+    t0 = float(onsets[0]) if onsets.size and np.isfinite(onsets[0]) else 0.0
+    return [Annotation(a.onset_s - t0, a.duration_s, a.text) for a in anns]
+
+
+def _decode(sig: Any, factor: float) -> NDArray[np.float64]:
+    pmin, pmax = sig.physical_min, sig.physical_max
+    dmin, dmax = sig.digital_min, sig.digital_max
+    gain = (pmax - pmin) / (dmax - dmin)
+    out = np.asarray(sig.digital).astype(np.float64)
+    out -= dmin
+    out *= gain * factor
+    out += pmin * factor
+    return out
+
+
+def read_edf_legs(path: Path, leg_channels: tuple[str, ...] | None) -> EdfContent:
+    """Decode the leg channels and the annotations of an EDF/EDF+/BDF file.
+
+    Examples
+    --------
+    >>> read_edf_legs(Path("missing.edf"), None)
+    Traceback (most recent call last):
+    ...
+    nightlegs.errors.RecordingError: missing.edf: file not found
+    """
+    info = check_header(path)
+    rec = _open(path, info)
+    src = str(path)
+    data_labels = [s.label for s in rec.signals]
+    chosen, warns = find_leg_channels(data_labels, leg_channels, source=src)
+    anns, onsets = _annotation_bytes(rec, info)
+    t0 = float(onsets[0]) if onsets.size and np.isfinite(onsets[0]) else 0.0
+    anns = [Annotation(a.onset_s - t0, a.duration_s, a.text) for a in anns]
+    duration = info.num_records * info.record_duration_s
+    place: NDArray[np.float64] | None = None
+    if info.discontinuous and onsets.size:
+        if not np.isfinite(onsets).all():
+            raise RecordingError(f"{src}: EDF+D: a data record lacks its timekeeping stamp")
+        place = onsets - t0
+        if np.any(np.diff(place) < info.record_duration_s - 1e-6):
+            raise RecordingError(f"{src}: EDF+D: data record onsets overlap or go backwards")
+        duration = float(place[-1]) + info.record_duration_s
+        gap = duration - info.num_records * info.record_duration_s
+        if gap > 1e-6:
+            warns.append(f"{src}: discontinuous recording; {gap:.0f} s of gaps filled with zeros")
+    legs = []
+    for label, side in chosen:
+        sig = rec.signals[data_labels.index(label)]
+        fs = float(sig.sampling_frequency)
+        factor, w = unit_factor(sig.physical_dimension, source=src, label=label)
+        warns += [w] if w else []
+        emg = _decode(sig, factor)
+        if place is not None:
+            spr = sig.samples_per_data_record
+            starts = np.round(place * fs).astype(np.int64)
+            full = np.zeros(round(duration * fs))
+            idx = (starts[:, None] + np.arange(spr)[None, :]).ravel()
+            full[idx[idx < full.size]] = emg[: idx.size][idx < full.size]
+            emg = full
+        clip = (sig.physical_min * factor, sig.physical_max * factor)
+        warns += check_emg(emg, fs, source=src, label=label, clip_uv=clip)
+        legs.append(LegSignal(label=label, side=side, fs=fs, emg_uv=emg))
+    return tuple(legs), anns, duration, warns

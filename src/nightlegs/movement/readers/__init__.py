@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from nightlegs.errors import RecordingError
-from nightlegs.movement._types import AccelSignal, Hypnogram, Interval, Recording
+from nightlegs.movement._types import AccelSignal, Hypnogram, Interval, LegSignal, Recording
 from nightlegs.movement.readers._accel import read_accel_csv, read_cwa
 from nightlegs.movement.readers._channels import find_leg_channels, is_leg_label, side_of
 from nightlegs.movement.readers._edf import read_edf_annotations, read_edf_legs
@@ -67,13 +67,14 @@ def _read_accels(paths: Sequence[Path]) -> tuple[tuple[AccelSignal, ...], float]
         else:
             accels.extend(read_accel_csv(p))
     if len({a.side for a in accels}) < len(accels):
-        if len(accels) == 2:  # two files without a side in their names: first left, then right
-            accels = [
-                AccelSignal(a.label, s, a.fs, a.xyz_g)
-                for a, s in zip(accels, ("left", "right"), strict=True)
-            ]
-        else:
+        if len(accels) != 2:
             raise RecordingError(f"{paths[0]}: more than one accelerometer for the same leg")
+        # two files without a side in their names: the first is the left leg
+        left, right = accels
+        accels = [
+            AccelSignal(left.label, "left", left.fs, left.xyz_g),
+            AccelSignal(right.label, "right", right.fs, right.xyz_g),
+        ]
     duration = max(a.xyz_g.shape[0] / a.fs for a in accels)
     return tuple(accels), duration
 
@@ -126,7 +127,7 @@ def read_recording(
     hyp: Hypnogram | None = None
     resp: tuple[Interval, ...] = ()
     arousals: tuple[Interval, ...] = ()
-    legs: tuple = ()  # type: ignore[type-arg]
+    legs: tuple[LegSignal, ...] = ()
     accels: tuple[AccelSignal, ...] = ()
     if suffixes <= _EDF and len(paths) == 1:
         legs, anns, duration, w = read_edf_legs(paths[0], parse_leg_channels(leg_channels))

@@ -134,7 +134,9 @@ def read_cwa(path: Path, side: Side | None = None) -> AccelSignal:
         raise RecordingError(f"{path}: no 'AX' data blocks; expected accelerometer data")
 
     def u16(off: int) -> NDArray[np.int64]:
-        return blocks[:, off].astype(np.int64) | (blocks[:, off + 1].astype(np.int64) << 8)
+        lo = blocks[:, off].astype(np.int64)
+        hi = blocks[:, off + 1].astype(np.int64)
+        return np.asarray(lo | (hi << 8), dtype=np.int64)
 
     stamp = u16(14) | (u16(16) << 16)
     frac_raw = u16(4)

@@ -1,3 +1,7 @@
 """Leg-movement analysis of overnight recordings (EDF polysomnography, leg-worn accelerometers)."""
 
-__all__: list[str] = []
+from nightlegs.movement.analyze import analyze
+
+__all__: list[str] = [
+    "analyze",
+]

@@ -98,12 +98,6 @@ def load_knowledge_base() -> KnowledgeBase:
     if not isinstance(manifest, dict) or "version" not in manifest:
         raise KnowledgeBaseError("manifest.yaml: expected a mapping with a 'version' key")
 
-    findings: list[Finding] = []
-    for entry in _yaml_files(root / "findings"):
-        where = f"findings/{entry.name}"
-        for index, raw in _records(entry, "findings", where):
-            findings.append(_validate(Finding, raw, f"{where}[{index}]"))
-
     conditions: list[Condition] = []
     for entry in _yaml_files(root / "conditions"):
         where = f"conditions/{entry.name}"
@@ -112,16 +106,18 @@ def load_knowledge_base() -> KnowledgeBase:
             raise KnowledgeBaseError(f"{where}: file name must be '{condition.id}.yaml'")
         conditions.append(condition)
 
-    def collect(model: type[_M], name: str, key: str) -> list[_M]:
-        where = f"{name}.yaml"
-        return [
-            _validate(model, raw, f"{where}[{i}]")
-            for i, raw in _records(root / where, key, where)
-        ]
+    def collect(model: type[_M], folder: str, key: str) -> list[_M]:
+        records: list[_M] = []
+        for entry in _yaml_files(root / folder):
+            where = f"{folder}/{entry.name}"
+            records += [
+                _validate(model, raw, f"{where}[{i}]") for i, raw in _records(entry, key, where)
+            ]
+        return records
 
     kb_raw = {
         "version": str(manifest["version"]),
-        "findings": findings,
+        "findings": collect(Finding, "findings", "findings"),
         "conditions": conditions,
         "red_flags": collect(RedFlagRule, "red_flags", "red_flags"),
         "self_care": collect(SelfCareAdvice, "self_care", "self_care"),

@@ -6,6 +6,7 @@ a 256-byte fixed part, then 256 bytes per signal, fields in ASCII, left-aligned,
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,15 +41,17 @@ class HeaderInfo:
     discontinuous: bool
 
 
+_INT = re.compile(r"[+-]?\d+")
+_FLOAT = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+
+
 def _num(raw: bytes, field: str, path: Path, kind: type[int] | type[float]) -> float:
-    text = raw.decode("latin-1").strip()
-    try:
-        return kind(text)
-    except ValueError:
+    """A space-padded ASCII number, or a RecordingError naming the field."""
+    text = raw.decode("latin-1").strip(" ")
+    if (_INT if kind is int else _FLOAT).fullmatch(text) is None:
         what = "an integer" if kind is int else "a number"
-        raise RecordingError(
-            f"{path}: header field {field!r}: expected {what}, got {text!r}"
-        ) from None
+        raise RecordingError(f"{path}: header field {field!r}: expected {what}, got {text!r}")
+    return kind(text)
 
 
 def check_header(path: Path) -> HeaderInfo:

@@ -1,0 +1,123 @@
+"""``nightlegs analyze`` and ``nightlegs analyze-batch``: thin wrappers over the movement API.
+
+Errors are raised as :class:`~nightlegs.errors.NightlegsError` and turned into exit 2 by
+``nightlegs.cli.main``. Output files are written to a temporary file and renamed into place.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+__all__ = ["register"]
+
+_JSON = Annotated[bool, typer.Option("--json", help="Print the result as one JSON object.")]
+
+
+def _summary_table(data: dict[str, Any], warnings: list[str]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    table = Table(title="Leg movements", show_header=False)
+    for key, value in data.items():
+        if key == "events" or (isinstance(value, (list, dict)) and key != "severity_clinical"):
+            continue
+        text = f"{value:.2f}" if isinstance(value, float) else str(value)
+        table.add_row(key.replace("_", " "), text)
+    console.print(table)
+    console.print(f"{len(data.get('events', []))} events. Information, not a diagnosis.")
+    for w in warnings:
+        console.print(f"[yellow]warning:[/] {w}")
+
+
+def analyze_command(
+    recording: Annotated[Path, typer.Argument(help="EDF/EDF+/BDF, or accelerometer CSV/.cwa.")],
+    hypnogram: Annotated[
+        Path | None, typer.Option(help="CSV/TSV of 30-s epochs, NSRR XML or EDF+.")
+    ] = None,
+    leg_channels: Annotated[
+        str | None, typer.Option(help="Leg channel labels, e.g. LAT,RAT.")
+    ] = None,
+    events: Annotated[
+        Path | None, typer.Option(help="Respiratory events and arousals file.")
+    ] = None,
+    aasm: Annotated[bool, typer.Option("--aasm", help="AASM rules instead of WASM 2016.")] = False,
+    child: Annotated[bool, typer.Option("--child", help="Paediatric PLMS cut-off (5/h).")] = False,
+    as_json: _JSON = False,
+    events_csv: Annotated[Path | None, typer.Option(help="Write the events as CSV.")] = None,
+    edf_annotations: Annotated[
+        Path | None, typer.Option(help="Write the events as EDF+ annotations.")
+    ] = None,
+    plot: Annotated[Path | None, typer.Option(help="Write an overview plot (PNG).")] = None,
+) -> None:
+    """Score leg movements of one recording (WASM 2016 by default)."""
+    from nightlegs.movement._atomic import atomic_path
+    from nightlegs.movement.analyze import analyze
+    from nightlegs.movement.export import write_edf_annotations, write_events_csv
+    from nightlegs.movement.scoring import ScoringParams
+
+    params = ScoringParams.aasm() if aasm else None
+    result = analyze(
+        recording,
+        hypnogram=hypnogram,
+        leg_channels=leg_channels,
+        events=events,
+        params=params,
+        child=child,
+    )
+    if events_csv is not None:
+        write_events_csv(result, events_csv)
+    if edf_annotations is not None:
+        write_edf_annotations(result, edf_annotations)
+    if plot is not None:
+        with atomic_path(plot) as tmp:
+            result.plot(tmp)
+    data = result.to_dict()
+    if as_json:
+        typer.echo(json.dumps(data, default=str))
+    else:
+        _summary_table(data, list(data.get("warnings", [])))
+
+
+def analyze_batch_command(
+    pattern: Annotated[list[str], typer.Argument(help="Glob pattern(s), e.g. 'data/**/*.edf'.")],
+    out: Annotated[Path, typer.Option("--out", help="Parquet output (resumes if it exists).")],
+    workers: Annotated[int | None, typer.Option(help="Local worker processes.")] = None,
+    scheduler: Annotated[
+        str | None, typer.Option(help="Existing Dask scheduler, tcp://HOST:8786.")
+    ] = None,
+    aasm: Annotated[bool, typer.Option("--aasm", help="AASM rules instead of WASM 2016.")] = False,
+    child: Annotated[bool, typer.Option("--child", help="Paediatric PLMS cut-off (5/h).")] = False,
+) -> None:
+    """Score many recordings on Dask into one Parquet table (one row per recording)."""
+    from rich.progress import Progress
+
+    from nightlegs.movement.batch import analyze_batch
+
+    with Progress(transient=False) as progress:
+        task = progress.add_task("recordings", total=None)
+
+        def tick(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        table = analyze_batch(
+            pattern,
+            out,
+            workers=workers,
+            scheduler=scheduler,
+            aasm=aasm,
+            child=child,
+            on_progress=tick,
+        )
+    failed = int((table["status"] == "error").sum()) if "status" in table else 0
+    typer.echo(f"{len(table)} recordings in {out} ({failed} failed)")
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``analyze`` and ``analyze-batch`` to the nightlegs CLI."""
+    app.command("analyze")(analyze_command)
+    app.command("analyze-batch")(analyze_batch_command)

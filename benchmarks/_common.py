@@ -44,7 +44,7 @@ def write_night(
 
 
 def event_onsets(events: Any, periodic_only: bool = False) -> np.ndarray:
-    """Onsets (s) from a DataFrame or a list of dicts/objects with ``onset_s`` (and ``periodic``)."""
+    """Onsets (s) from a DataFrame or a list of dicts/objects with ``onset_s``."""
     if hasattr(events, "to_dict") and hasattr(events, "columns"):
         events = events.to_dict("records")
     out = []

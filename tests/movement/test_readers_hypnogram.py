@@ -84,7 +84,8 @@ NSRR = """<?xml version="1.0" encoding="UTF-8"?>
 <ScoredEvent><EventType>Respiratory|Respiratory</EventType>
 <EventConcept>Hypopnea|Hypopnea</EventConcept><Start>65.5</Start><Duration>12</Duration></ScoredEvent>
 <ScoredEvent><EventType>Arousals|Arousals</EventType>
-<EventConcept>ASDA arousal|Arousal (ASDA)</EventConcept><Start>80</Start><Duration>4</Duration></ScoredEvent>
+<EventConcept>ASDA arousal|Arousal (ASDA)</EventConcept>
+<Start>80</Start><Duration>4</Duration></ScoredEvent>
 </ScoredEvents></PSGAnnotation>"""
 
 

@@ -148,7 +148,7 @@ def analyze_batch(
     out = Path(out)
     rows: list[dict[str, Any]] = []
     if out.exists():
-        rows = pd.read_parquet(out).to_dict("records")
+        rows = [{str(k): v for k, v in r.items()} for r in pd.read_parquet(out).to_dict("records")]
     done = {r["path"] for r in rows}
     todo = [p for p in expand_paths(patterns) if p not in done]
     total = len(todo)
@@ -159,17 +159,17 @@ def analyze_batch(
     options = {"aasm": aasm, "child": child}
     cluster = None
     if scheduler is None:
-        cluster = LocalCluster(
+        cluster = LocalCluster(  # type: ignore[no-untyped-call]
             n_workers=workers,
             threads_per_worker=1,
             processes=processes,
             dashboard_address=None,
             silence_logs=logging.ERROR,
         )
-    client = Client(cluster if cluster is not None else scheduler)
+    client = Client(cluster if cluster is not None else scheduler)  # type: ignore[no-untyped-call]
     try:
         futures = [client.submit(analyze_one, p, options, pure=False) for p in todo]
-        for n, fut in enumerate(as_completed(futures), start=1):
+        for n, fut in enumerate(as_completed(futures), start=1):  # type: ignore[no-untyped-call]
             rows.append(fut.result())
             if on_progress is not None:
                 on_progress(n, total)
@@ -178,6 +178,6 @@ def analyze_batch(
     finally:
         client.close()
         if cluster is not None:
-            cluster.close()
+            cluster.close()  # type: ignore[no-untyped-call]
     _write(rows, out)
     return pd.DataFrame(rows)

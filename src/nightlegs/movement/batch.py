@@ -176,7 +176,7 @@ def analyze_batch(
             if n % checkpoint == 0:
                 _write(rows, out)
     finally:
-        client.close()
+        client.close()  # type: ignore[no-untyped-call]
         if cluster is not None:
             cluster.close()  # type: ignore[no-untyped-call]
     _write(rows, out)

@@ -120,11 +120,11 @@ class ScoringParams:
         _check_choice("envelope_method", self.envelope_method, ("rms", "median"))
         for f in fields(self):
             value = getattr(self, f.name)
-            if isinstance(value, float | int) and not isinstance(value, bool):
-                if not math.isfinite(value) or value < 0:
-                    raise InputError(
-                        f"ScoringParams.{f.name} must be a finite number >= 0, got {value!r}"
-                    )
+            is_number = isinstance(value, float | int) and not isinstance(value, bool)
+            if is_number and (not math.isfinite(value) or value < 0):
+                raise InputError(
+                    f"ScoringParams.{f.name} must be a finite number >= 0, got {value!r}"
+                )
         if self.offset_uv >= self.onset_uv:
             raise InputError(
                 f"ScoringParams.offset_uv ({self.offset_uv}) must be below onset_uv "

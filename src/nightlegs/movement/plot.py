@@ -1,0 +1,142 @@
+"""Overview figure of a leg-movement analysis.
+
+Four panels sharing the time axis (hours): the hypnogram, the per-leg EMG envelope above its
+baseline (decimated), a raster of LMs and PLMs, and periodic movements per hour with the
+article's bands (none < 5, light 5-20, average 20-60, heavy > 60) shaded. The bands are not a
+clinical scale; the clinical reading (WASM 2016, PMID 27890390; AASM) is printed in the title.
+
+Uses the Agg canvas on a bare :class:`matplotlib.figure.Figure`, so nothing touches pyplot's
+global state and nothing happens at import.
+"""
+
+from __future__ import annotations
+
+from os import PathLike
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    from nightlegs.movement.results import MovementAnalysis
+
+__all__ = ["plot_analysis"]
+
+_STAGE_ROW = {"N3": 0, "N2": 1, "N1": 2, "R": 3, "W": 4, "?": 5}
+_BANDS = ((0, 5, "none", "#e8f5e9"), (5, 20, "light", "#fff8e1"), (20, 60, "average", "#ffe0b2"))
+_HEAVY = "#ffcdd2"
+
+
+def plot_analysis(analysis: MovementAnalysis, path: str | PathLike[str] | None = None) -> Figure:
+    """Draw the overview of one night; optionally save it.
+
+    Parameters
+    ----------
+    analysis : MovementAnalysis
+    path : str or path-like, optional
+        File to save to (format from the suffix).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> from nightlegs.movement import score, synthesize_night
+    >>> fig = plot_analysis(score(synthesize_night(0.5, 200, 1.0, seed=0).recording))
+    >>> len(fig.axes)
+    4
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(11, 8.5), layout="constrained")
+    FigureCanvasAgg(fig)
+    axes = fig.subplots(4, 1, sharex=True, gridspec_kw={"height_ratios": [1.2, 2, 1.2, 1.6]})
+    hours = analysis.indices_detail.recording_hours
+    _hypnogram(axes[0], analysis)
+    _envelopes(axes[1], analysis)
+    _raster(axes[2], analysis)
+    _per_hour(axes[3], analysis, hours)
+    axes[3].set_xlabel("time (h)")
+    axes[3].set_xlim(0, max(hours, 1e-3))
+    g = analysis.grading
+    index_name = "PLMS" if analysis.indices_detail.basis == "sleep" else "PLM (per h recording)"
+    fig.suptitle(
+        f"{index_name} index {g.index_per_h:.1f}/h - article band: {g.article}; clinical "
+        f"({g.population}, > {g.cutoff_per_h:g}/h): {g.clinical}, {g.clinical_band}",
+        fontsize=11,
+    )
+    if path is not None:
+        fig.savefig(path, dpi=110)
+    return fig
+
+
+def _hypnogram(ax: Axes, analysis: MovementAnalysis) -> None:
+    hyp = analysis.hypnogram
+    ax.set_ylabel("stage")
+    if hyp is None:
+        ax.text(0.5, 0.5, "no hypnogram", ha="center", va="center", transform=ax.transAxes)
+        ax.set_yticks([])
+        return
+    rows = np.array([_STAGE_ROW.get(s, 5) for s in hyp.stages] + [_STAGE_ROW.get("?", 5)])
+    t = (hyp.start_s + np.arange(rows.size) * hyp.epoch_s) / 3600.0
+    ax.step(t, rows, where="post", color="#37474f", lw=0.8)
+    ax.set_yticks(list(_STAGE_ROW.values()), list(_STAGE_ROW))
+    ax.set_ylim(-0.5, 5.5)
+
+
+def _envelopes(ax: Axes, analysis: MovementAnalysis) -> None:
+    unit = "uV" if analysis.signal_kind == "emg" else "mg"
+    for i, det in enumerate(analysis.detections):
+        ax.plot(
+            det.overview_t_s / 3600.0,
+            det.overview_uv,
+            lw=0.5,
+            label=f"{det.side} ({det.label})",
+            color=("#1565c0", "#c62828", "#2e7d32")[i % 3],
+            alpha=0.8,
+        )
+    if analysis.signal_kind == "emg":
+        ax.axhline(analysis.params.onset_uv, color="k", lw=0.6, ls="--", label="onset threshold")
+    ax.set_ylabel(f"envelope above\nbaseline ({unit})")
+    ax.legend(loc="upper right", fontsize=7)
+
+
+def _raster(ax: Axes, analysis: MovementAnalysis) -> None:
+    s = analysis.scored
+    rows = {"left": 0, "right": 1, "both": 2}
+    y = np.array([rows.get(str(v), 0) for v in s.side])
+    t = s.onset_s / 3600.0
+    groups = (
+        (~s.clm, "#616161", "LM (not candidate)"),
+        (s.clm & ~s.periodic, "#90a4ae", "CLM"),
+        (s.periodic, "#d81b60", "PLM"),
+    )
+    for mask, colour, label in groups:
+        ax.vlines(t[mask], y[mask] - 0.35, y[mask] + 0.35, color=colour, lw=0.8, label=label)
+    ax.set_yticks(list(rows.values()), list(rows))
+    ax.set_ylim(-0.6, 2.6)
+    ax.legend(loc="upper right", fontsize=7, ncol=3)
+
+
+def _per_hour(ax: Axes, analysis: MovementAnalysis, hours: float) -> None:
+    s = analysis.scored
+    n_bins = max(1, int(np.ceil(hours)))
+    edges = np.arange(n_bins + 1, dtype=np.float64)
+    lm, _ = np.histogram(s.onset_s / 3600.0, bins=edges)
+    plm, _ = np.histogram(s.onset_s[s.periodic] / 3600.0, bins=edges)
+    top = max(70.0, float(lm.max(initial=0)) * 1.1)
+    for lo, hi, name, colour in _BANDS:
+        ax.axhspan(lo, hi, color=colour, zorder=0)
+        ax.text(n_bins * 0.995, (lo + hi) / 2, name, ha="right", va="center", fontsize=7)
+    ax.axhspan(60, top, color=_HEAVY, zorder=0)
+    ax.text(n_bins * 0.995, min(top, 60 + (top - 60) / 2), "heavy", ha="right", fontsize=7)
+    mid = edges[:-1] + 0.5
+    ax.bar(mid - 0.2, lm, width=0.38, color="#78909c", label="LM", zorder=2)
+    ax.bar(mid + 0.2, plm, width=0.38, color="#d81b60", label="PLM", zorder=2)
+    ax.set_ylim(0, top)
+    ax.set_ylabel("movements per hour\n(article bands shaded)")
+    ax.legend(loc="upper left", fontsize=7)

@@ -77,7 +77,7 @@ class MovementAnalysis:
     >>> from nightlegs.movement import score, synthesize_night
     >>> result = score(synthesize_night(0.5, 200, 1.0, seed=1).recording)
     >>> sorted(result.to_dict())[:3]
-    ['events', 'imi_histogram', 'indices']
+    ['events', 'grading', 'imi_histogram']
     """
 
     scored: ScoredEvents

@@ -58,7 +58,7 @@ def detect_accel(sensor: AccelSignal, params: ScoringParams) -> LegDetection:
     >>> rng = np.random.default_rng(0)
     >>> xyz = np.tile([0.0, 0.0, 1.0], (50 * 120, 1)) + rng.normal(0, 0.002, (50 * 120, 3))
     >>> t = np.arange(50 * 3) / 50
-    >>> xyz[50 * 60: 50 * 63, 0] += 0.3 * np.sin(2 * np.pi * 3 * t)
+    >>> xyz[50 * 60: 50 * 63, 2] += 0.3 * np.sin(2 * np.pi * 3 * t)
     >>> det = detect_accel(AccelSignal("ankle L", "left", 50.0, xyz), ScoringParams())
     >>> [round(float(t)) for t in det.onset_s]
     [60]

@@ -157,3 +157,11 @@ def test_accelerometer_movements_feed_the_rules() -> None:
 def test_accelerometer_bad_shape() -> None:
     with pytest.raises(RecordingError, match=r"'acc'.*shape"):
         detect_accel(AccelSignal("acc", "left", 50.0, np.zeros((100, 2))), ScoringParams())
+
+
+def test_moving_median_envelope_option() -> None:
+    night = synthesize_night(0.5, 256, 1.5, seed=8)
+    result = score(night.recording, ScoringParams(envelope_method="median"))
+    found = result.events["onset_s"].to_numpy()
+    ag = event_agreement(night.true_events["onset_s"].to_numpy(), found, 0.5)
+    assert ag["f1"] >= 0.98, ag

@@ -116,3 +116,10 @@ def test_plot(result: MovementAnalysis, tmp_path: Path) -> None:
     assert len(fig.axes) == 4
     assert path.stat().st_size > 10_000
     assert np.isfinite(result.detections[0].overview_uv).all()
+
+
+def test_hypnogram_beyond_recording_is_not_counted(night) -> None:  # type: ignore[no-untyped-def]
+    hyp = night.recording.hypnogram
+    longer = replace(hyp, stages=hyp.stages + ("N2",) * 40)
+    d = score(replace(night.recording, hypnogram=longer)).to_dict()
+    assert d["sleep_hours"] == score(night.recording).to_dict()["sleep_hours"]

@@ -158,14 +158,14 @@ def _periodic(n: int, fs: float, hz: float) -> _F32:
 
 
 def _slow(rng: np.random.Generator, n: int, fs: float, amp: float) -> _F32:
-    """Slow drift: a random walk at 1 point per second, linearly upsampled by broadcasting."""
-    step = max(1, int(fs))
-    k = n // step + 2
-    coarse = np.cumsum(rng.normal(0, amp / 10, k)).astype(np.float32)
-    coarse -= coarse.mean()
-    frac = np.arange(step, dtype=np.float32) / step
-    fine = coarse[:-1, None] + (coarse[1:] - coarse[:-1])[:, None] * frac[None, :]
-    return fine.reshape(-1)[:n].astype(np.float32, copy=False)
+    """Slow drift: two sines of 17 s and 41 s period with random phases, built by tiling."""
+    out = np.zeros(n, dtype=np.float32)
+    for period_s, scale in ((17.0, 1.0), (41.0, 0.6)):
+        period = max(2, round(period_s * fs))
+        one = np.sin(2 * np.pi * np.arange(period) / period).astype(np.float32)
+        one = np.roll(one, int(rng.integers(period))) * np.float32(amp * scale)
+        out += np.tile(one, n // period + 1)[:n]
+    return out
 
 
 def _ecg(rng: np.random.Generator, n: int, fs: float, amp: float) -> tuple[NDArray[np.intp], _F32]:

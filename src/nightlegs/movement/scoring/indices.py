@@ -96,6 +96,9 @@ def compute_indices(
     n = events.onset_s.size
     if events.stage is not None and hypnogram is not None:
         stages = np.asarray(hypnogram.stages)
+        # Only epochs that start inside the recording count towards sleep and wake time.
+        starts = hypnogram.start_s + hypnogram.epoch_s * np.arange(stages.size)
+        stages = stages[(starts >= 0) & (starts < duration_s)]
         n_sleep = int(np.isin(stages, list(SLEEP_STAGES)).sum())
         sleep_h: float | None = n_sleep * hypnogram.epoch_s / 3600.0
         wake_h: float | None = float((stages == "W").sum()) * hypnogram.epoch_s / 3600.0

@@ -6,6 +6,6 @@ assembles them and turns :class:`nightlegs.errors.NightlegsError` into exit code
 
 from __future__ import annotations
 
-from nightlegs.cli._app import app, main
+from nightlegs.cli._app import app, build_app, main
 
-__all__ = ["app", "main"]
+__all__ = ["app", "build_app", "main"]

@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-__all__ = ["app", "main"]
+__all__ = ["app", "build_app", "main"]
 
 app = typer.Typer(
     name="nightlegs",
@@ -27,8 +27,15 @@ _COMMAND_MODULES = (
 )
 
 
-def _register_commands() -> None:
+_registered: list[str] = []
+
+
+def build_app() -> typer.Typer:
+    """The CLI application with every command registered (idempotent)."""
     for name in _COMMAND_MODULES:
+        if name in _registered:
+            continue
+        _registered.append(name)
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as exc:
@@ -36,15 +43,19 @@ def _register_commands() -> None:
                 continue
             raise
         module.register(app)
+    return app
 
 
 def main() -> None:
     """Run the CLI; errors nightlegs raises on purpose become one line on stderr and exit 2."""
     from nightlegs.errors import NightlegsError
 
-    _register_commands()
+    build_app()
     try:
         app(standalone_mode=True)
     except NightlegsError as exc:
         print(f"nightlegs: error: {exc}", file=sys.stderr)
         sys.exit(2)
+    except KeyboardInterrupt:
+        print("nightlegs: interrupted", file=sys.stderr)
+        sys.exit(130)

@@ -23,6 +23,8 @@ __all__ = ["CompiledPhrase", "PhraseError", "compile_phrase"]
 _WORD = re.compile(r"^[a-z0-9'\-]+\*?$")
 _GAP = re.compile(r"^~(\d*)$")
 _DEFAULT_GAP = 3
+# A gap skips words (and commas) but never a clause boundary such as "but" or a full stop.
+_GAP_WORD = r"(?:(?!(?:but|however|although|though|except|whereas|whilst) )[a-z0-9'\-,]+ )"
 
 
 class PhraseError(ValueError):
@@ -108,7 +110,7 @@ def compile_phrase(phrase: str) -> CompiledPhrase:
         segment = []
         if token != "~0" or len(parts) == 0:
             size = int(gap.group(1) or _DEFAULT_GAP)
-            parts.append(rf"(?:[a-z0-9'\-]+ ){{0,{size}}}")
+            parts.append(_GAP_WORD + f"{{0,{size}}}")
     if tokens[-1].startswith("~"):
         raise PhraseError("a gap cannot end a phrase")
     # Normalised text ends every token with one space, so each word pattern ends in " ".

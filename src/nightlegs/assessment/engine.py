@@ -1,0 +1,250 @@
+"""One-shot assessment: text and/or structured findings in, :class:`Assessment` out."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+
+from nightlegs.assessment.inference import ConditionScore, rank
+from nightlegs.assessment.instruments import compute_instruments
+from nightlegs.assessment.population import Population, make_population
+from nightlegs.assessment.result import (
+    Assessment,
+    ClaimNote,
+    ConditionResult,
+    FindingResult,
+    SelfCareItem,
+)
+from nightlegs.assessment.safety import DISCLAIMER, WHEN_TO_SEEK_CARE
+from nightlegs.assessment.triage import TriageDecision, triage
+from nightlegs.errors import InputError
+from nightlegs.intake import IntakeResult, extract
+from nightlegs.knowledge import Condition, KnowledgeBase, Source, Triage, load_knowledge_base
+
+__all__ = ["assess", "build_assessment"]
+
+_MAX_CONDITIONS = 10
+_MIN_PROBABILITY = 0.005
+_SELF_CARE_PROBABILITY = 0.15
+_MAX_SELF_CARE = 6
+
+
+def _source_text(source: Source) -> str:
+    if source.kind == "article":
+        return f"article: \u201c{source.locator}\u201d"
+    return f"{source.ref}: {source.locator}"
+
+
+def _condition_result(condition: Condition, score: ConditionScore) -> ConditionResult:
+    return ConditionResult(
+        id=condition.id,
+        name=condition.name,
+        probability=score.probability,
+        evidence_for=tuple(w.describe() for w in score.evidence_for),
+        evidence_against=tuple(w.describe() for w in score.evidence_against),
+        specialist=condition.specialist,
+        usual_triage=condition.usual_triage,
+        icd10=condition.icd10,
+        snomed=condition.snomed,
+        tests=condition.tests,
+        sources=tuple(_source_text(s) for s in condition.sources),
+    )
+
+
+def _specialist(decision: TriageDecision, top: Condition, kb: KnowledgeBase) -> str:
+    if decision.level is Triage.EMERGENCY:
+        return "emergency department"
+    if decision.level is Triage.URGENT and decision.suspects:
+        by_id = {c.id: c for c in kb.conditions}
+        suspect = by_id.get(decision.suspects[0])
+        if suspect is not None:
+            return suspect.specialist
+    return top.specialist
+
+
+def _self_care(
+    kb: KnowledgeBase, ranking: list[ConditionScore], evidence: Mapping[str, bool], level: Triage
+) -> tuple[SelfCareItem, ...]:
+    if level.rank >= Triage.URGENT.rank:
+        return ()
+    advice = {a.id: a for a in kb.self_care}
+    conditions = {c.id: c for c in kb.conditions}
+    present = {fid for fid, value in evidence.items() if value}
+    chosen: list[SelfCareItem] = []
+    for index, score in enumerate(ranking):
+        if index > 0 and score.probability < _SELF_CARE_PROBABILITY:
+            break
+        for advice_id in conditions[score.id].self_care:
+            item = advice[advice_id]
+            if present & set(item.not_when) or any(c.id == advice_id for c in chosen):
+                continue
+            chosen.append(SelfCareItem(item.id, item.text, item.evidence.value))
+    return tuple(chosen[:_MAX_SELF_CARE])
+
+
+def _claims(
+    kb: KnowledgeBase, mentioned: list[str], top: Condition, top_probability: float
+) -> tuple[ClaimNote, ...]:
+    by_id = {c.id: c for c in kb.claims}
+    ids = list(mentioned)
+    if top_probability >= 0.3:
+        ids += [c for c in top.claims if c not in ids]
+    return tuple(
+        ClaimNote(c.id, c.article_claim, c.verdict, " ".join(c.evidence.split()))
+        for c in (by_id[i] for i in ids if i in by_id)
+    )
+
+
+def _next_steps(decision: TriageDecision, top: Condition, ranking: list[ConditionScore],
+                kb: KnowledgeBase) -> tuple[str, ...]:
+    steps = list(decision.actions)
+    conditions = {c.id: c for c in kb.conditions}
+    tests: list[str] = []
+    for score in ranking[:2]:
+        if score is ranking[0] or score.probability >= 0.2:
+            tests += [t for t in conditions[score.id].tests if t not in tests]
+    if tests:
+        steps.append("Ask the doctor about: " + "; ".join(tests[:6]) + ".")
+    steps.append(f"The right person to see: {_specialist(decision, top, kb)}.")
+    if decision.level.rank >= Triage.URGENT.rank:
+        steps.append("Do not wait to see whether home remedies help.")
+    steps.append("Do not start, stop or change a prescribed medicine without your doctor.")
+    return tuple(steps)
+
+
+def build_assessment(
+    evidence: Mapping[str, bool],
+    population: Population,
+    *,
+    intake: IntakeResult | None = None,
+    movements_per_hour: float | None = None,
+    warnings: list[str] | None = None,
+) -> Assessment:
+    """Assemble the full result from evidence and population (used by assess and interview)."""
+    kb = load_knowledge_base()
+    ranking = rank(evidence, population)
+    decision = triage(evidence, population)
+    conditions = {c.id: c for c in kb.conditions}
+    top = conditions[ranking[0].id]
+    shown = [s for s in ranking[:_MAX_CONDITIONS] if s.probability >= _MIN_PROBABILITY]
+    labels = {f.id: f.label for f in kb.findings}
+    texts = {f.id: f.text for f in intake.findings} if intake else {}
+    findings = tuple(
+        FindingResult(fid, present, labels[fid], texts.get(fid)) for fid, present in evidence.items()
+    )
+    child = population.age_band is not None and population.age_band.value == "child"
+    return Assessment(
+        triage=decision.level,
+        triage_reasons=decision.reasons,
+        conditions=tuple(_condition_result(conditions[s.id], s) for s in shown or ranking[:1]),
+        findings=findings,
+        specialist=_specialist(decision, top, kb),
+        next_steps=_next_steps(decision, top, ranking, kb),
+        self_care=_self_care(kb, ranking, evidence, decision.level),
+        disclaimer=DISCLAIMER,
+        when_to_seek_care=WHEN_TO_SEEK_CARE,
+        red_flags=decision.red_flags,
+        instruments=tuple(
+            compute_instruments(evidence, movements_per_hour=movements_per_hour, child=child)
+        ),
+        claims=_claims(kb, intake.claims if intake else [], top, ranking[0].probability),
+        population={
+            "age": population.age,
+            "sex": population.sex,
+            "pregnant": population.pregnant,
+            "postpartum": population.postpartum,
+            "age_band": population.age_band.value if population.age_band else None,
+        },
+        warnings=tuple(warnings or ()),
+        kb_version=kb.version,
+    )
+
+
+def _merge_population(
+    intake: IntakeResult | None, age: float | None, sex: str | None, pregnant: bool | None,
+    warnings: list[str],
+) -> Population:
+    facts = intake.population if intake else None
+    text_pregnant = facts.pregnant if facts else None
+    if pregnant is None and text_pregnant and sex == "male":
+        warnings.append("The text mentions pregnancy but sex was given as male; pregnancy ignored.")
+        text_pregnant = None
+    if age is None and facts and facts.age is not None and facts.pregnant and facts.age < 10:
+        text_pregnant = None
+    return make_population(
+        age=age if age is not None else (facts.age if facts else None),
+        sex=sex if sex is not None else (facts.sex if facts else None),
+        pregnant=pregnant if pregnant is not None else text_pregnant,
+        postpartum=bool(facts and facts.postpartum),
+        child_reported=bool(facts and facts.reporter == "parent"),
+    )
+
+
+def assess(
+    text: str | None = None,
+    *,
+    age: float | None = None,
+    sex: str | None = None,
+    pregnant: bool | None = None,
+    findings: Mapping[str, bool] | None = None,
+    movements_per_hour: float | None = None,
+) -> Assessment:
+    """Assess a night-time leg complaint.
+
+    Parameters
+    ----------
+    text : str, optional
+        The complaint in the person's own words (English).
+    age : float, optional
+        Age in years (0-120). Overrides an age found in the text.
+    sex : {"female", "male"}, optional
+    pregnant : bool, optional
+    findings : mapping of str to bool, optional
+        Structured answers: finding id -> present. Combined with the text; these win.
+    movements_per_hour : float, optional
+        Leg movements per hour from a recording or a sleep study, shown on the article's
+        bands next to the clinical reading.
+
+    Returns
+    -------
+    Assessment
+        Ranked conditions with evidence, triage with reasons, specialist, next steps,
+        self-care with evidence levels, instruments and the disclaimer.
+
+    Raises
+    ------
+    InputError
+        For empty, binary or over-long text, an unknown finding id, age outside 0-120, an
+        unknown sex, or a pregnancy given with sex "male".
+
+    Examples
+    --------
+    >>> import nightlegs
+    >>> result = nightlegs.assess("my calves cramp every night", age=70, sex="female")
+    >>> result.conditions[0].id
+    'nocturnal_leg_cramps'
+    """
+    if text is None and not findings:
+        raise InputError("text: give a description (text) or structured findings")
+    if pregnant is not None and not isinstance(pregnant, bool):
+        raise InputError(f"pregnant: expected true or false, got {pregnant!r}")
+    make_population(age, sex, pregnant)  # validates the explicit arguments first
+    warnings: list[str] = []
+    intake = extract(text) if text is not None else None
+    if intake:
+        warnings += intake.warnings
+    evidence: dict[str, bool] = intake.as_evidence() if intake else {}
+    kb_ids = {f.id for f in load_knowledge_base().findings}
+    for fid, value in (findings or {}).items():
+        if fid not in kb_ids:
+            raise InputError(f"findings: unknown finding id {fid!r}")
+        if not isinstance(value, bool):
+            raise InputError(f"findings.{fid}: expected true or false, got {value!r}")
+        evidence[fid] = value
+    population = _merge_population(intake, age, sex, pregnant, warnings)
+    return build_assessment(
+        evidence, population, intake=intake, movements_per_hour=movements_per_hour,
+        warnings=warnings,
+    )
+
+

@@ -1,0 +1,204 @@
+"""Naive Bayes over findings, with priors conditioned on age, sex and pregnancy.
+
+Each condition is treated as the one cause of the complaint (mutually exclusive causes), and
+findings as conditionally independent given the cause. A finding the person did not mention
+counts neither for nor against. Probabilities are tempered by a calibration temperature fitted
+on development vignettes (see ``nightlegs eval``).
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from nightlegs.assessment.population import Population
+from nightlegs.errors import InputError
+from nightlegs.knowledge import KnowledgeBase, Strength, load_knowledge_base
+
+__all__ = ["ConditionScore", "Model", "WeightedFinding", "model", "rank"]
+
+_FOR_GAIN = {
+    Strength.WEAK: 0.25,
+    Strength.MODERATE: 0.5,
+    Strength.STRONG: 0.75,
+    Strength.VERY_STRONG: 0.93,
+}
+_AGAINST_FACTOR = {
+    Strength.WEAK: 0.5,
+    Strength.MODERATE: 0.25,
+    Strength.STRONG: 0.08,
+    Strength.VERY_STRONG: 0.02,
+}
+DEFAULT_TEMPERATURE = 1.0
+
+
+@dataclass(frozen=True)
+class WeightedFinding:
+    """A finding's effect on one condition: ``weight`` is the likelihood ratio."""
+
+    id: str
+    label: str
+    present: bool
+    weight: float
+
+    def describe(self) -> str:
+        """Plain words, e.g. "an urge to move the legs (7.9x more likely)"."""
+        said = self.label if self.present else f"no {self.label}"
+        factor = self.weight if self.weight >= 1 else 1 / self.weight
+        direction = "more" if self.weight >= 1 else "less"
+        return f"{said} (makes it {factor:.1f}x {direction} likely)"
+
+
+@dataclass(frozen=True)
+class ConditionScore:
+    """One condition's posterior probability and the findings behind it."""
+
+    id: str
+    probability: float
+    evidence_for: tuple[WeightedFinding, ...]
+    evidence_against: tuple[WeightedFinding, ...]
+
+
+class Model:
+    """The knowledge base compiled into arrays for fast inference."""
+
+    def __init__(self, kb: KnowledgeBase, temperature: float = DEFAULT_TEMPERATURE) -> None:
+        self.kb = kb
+        self.temperature = temperature
+        self.condition_ids = tuple(c.id for c in kb.conditions)
+        self.finding_index = {f.id: i for i, f in enumerate(kb.findings)}
+        self.labels = {f.id: f.label for f in kb.findings}
+        n_conditions, n_findings = len(kb.conditions), len(kb.findings)
+        prevalence = np.array([f.prevalence for f in kb.findings])
+        p_present = np.tile(prevalence, (n_conditions, 1))
+        for row, condition in enumerate(kb.conditions):
+            for link in condition.findings_for:
+                col = self.finding_index[link.id]
+                gain = _FOR_GAIN[link.strength]
+                p_present[row, col] = link.p or prevalence[col] + (1 - prevalence[col]) * gain
+            for link in condition.findings_against:
+                col = self.finding_index[link.id]
+                p_present[row, col] = link.p or prevalence[col] * _AGAINST_FACTOR[link.strength]
+        p_present = np.clip(p_present, 1e-4, 1 - 1e-4)
+        self.p_present: NDArray[np.float64] = p_present
+        # Log likelihood ratios against the catalogue prevalence, so unlisted findings add 0.
+        self.log_lr_present: NDArray[np.float64] = np.log(p_present / prevalence)
+        self.log_lr_absent: NDArray[np.float64] = np.log((1 - p_present) / (1 - prevalence))
+        self._n_findings = n_findings
+
+    def log_prior(self, population: Population) -> NDArray[np.float64]:
+        """Log prior weight of each condition for ``population``."""
+        band = population.age_band
+        weights = []
+        for condition in self.kb.conditions:
+            priors = condition.priors
+            weight = priors.base
+            if band is not None:
+                weight *= priors.age.get(band, 1.0)
+            if population.sex is not None:
+                weight *= priors.sex.get(population.sex, 1.0)
+            if population.pregnant:
+                weight *= priors.pregnancy
+            if population.postpartum:
+                weight *= priors.postpartum
+            weights.append(max(weight, 1e-9))
+        return np.log(np.array(weights))
+
+    def contributions(self, evidence: Mapping[str, bool]) -> NDArray[np.float64]:
+        """Log-likelihood-ratio contribution of each finding (rows) to each condition."""
+        rows = []
+        for fid, present in evidence.items():
+            col = self.finding_index.get(fid)
+            if col is None:
+                raise InputError(f"findings: unknown finding id {fid!r}")
+            rows.append((self.log_lr_present if present else self.log_lr_absent)[:, col])
+        if not rows:
+            return np.zeros((0, len(self.condition_ids)))
+        return np.vstack(rows)
+
+    def posterior(self, log_scores: NDArray[np.float64]) -> NDArray[np.float64]:
+        """Normalised probabilities from log scores (last axis = conditions)."""
+        tempered = log_scores / self.temperature
+        tempered = tempered - tempered.max(axis=-1, keepdims=True)
+        weights = np.exp(tempered)
+        result: NDArray[np.float64] = weights / weights.sum(axis=-1, keepdims=True)
+        return result
+
+
+@functools.cache
+def model() -> Model:
+    """The compiled model of the packaged knowledge base (built once per process)."""
+    kb = load_knowledge_base()
+    return Model(kb, temperature=kb_temperature(kb))
+
+
+def kb_temperature(kb: KnowledgeBase) -> float:
+    """The calibration temperature stored with the knowledge base."""
+    from importlib import resources
+
+    import yaml
+
+    manifest = yaml.safe_load(
+        (resources.files("nightlegs.knowledge") / "data" / "manifest.yaml").read_text("utf-8")
+    )
+    value = float(manifest.get("calibration_temperature", DEFAULT_TEMPERATURE))
+    return value if math.isfinite(value) and value > 0 else DEFAULT_TEMPERATURE
+
+
+def rank(
+    evidence: Mapping[str, bool], population: Population, *, top: int | None = None
+) -> list[ConditionScore]:
+    """Rank conditions by posterior probability given the evidence.
+
+    Parameters
+    ----------
+    evidence : mapping of str to bool
+        Finding id -> present (True) or absent (False). Unknown findings are simply left out.
+    population : Population
+    top : int, optional
+        Return only the ``top`` most likely conditions.
+
+    Returns
+    -------
+    list of ConditionScore
+        Most likely first; probabilities over all conditions sum to 1.
+
+    Examples
+    --------
+    >>> from nightlegs.assessment.population import Population
+    >>> ranking = rank({"urge_to_move": True, "relieved_by_movement": True}, Population())
+    >>> ranking[0].id
+    'restless_legs_syndrome'
+    """
+    m = model()
+    contributions = m.contributions(evidence)
+    log_scores = m.log_prior(population) + contributions.sum(axis=0)
+    probabilities = m.posterior(log_scores)
+    order = np.argsort(-probabilities, kind="stable")
+    if top is not None:
+        order = order[:top]
+    ids = list(evidence)
+    scores = []
+    for row in order:
+        weighted = [
+            WeightedFinding(fid, m.labels[fid], evidence[fid], float(math.exp(contributions[i, row])))
+            for i, fid in enumerate(ids)
+        ]
+        scores.append(
+            ConditionScore(
+                id=m.condition_ids[row],
+                probability=float(probabilities[row]),
+                evidence_for=tuple(
+                    sorted((w for w in weighted if w.weight > 1.05), key=lambda w: -w.weight)
+                ),
+                evidence_against=tuple(
+                    sorted((w for w in weighted if w.weight < 0.95), key=lambda w: w.weight)
+                ),
+            )
+        )
+    return scores

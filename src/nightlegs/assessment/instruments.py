@@ -1,0 +1,256 @@
+"""Validated instruments computed from the findings a person gave.
+
+Each criterion is ``met``, ``not met`` or ``unknown`` (or "needs a clinician" for exam items).
+Logic is encoded from the published criteria; their wording is paraphrased.
+
+References
+----------
+IRLSSG: Allen RP et al. Sleep Med 2014;15:860-873. doi:10.1016/j.sleep.2014.03.025
+Wells DVT (two-level, NICE NG158): Wells PS et al. NEJM 2003;349:1227.
+Growing pains: Peterson H. Pediatr Clin North Am 1986;33:1365.
+Edinburgh Claudication Questionnaire: Leng GC, Fowkes FG. J Clin Epidemiol 1992;45:1101.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = [
+    "Criterion",
+    "InstrumentResult",
+    "compute_instruments",
+    "edinburgh_claudication",
+    "growing_pains_criteria",
+    "irlssg_criteria",
+    "rls_severity_from_movements",
+    "wells_dvt",
+]
+
+Status = Literal["met", "not met", "unknown", "needs a clinician"]
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One item of an instrument and its status."""
+
+    name: str
+    status: Status
+
+
+@dataclass(frozen=True)
+class InstrumentResult:
+    """An instrument's items and its overall reading in plain words."""
+
+    id: str
+    name: str
+    criteria: tuple[Criterion, ...]
+    reading: str
+    score: float | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "reading": self.reading,
+            "score": self.score,
+            "criteria": [{"name": c.name, "status": c.status} for c in self.criteria],
+        }
+
+
+def _status(evidence: Mapping[str, bool], *ids: str, absent: bool = False) -> Status:
+    values = [evidence[i] for i in ids if i in evidence]
+    if not values:
+        return "unknown"
+    return "met" if any(values) != absent else "not met"
+
+
+def _any_present(evidence: Mapping[str, bool], ids: tuple[str, ...]) -> bool:
+    return any(evidence.get(i) for i in ids)
+
+
+_RLS_MIMICS = (
+    "muscle_hardens", "relieved_by_stretching", "leg_swelling", "joint_swelling",
+    "pain_on_walking", "hot_joint", "numbness",
+)
+
+
+def irlssg_criteria(evidence: Mapping[str, bool]) -> InstrumentResult:
+    """IRLSSG 2014 essential criteria for restless legs syndrome (all five needed).
+
+    Examples
+    --------
+    >>> r = irlssg_criteria({"urge_to_move": True, "worse_at_rest": True,
+    ...                      "relieved_by_movement": True, "evening_night_worse": True,
+    ...                      "muscle_hardens": False})
+    >>> r.reading.startswith("All five")
+    True
+    """
+    mimic_known = [i for i in _RLS_MIMICS if i in evidence]
+    if _any_present(evidence, _RLS_MIMICS):
+        fifth: Status = "not met"
+    elif len(mimic_known) >= 1:
+        fifth = "met"
+    else:
+        fifth = "unknown"
+    criteria = (
+        Criterion("An urge to move the legs, usually with unpleasant feelings",
+                  _status(evidence, "urge_to_move")),
+        Criterion("Begins or worsens at rest", _status(evidence, "worse_at_rest")),
+        Criterion("Relieved by movement while it lasts", _status(evidence, "relieved_by_movement")),
+        Criterion("Only or worse in the evening or night", _status(evidence, "evening_night_worse")),
+        Criterion("Not solely explained by a mimic (cramps, swelling, arthritis, positional "
+                  "discomfort)", fifth),
+    )
+    statuses = [c.status for c in criteria]
+    if all(s == "met" for s in statuses):
+        reading = "All five IRLSSG criteria are met: consistent with restless legs syndrome."
+    elif "not met" in statuses:
+        reading = "Not all IRLSSG criteria are met: restless legs syndrome is less likely."
+    else:
+        reading = "Some IRLSSG criteria are unknown; answer the remaining questions."
+    return InstrumentResult("irlssg", "IRLSSG 2014 diagnostic criteria for RLS", criteria, reading)
+
+
+_WELLS_ITEMS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Active cancer (treated within 6 months)", ("active_cancer",)),
+    ("Paralysis, paresis or recent plaster cast of the leg", ("immobilised",)),
+    ("Bedridden 3 days or more, or major surgery within 12 weeks", ("recent_surgery",)),
+    ("Entire leg swollen", ("whole_leg_swollen",)),
+    ("Calf swelling 3 cm or more compared with the other leg", ("calf_bigger_than_other",)),
+    ("Pitting oedema in the symptomatic leg", ("pitting_oedema",)),
+    ("Previously documented DVT", ("previous_clot",)),
+)
+
+
+def wells_dvt(evidence: Mapping[str, bool]) -> InstrumentResult:
+    """Two-level Wells score for DVT from the items a person can answer.
+
+    Tenderness along the deep veins, collateral superficial veins and "another diagnosis at
+    least as likely" need an examination: they are marked "needs a clinician".
+    """
+    criteria = [Criterion(name, _status(evidence, *ids)) for name, ids in _WELLS_ITEMS]
+    criteria += [
+        Criterion("Localised tenderness along the deep veins", "needs a clinician"),
+        Criterion("Collateral superficial (non-varicose) veins", "needs a clinician"),
+        Criterion("Another diagnosis at least as likely (-2)", "needs a clinician"),
+    ]
+    score = float(sum(c.status == "met" for c in criteria))
+    known = sum(c.status in ("met", "not met") for c in criteria)
+    if score >= 2:
+        reading = (f"Partial Wells score {score:g} from the {known} items you answered: DVT "
+                   "'likely' (NICE: ultrasound within 4 hours).")
+    else:
+        reading = (f"Partial Wells score {score:g} from the {known} items you answered; a "
+                   "clinician must add the examination items before DVT can be called unlikely.")
+    return InstrumentResult("wells_dvt", "Wells score for DVT (patient items)", tuple(criteria),
+                            reading, score)
+
+
+_GP_INCLUDE = (
+    ("Pain comes and goes, with pain-free days", "pain_free_intervals", False),
+    ("Both legs", "bilateral", False),
+    ("Late in the day or at night", "evening_night_worse", False),
+    ("Well the next morning", "morning_well", False),
+)
+_GP_EXCLUDE = (
+    ("Pain on one side only", "unilateral"),
+    ("Pain in a joint", "site_joint"),
+    ("Swelling or redness", "joint_swelling"),
+    ("Limp", "limp"),
+    ("Fever", "fever"),
+    ("Persistent or increasing pain", "progressive"),
+    ("Tender spot on a bone", "bone_tender_spot"),
+)
+
+
+def growing_pains_criteria(evidence: Mapping[str, bool]) -> InstrumentResult:
+    """Peterson's inclusion and exclusion criteria for growing pains."""
+    criteria = [Criterion(name, _status(evidence, fid)) for name, fid, _ in _GP_INCLUDE]
+    criteria += [
+        Criterion(f"Absent: {name.lower()}", _status(evidence, fid, absent=True))
+        for name, fid in _GP_EXCLUDE
+    ]
+    statuses = [c.status for c in criteria]
+    if any(evidence.get(fid) for _, fid in _GP_EXCLUDE):
+        reading = "An exclusion sign is present: these are not typical growing pains; see a doctor."
+    elif all(s == "met" for s in statuses):
+        reading = "Fits the criteria for growing pains."
+    else:
+        reading = "Partly fits growing pains; unknown items remain."
+    return InstrumentResult("growing_pains", "Growing pains criteria (Peterson)", tuple(criteria),
+                            reading)
+
+
+def edinburgh_claudication(evidence: Mapping[str, bool]) -> InstrumentResult:
+    """Edinburgh Claudication Questionnaire logic from the findings."""
+    criteria = (
+        Criterion("Pain on walking", _status(evidence, "pain_on_walking")),
+        Criterion("Never starts at rest", _status(evidence, "rest_pain", absent=True)),
+        Criterion("Goes within 10 minutes of standing still",
+                  _status(evidence, "relieved_by_standing_still")),
+        Criterion("Felt in the calf", _status(evidence, "site_calf")),
+    )
+    statuses = [c.status for c in criteria[:3]]
+    if all(s == "met" for s in statuses):
+        definite = criteria[3].status == "met"
+        reading = ("Positive: " + ("definite" if definite else "atypical") +
+                   " intermittent claudication (ask about an ankle-brachial index).")
+    elif "not met" in statuses:
+        reading = "Negative for intermittent claudication."
+    else:
+        reading = "Unknown: answer whether walking brings it on and standing still eases it."
+    return InstrumentResult("edinburgh", "Edinburgh Claudication Questionnaire", criteria, reading)
+
+
+def rls_severity_from_movements(per_hour: float, *, child: bool = False) -> InstrumentResult:
+    """Read leg movements per hour on the article's bands, next to the clinical cut-off.
+
+    The article's bands (light 5-20, average 20-60, heavy > 60 per hour) are not a validated
+    scale; the clinical reading uses the PLMS index cut-off (> 15/h adults, > 5/h children).
+
+    Examples
+    --------
+    >>> rls_severity_from_movements(32).reading.split(";")[0]
+    'Article band: average (20-60/h)'
+    """
+    if per_hour != per_hour or per_hour < 0:
+        from nightlegs.errors import InputError
+
+        raise InputError(f"movements_per_hour: expected a number >= 0, got {per_hour!r}")
+    if per_hour < 5:
+        band = "none (< 5/h)"
+    elif per_hour <= 20:
+        band = "light (5-20/h)"
+    elif per_hour <= 60:
+        band = "average (20-60/h)"
+    else:
+        band = "heavy (> 60/h)"
+    cut_off = 5 if child else 15
+    abnormal = per_hour > cut_off
+    grade = "mild" if per_hour < 25 else "moderate" if per_hour < 50 else "severe"
+    clinical = (f"abnormal (> {cut_off}/h), {grade}" if abnormal
+                else f"normal (<= {cut_off}/h)")
+    reading = (f"Article band: {band}; clinical reading: {clinical}. The article's bands are "
+               "not a validated scale; a sleep study scores periodic limb movements properly.")
+    return InstrumentResult("movement_severity", "Leg movements per hour", (), reading, per_hour)
+
+
+def compute_instruments(
+    evidence: Mapping[str, bool], *, movements_per_hour: float | None = None, child: bool = False
+) -> list[InstrumentResult]:
+    """Every instrument whose inputs are at least partly known."""
+    results: list[InstrumentResult] = []
+    if {"urge_to_move", "relieved_by_movement", "worse_at_rest"} & evidence.keys():
+        results.append(irlssg_criteria(evidence))
+    if {"leg_swelling", "whole_leg_swollen", "calf_bigger_than_other", "previous_clot",
+        "recent_surgery", "immobilised", "active_cancer"} & evidence.keys():
+        results.append(wells_dvt(evidence))
+    if child or {"morning_well", "pain_free_intervals"} & evidence.keys():
+        results.append(growing_pains_criteria(evidence))
+    if {"pain_on_walking", "relieved_by_standing_still"} & evidence.keys():
+        results.append(edinburgh_claudication(evidence))
+    if movements_per_hour is not None:
+        results.append(rls_severity_from_movements(movements_per_hour, child=child))
+    return results

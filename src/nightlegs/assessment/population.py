@@ -1,0 +1,87 @@
+"""The person being assessed: age, sex, pregnancy, and checks on those values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from nightlegs.errors import InputError
+from nightlegs.knowledge import AgeBand
+
+__all__ = ["Population", "Sex", "make_population"]
+
+Sex = Literal["female", "male"]
+
+
+@dataclass(frozen=True)
+class Population:
+    """Who has the symptoms. ``None`` means unknown."""
+
+    age: float | None = None
+    sex: Sex | None = None
+    pregnant: bool | None = None
+    postpartum: bool = False
+    child_reported: bool = False
+
+    @property
+    def age_band(self) -> AgeBand | None:
+        """The knowledge base's age band, or ``None`` when the age is unknown."""
+        if self.age is None:
+            return AgeBand.CHILD if self.child_reported else None
+        if self.age < 13:
+            return AgeBand.CHILD
+        if self.age < 18:
+            return AgeBand.ADOLESCENT
+        if self.age < 65:
+            return AgeBand.ADULT
+        return AgeBand.OLDER
+
+    @property
+    def groups(self) -> frozenset[str]:
+        """Population groups used by red-flag rules ("child", "pregnant", ...)."""
+        names = {self.age_band.value} if self.age_band else set()
+        if self.pregnant:
+            names.add("pregnant")
+        return frozenset(names)
+
+
+def make_population(
+    age: float | None = None,
+    sex: str | None = None,
+    pregnant: bool | None = None,
+    *,
+    postpartum: bool = False,
+    child_reported: bool = False,
+) -> Population:
+    """Check and build a :class:`Population`.
+
+    Raises
+    ------
+    InputError
+        When ``age`` is outside 0-120, ``sex`` is not "female" or "male", or a pregnancy is
+        given for a male or a child under 10.
+
+    Examples
+    --------
+    >>> make_population(34, "female", True).age_band.value
+    'adult'
+    """
+    if age is not None:
+        if isinstance(age, bool) or not isinstance(age, int | float) or age != age:
+            raise InputError(f"age: expected a number of years from 0 to 120, got {age!r}")
+        if not 0 <= age <= 120:
+            raise InputError(f"age: expected a number of years from 0 to 120, got {age!r}")
+    if sex is not None and sex not in ("female", "male"):
+        raise InputError(f"sex: expected 'female' or 'male', got {sex!r}")
+    if pregnant and sex == "male":
+        raise InputError("pregnant: a pregnancy was given together with sex 'male'")
+    if pregnant and age is not None and age < 10:
+        raise InputError(f"pregnant: a pregnancy was given for age {age:g}")
+    resolved_sex: Sex | None = "female" if pregnant else sex  # type: ignore[assignment]
+    return Population(
+        age=float(age) if age is not None else None,
+        sex=resolved_sex,
+        pregnant=pregnant,
+        postpartum=postpartum,
+        child_reported=child_reported,
+    )

@@ -1,0 +1,142 @@
+"""The assessment result and its JSON form (shared CONTRACT.md section 1)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from nightlegs.assessment.instruments import InstrumentResult
+from nightlegs.knowledge import Triage
+
+__all__ = ["Assessment", "ClaimNote", "ConditionResult", "FindingResult", "SelfCareItem"]
+
+
+@dataclass(frozen=True)
+class ConditionResult:
+    """One ranked condition with the evidence for and against it, in plain words."""
+
+    id: str
+    name: str
+    probability: float
+    evidence_for: tuple[str, ...]
+    evidence_against: tuple[str, ...]
+    specialist: str
+    usual_triage: Triage
+    icd10: tuple[str, ...]
+    snomed: tuple[str, ...]
+    tests: tuple[str, ...]
+    sources: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "probability": round(self.probability, 4),
+            "evidence_for": list(self.evidence_for),
+            "evidence_against": list(self.evidence_against),
+            "specialist": self.specialist,
+            "usual_triage": self.usual_triage.value,
+            "icd10": list(self.icd10),
+            "snomed": list(self.snomed),
+            "tests": list(self.tests),
+            "sources": list(self.sources),
+        }
+
+
+@dataclass(frozen=True)
+class FindingResult:
+    """A finding that was understood, with the words it came from."""
+
+    id: str
+    present: bool
+    label: str
+    text: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "present": self.present, "label": self.label, "text": self.text}
+
+
+@dataclass(frozen=True)
+class SelfCareItem:
+    """A piece of self-care advice with its evidence level."""
+
+    id: str
+    text: str
+    evidence: str
+
+    def render(self) -> str:
+        return f"{self.text} (evidence: {self.evidence.replace('_', ' ')})"
+
+
+@dataclass(frozen=True)
+class ClaimNote:
+    """What the evidence says about an article claim the person mentioned or that applies."""
+
+    id: str
+    article_claim: str
+    verdict: str
+    evidence: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "article_claim": self.article_claim,
+            "verdict": self.verdict,
+            "evidence": self.evidence,
+        }
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """The result of one assessment.
+
+    Attributes mirror the JSON object of CONTRACT.md section 1; :meth:`to_dict` produces it.
+    """
+
+    triage: Triage
+    triage_reasons: tuple[str, ...]
+    conditions: tuple[ConditionResult, ...]
+    findings: tuple[FindingResult, ...]
+    specialist: str
+    next_steps: tuple[str, ...]
+    self_care: tuple[SelfCareItem, ...]
+    disclaimer: str
+    when_to_seek_care: str
+    red_flags: tuple[str, ...] = ()
+    instruments: tuple[InstrumentResult, ...] = ()
+    claims: tuple[ClaimNote, ...] = ()
+    population: dict[str, Any] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+    kb_version: str = ""
+
+    @property
+    def headline(self) -> str:
+        """The first line to show: for an emergency, what to do now."""
+        return self.next_steps[0] if self.next_steps else self.disclaimer
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-ready object of CONTRACT.md section 1 (plus extra keys).
+
+        Examples
+        --------
+        >>> import nightlegs
+        >>> sorted(nightlegs.assess("my calves cramp at night").to_dict())[:3]
+        ['claims', 'conditions', 'disclaimer']
+        """
+        return {
+            "triage": self.triage.value,
+            "triage_reasons": list(self.triage_reasons),
+            "conditions": [c.to_dict() for c in self.conditions],
+            "findings": [f.to_dict() for f in self.findings],
+            "specialist": self.specialist,
+            "next_steps": list(self.next_steps),
+            "self_care": [item.render() for item in self.self_care],
+            "disclaimer": self.disclaimer,
+            "when_to_seek_care": self.when_to_seek_care,
+            "red_flags": list(self.red_flags),
+            "instruments": [i.to_dict() for i in self.instruments],
+            "claims": [c.to_dict() for c in self.claims],
+            "population": dict(self.population),
+            "warnings": list(self.warnings),
+            "kb_version": self.kb_version,
+        }

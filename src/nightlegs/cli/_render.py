@@ -1,0 +1,56 @@
+"""Rich terminal rendering of an assessment."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.panel import Panel
+from rich.table import Table
+
+from nightlegs.assessment import Assessment
+
+__all__ = ["render_assessment"]
+
+_STYLE = {
+    "emergency": ("bold white on red", "EMERGENCY"),
+    "urgent": ("bold black on yellow", "URGENT: see a doctor today"),
+    "doctor": ("bold white on blue", "See a doctor (within days to weeks)"),
+    "self_care": ("bold black on green", "Self-care is reasonable"),
+}
+
+
+def render_assessment(result: Assessment, console: Console | None = None) -> None:
+    """Print ``result`` for a person: the triage first, then causes, steps and self-care."""
+    console = console or Console()
+    style, title = _STYLE[result.triage.value]
+    lines = [result.headline, ""] + [f"- {reason}" for reason in result.triage_reasons]
+    console.print(Panel("\n".join(lines), title=title, style=style))
+    table = Table(title="Most likely causes", show_lines=True)
+    table.add_column("Cause")
+    table.add_column("Chance", justify="right")
+    table.add_column("For")
+    table.add_column("Against")
+    for condition in result.conditions[:5]:
+        table.add_row(
+            condition.name,
+            f"{condition.probability:.0%}",
+            "\n".join(condition.evidence_for[:4]) or "-",
+            "\n".join(condition.evidence_against[:3]) or "-",
+        )
+    console.print(table)
+    console.print(f"[bold]Who to see:[/] {result.specialist}")
+    console.print("[bold]Next steps:[/]")
+    for step in result.next_steps:
+        console.print(f"  - {step}")
+    if result.self_care:
+        console.print("[bold]Self-care:[/]")
+        for item in result.self_care:
+            console.print(f"  - {item.render()}")
+    for instrument in result.instruments:
+        console.print(f"[bold]{instrument.name}:[/] {instrument.reading}")
+    for claim in result.claims:
+        console.print(f"[bold]About \u201c{claim.article_claim}\u201d[/] ({claim.verdict}): "
+                      f"{claim.evidence}")
+    for warning in result.warnings:
+        console.print(f"[yellow]Note:[/] {warning}")
+    console.print(f"[dim]{result.when_to_seek_care}[/]")
+    console.print(f"[italic]{result.disclaimer}[/]")

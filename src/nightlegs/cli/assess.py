@@ -1,0 +1,131 @@
+"""``nightlegs assess``: one-shot from a description, or an adaptive interview."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated
+
+import typer
+
+from nightlegs.errors import InputError
+
+__all__ = ["register"]
+
+_ANSWERS = {
+    "y": True, "yes": True, "yeah": True, "yep": True, "n": False, "no": False, "nope": False,
+    "?": None, "d": None, "dk": None, "don't know": None, "dont know": None, "skip": None,
+    "": None, "unsure": None, "not sure": None,
+}
+
+
+def _parse_findings(values: list[str]) -> dict[str, bool]:
+    findings: dict[str, bool] = {}
+    for value in values:
+        fid, sep, answer = value.partition("=")
+        flag = _ANSWERS.get(answer.strip().lower()) if sep else True
+        if not fid or (sep and answer.strip().lower() not in _ANSWERS) or flag is None:
+            raise InputError(f"--finding: expected ID=yes or ID=no, got {value!r}")
+        findings[fid.strip()] = flag
+    return findings
+
+
+def _read(prompt: str) -> str | None:
+    sys.stderr.write(prompt)
+    sys.stderr.flush()
+    line = sys.stdin.readline()
+    return None if line == "" else line.strip()
+
+
+def _interview(
+    age: float | None, sex: str | None, pregnant: bool | None, findings: dict[str, bool]
+) -> tuple[dict[str, bool | None], dict[str, object]]:
+    from nightlegs.assessment.interview import next_step
+    from nightlegs.assessment.population import make_population
+    from nightlegs.intake import extract
+
+    evidence: dict[str, bool | None] = dict(findings)
+    described = _read("Describe your leg problem in your own words (or press Enter to skip):\n> ")
+    population_args: dict[str, object] = {"age": age, "sex": sex, "pregnant": pregnant}
+    if described:
+        intake = extract(described)
+        for found in intake.findings:
+            evidence.setdefault(found.id, found.present)
+        facts = intake.population
+        population_args = {
+            "age": age if age is not None else facts.age,
+            "sex": sex if sex is not None else facts.sex,
+            "pregnant": pregnant if pregnant is not None else facts.pregnant,
+        }
+        population_args["text"] = described
+    population = make_population(
+        population_args["age"],  # type: ignore[arg-type]
+        population_args["sex"],  # type: ignore[arg-type]
+        population_args["pregnant"],  # type: ignore[arg-type]
+    )
+    while True:
+        step = next_step(evidence, population)
+        if step.done or step.question is None:
+            break
+        sys.stderr.write(f"\n({step.question.why})\n")
+        while True:
+            answer = _read(f"{step.question.text} [y/n/?] ")
+            if answer is None:
+                return evidence, population_args
+            if answer.lower() in ("q", "quit", "stop"):
+                return evidence, population_args
+            if answer.lower() in _ANSWERS:
+                evidence[step.question.id] = _ANSWERS[answer.lower()]
+                break
+            sys.stderr.write("Please answer y (yes), n (no) or ? (don't know).\n")
+    return evidence, population_args
+
+
+def assess_command(
+    text: Annotated[str | None, typer.Option("--text", "-t", help="Your description.")] = None,
+    age: Annotated[float | None, typer.Option(help="Age in years (0-120).")] = None,
+    sex: Annotated[str | None, typer.Option(help="female or male.")] = None,
+    pregnant: Annotated[
+        bool | None, typer.Option("--pregnant/--not-pregnant", help="Pregnant now?")
+    ] = None,
+    finding: Annotated[
+        list[str] | None, typer.Option(help="Structured answer ID=yes|no (repeatable).")
+    ] = None,
+    movements_per_hour: Annotated[
+        float | None, typer.Option(help="Leg movements per hour from a recording.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Assess a night-time leg complaint (interview when no --text is given)."""
+    from nightlegs.assessment import assess
+
+    findings = _parse_findings(finding or [])
+    if text is None and not findings:
+        evidence, population_args = _interview(age, sex, pregnant, findings)
+        known = {k: v for k, v in evidence.items() if v is not None}
+        if not known and "text" not in population_args:
+            raise InputError("interview: no answers were given, so there is nothing to assess")
+        result = assess(
+            population_args.get("text"),  # type: ignore[arg-type]
+            age=population_args["age"],  # type: ignore[arg-type]
+            sex=population_args["sex"],  # type: ignore[arg-type]
+            pregnant=population_args["pregnant"],  # type: ignore[arg-type]
+            findings=known,
+            movements_per_hour=movements_per_hour,
+        )
+    else:
+        result = assess(
+            text, age=age, sex=sex, pregnant=pregnant, findings=findings or None,
+            movements_per_hour=movements_per_hour,
+        )
+    if as_json:
+        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        return
+    from nightlegs.cli._render import render_assessment
+
+    render_assessment(result)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``assess`` to ``app``."""
+    app.command("assess")(assess_command)

@@ -1,0 +1,51 @@
+"""``nightlegs kb``: check and inspect the knowledge base."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+__all__ = ["register"]
+
+kb_app = typer.Typer(help="Check and inspect the knowledge base.", no_args_is_help=True)
+
+
+@kb_app.command("check")
+def check_command() -> None:
+    """Validate the whole knowledge base: schema, references, sources, catalogue ids."""
+    from nightlegs.knowledge import check_knowledge_base, load_knowledge_base
+
+    kb = load_knowledge_base()
+    problems = check_knowledge_base(kb)
+    for problem in problems:
+        typer.echo(f"problem: {problem}", err=True)
+    typer.echo(
+        f"knowledge base {kb.version}: {len(kb.conditions)} conditions, {len(kb.findings)} "
+        f"findings, {len(kb.red_flags)} red-flag rules, {len(kb.self_care)} self-care advice, "
+        f"{len(kb.claims)} article claims, {len(kb.article)} article statements: "
+        + ("OK" if not problems else f"{len(problems)} problem(s)")
+    )
+    if problems:
+        raise typer.Exit(1)
+
+
+@kb_app.command("show")
+def show_command(
+    record_id: Annotated[str, typer.Argument(help="A condition, finding or claim id.")],
+) -> None:
+    """Print one record as JSON."""
+    from nightlegs.errors import InputError
+    from nightlegs.knowledge import load_knowledge_base
+
+    kb = load_knowledge_base()
+    for record in (*kb.conditions, *kb.findings, *kb.claims, *kb.red_flags, *kb.self_care):
+        if record.id == record_id:
+            typer.echo(record.model_dump_json(indent=2))
+            return
+    raise InputError(f"kb show: no record with id {record_id!r}")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``kb`` group to ``app``."""
+    app.add_typer(kb_app, name="kb")

@@ -1,0 +1,121 @@
+"""ConText-style rules: negation scope and who the words are about.
+
+Negation follows NegEx (Chapman et al., J Biomed Inform 2001) and ConText (Harkema et al.,
+J Biomed Inform 2009): a trigger negates what follows it in the same clause, within a window of
+words, unless it is a pseudo-trigger ("not only", "no longer"); a few triggers negate what comes
+before them ("swelling: none"). Clauses end at sentence punctuation and at conjunctions such as
+"but" or "however".
+"""
+
+from __future__ import annotations
+
+from nightlegs.intake._text import NormalisedText
+
+__all__ = [
+    "clause_bounds",
+    "is_negated",
+    "is_uncertain",
+    "mentions_other_person",
+]
+
+_PRE_NEGATION = frozenset(
+    {"no", "not", "never", "without", "nothing", "none", "neither", "nor", "denies", "deny",
+     "denied", "nope", "hardly", "barely", "free"}
+)
+_PSEUDO_NEGATION = (
+    ("not", "only"), ("not", "just"), ("no", "longer"), ("not", "sure"), ("no", "idea"),
+    ("not", "certain"), ("not", "bad"), ("no", "doubt"), ("nothing", "else"), ("not", "able"),
+    ("no", "matter"), ("not", "until"), ("without", "fail"), ("not", "always"),
+)
+_POST_NEGATION = frozenset({"none", "absent", "negative", "free"})
+_UNCERTAIN = frozenset({"maybe", "perhaps", "possibly", "might", "wonder", "wondering", "worried",
+                        "worry", "afraid", "scared", "whether", "unsure", "suspect"})
+_SENTENCE_END = frozenset({".", "!", "?", ";", "(", ")"})
+_CLAUSE_WORDS = frozenset(
+    {"but", "however", "although", "though", "yet", "except", "whereas", "which", "while",
+     "although", "apart", "because", "cause", "so", "then", "now", "whilst"}
+)
+_CLAUSE_AFTER_COMMA = frozenset(
+    {"i", "it", "my", "she", "he", "we", "they", "his", "her", "and", "the", "its", "this",
+     "there", "when", "if", "as", "last", "about", "since", "also"}
+)
+_NEGATION_WINDOW = 6
+RELATIVES = frozenset(
+    {"mum", "mother", "mom", "mam", "dad", "father", "sister", "brother", "gran", "grandma",
+     "grandmother", "granny", "nan", "nana", "grandad", "granddad", "grandfather", "grandpa",
+     "aunt", "auntie", "uncle", "cousin", "family", "parents", "siblings", "relatives", "niece",
+     "nephew", "friend", "colleague", "neighbour", "neighbor"}
+)
+
+
+def _is_boundary(text: NormalisedText, index: int) -> bool:
+    word = text.tokens[index].text
+    if word in _SENTENCE_END or word in _CLAUSE_WORDS:
+        return True
+    if word in {",", ":", "/"} and index + 1 < len(text.tokens):
+        return text.tokens[index + 1].text in _CLAUSE_AFTER_COMMA
+    return False
+
+
+def clause_bounds(text: NormalisedText, first: int, last: int) -> tuple[int, int]:
+    """First and last token index of the clause holding tokens ``first``..``last``."""
+    start = first
+    while start > 0 and not _is_boundary(text, start - 1):
+        start -= 1
+    end = last
+    while end + 1 < len(text.tokens) and not _is_boundary(text, end + 1):
+        end += 1
+    return start, end
+
+
+def _sentence_bounds(text: NormalisedText, first: int, last: int) -> tuple[int, int]:
+    start = first
+    while start > 0 and text.tokens[start - 1].text not in _SENTENCE_END:
+        start -= 1
+    end = last
+    while end + 1 < len(text.tokens) and text.tokens[end + 1].text not in _SENTENCE_END:
+        end += 1
+    return start, end
+
+
+def is_negated(text: NormalisedText, first: int, last: int) -> bool:
+    """Whether the words ``first``..``last`` are negated by a trigger around them.
+
+    Examples
+    --------
+    >>> from nightlegs.intake._text import normalise
+    >>> t = normalise("there is no swelling")
+    >>> is_negated(t, 3, 3)
+    True
+    """
+    words = [t.text for t in text.tokens]
+    clause_start, clause_end = clause_bounds(text, first, last)
+    window_start = max(clause_start, first - _NEGATION_WINDOW)
+    for index in range(first - 1, window_start - 1, -1):
+        word = words[index]
+        if word in _PRE_NEGATION:
+            following = words[index + 1] if index + 1 < len(words) else ""
+            if (word, following) in _PSEUDO_NEGATION:
+                continue
+            return True
+    for index in range(last + 1, min(clause_end, last + 3) + 1):
+        if words[index] in _POST_NEGATION:
+            return True
+    return False
+
+
+def is_uncertain(text: NormalisedText, first: int, last: int) -> bool:
+    """Whether the clause hedges ("I'm worried it might be a clot") rather than reports."""
+    clause_start, _ = clause_bounds(text, first, last)
+    return any(
+        text.tokens[i].text in _UNCERTAIN for i in range(max(clause_start, first - 5), first)
+    )
+
+
+def mentions_other_person(text: NormalisedText, first: int, last: int, patient: str) -> bool:
+    """Whether the sentence is about a relative other than the patient (family history)."""
+    start, end = _sentence_bounds(text, first, last)
+    return any(
+        text.tokens[i].text in RELATIVES and text.tokens[i].text != patient
+        for i in range(start, end + 1)
+    )

@@ -1,0 +1,168 @@
+"""Turn a free-text description into findings, population facts and mentioned claims."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from nightlegs.errors import InputError
+from nightlegs.intake._context import is_negated, is_uncertain, mentions_other_person
+from nightlegs.intake._matcher import PhraseHit, phrase_index
+from nightlegs.intake._population import PopulationFacts, extract_population
+from nightlegs.intake._text import NormalisedText
+from nightlegs.knowledge import load_knowledge_base
+
+__all__ = ["MAX_TEXT_CHARS", "ExtractedFinding", "IntakeResult", "extract"]
+
+MAX_TEXT_CHARS = 20_000
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ENGLISH_HINTS = frozenset(
+    "i my the and a is it in of to at when leg legs night pain have with but not".split()
+)
+
+
+@dataclass(frozen=True)
+class ExtractedFinding:
+    """A finding understood from the text.
+
+    Attributes
+    ----------
+    id : str
+        Finding id from the knowledge base.
+    present : bool
+        ``False`` when the text denies it ("no swelling").
+    text : str
+        The words of the description it came from.
+    implied_by : str or None
+        The finding whose meaning implies this one, when it was not said directly.
+    """
+
+    id: str
+    present: bool
+    text: str
+    implied_by: str | None = None
+
+
+@dataclass
+class IntakeResult:
+    """What was understood from a description."""
+
+    findings: list[ExtractedFinding]
+    population: PopulationFacts
+    claims: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def as_evidence(self) -> dict[str, bool]:
+        """Finding id -> present, for the inference engine."""
+        return {f.id: f.present for f in self.findings}
+
+
+def _check_text(text: str) -> list[str]:
+    if not isinstance(text, str):
+        raise InputError(f"text: expected a string, got {type(text).__name__}")
+    if not text.strip():
+        raise InputError("text: the description is empty; describe what your legs feel like")
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(
+            f"text: the description is {len(text)} characters long; the limit is "
+            f"{MAX_TEXT_CHARS} (about 3,000 words)"
+        )
+    if "\ufffd" in text or len(_CONTROL.findall(text)) > max(2, len(text) // 100):
+        raise InputError("text: this looks like binary data, not a written description")
+    warnings: list[str] = []
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    ascii_letters = sum(ch.isascii() for w in words for ch in w)
+    letters = sum(len(w) for w in words)
+    if letters == 0:
+        raise InputError("text: the description has no words; describe what your legs feel like")
+    if ascii_letters / letters < 0.6 or (len(words) >= 6 and not _ENGLISH_HINTS & set(words)):
+        warnings.append(
+            "The description does not look like English; nightlegs understands English only, "
+            "so little or nothing of it was understood."
+        )
+    return warnings
+
+
+def _resolve(
+    text: NormalisedText, hits: list[PhraseHit], patient: str | None
+) -> tuple[dict[str, ExtractedFinding], list[str]]:
+    kb = load_knowledge_base()
+    by_id = {f.id: f for f in kb.findings}
+    positives: dict[str, ExtractedFinding] = {}
+    negatives: dict[str, ExtractedFinding] = {}
+    weak: dict[str, ExtractedFinding] = {}
+    claims: list[str] = []
+    for hit in hits:
+        words = text.source_span(hit.first, hit.last)
+        if hit.kind == "claim":
+            if hit.record_id not in claims:
+                claims.append(hit.record_id)
+            continue
+        finding = by_id[hit.record_id]
+        if finding.category != "history" or not finding.id.startswith("family_history"):
+            if mentions_other_person(text, hit.first, hit.last, patient or ""):
+                continue
+        if hit.kind == "negative":
+            negatives.setdefault(hit.record_id, ExtractedFinding(hit.record_id, False, words))
+            continue
+        negated = is_negated(text, hit.first, hit.last)
+        if not negated and not finding.red_flag and is_uncertain(text, hit.first, hit.last):
+            continue
+        target = weak if hit.kind == "weak" else (negatives if negated else positives)
+        target.setdefault(hit.record_id, ExtractedFinding(hit.record_id, not negated, words))
+
+    result: dict[str, ExtractedFinding] = {}
+    for fid in {*positives, *negatives}:
+        # A danger sign said anywhere counts even if denied elsewhere; otherwise a denial wins.
+        if fid in positives and (fid not in negatives or by_id[fid].red_flag):
+            result[fid] = positives[fid]
+        else:
+            result[fid] = negatives[fid]
+    for fid, found in weak.items():
+        if fid not in result and not any(y in result for y in by_id[fid].yields_to):
+            result[fid] = found
+    for fid, found in list(result.items()):
+        for target, value in by_id[fid].implies.items():
+            if found.present and target not in result:
+                result[target] = ExtractedFinding(target, value, found.text, implied_by=fid)
+    return result, claims
+
+
+def extract(text: str) -> IntakeResult:
+    """Understand a free-text description of night-time leg symptoms.
+
+    Parameters
+    ----------
+    text : str
+        The description in English, as the person (or a parent or partner) wrote it.
+
+    Returns
+    -------
+    IntakeResult
+        Findings with the words each came from, population facts, mentioned claims
+        (e.g. "glycine") and warnings.
+
+    Raises
+    ------
+    InputError
+        For empty text, text over :data:`MAX_TEXT_CHARS` characters, or binary data.
+
+    Examples
+    --------
+    >>> result = extract("My calf cramps at night but there is no swelling.")
+    >>> sorted((f.id, f.present) for f in result.findings if f.id in {"muscle_cramp", "leg_swelling"})
+    [('leg_swelling', False), ('muscle_cramp', True)]
+    """
+    warnings = _check_text(text)
+    index = phrase_index()
+    normalised = index.normalise(text)
+    population = extract_population(text)
+    found, claims = _resolve(normalised, index.find(normalised), population.subject)
+    if not found:
+        warnings.append(
+            "Nothing in the description matched what nightlegs knows about night-time leg "
+            "symptoms; try saying where it hurts, when, and what it feels like."
+        )
+    order = {f.id: i for i, f in enumerate(load_knowledge_base().findings)}
+    findings = sorted(found.values(), key=lambda f: order[f.id])
+    return IntakeResult(findings=findings, population=population, claims=claims, warnings=warnings)

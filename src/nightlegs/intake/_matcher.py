@@ -1,0 +1,131 @@
+"""Find knowledge-base phrases in normalised text quickly.
+
+Phrases are indexed by the words they must start with, so each text token only tries the few
+phrases that can begin there (a full scan of every phrase would cost far more).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Literal
+
+from rapidfuzz.distance import Levenshtein
+from rapidfuzz.process import extractOne
+
+from nightlegs.intake._lexicon import COMMON_WORDS, MISSPELLINGS
+from nightlegs.intake._text import NormalisedText, normalise
+from nightlegs.knowledge import KnowledgeBase, load_knowledge_base
+from nightlegs.knowledge.phrases import CompiledPhrase, compile_phrase
+
+__all__ = ["PhraseHit", "PhraseIndex", "phrase_index"]
+
+Kind = Literal["positive", "negative", "weak", "claim"]
+_PREFIX_KEY = 3
+
+
+@dataclass(frozen=True)
+class PhraseHit:
+    """One phrase found in the text: tokens ``first``..``last``."""
+
+    record_id: str
+    kind: Kind
+    first: int
+    last: int
+    phrase: str
+
+
+@dataclass(frozen=True)
+class _Entry:
+    record_id: str
+    kind: Kind
+    compiled: CompiledPhrase
+
+
+class PhraseIndex:
+    """All phrases of a knowledge base, indexed by their first word."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self._exact: dict[str, list[_Entry]] = defaultdict(list)
+        self._prefix: dict[str, list[tuple[str, _Entry]]] = defaultdict(list)
+        vocabulary: set[str] = set()
+        prefixes: set[str] = set()
+        sources: list[tuple[str, Kind, tuple[str, ...]]] = []
+        for finding in kb.findings:
+            sources.append((finding.id, "positive", finding.phrases))
+            sources.append((finding.id, "negative", finding.negative_phrases))
+            sources.append((finding.id, "weak", finding.weak_phrases))
+        for claim in kb.claims:
+            sources.append((claim.id, "claim", claim.phrases))
+        for record_id, kind, phrases in sources:
+            for phrase in phrases:
+                entry = _Entry(record_id, kind, compile_phrase(phrase))
+                for anchor in entry.compiled.anchors:
+                    if anchor.endswith("*"):
+                        stem = anchor[:-1]
+                        self._prefix[stem[:_PREFIX_KEY]].append((stem, entry))
+                    else:
+                        self._exact[anchor].append(entry)
+                for word in phrase.replace("|", " ").split():
+                    if word.startswith("~"):
+                        continue
+                    (prefixes if word.endswith("*") else vocabulary).add(word.rstrip("*"))
+        self._vocabulary = frozenset(vocabulary)
+        self._prefixes = tuple(sorted(prefixes, key=len, reverse=True))
+        self._targets = sorted(w for w in vocabulary | prefixes if len(w) >= 5 and w.isalpha())
+
+    def _known(self, word: str) -> bool:
+        return (
+            word in self._vocabulary
+            or word in COMMON_WORDS
+            or any(word.startswith(p) for p in self._prefixes)
+        )
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one index per process, cached on purpose
+    def correct(self, word: str) -> str:
+        """The clinical word ``word`` is most likely a misspelling of, or ``word`` itself."""
+        if word in MISSPELLINGS:
+            return MISSPELLINGS[word]
+        if len(word) < 5 or not word.isalpha() or self._known(word):
+            return word
+        limit = 1 if len(word) < 8 else 2
+        best = extractOne(word, self._targets, scorer=Levenshtein.distance, score_cutoff=limit)
+        return str(best[0]) if best else word
+
+    def normalise(self, text: str) -> NormalisedText:
+        """Normalise ``text`` and correct misspelled clinical words."""
+        first_pass = normalise(text)
+        corrections = {
+            t.text: fixed for t in first_pass.tokens if (fixed := self.correct(t.text)) != t.text
+        }
+        return normalise(text, corrections) if corrections else first_pass
+
+    def find(self, text: NormalisedText) -> list[PhraseHit]:
+        """Every phrase occurrence in ``text``, as token spans."""
+        hits: list[PhraseHit] = []
+        string = text.string
+        for index, token in enumerate(text.tokens):
+            word = token.text
+            entries = list(self._exact.get(word, ()))
+            for size in range(1, _PREFIX_KEY + 1):
+                entries += [
+                    e for p, e in self._prefix.get(word[:size], ()) if word.startswith(p)
+                ]
+            if not entries:
+                continue
+            start = text.offsets[index]
+            for entry in entries:
+                match = entry.compiled.regex.match(string, start)
+                if match:
+                    last = text.token_at(match.end() - 2)
+                    hits.append(
+                        PhraseHit(entry.record_id, entry.kind, index, last, entry.compiled.source)
+                    )
+        return hits
+
+
+@functools.cache
+def phrase_index() -> PhraseIndex:
+    """The phrase index of the packaged knowledge base (built once per process)."""
+    return PhraseIndex(load_knowledge_base())

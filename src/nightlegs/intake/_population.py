@@ -1,0 +1,190 @@
+"""Who the description is about: age, sex, pregnancy, and who is writing."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+__all__ = ["PopulationFacts", "extract_population"]
+
+Reporter = Literal["self", "parent", "partner", "relative", "other"]
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+_NUM = r"(\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+_AGE_PATTERNS = (
+    re.compile(_NUM + r"\s*(?:-|\s)?\s*(?:years?|yrs?|yr)[\s-]*old"),
+    re.compile(_NUM + r"\s*(?:yo|y/o|y\.o\.|yrs?\b|year-old|yr-old)"),
+    re.compile(r"\b(?:aged?|age of)\s*:?\s*" + _NUM + r"\b"),
+    re.compile(r"\bi(?:'m| am|m)\s+" + _NUM + r"\b(?!\s*(?:weeks?|wks?|months?|days?|kg|lbs?|"
+               r"stone|st|cm|hours?|%|times|cups|pints|units|miles|km|minutes?|mins?|\.\d))"),
+    re.compile(r"\b(?:he|she|they|son|daughter|boy|girl|child|kid|husband|wife|partner|mum|"
+               r"mother|dad|father)(?:'s| is| are| was| turned| has just turned| just turned)\s+"
+               + _NUM + r"\b(?!\s*(?:weeks?|months?|days?|"
+               r"kg|lbs?|cm|hours?|%|times))"),
+    re.compile(r"\b(?:son|daughter|boy|girl|child|kid|husband|wife|partner|mum|mother|mom|dad|"
+               r"father|gran|nan|grandma|grandad|i|me)\s*[,(]\s*(?:aged?\s*)?(\d{1,3})\s*[,)]"),
+    re.compile(r"\b(?:my|our)\s+" + _NUM + r"\b(?=\s*(?:-|\s)?\s*(?:year|yr)?)"),
+)
+_DECADE = re.compile(r"\bin (?:my|his|her|their) (early |mid |late |mid-)?(twenties|thirties|"
+                     r"forties|fifties|sixties|seventies|eighties|nineties|[2-9]0'?s)")
+_DECADE_VALUE = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+                 "seventies": 70, "eighties": 80, "nineties": 90}
+_PREGNANT = re.compile(r"\b(pregnant|pregnancy|expecting a baby|expecting my|trimester|"
+                       r"weeks gone|my bump|antenatal|midwife)\b")
+_PREGNANCY_WEEK = re.compile(r"\b(\d{1,2})\s*(?:weeks?|wks?)\s*(?:pregnant|gone|along|gestation)|"
+                             r"\b(?:at|i am|i'm|im)\s*(\d{1,2})\s*(?:weeks?|wks?)\b")
+_NOT_PREGNANT = re.compile(r"\b(not|never been|n't|no chance of being)\s+(?:\w+\s+)?pregnant\b")
+_POSTPARTUM = re.compile(r"\b(gave birth|given birth|had (?:a|my|our) (?:baby|son|daughter)|"
+                         r"post-?partum|postnatal|after the birth|since the birth|newborn|"
+                         r"c-section|caesarean|cesarean|breastfeeding|delivered)\b")
+_CHILD_SUBJECT = re.compile(
+    r"\b(?:my|our)\s+(?:[\w-]+\s+){0,3}?(son|daughter|boy|girl|child|kid|toddler|little one|"
+    r"grandson|granddaughter|stepson|stepdaughter|lad)\b")
+_PARTNER_SUBJECT = re.compile(r"\b(?:my|our)\s+(husband|wife|partner|boyfriend|girlfriend|"
+                              r"fiance|fiancee|spouse|hubby|other half)\b")
+_RELATIVE_SUBJECT = re.compile(r"^\W*(?:\w+\W+){0,4}?(?:my|our)\s+(mum|mother|mom|dad|father|gran|"
+                               r"grandma|grandmother|nan|grandad|grandfather|granny)\b")
+_BODY = r"(?:legs?|calf|calves|feet|foot|knees?|heels?|thighs?|shins?|back|ankles?|toes?|hips?)"
+_FIRST_PERSON = re.compile(r"\bmy " + _BODY + r"\b|\bi (?:get|have|feel|wake|keep|am|can|cannot|"
+                           r"can't|had|started|suffer|woke|often|always|also|now)\b")
+_THIRD_PERSON = re.compile(
+    r"\b(?:his|her|their) " + _BODY + r"\b|\b(?:he|she|they) (?:says|said|complains|complained|"
+    r"has|had|gets|got|wakes|woke|cries|cried|is|was|keeps|kept|can|cannot|can't|seems|started|"
+    r"limps|refuses|won't|will|feels|felt|tells|told)\b|\b(?:son|daughter|boy|girl|child|kid|"
+    r"husband|wife|partner|mum|mother|mom|dad|father|gran|nan|grandma|grandad)\b,?\s*(?:\(?\d+"
+    r"\)?,?\s*)?(?:says|complains|has|gets|wakes|woke|cries|is|keeps|can't|cannot|seems|started|"
+    r"limps|refuses)\b")
+_MALE = {"son", "boy", "lad", "grandson", "stepson", "husband", "boyfriend", "fiance", "hubby",
+         "dad", "father", "grandad", "grandfather"}
+_FEMALE = {"daughter", "girl", "granddaughter", "stepdaughter", "wife", "girlfriend", "fiancee",
+           "mum", "mother", "mom", "gran", "grandma", "grandmother", "nan", "granny"}
+_SELF_SEX = (
+    (re.compile(r"\bi(?:'m| am|m) (?:a |an )?(?:\d+[\s-]*(?:years?|yr)[\s-]*old |\w+ )?"
+                r"(woman|female|lady|girl|mum|mother|grandmother|wife)\b"), "female"),
+    (re.compile(r"\bi(?:'m| am|m) (?:a |an )?(?:\d+[\s-]*(?:years?|yr)[\s-]*old |\w+ )?"
+                r"(man|male|guy|bloke|boy|dad|father|grandfather|husband)\b"), "male"),
+    (re.compile(r"\b(\d+)\s*(?:f|female|yo f|y/o f)\b"), "female"),
+    (re.compile(r"\b(\d+)\s*(?:m|male|yo m|y/o m)\b"), "male"),
+    (re.compile(r"\b(my periods?|menopause|menstrual|my husband)\b"), "female"),
+    (re.compile(r"\b(my prostate|my wife)\b"), "male"),
+)
+_THIRD_PRONOUN_MALE = re.compile(r"\b(he|him|his)\b")
+_THIRD_PRONOUN_FEMALE = re.compile(r"\b(she|her|hers)\b")
+
+
+@dataclass
+class PopulationFacts:
+    """Facts about the person that the text states or strongly implies."""
+
+    age: float | None = None
+    sex: Literal["female", "male"] | None = None
+    pregnant: bool | None = None
+    pregnancy_week: int | None = None
+    postpartum: bool = False
+    reporter: Reporter = "self"
+    subject: str | None = None
+    evidence: dict[str, str] = field(default_factory=dict)
+
+
+def _number(value: str) -> int:
+    return int(value) if value.isdigit() else _NUMBER_WORDS[value]
+
+
+def _find_age(text: str) -> tuple[float, str] | None:
+    for pattern in _AGE_PATTERNS:
+        for match in pattern.finditer(text):
+            age = _number(match.group(1))
+            if 0 <= age <= 120:
+                return float(age), match.group(0)
+    decade = _DECADE.search(text)
+    if decade:
+        word = decade.group(2).rstrip("'s").rstrip("s")
+        base = _DECADE_VALUE.get(decade.group(2)) or int(word[:2])
+        offset = {"early ": 2, "late ": 8}.get(decade.group(1) or "", 5)
+        return float(base + offset), decade.group(0)
+    return None
+
+
+def extract_population(text: str) -> PopulationFacts:
+    """Read age, sex, pregnancy and who is writing from a description.
+
+    Parameters
+    ----------
+    text : str
+        The description, any case.
+
+    Returns
+    -------
+    PopulationFacts
+        ``age`` and ``sex`` stay ``None`` when the text does not say.
+
+    Examples
+    --------
+    >>> facts = extract_population("My 7 year old son wakes crying with sore legs")
+    >>> facts.age, facts.sex, facts.reporter
+    (7.0, 'male', 'parent')
+    """
+    lowered = text.lower().replace("’", "'")
+    facts = PopulationFacts()
+    subject_match = (
+        _CHILD_SUBJECT.search(lowered)
+        or _PARTNER_SUBJECT.search(lowered)
+        or _RELATIVE_SUBJECT.search(lowered)
+    )
+    if subject_match:
+        subject = subject_match.group(1)
+        kind: Reporter = (
+            "parent" if _CHILD_SUBJECT.match(subject_match.group(0))
+            else "partner" if _PARTNER_SUBJECT.match(subject_match.group(0))
+            else "relative"
+        )
+        # The writer speaks for someone else only when the symptoms are described in the third
+        # person more than in the first: "my husband says I kick" is about the writer.
+        third = len(_THIRD_PERSON.findall(lowered))
+        first = len(_FIRST_PERSON.findall(lowered))
+        if third > first or (kind == "parent" and third >= first and third > 0):
+            facts.reporter = kind
+            facts.subject = subject
+            facts.evidence["reporter"] = subject_match.group(0)
+    found = _find_age(lowered)
+    if found:
+        facts.age, facts.evidence["age"] = found
+    elif facts.reporter == "parent" and re.search(r"\b(toddler|baby)\b", lowered):
+        facts.age = 2.0
+    if facts.reporter == "self":
+        for pattern, sex in _SELF_SEX:
+            match = pattern.search(lowered)
+            if match:
+                facts.sex = "female" if sex == "female" else "male"
+                facts.evidence["sex"] = match.group(0)
+                break
+    elif facts.subject in _MALE or facts.subject in _FEMALE:
+        facts.sex = "male" if facts.subject in _MALE else "female"
+        facts.evidence["sex"] = facts.subject or ""
+    elif facts.subject:
+        he = len(_THIRD_PRONOUN_MALE.findall(lowered))
+        she = len(_THIRD_PRONOUN_FEMALE.findall(lowered))
+        if he != she:
+            facts.sex = "male" if he > she else "female"
+    pregnant = _PREGNANT.search(lowered)
+    if pregnant and not _NOT_PREGNANT.search(lowered) and facts.reporter in ("self", "partner"):
+        facts.pregnant = True
+        facts.sex = "female"
+        facts.evidence["pregnant"] = pregnant.group(0)
+        week = _PREGNANCY_WEEK.search(lowered)
+        if week:
+            facts.pregnancy_week = int(week.group(1) or week.group(2))
+    elif _NOT_PREGNANT.search(lowered):
+        facts.pregnant = False
+    postpartum = _POSTPARTUM.search(lowered)
+    if postpartum and not facts.pregnant and facts.reporter in ("self", "partner"):
+        facts.postpartum = True
+        facts.evidence["postpartum"] = postpartum.group(0)
+    return facts

@@ -1,0 +1,105 @@
+"""Tokenising and normalising free text, keeping offsets into the original."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+__all__ = ["NormalisedText", "Token", "normalise"]
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:['’\-][a-z0-9]+)*|[.,;:!?()/]")
+_CONTRACTIONS: dict[str, tuple[str, ...]] = {
+    "can't": ("can", "not"), "cant": ("can", "not"), "cannot": ("can", "not"),
+    "won't": ("will", "not"), "wont": ("will", "not"), "shan't": ("shall", "not"),
+    "don't": ("do", "not"), "dont": ("do", "not"), "doesn't": ("does", "not"),
+    "doesnt": ("does", "not"), "didn't": ("did", "not"), "didnt": ("did", "not"),
+    "isn't": ("is", "not"), "isnt": ("is", "not"), "aren't": ("are", "not"),
+    "wasn't": ("was", "not"), "wasnt": ("was", "not"), "weren't": ("were", "not"),
+    "haven't": ("have", "not"), "havent": ("have", "not"), "hasn't": ("has", "not"),
+    "hasnt": ("has", "not"), "hadn't": ("had", "not"), "couldn't": ("could", "not"),
+    "couldnt": ("could", "not"), "wouldn't": ("would", "not"), "shouldn't": ("should", "not"),
+    "ain't": ("is", "not"), "i'm": ("i", "am"), "im": ("i", "am"), "it's": ("it", "is"),
+    "i've": ("i", "have"), "ive": ("i", "have"), "i'd": ("i", "would"), "i'll": ("i", "will"),
+    "he's": ("he", "is"), "she's": ("she", "is"), "that's": ("that", "is"),
+    "there's": ("there", "is"), "they're": ("they", "are"), "we're": ("we", "are"),
+    "you're": ("you", "are"), "what's": ("what", "is"), "let's": ("let", "us"),
+}
+
+
+@dataclass(frozen=True)
+class Token:
+    """One normalised token and the span of the original text it came from."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class NormalisedText:
+    """Normalised text: tokens joined by single spaces, each followed by a space.
+
+    ``offsets[i]`` is where token ``i`` starts in ``string``.
+    """
+
+    original: str
+    tokens: tuple[Token, ...]
+    string: str
+    offsets: tuple[int, ...]
+
+    def token_at(self, char_index: int) -> int:
+        """Index of the token that covers ``char_index`` of :attr:`string`."""
+        return bisect_right(self.offsets, char_index) - 1
+
+    def source_span(self, first: int, last: int) -> str:
+        """The original words for tokens ``first`` to ``last`` inclusive."""
+        return self.original[self.tokens[first].start : self.tokens[last].end]
+
+
+def _split(word: str, start: int, end: int, spelling: dict[str, str]) -> list[Token]:
+    word = word.replace("’", "'")
+    if word in _CONTRACTIONS:
+        parts = _CONTRACTIONS[word]
+        return [Token(p, start, end) for p in parts]
+    if word.endswith("n't"):
+        return [Token(word[:-3], start, end), Token("not", start, end)]
+    if word.endswith("'s"):
+        word = word[:-2]
+    elif "'" in word:
+        word = word.replace("'", "")
+    word = spelling.get(word, word)
+    return [Token(part, start, end) for part in word.split()]
+
+
+def normalise(text: str, spelling: dict[str, str] | None = None) -> NormalisedText:
+    """Lower-case, tokenise, expand contractions and correct known misspellings.
+
+    Parameters
+    ----------
+    text : str
+        The description as the person wrote it.
+    spelling : dict of str to str, optional
+        Misspelling -> correct word (the value may hold several words).
+
+    Returns
+    -------
+    NormalisedText
+
+    Examples
+    --------
+    >>> normalise("My calf isn't swollen.").string
+    'my calf is not swollen . '
+    """
+    lowered = text.lower()
+    table = spelling or {}
+    tokens: list[Token] = []
+    for match in _TOKEN.finditer(lowered):
+        tokens += _split(match.group(0), match.start(), match.end(), table)
+    offsets: list[int] = []
+    position = 0
+    for token in tokens:
+        offsets.append(position)
+        position += len(token.text) + 1
+    string = "".join(t.text + " " for t in tokens)
+    return NormalisedText(text, tuple(tokens), string, tuple(offsets))

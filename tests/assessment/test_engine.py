@@ -1,0 +1,105 @@
+"""The one-shot assessment and its contract (CONTRACT.md section 1)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import nightlegs
+from nightlegs.errors import InputError
+
+CONTRACT_KEYS = {
+    "triage", "triage_reasons", "conditions", "findings", "specialist", "next_steps",
+    "self_care", "disclaimer",
+}
+DOSE = re.compile(r"\b\d+(\.\d+)?\s*(mg|mcg|µg|g|ml|iu|units?)\b", re.IGNORECASE)
+
+
+def test_contract_shape() -> None:
+    result = nightlegs.assess("my calves cramp every night", age=70, sex="female", pregnant=None)
+    data = result.to_dict()
+    assert CONTRACT_KEYS <= data.keys()
+    assert data["triage"] in {"emergency", "urgent", "doctor", "self_care"}
+    assert result.triage.value == data["triage"]
+    assert result.conditions[0].id == data["conditions"][0]["id"]
+    for condition in data["conditions"]:
+        assert {"id", "name", "probability", "evidence_for", "evidence_against"} <= condition.keys()
+        assert 0.0 <= condition["probability"] <= 1.0
+    for finding in data["findings"]:
+        assert {"id", "present", "text"} <= finding.keys()
+    assert all("evidence" in item for item in data["self_care"])
+    assert "not a diagnosis" in data["disclaimer"]
+
+
+def test_structured_findings_combine_with_text() -> None:
+    text_only = nightlegs.assess("my legs are restless in the evening")
+    combined = nightlegs.assess(
+        "my legs are restless in the evening", findings={"relieved_by_movement": True}
+    )
+    rls = "restless_legs_syndrome"
+    p_text = next(c.probability for c in text_only.conditions if c.id == rls)
+    p_combined = next(c.probability for c in combined.conditions if c.id == rls)
+    assert p_combined > p_text
+    assert {"id": "relieved_by_movement", "present": True} .items() <= next(
+        f for f in combined.to_dict()["findings"] if f["id"] == "relieved_by_movement"
+    ).items()
+
+
+def test_emergency_says_what_to_do_first() -> None:
+    result = nightlegs.assess(
+        "My left calf has been swollen and tender for two days since my flight and now I have "
+        "chest pain and I'm short of breath", age=50, sex="male",
+    )
+    assert result.triage.value == "emergency"
+    assert re.search(r"emergency|999|112|911", result.next_steps[0], re.IGNORECASE)
+    assert result.self_care == ()
+
+
+def test_no_doses_and_no_stopping_prescriptions_anywhere() -> None:
+    texts = [
+        "I take glycine and valerian for my restless legs, should I take Mirapex?",
+        "my calves cramp every night since my statin was started",
+        "my 5 year old daughter has leg pains at night but is fine in the morning",
+    ]
+    for text in texts:
+        data = nightlegs.assess(text).to_dict()
+        blob = " ".join(
+            [*data["next_steps"], *data["self_care"], *(c["evidence"] for c in data["claims"])]
+        )
+        assert not DOSE.search(blob), blob
+        assert not re.search(r"\b(stop|start) taking\b", blob, re.IGNORECASE)
+
+
+def test_article_medicines_are_answered_with_the_evidence() -> None:
+    data = nightlegs.assess("I take glycine under my tongue for my restless legs").to_dict()
+    glycine = [c for c in data["claims"] if c["id"] == "glycine_cure"]
+    assert glycine and glycine[0]["verdict"] == "rejected"
+
+
+def test_movements_per_hour_shows_both_gradings() -> None:
+    result = nightlegs.assess("my legs jerk at night", movements_per_hour=32)
+    reading = next(i for i in result.instruments if i.id == "movement_severity").reading
+    assert "average" in reading and "clinical" in reading
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"text": "leg pain", "age": -1}, "age"),
+        ({"text": "leg pain", "age": 121}, "age"),
+        ({"text": "leg pain", "sex": "other"}, "sex"),
+        ({"text": "leg pain", "sex": "male", "pregnant": True}, "pregnant"),
+        ({"text": None}, "text"),
+        ({"text": "leg pain", "findings": {"nonsense": True}}, "unknown finding"),
+        ({"text": "leg pain", "findings": {"fever": "yes"}}, "expected true or false"),
+    ],
+)
+def test_bad_arguments_raise_clear_errors(kwargs: dict[str, object], message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        nightlegs.assess(**kwargs)  # type: ignore[arg-type]
+
+
+def test_same_input_same_output() -> None:
+    text = "my heel hurts under the bone with the first steps in the morning"
+    assert nightlegs.assess(text).to_dict() == nightlegs.assess(text).to_dict()

@@ -1,0 +1,112 @@
+"""``nightlegs assess``, ``kb check`` and ``eval`` through the real entry point."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+Run = Callable[..., tuple[int, str, str]]
+
+
+def test_assess_text_json(run_cli: Run) -> None:
+    code, out, _ = run_cli("assess", "--text", "my calves cramp every night", "--age", "70",
+                           "--sex", "female", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["conditions"][0]["id"]
+    assert data["triage"] in {"emergency", "urgent", "doctor", "self_care"}
+
+
+def test_assess_rich_output(run_cli: Run) -> None:
+    code, out, _ = run_cli("assess", "--text", "my calves cramp every night")
+    assert code == 0
+    assert "not a diagnosis" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--text", "   "], "empty"),
+        (["--text", "x" * 1_048_576], "limit"),
+        (["--text", "leg pain", "--age", "150"], "age"),
+        (["--text", "leg pain", "--age", "-3"], "age"),
+        (["--text", "leg pain", "--pregnant", "--sex", "male"], "pregnant"),
+        (["--text", "leg pain", "--sex", "robot"], "sex"),
+        (["--text", "leg pain", "--finding", "fever=perhaps"], "finding"),
+    ],
+)
+def test_bad_input_is_one_line_exit_2(run_cli: Run, args: list[str], message: str) -> None:
+    code, out, err = run_cli("assess", *args, "--json")
+    assert code == 2
+    assert out == ""
+    assert message in err
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_unknown_flag_exits_2_without_traceback(run_cli: Run) -> None:
+    code, _, err = run_cli("assess", "--colour", "blue")
+    assert code == 2
+    assert "Traceback" not in err
+
+
+def test_binary_garbage(run_cli: Run) -> None:
+    garbage = bytes(range(1, 32)).decode("latin-1") * 10
+    code, _, err = run_cli("assess", "--text", garbage, "--json")
+    assert code == 2 and "binary" in err
+
+
+def test_non_english_gives_warning_in_result(run_cli: Run) -> None:
+    code, out, _ = run_cli("assess", "--text", "Mes jambes me font mal la nuit, surtout les "
+                           "mollets, et je ne peux pas dormir", "--json")
+    assert code == 0
+    assert any("English" in w for w in json.loads(out)["warnings"])
+
+
+def test_scripted_interview(run_cli: Run) -> None:
+    answers = "\n".join(["my legs feel restless in the evening"] + ["n"] * 5 + ["y"] * 30) + "\n"
+    code, out, err = run_cli("assess", "--age", "50", "--json", stdin=answers)
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["conditions"] and "?" in err
+
+
+def test_interview_with_no_answers_is_an_error(run_cli: Run) -> None:
+    code, _, err = run_cli("assess", "--json", stdin="")
+    assert code == 2 and "no answers" in err
+
+
+def test_kb_check(run_cli: Run) -> None:
+    code, out, _ = run_cli("kb", "check")
+    assert code == 0 and "OK" in out
+
+
+def test_eval_on_generated_vignettes(run_cli: Run, tmp_path: Path) -> None:
+    cases = [
+        {"id": "a", "text": "my calves cramp at night, the muscle goes hard and stretching helps",
+         "age": 65, "sex": "female", "pregnant": None, "gold": "nocturnal_leg_cramps",
+         "acceptable": [], "triage": "self_care"},
+        {"id": "b", "text": "sudden severe pain in my leg, the foot is cold, white and numb and I "
+         "have atrial fibrillation", "age": 80, "sex": "male", "pregnant": None,
+         "gold": "acute_limb_ischaemia", "acceptable": [], "triage": "emergency"},
+    ]
+    path = tmp_path / "cases.json"
+    path.write_text(json.dumps(cases))
+    code, out, _ = run_cli("eval", str(path), "--json")
+    summary = json.loads(out)["summary"]
+    assert summary["cases"] == 2
+    assert code == (1 if summary["under_triage"] > 0 else 0)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [("not json", "not valid JSON"), ('{"a": 1}', "list"), ('[{"id": "x"}]', "field")],
+)
+def test_eval_bad_file(run_cli: Run, tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(content)
+    code, _, err = run_cli("eval", str(path))
+    assert code == 2 and message in err

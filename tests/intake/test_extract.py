@@ -1,0 +1,154 @@
+"""Free-text intake: findings, negation, context, population and bad input."""
+
+from __future__ import annotations
+
+import pytest
+
+from nightlegs.errors import InputError
+from nightlegs.intake import extract
+
+
+def found(text: str) -> dict[str, bool]:
+    return {f.id: f.present for f in extract(text).findings}
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("My calf hurts but there is no swelling", "leg_swelling"),
+        ("The skin isn't red at all", "red_skin"),
+        ("Aching legs at night without fever", "fever"),
+        ("I don't snore, my wife would tell me", "snoring_apnoea"),
+        ("It never goes into a hard knot", "muscle_hardens"),
+    ],
+)
+def test_negated_findings_are_absent(text: str, finding: str) -> None:
+    assert found(text).get(finding) is False
+
+
+def test_nothing_helps_denies_every_kind_of_relief() -> None:
+    findings = found("My legs ache every night and nothing helps")
+    assert findings["nothing_relieves"] is True
+    assert findings["relieved_by_movement"] is False
+    assert findings["relieved_by_stretching"] is False
+
+
+def test_negation_stops_at_but() -> None:
+    findings = found("No fever, but my calf is swollen and hot")
+    assert findings["fever"] is False
+    assert findings["leg_swelling"] is True
+    assert findings["leg_warm"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("I keep getting a charley horse in bed", "muscle_cramp"),
+        ("pins and needles in my feet every night", "tingling"),
+        ("a creepy crawly feeling in my legs when I sit down", "crawling_sensation"),
+        ("he's wet himself and can't feel when he needs a wee", "bladder_problem"),
+        ("the muscle goes rock hard and my toes curl", "muscle_hardens"),
+        ("I have to get up and walk about, then it eases", "relieved_by_movement"),
+        ("the pain is under my heel with the first steps in the morning", "first_steps_pain"),
+        ("propping my legs up on a pillow helps", "relieved_by_elevation"),
+        ("it only eases if I hang my leg over the side of the bed", "relieved_by_dangling"),
+        ("I have to bend forward over the shopping trolley", "relieved_by_sitting_forward"),
+    ],
+)
+def test_colloquial_language(text: str, finding: str) -> None:
+    assert found(text).get(finding) is True
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("my calfs cramp evry nite", "site_calf"),
+        ("my leg is swolen", "leg_swelling"),
+        ("numbnes in my toes", "numbness"),
+        ("tinglling down my leg", "tingling"),
+        ("varicous veins on both legs", "varicose_veins"),
+    ],
+)
+def test_misspellings(text: str, finding: str) -> None:
+    assert found(text).get(finding) is True
+
+
+def test_sites_laterality_and_timing() -> None:
+    findings = found(
+        "Only my left calf hurts. It starts after walking about 200 yards and eases when I "
+        "stand still for a couple of minutes."
+    )
+    assert findings["site_calf"] and findings["unilateral"]
+    assert "bilateral" not in findings
+    assert findings["pain_on_walking"] and findings["relieved_by_standing_still"]
+
+
+def test_words_of_each_finding_are_returned() -> None:
+    result = extract("I get pins and needles in my feet.")
+    tingling = next(f for f in result.findings if f.id == "tingling")
+    assert tingling.text.lower() == "pins and needles"
+
+
+def test_family_history_is_not_the_patients_symptom() -> None:
+    findings = found("My legs feel restless in the evening. My mum had swollen legs for years.")
+    assert "leg_swelling" not in findings
+    assert findings["urge_to_move"] is True
+
+
+def test_medicines_and_history() -> None:
+    findings = found(
+        "I started atorvastatin last month, I take furosemide, use a salbutamol inhaler, "
+        "have type 2 diabetes, smoke 20 a day and I'm on dialysis."
+    )
+    for fid in ("med_statin", "med_new_or_dose_change", "med_diuretic", "med_beta_agonist_inhaler",
+                "diabetes", "smoker", "kidney_disease"):
+        assert findings.get(fid) is True, fid
+
+
+def test_population_from_a_parent() -> None:
+    result = extract("My 6 year old son wakes up crying with sore legs, he is fine in the morning")
+    population = result.population
+    assert (population.age, population.sex, population.reporter) == (6.0, "male", "parent")
+
+
+def test_population_pregnancy_and_week() -> None:
+    population = extract("I'm 31 weeks pregnant and my calves cramp at night").population
+    assert population.pregnant is True
+    assert population.pregnancy_week == 31
+    assert population.sex == "female"
+
+
+def test_postpartum() -> None:
+    assert extract("Since I had my baby 2 weeks ago my left calf aches").population.postpartum
+
+
+def test_rambling_text_with_irrelevant_detail() -> None:
+    text = (
+        "So I'm not sure where to start, we moved house in March and the cat hates the new "
+        "place. Anyway, most nights, usually around 11, my legs go all fizzy and I can't keep "
+        "them still. My sister thinks it's the new mattress. I walk round the kitchen and it "
+        "settles. I also have a lot of coffee at work which probably doesn't help."
+    )
+    findings = found(text)
+    assert findings["crawling_sensation"] and findings["urge_to_move"]
+    assert findings["relieved_by_movement"]
+    assert findings["caffeine"]
+
+
+def test_claims_are_recognised() -> None:
+    assert "glycine_cure" in extract("I take glycine at night for my legs").claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   \n\t ", "\x00\x01\x02\x03\x04\x05 binary \x06\x07\x08\x0b\x0c", "x" * 20_001],
+)
+def test_bad_text_raises_clear_error(text: str) -> None:
+    with pytest.raises(InputError, match="text:"):
+        extract(text)
+
+
+def test_non_english_text_gives_a_warning() -> None:
+    result = extract("Мои ноги болят по ночам, особенно икры, и я не могу уснуть")
+    assert result.warnings and "English" in result.warnings[0]
+    assert result.findings == []

@@ -12,6 +12,7 @@ from __future__ import annotations
 from nightlegs.intake._text import NormalisedText
 
 __all__ = [
+    "NEGATION_WORDS",
     "clause_bounds",
     "is_negated",
     "is_uncertain",
@@ -22,6 +23,7 @@ _PRE_NEGATION = frozenset(
     {"no", "not", "never", "without", "nothing", "none", "neither", "nor", "denies", "deny",
      "denied", "nope", "hardly", "barely", "free"}
 )
+NEGATION_WORDS = _PRE_NEGATION
 _PSEUDO_NEGATION = (
     ("not", "only"), ("not", "just"), ("no", "longer"), ("not", "sure"), ("no", "idea"),
     ("not", "certain"), ("not", "bad"), ("no", "doubt"), ("nothing", "else"), ("not", "able"),
@@ -78,8 +80,13 @@ def _sentence_bounds(text: NormalisedText, first: int, last: int) -> tuple[int, 
     return start, end
 
 
-def is_negated(text: NormalisedText, first: int, last: int) -> bool:
+def is_negated(
+    text: NormalisedText, first: int, last: int, consumed: frozenset[int] = frozenset()
+) -> bool:
     """Whether the words ``first``..``last`` are negated by a trigger around them.
+
+    ``consumed`` holds token positions of negation words that belong to another phrase
+    ("can't keep still", "won't put weight on"), which therefore negate nothing else.
 
     Examples
     --------
@@ -93,7 +100,7 @@ def is_negated(text: NormalisedText, first: int, last: int) -> bool:
     window_start = max(clause_start, first - _NEGATION_WINDOW)
     for index in range(first - 1, window_start - 1, -1):
         word = words[index]
-        if word in _PRE_NEGATION:
+        if word in _PRE_NEGATION and index not in consumed:
             following = words[index + 1] if index + 1 < len(words) else ""
             if (word, following) in _PSEUDO_NEGATION:
                 continue

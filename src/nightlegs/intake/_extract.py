@@ -6,7 +6,12 @@ import re
 from dataclasses import dataclass, field
 
 from nightlegs.errors import InputError
-from nightlegs.intake._context import is_negated, is_uncertain, mentions_other_person
+from nightlegs.intake._context import (
+    NEGATION_WORDS,
+    is_negated,
+    is_uncertain,
+    mentions_other_person,
+)
 from nightlegs.intake._matcher import PhraseHit, phrase_index
 from nightlegs.intake._population import PopulationFacts, extract_population
 from nightlegs.intake._text import NormalisedText
@@ -92,6 +97,13 @@ def _resolve(
     negatives: dict[str, ExtractedFinding] = {}
     weak: dict[str, ExtractedFinding] = {}
     claims: list[str] = []
+    consumed = frozenset(
+        index
+        for hit in hits
+        if hit.kind == "positive"
+        for index in range(hit.first, hit.last + 1)
+        if text.tokens[index].text in NEGATION_WORDS
+    )
     for hit in hits:
         words = text.source_span(hit.first, hit.last)
         if hit.kind == "claim":
@@ -105,7 +117,7 @@ def _resolve(
         if hit.kind == "negative":
             negatives.setdefault(hit.record_id, ExtractedFinding(hit.record_id, False, words))
             continue
-        negated = is_negated(text, hit.first, hit.last)
+        negated = is_negated(text, hit.first, hit.last, consumed)
         if not negated and not finding.red_flag and is_uncertain(text, hit.first, hit.last):
             continue
         target = weak if hit.kind == "weak" else (negatives if negated else positives)

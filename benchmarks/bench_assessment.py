@@ -1,0 +1,93 @@
+"""Speed of the assessment core, with ratios to baselines measured in the same run.
+
+Targets (issue 2): one-shot assessment of a three-sentence description <= 2 ms median in-process
+after warm-up; knowledge-base load <= 200 ms; ``nightlegs assess --text ... --json`` cold start
+<= 1 s.
+
+Run: ``python benchmarks/bench_assessment.py``
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import sys
+import time
+
+TEXT = (
+    "For a few months my calves cramp at night and the muscle goes rock hard. "
+    "Stretching my foot up makes it stop, but the calf is sore the next day. "
+    "I started a statin in the spring and there is no swelling."
+)
+
+
+def _median_ms(function: object, repeat: int) -> float:
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()  # type: ignore[operator]
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples)
+
+
+def _subprocess_ms(code: str, repeat: int = 5) -> float:
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples)
+
+
+def _cli_ms(args: list[str], repeat: int = 5) -> float:
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = subprocess.run(args, check=True, capture_output=True, text=True)
+        samples.append((time.perf_counter() - start) * 1000)
+        json.loads(result.stdout)
+    return statistics.median(samples)
+
+
+def main() -> None:
+    import nightlegs
+    from nightlegs.intake import extract
+
+    for _ in range(20):
+        nightlegs.assess(TEXT)
+    assess_ms = _median_ms(lambda: nightlegs.assess(TEXT), 300)
+    intake_ms = _median_ms(lambda: extract(TEXT), 300)
+    json_ms = _median_ms(lambda: json.dumps(nightlegs.assess(TEXT).to_dict()), 100)
+
+    python_ms = _subprocess_ms("pass")
+    yaml_ms = _subprocess_ms(
+        "import yaml, importlib.resources as r; root = r.files('nightlegs.knowledge') / 'data';"
+        "[yaml.load(f.read_text(), Loader=yaml.CSafeLoader) for d in root.iterdir() "
+        "if d.is_dir() for f in d.iterdir() if f.name.endswith('.yaml')]"
+    )
+    kb_ms = _subprocess_ms(
+        "from nightlegs.knowledge import load_knowledge_base; load_knowledge_base()"
+    )
+    load_only_ms = kb_ms - _subprocess_ms("import nightlegs.knowledge")
+    exe = [sys.executable, "-m", "nightlegs.cli", "assess", "--text", TEXT, "--json"]
+    cli_ms = _cli_ms(exe)
+
+    rows = [
+        ("assess (3 sentences), median", assess_ms, 2.0, f"{assess_ms / intake_ms:.1f}x intake alone"),
+        ("  intake alone, median", intake_ms, None, ""),
+        ("  assess + JSON, median", json_ms, None, ""),
+        ("knowledge-base load (validated)", load_only_ms, 200.0,
+         f"{load_only_ms / max(yaml_ms - python_ms, 1e-9):.1f}x parsing the YAML alone"),
+        ("CLI cold start assess --json", cli_ms, 1000.0, f"{cli_ms / python_ms:.1f}x bare python"),
+        ("  bare python start", python_ms, None, ""),
+    ]
+    print(f"{'measure':38} {'ms':>9} {'target':>8} {'ratio to target':>16}  baseline")
+    for name, value, target, note in rows:
+        target_text = f"{target:g}" if target else "-"
+        ratio = f"{value / target:.2f}" if target else "-"
+        print(f"{name:38} {value:9.2f} {target_text:>8} {ratio:>16}  {note}")
+
+
+if __name__ == "__main__":
+    main()

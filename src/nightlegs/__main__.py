@@ -1,0 +1,5 @@
+"""``python -m nightlegs``."""
+
+from nightlegs.cli import main
+
+main()

@@ -1,0 +1,5 @@
+"""``python -m nightlegs.cli``."""
+
+from nightlegs.cli import main
+
+main()

@@ -74,11 +74,20 @@ def main() -> None:
     cli_ms = _cli_ms(exe)
 
     rows = [
-        ("assess (3 sentences), median", assess_ms, 2.0, f"{assess_ms / intake_ms:.1f}x intake alone"),
+        (
+            "assess (3 sentences), median",
+            assess_ms,
+            2.0,
+            f"{assess_ms / intake_ms:.1f}x intake alone",
+        ),
         ("  intake alone, median", intake_ms, None, ""),
         ("  assess + JSON, median", json_ms, None, ""),
-        ("knowledge-base load (validated)", load_only_ms, 200.0,
-         f"{load_only_ms / max(yaml_ms - python_ms, 1e-9):.1f}x parsing the YAML alone"),
+        (
+            "knowledge-base load (validated)",
+            load_only_ms,
+            200.0,
+            f"{load_only_ms / max(yaml_ms - python_ms, 1e-9):.1f}x parsing the YAML alone",
+        ),
         ("CLI cold start assess --json", cli_ms, 1000.0, f"{cli_ms / python_ms:.1f}x bare python"),
         ("  bare python start", python_ms, None, ""),
     ]

@@ -10,8 +10,14 @@ import nightlegs
 from nightlegs.errors import InputError
 
 CONTRACT_KEYS = {
-    "triage", "triage_reasons", "conditions", "findings", "specialist", "next_steps",
-    "self_care", "disclaimer",
+    "triage",
+    "triage_reasons",
+    "conditions",
+    "findings",
+    "specialist",
+    "next_steps",
+    "self_care",
+    "disclaimer",
 }
 DOSE = re.compile(r"\b\d+(\.\d+)?\s*(mg|mcg|µg|g|ml|iu|units?)\b", re.IGNORECASE)
 
@@ -19,7 +25,7 @@ DOSE = re.compile(r"\b\d+(\.\d+)?\s*(mg|mcg|µg|g|ml|iu|units?)\b", re.IGNORECAS
 def test_contract_shape() -> None:
     result = nightlegs.assess("my calves cramp every night", age=70, sex="female", pregnant=None)
     data = result.to_dict()
-    assert CONTRACT_KEYS <= data.keys()
+    assert data.keys() >= CONTRACT_KEYS
     assert data["triage"] in {"emergency", "urgent", "doctor", "self_care"}
     assert result.triage.value == data["triage"]
     assert result.conditions[0].id == data["conditions"][0]["id"]
@@ -41,7 +47,7 @@ def test_structured_findings_combine_with_text() -> None:
     p_text = next(c.probability for c in text_only.conditions if c.id == rls)
     p_combined = next(c.probability for c in combined.conditions if c.id == rls)
     assert p_combined > p_text
-    assert {"id": "relieved_by_movement", "present": True} .items() <= next(
+    assert {"id": "relieved_by_movement", "present": True}.items() <= next(
         f for f in combined.to_dict()["findings"] if f["id"] == "relieved_by_movement"
     ).items()
 
@@ -49,7 +55,9 @@ def test_structured_findings_combine_with_text() -> None:
 def test_emergency_says_what_to_do_first() -> None:
     result = nightlegs.assess(
         "My left calf has been swollen and tender for two days since my flight and now I have "
-        "chest pain and I'm short of breath", age=50, sex="male",
+        "chest pain and I'm short of breath",
+        age=50,
+        sex="male",
     )
     assert result.triage.value == "emergency"
     assert re.search(r"emergency|999|112|911", result.next_steps[0], re.IGNORECASE)

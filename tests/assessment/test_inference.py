@@ -19,10 +19,14 @@ def test_probabilities_sum_to_one_and_are_sorted() -> None:
 
 def test_findings_for_and_against_move_probability() -> None:
     base = {s.id: s.probability for s in rank({"site_calf": True}, Population(age=50))}
-    more = {s.id: s.probability for s in rank({"site_calf": True, "urge_to_move": True},
-                                              Population(age=50))}
-    less = {s.id: s.probability for s in rank({"site_calf": True, "urge_to_move": False},
-                                              Population(age=50))}
+    more = {
+        s.id: s.probability
+        for s in rank({"site_calf": True, "urge_to_move": True}, Population(age=50))
+    }
+    less = {
+        s.id: s.probability
+        for s in rank({"site_calf": True, "urge_to_move": False}, Population(age=50))
+    }
     assert more["restless_legs_syndrome"] > base["restless_legs_syndrome"]
     assert less["restless_legs_syndrome"] < base["restless_legs_syndrome"]
 
@@ -34,8 +38,9 @@ def test_age_changes_priors() -> None:
 
 
 def test_pregnancy_raises_cramps_and_rls() -> None:
-    pregnant = {s.id: s.probability for s in rank({}, Population(age=30, sex="female",
-                                                                  pregnant=True))}
+    pregnant = {
+        s.id: s.probability for s in rank({}, Population(age=30, sex="female", pregnant=True))
+    }
     not_pregnant = {s.id: s.probability for s in rank({}, Population(age=30, sex="female"))}
     assert pregnant["restless_legs_syndrome"] > not_pregnant["restless_legs_syndrome"]
 

@@ -19,8 +19,10 @@ def test_screening_questions_come_first() -> None:
 
 
 def test_emergency_answer_ends_the_interview() -> None:
-    step = next_step({"pale_or_blue_foot": True, "cold_foot": True, "sudden_onset": True,
-                      "severe_pain": True}, Population(age=75))
+    step = next_step(
+        {"pale_or_blue_foot": True, "cold_foot": True, "sudden_onset": True, "severe_pain": True},
+        Population(age=75),
+    )
     assert step.done and step.triage.level.value == "emergency"
 
 
@@ -46,8 +48,14 @@ def test_interview_is_bounded_and_dont_know_is_accepted() -> None:
 
 
 def test_interview_reaches_a_confident_answer_for_a_classic_story() -> None:
-    truth = {"urge_to_move": True, "relieved_by_movement": True, "worse_at_rest": True,
-             "evening_night_worse": True, "crawling_sensation": True, "bilateral": True}
+    truth = {
+        "urge_to_move": True,
+        "relieved_by_movement": True,
+        "worse_at_rest": True,
+        "evening_night_worse": True,
+        "crawling_sensation": True,
+        "bilateral": True,
+    }
     evidence: dict[str, bool | None] = {}
     for _ in range(MAX_QUESTIONS):
         step = next_step(evidence, Population(age=55, sex="female"))

@@ -34,8 +34,9 @@ def test_adding_a_red_flag_never_lowers_triage(
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.dictionaries(st.sampled_from(ALL_FINDINGS), st.just(False), max_size=15),
-       population_strategy)
+@given(
+    st.dictionaries(st.sampled_from(ALL_FINDINGS), st.just(False), max_size=15), population_strategy
+)
 def test_no_findings_present_never_gives_emergency(
     evidence: dict[str, bool], population: Population
 ) -> None:

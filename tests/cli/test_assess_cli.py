@@ -12,8 +12,16 @@ Run = Callable[..., tuple[int, str, str]]
 
 
 def test_assess_text_json(run_cli: Run) -> None:
-    code, out, _ = run_cli("assess", "--text", "my calves cramp every night", "--age", "70",
-                           "--sex", "female", "--json")
+    code, out, _ = run_cli(
+        "assess",
+        "--text",
+        "my calves cramp every night",
+        "--age",
+        "70",
+        "--sex",
+        "female",
+        "--json",
+    )
     assert code == 0
     data = json.loads(out)
     assert data["conditions"][0]["id"]
@@ -60,8 +68,12 @@ def test_binary_garbage(run_cli: Run) -> None:
 
 
 def test_non_english_gives_warning_in_result(run_cli: Run) -> None:
-    code, out, _ = run_cli("assess", "--text", "Mes jambes me font mal la nuit, surtout les "
-                           "mollets, et je ne peux pas dormir", "--json")
+    code, out, _ = run_cli(
+        "assess",
+        "--text",
+        "Mes jambes me font mal la nuit, surtout les mollets, et je ne peux pas dormir",
+        "--json",
+    )
     assert code == 0
     assert any("English" in w for w in json.loads(out)["warnings"])
 
@@ -86,12 +98,27 @@ def test_kb_check(run_cli: Run) -> None:
 
 def test_eval_on_generated_vignettes(run_cli: Run, tmp_path: Path) -> None:
     cases = [
-        {"id": "a", "text": "my calves cramp at night, the muscle goes hard and stretching helps",
-         "age": 65, "sex": "female", "pregnant": None, "gold": "nocturnal_leg_cramps",
-         "acceptable": [], "triage": "self_care"},
-        {"id": "b", "text": "sudden severe pain in my leg, the foot is cold, white and numb and I "
-         "have atrial fibrillation", "age": 80, "sex": "male", "pregnant": None,
-         "gold": "acute_limb_ischaemia", "acceptable": [], "triage": "emergency"},
+        {
+            "id": "a",
+            "text": "my calves cramp at night, the muscle goes hard and stretching helps",
+            "age": 65,
+            "sex": "female",
+            "pregnant": None,
+            "gold": "nocturnal_leg_cramps",
+            "acceptable": [],
+            "triage": "self_care",
+        },
+        {
+            "id": "b",
+            "text": "sudden severe pain in my leg, the foot is cold, white and numb and I "
+            "have atrial fibrillation",
+            "age": 80,
+            "sex": "male",
+            "pregnant": None,
+            "gold": "acute_limb_ischaemia",
+            "acceptable": [],
+            "triage": "emergency",
+        },
     ]
     path = tmp_path / "cases.json"
     path.write_text(json.dumps(cases))

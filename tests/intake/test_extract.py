@@ -100,8 +100,15 @@ def test_medicines_and_history() -> None:
         "I started atorvastatin last month, I take furosemide, use a salbutamol inhaler, "
         "have type 2 diabetes, smoke 20 a day and I'm on dialysis."
     )
-    for fid in ("med_statin", "med_new_or_dose_change", "med_diuretic", "med_beta_agonist_inhaler",
-                "diabetes", "smoker", "kidney_disease"):
+    for fid in (
+        "med_statin",
+        "med_new_or_dose_change",
+        "med_diuretic",
+        "med_beta_agonist_inhaler",
+        "diabetes",
+        "smoker",
+        "kidney_disease",
+    ):
         assert findings.get(fid) is True, fid
 
 

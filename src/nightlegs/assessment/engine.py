@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-
 from nightlegs.assessment.inference import ConditionScore, rank
 from nightlegs.assessment.instruments import compute_instruments
 from nightlegs.assessment.population import Population, make_population
@@ -95,8 +94,9 @@ def _claims(
     )
 
 
-def _next_steps(decision: TriageDecision, top: Condition, ranking: list[ConditionScore],
-                kb: KnowledgeBase) -> tuple[str, ...]:
+def _next_steps(
+    decision: TriageDecision, top: Condition, ranking: list[ConditionScore], kb: KnowledgeBase
+) -> tuple[str, ...]:
     steps = list(decision.actions)
     conditions = {c.id: c for c in kb.conditions}
     tests: list[str] = []
@@ -130,7 +130,8 @@ def build_assessment(
     labels = {f.id: f.label for f in kb.findings}
     texts = {f.id: f.text for f in intake.findings} if intake else {}
     findings = tuple(
-        FindingResult(fid, present, labels[fid], texts.get(fid)) for fid, present in evidence.items()
+        FindingResult(fid, present, labels[fid], texts.get(fid))
+        for fid, present in evidence.items()
     )
     child = population.age_band is not None and population.age_band.value == "child"
     return Assessment(
@@ -161,7 +162,10 @@ def build_assessment(
 
 
 def _merge_population(
-    intake: IntakeResult | None, age: float | None, sex: str | None, pregnant: bool | None,
+    intake: IntakeResult | None,
+    age: float | None,
+    sex: str | None,
+    pregnant: bool | None,
     warnings: list[str],
 ) -> Population:
     facts = intake.population if intake else None
@@ -243,8 +247,9 @@ def assess(
         evidence[fid] = value
     population = _merge_population(intake, age, sex, pregnant, warnings)
     return build_assessment(
-        evidence, population, intake=intake, movements_per_hour=movements_per_hour,
+        evidence,
+        population,
+        intake=intake,
+        movements_per_hour=movements_per_hour,
         warnings=warnings,
     )
-
-

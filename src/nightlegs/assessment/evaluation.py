@@ -56,7 +56,9 @@ class CaseOutcome:
 
     @property
     def under_triaged(self) -> bool:
-        return self.gold_triage.rank >= Triage.URGENT.rank and self.triage.rank < self.gold_triage.rank
+        return (
+            self.gold_triage.rank >= Triage.URGENT.rank and self.triage.rank < self.gold_triage.rank
+        )
 
     @property
     def over_triaged(self) -> bool:

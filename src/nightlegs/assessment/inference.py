@@ -107,7 +107,8 @@ class Model:
             if population.postpartum:
                 weight *= priors.postpartum
             weights.append(max(weight, 1e-9))
-        return np.log(np.array(weights))
+        result: NDArray[np.float64] = np.log(np.array(weights))
+        return result
 
     def contributions(self, evidence: Mapping[str, bool]) -> NDArray[np.float64]:
         """Log-likelihood-ratio contribution of each finding (rows) to each condition."""
@@ -186,7 +187,9 @@ def rank(
     scores = []
     for row in order:
         weighted = [
-            WeightedFinding(fid, m.labels[fid], evidence[fid], float(math.exp(contributions[i, row])))
+            WeightedFinding(
+                fid, m.labels[fid], evidence[fid], float(math.exp(contributions[i, row]))
+            )
             for i, fid in enumerate(ids)
         ]
         scores.append(

@@ -71,8 +71,13 @@ def _any_present(evidence: Mapping[str, bool], ids: tuple[str, ...]) -> bool:
 
 
 _RLS_MIMICS = (
-    "muscle_hardens", "relieved_by_stretching", "leg_swelling", "joint_swelling",
-    "pain_on_walking", "hot_joint", "numbness",
+    "muscle_hardens",
+    "relieved_by_stretching",
+    "leg_swelling",
+    "joint_swelling",
+    "pain_on_walking",
+    "hot_joint",
+    "numbness",
 )
 
 
@@ -95,13 +100,19 @@ def irlssg_criteria(evidence: Mapping[str, bool]) -> InstrumentResult:
     else:
         fifth = "unknown"
     criteria = (
-        Criterion("An urge to move the legs, usually with unpleasant feelings",
-                  _status(evidence, "urge_to_move")),
+        Criterion(
+            "An urge to move the legs, usually with unpleasant feelings",
+            _status(evidence, "urge_to_move"),
+        ),
         Criterion("Begins or worsens at rest", _status(evidence, "worse_at_rest")),
         Criterion("Relieved by movement while it lasts", _status(evidence, "relieved_by_movement")),
-        Criterion("Only or worse in the evening or night", _status(evidence, "evening_night_worse")),
-        Criterion("Not solely explained by a mimic (cramps, swelling, arthritis, positional "
-                  "discomfort)", fifth),
+        Criterion(
+            "Only or worse in the evening or night", _status(evidence, "evening_night_worse")
+        ),
+        Criterion(
+            "Not solely explained by a mimic (cramps, swelling, arthritis, positional discomfort)",
+            fifth,
+        ),
     )
     statuses = [c.status for c in criteria]
     if all(s == "met" for s in statuses):
@@ -139,13 +150,18 @@ def wells_dvt(evidence: Mapping[str, bool]) -> InstrumentResult:
     score = float(sum(c.status == "met" for c in criteria))
     known = sum(c.status in ("met", "not met") for c in criteria)
     if score >= 2:
-        reading = (f"Partial Wells score {score:g} from the {known} items you answered: DVT "
-                   "'likely' (NICE: ultrasound within 4 hours).")
+        reading = (
+            f"Partial Wells score {score:g} from the {known} items you answered: DVT "
+            "'likely' (NICE: ultrasound within 4 hours)."
+        )
     else:
-        reading = (f"Partial Wells score {score:g} from the {known} items you answered; a "
-                   "clinician must add the examination items before DVT can be called unlikely.")
-    return InstrumentResult("wells_dvt", "Wells score for DVT (patient items)", tuple(criteria),
-                            reading, score)
+        reading = (
+            f"Partial Wells score {score:g} from the {known} items you answered; a "
+            "clinician must add the examination items before DVT can be called unlikely."
+        )
+    return InstrumentResult(
+        "wells_dvt", "Wells score for DVT (patient items)", tuple(criteria), reading, score
+    )
 
 
 _GP_INCLUDE = (
@@ -179,8 +195,9 @@ def growing_pains_criteria(evidence: Mapping[str, bool]) -> InstrumentResult:
         reading = "Fits the criteria for growing pains."
     else:
         reading = "Partly fits growing pains; unknown items remain."
-    return InstrumentResult("growing_pains", "Growing pains criteria (Peterson)", tuple(criteria),
-                            reading)
+    return InstrumentResult(
+        "growing_pains", "Growing pains criteria (Peterson)", tuple(criteria), reading
+    )
 
 
 def edinburgh_claudication(evidence: Mapping[str, bool]) -> InstrumentResult:
@@ -188,15 +205,20 @@ def edinburgh_claudication(evidence: Mapping[str, bool]) -> InstrumentResult:
     criteria = (
         Criterion("Pain on walking", _status(evidence, "pain_on_walking")),
         Criterion("Never starts at rest", _status(evidence, "rest_pain", absent=True)),
-        Criterion("Goes within 10 minutes of standing still",
-                  _status(evidence, "relieved_by_standing_still")),
+        Criterion(
+            "Goes within 10 minutes of standing still",
+            _status(evidence, "relieved_by_standing_still"),
+        ),
         Criterion("Felt in the calf", _status(evidence, "site_calf")),
     )
     statuses = [c.status for c in criteria[:3]]
     if all(s == "met" for s in statuses):
         definite = criteria[3].status == "met"
-        reading = ("Positive: " + ("definite" if definite else "atypical") +
-                   " intermittent claudication (ask about an ankle-brachial index).")
+        reading = (
+            "Positive: "
+            + ("definite" if definite else "atypical")
+            + " intermittent claudication (ask about an ankle-brachial index)."
+        )
     elif "not met" in statuses:
         reading = "Negative for intermittent claudication."
     else:
@@ -230,10 +252,11 @@ def rls_severity_from_movements(per_hour: float, *, child: bool = False) -> Inst
     cut_off = 5 if child else 15
     abnormal = per_hour > cut_off
     grade = "mild" if per_hour < 25 else "moderate" if per_hour < 50 else "severe"
-    clinical = (f"abnormal (> {cut_off}/h), {grade}" if abnormal
-                else f"normal (<= {cut_off}/h)")
-    reading = (f"Article band: {band}; clinical reading: {clinical}. The article's bands are "
-               "not a validated scale; a sleep study scores periodic limb movements properly.")
+    clinical = f"abnormal (> {cut_off}/h), {grade}" if abnormal else f"normal (<= {cut_off}/h)"
+    reading = (
+        f"Article band: {band}; clinical reading: {clinical}. The article's bands are "
+        "not a validated scale; a sleep study scores periodic limb movements properly."
+    )
     return InstrumentResult("movement_severity", "Leg movements per hour", (), reading, per_hour)
 
 
@@ -244,8 +267,15 @@ def compute_instruments(
     results: list[InstrumentResult] = []
     if {"urge_to_move", "relieved_by_movement", "worse_at_rest"} & evidence.keys():
         results.append(irlssg_criteria(evidence))
-    if {"leg_swelling", "whole_leg_swollen", "calf_bigger_than_other", "previous_clot",
-        "recent_surgery", "immobilised", "active_cancer"} & evidence.keys():
+    if {
+        "leg_swelling",
+        "whole_leg_swollen",
+        "calf_bigger_than_other",
+        "previous_clot",
+        "recent_surgery",
+        "immobilised",
+        "active_cancer",
+    } & evidence.keys():
         results.append(wells_dvt(evidence))
     if child or {"morning_well", "pain_free_intervals"} & evidence.keys():
         results.append(growing_pains_criteria(evidence))

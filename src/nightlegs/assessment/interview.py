@@ -60,9 +60,7 @@ def _entropy(p: NDArray[np.float64], axis: int = 0) -> NDArray[np.float64]:
     return result
 
 
-def _best_question(
-    probabilities: NDArray[np.float64], candidates: list[int]
-) -> tuple[int, float]:
+def _best_question(probabilities: NDArray[np.float64], candidates: list[int]) -> tuple[int, float]:
     m = model()
     likelihood = m.p_present[:, candidates]  # conditions x candidates
     p_yes = probabilities @ likelihood
@@ -84,8 +82,10 @@ def _why_informative(finding_column: int, ranking: list[ConditionScore]) -> str:
     low = min(values, key=lambda k: values[k])
     if high == low:
         return "It helps narrow down the possible causes."
-    return (f"It helps tell apart {names[high]} (where this is common) and {names[low]} "
-            "(where it is not).")
+    return (
+        f"It helps tell apart {names[high]} (where this is common) and {names[low]} "
+        "(where it is not)."
+    )
 
 
 def next_step(
@@ -132,8 +132,9 @@ def next_step(
         return step(None)
     for fid in SCREENING:
         if fid not in evidence:
-            return step(fid, "Asked first for safety: it screens for a danger sign that needs "
-                             "care quickly.")
+            return step(
+                fid, "Asked first for safety: it screens for a danger sign that needs care quickly."
+            )
     # Finish any red-flag rule that is half answered, before anything else.
     fired = {r.id for r in fired_red_flags(known, population)}
     for rule in kb.red_flags:
@@ -141,17 +142,18 @@ def next_step(
             continue
         for fid in (*rule.all_of, *rule.any_of):
             if fid not in evidence and by_id[fid].ask:
-                return step(fid, f"Asked for safety: together with what you said, it checks "
-                                 f"for a danger sign ({rule.message.rstrip('.')}).")
+                return step(
+                    fid,
+                    f"Asked for safety: together with what you said, it checks "
+                    f"for a danger sign ({rule.message.rstrip('.')}).",
+                )
     probabilities = np.array([0.0] * len(m.condition_ids))
     rows = {cid: i for i, cid in enumerate(m.condition_ids)}
     for score in ranking:
         probabilities[rows[score.id]] = score.probability
     if ranking[0].probability >= CONFIDENT:
         return step(None)
-    candidates = [
-        m.finding_index[f.id] for f in kb.findings if f.ask and f.id not in evidence
-    ]
+    candidates = [m.finding_index[f.id] for f in kb.findings if f.ask and f.id not in evidence]
     if not candidates:
         return step(None)
     column, gain = _best_question(probabilities, candidates)

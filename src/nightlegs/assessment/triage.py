@@ -95,9 +95,10 @@ def _condition_level(
     for index in np.argsort(-row)[:3]:
         condition = kb.conditions[int(index)]
         if condition.usual_triage.rank == level.rank and row[index] >= 0.1:
+            rank_words = "the most likely cause" if index == np.argmax(row) else "possible"
             reasons.append(
-                f"{condition.name} is {'the most likely cause' if index == np.argmax(row) else 'possible'}"
-                f" ({row[index]:.0%}); it usually needs: {_LEVEL_WORDS[condition.usual_triage]}"
+                f"{condition.name} is {rank_words} ({row[index]:.0%}); it usually needs: "
+                f"{_LEVEL_WORDS[condition.usual_triage]}"
             )
             suspects.append(condition.id)
     return level, reasons, suspects

@@ -48,8 +48,9 @@ def render_assessment(result: Assessment, console: Console | None = None) -> Non
     for instrument in result.instruments:
         console.print(f"[bold]{instrument.name}:[/] {instrument.reading}")
     for claim in result.claims:
-        console.print(f"[bold]About \u201c{claim.article_claim}\u201d[/] ({claim.verdict}): "
-                      f"{claim.evidence}")
+        console.print(
+            f"[bold]About \u201c{claim.article_claim}\u201d[/] ({claim.verdict}): {claim.evidence}"
+        )
     for warning in result.warnings:
         console.print(f"[yellow]Note:[/] {warning}")
     console.print(f"[dim]{result.when_to_seek_care}[/]")

@@ -13,9 +13,22 @@ from nightlegs.errors import InputError
 __all__ = ["register"]
 
 _ANSWERS = {
-    "y": True, "yes": True, "yeah": True, "yep": True, "n": False, "no": False, "nope": False,
-    "?": None, "d": None, "dk": None, "don't know": None, "dont know": None, "skip": None,
-    "": None, "unsure": None, "not sure": None,
+    "y": True,
+    "yes": True,
+    "yeah": True,
+    "yep": True,
+    "n": False,
+    "no": False,
+    "nope": False,
+    "?": None,
+    "d": None,
+    "dk": None,
+    "don't know": None,
+    "dont know": None,
+    "skip": None,
+    "": None,
+    "unsure": None,
+    "not sure": None,
 }
 
 
@@ -115,7 +128,11 @@ def assess_command(
         )
     else:
         result = assess(
-            text, age=age, sex=sex, pregnant=pregnant, findings=findings or None,
+            text,
+            age=age,
+            sex=sex,
+            pregnant=pregnant,
+            findings=findings or None,
             movements_per_hour=movements_per_hour,
         )
     if as_json:

@@ -12,7 +12,9 @@ __all__ = ["register"]
 
 
 def eval_command(
-    path: Annotated[Path, typer.Argument(help="Vignettes JSON (like shared/vignettes/public.json).")],
+    path: Annotated[
+        Path, typer.Argument(help="Vignettes JSON (like shared/vignettes/public.json).")
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
     show_cases: Annotated[bool, typer.Option("--cases", help="List every case.")] = False,
 ) -> None:
@@ -34,11 +36,18 @@ def eval_command(
     if as_json:
         payload = {
             "summary": report.summary(),
-            "per_condition": {k: dict(zip(("cases", "top1", "top3"), v, strict=True))
-                              for k, v in report.per_condition().items()},
+            "per_condition": {
+                k: dict(zip(("cases", "top1", "top3"), v, strict=True))
+                for k, v in report.per_condition().items()
+            },
             "cases": [
-                {"id": o.id, "gold": o.gold, "predicted": list(o.predicted[:3]),
-                 "triage": o.triage.value, "gold_triage": o.gold_triage.value}
+                {
+                    "id": o.id,
+                    "gold": o.gold,
+                    "predicted": list(o.predicted[:3]),
+                    "triage": o.triage.value,
+                    "gold_triage": o.gold_triage.value,
+                }
                 for o in report.outcomes
             ],
         }
@@ -48,9 +57,12 @@ def eval_command(
         for key in ("top1", "top3", "triage_exact", "under_triage", "over_triage", "brier"):
             summary.add_column(key.replace("_", " "), justify="right")
         s = report.summary()
-        summary.add_row(*(f"{s[k]:.1%}" if k != "brier" else f"{s[k]:.3f}"
-                          for k in ("top1", "top3", "triage_exact", "under_triage",
-                                    "over_triage", "brier")))
+        summary.add_row(
+            *(
+                f"{s[k]:.1%}" if k != "brier" else f"{s[k]:.3f}"
+                for k in ("top1", "top3", "triage_exact", "under_triage", "over_triage", "brier")
+            )
+        )
         console.print(summary)
         table = Table(title="Per condition")
         for column in ("condition", "cases", "top-1", "top-3"):
@@ -61,8 +73,10 @@ def eval_command(
         if show_cases:
             for o in report.outcomes:
                 mark = "ok " if o.top1 else ("~  " if o.top3 else "MISS")
-                console.print(f"{mark} {o.id} gold={o.gold} got={list(o.predicted[:3])} "
-                              f"triage={o.triage.value} gold_triage={o.gold_triage.value}")
+                console.print(
+                    f"{mark} {o.id} gold={o.gold} got={list(o.predicted[:3])} "
+                    f"triage={o.triage.value} gold_triage={o.gold_triage.value}"
+                )
     under = [o.id for o in report.outcomes if o.under_triaged]
     if under:
         Console(stderr=True).print(f"[red]Under-triage in {len(under)} case(s): {', '.join(under)}")

@@ -35,14 +35,18 @@ def show_command(
     record_id: Annotated[str, typer.Argument(help="A condition, finding or claim id.")],
 ) -> None:
     """Print one record as JSON."""
+    from pydantic import BaseModel
+
     from nightlegs.errors import InputError
     from nightlegs.knowledge import load_knowledge_base
 
     kb = load_knowledge_base()
-    for record in (*kb.conditions, *kb.findings, *kb.claims, *kb.red_flags, *kb.self_care):
-        if record.id == record_id:
-            typer.echo(record.model_dump_json(indent=2))
-            return
+    records: dict[str, BaseModel] = {}
+    for group in (kb.conditions, kb.findings, kb.claims, kb.red_flags, kb.self_care):
+        records.update({r.id: r for r in group})
+    if record_id in records:
+        typer.echo(records[record_id].model_dump_json(indent=2))
+        return
     raise InputError(f"kb show: no record with id {record_id!r}")
 
 

@@ -20,33 +20,141 @@ __all__ = [
 ]
 
 _PRE_NEGATION = frozenset(
-    {"no", "not", "never", "without", "nothing", "none", "neither", "nor", "denies", "deny",
-     "denied", "nope", "hardly", "barely", "free"}
+    {
+        "no",
+        "not",
+        "never",
+        "without",
+        "nothing",
+        "none",
+        "neither",
+        "nor",
+        "denies",
+        "deny",
+        "denied",
+        "nope",
+        "hardly",
+        "barely",
+        "free",
+    }
 )
 NEGATION_WORDS = _PRE_NEGATION
 _PSEUDO_NEGATION = (
-    ("not", "only"), ("not", "just"), ("no", "longer"), ("not", "sure"), ("no", "idea"),
-    ("not", "certain"), ("not", "bad"), ("no", "doubt"), ("nothing", "else"), ("not", "able"),
-    ("no", "matter"), ("not", "until"), ("without", "fail"), ("not", "always"),
+    ("not", "only"),
+    ("not", "just"),
+    ("no", "longer"),
+    ("not", "sure"),
+    ("no", "idea"),
+    ("not", "certain"),
+    ("not", "bad"),
+    ("no", "doubt"),
+    ("nothing", "else"),
+    ("not", "able"),
+    ("no", "matter"),
+    ("not", "until"),
+    ("without", "fail"),
+    ("not", "always"),
 )
 _POST_NEGATION = frozenset({"none", "absent", "negative", "free"})
-_UNCERTAIN = frozenset({"maybe", "perhaps", "possibly", "might", "wonder", "wondering", "worried",
-                        "worry", "afraid", "scared", "whether", "unsure", "suspect"})
+_UNCERTAIN = frozenset(
+    {
+        "maybe",
+        "perhaps",
+        "possibly",
+        "might",
+        "wonder",
+        "wondering",
+        "worried",
+        "worry",
+        "afraid",
+        "scared",
+        "whether",
+        "unsure",
+        "suspect",
+    }
+)
 _SENTENCE_END = frozenset({".", "!", "?", ";", "(", ")"})
 _CLAUSE_WORDS = frozenset(
-    {"but", "however", "although", "though", "yet", "except", "whereas", "which", "while",
-     "although", "apart", "because", "cause", "so", "then", "now", "whilst"}
+    {
+        "but",
+        "however",
+        "although",
+        "though",
+        "yet",
+        "except",
+        "whereas",
+        "which",
+        "while",
+        "apart",
+        "because",
+        "cause",
+        "so",
+        "then",
+        "now",
+        "whilst",
+    }
 )
 _CLAUSE_AFTER_COMMA = frozenset(
-    {"i", "it", "my", "she", "he", "we", "they", "his", "her", "and", "the", "its", "this",
-     "there", "when", "if", "as", "last", "about", "since", "also"}
+    {
+        "i",
+        "it",
+        "my",
+        "she",
+        "he",
+        "we",
+        "they",
+        "his",
+        "her",
+        "and",
+        "the",
+        "its",
+        "this",
+        "there",
+        "when",
+        "if",
+        "as",
+        "last",
+        "about",
+        "since",
+        "also",
+    }
 )
 _NEGATION_WINDOW = 6
 RELATIVES = frozenset(
-    {"mum", "mother", "mom", "mam", "dad", "father", "sister", "brother", "gran", "grandma",
-     "grandmother", "granny", "nan", "nana", "grandad", "granddad", "grandfather", "grandpa",
-     "aunt", "auntie", "uncle", "cousin", "family", "parents", "siblings", "relatives", "niece",
-     "nephew", "friend", "colleague", "neighbour", "neighbor"}
+    {
+        "mum",
+        "mother",
+        "mom",
+        "mam",
+        "dad",
+        "father",
+        "sister",
+        "brother",
+        "gran",
+        "grandma",
+        "grandmother",
+        "granny",
+        "nan",
+        "nana",
+        "grandad",
+        "granddad",
+        "grandfather",
+        "grandpa",
+        "aunt",
+        "auntie",
+        "uncle",
+        "cousin",
+        "family",
+        "parents",
+        "siblings",
+        "relatives",
+        "niece",
+        "nephew",
+        "friend",
+        "colleague",
+        "neighbour",
+        "neighbor",
+    }
 )
 
 

@@ -22,7 +22,28 @@ __all__ = ["MAX_TEXT_CHARS", "ExtractedFinding", "IntakeResult", "extract"]
 MAX_TEXT_CHARS = 20_000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _ENGLISH_HINTS = frozenset(
-    "i my the and a is it in of to at when leg legs night pain have with but not".split()
+    [
+        "i",
+        "my",
+        "the",
+        "and",
+        "a",
+        "is",
+        "it",
+        "in",
+        "of",
+        "to",
+        "at",
+        "when",
+        "leg",
+        "legs",
+        "night",
+        "pain",
+        "have",
+        "with",
+        "but",
+        "not",
+    ]
 )
 
 
@@ -111,17 +132,17 @@ def _resolve(
                 claims.append(hit.record_id)
             continue
         finding = by_id[hit.record_id]
-        if finding.category != "history" or not finding.id.startswith("family_history"):
-            if mentions_other_person(text, hit.first, hit.last, patient or ""):
-                continue
+        about_relative = mentions_other_person(text, hit.first, hit.last, patient or "")
+        if about_relative and not finding.id.startswith("family_history"):
+            continue
         if hit.kind == "negative":
             negatives.setdefault(hit.record_id, ExtractedFinding(hit.record_id, False, words))
             continue
         negated = is_negated(text, hit.first, hit.last, consumed)
         if not negated and not finding.red_flag and is_uncertain(text, hit.first, hit.last):
             continue
-        target = weak if hit.kind == "weak" else (negatives if negated else positives)
-        target.setdefault(hit.record_id, ExtractedFinding(hit.record_id, not negated, words))
+        bucket = weak if hit.kind == "weak" else (negatives if negated else positives)
+        bucket.setdefault(hit.record_id, ExtractedFinding(hit.record_id, not negated, words))
 
     result: dict[str, ExtractedFinding] = {}
     for fid in {*positives, *negatives}:
@@ -162,7 +183,8 @@ def extract(text: str) -> IntakeResult:
     Examples
     --------
     >>> result = extract("My calf cramps at night but there is no swelling.")
-    >>> sorted((f.id, f.present) for f in result.findings if f.id in {"muscle_cramp", "leg_swelling"})
+    >>> wanted = {"muscle_cramp", "leg_swelling"}
+    >>> sorted((f.id, f.present) for f in result.findings if f.id in wanted)
     [('leg_swelling', False), ('muscle_cramp', True)]
     """
     warnings = _check_text(text)

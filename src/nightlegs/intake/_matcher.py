@@ -109,9 +109,7 @@ class PhraseIndex:
             word = token.text
             entries = list(self._exact.get(word, ()))
             for size in range(1, _PREFIX_KEY + 1):
-                entries += [
-                    e for p, e in self._prefix.get(word[:size], ()) if word.startswith(p)
-                ]
+                entries += [e for p, e in self._prefix.get(word[:size], ()) if word.startswith(p)]
             if not entries:
                 continue
             start = text.offsets[index]

@@ -11,65 +11,156 @@ __all__ = ["PopulationFacts", "extract_population"]
 Reporter = Literal["self", "parent", "partner", "relative", "other"]
 
 _NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 _NUM = r"(\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
 _AGE_PATTERNS = (
     re.compile(_NUM + r"\s*(?:-|\s)?\s*(?:years?|yrs?|yr)[\s-]*old"),
     re.compile(_NUM + r"\s*(?:yo|y/o|y\.o\.|yrs?\b|year-old|yr-old)"),
     re.compile(r"\b(?:aged?|age of)\s*:?\s*" + _NUM + r"\b"),
-    re.compile(r"\bi(?:'m| am|m)\s+" + _NUM + r"\b(?!\s*(?:weeks?|wks?|months?|days?|kg|lbs?|"
-               r"stone|st|cm|hours?|%|times|cups|pints|units|miles|km|minutes?|mins?|\.\d))"),
-    re.compile(r"\b(?:he|she|they|son|daughter|boy|girl|child|kid|husband|wife|partner|mum|"
-               r"mother|dad|father)(?:'s| is| are| was| turned| has just turned| just turned)\s+"
-               + _NUM + r"\b(?!\s*(?:weeks?|months?|days?|"
-               r"kg|lbs?|cm|hours?|%|times))"),
-    re.compile(r"\b(?:son|daughter|boy|girl|child|kid|husband|wife|partner|mum|mother|mom|dad|"
-               r"father|gran|nan|grandma|grandad|i|me)\s*[,(]\s*(?:aged?\s*)?(\d{1,3})\s*[,)]"),
+    re.compile(
+        r"\bi(?:'m| am|m)\s+" + _NUM + r"\b(?!\s*(?:weeks?|wks?|months?|days?|kg|lbs?|"
+        r"stone|st|cm|hours?|%|times|cups|pints|units|miles|km|minutes?|mins?|\.\d))"
+    ),
+    re.compile(
+        r"\b(?:he|she|they|son|daughter|boy|girl|child|kid|husband|wife|partner|mum|"
+        r"mother|dad|father)(?:'s| is| are| was| turned| has just turned| just turned)\s+"
+        + _NUM
+        + r"\b(?!\s*(?:weeks?|months?|days?|"
+        r"kg|lbs?|cm|hours?|%|times))"
+    ),
+    re.compile(
+        r"\b(?:son|daughter|boy|girl|child|kid|husband|wife|partner|mum|mother|mom|dad|"
+        r"father|gran|nan|grandma|grandad|i|me)\s*[,(]\s*(?:aged?\s*)?(\d{1,3})\s*[,)]"
+    ),
     re.compile(r"\b(?:my|our)\s+" + _NUM + r"\b(?=\s*(?:-|\s)?\s*(?:year|yr)?)"),
 )
-_DECADE = re.compile(r"\bin (?:my|his|her|their) (early |mid |late |mid-)?(twenties|thirties|"
-                     r"forties|fifties|sixties|seventies|eighties|nineties|[2-9]0'?s)")
-_DECADE_VALUE = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
-                 "seventies": 70, "eighties": 80, "nineties": 90}
-_PREGNANT = re.compile(r"\b(pregnant|pregnancy|expecting a baby|expecting my|trimester|"
-                       r"weeks gone|my bump|antenatal|midwife)\b")
-_PREGNANCY_WEEK = re.compile(r"\b(\d{1,2})\s*(?:weeks?|wks?)\s*(?:pregnant|gone|along|gestation)|"
-                             r"\b(?:at|i am|i'm|im)\s*(\d{1,2})\s*(?:weeks?|wks?)\b")
+_DECADE = re.compile(
+    r"\bin (?:my|his|her|their) (early |mid |late |mid-)?(twenties|thirties|"
+    r"forties|fifties|sixties|seventies|eighties|nineties|[2-9]0'?s)"
+)
+_DECADE_VALUE = {
+    "twenties": 20,
+    "thirties": 30,
+    "forties": 40,
+    "fifties": 50,
+    "sixties": 60,
+    "seventies": 70,
+    "eighties": 80,
+    "nineties": 90,
+}
+_PREGNANT = re.compile(
+    r"\b(pregnant|pregnancy|expecting a baby|expecting my|trimester|"
+    r"weeks gone|my bump|antenatal|midwife)\b"
+)
+_PREGNANCY_WEEK = re.compile(
+    r"\b(\d{1,2})\s*(?:weeks?|wks?)\s*(?:pregnant|gone|along|gestation)|"
+    r"\b(?:at|i am|i'm|im)\s*(\d{1,2})\s*(?:weeks?|wks?)\b"
+)
 _NOT_PREGNANT = re.compile(r"\b(not|never been|n't|no chance of being)\s+(?:\w+\s+)?pregnant\b")
-_POSTPARTUM = re.compile(r"\b(gave birth|given birth|had (?:a|my|our) (?:baby|son|daughter)|"
-                         r"post-?partum|postnatal|after the birth|since the birth|newborn|"
-                         r"c-section|caesarean|cesarean|breastfeeding|delivered)\b")
+_POSTPARTUM = re.compile(
+    r"\b(gave birth|given birth|had (?:a|my|our) (?:baby|son|daughter)|"
+    r"post-?partum|postnatal|after the birth|since the birth|newborn|"
+    r"c-section|caesarean|cesarean|breastfeeding|delivered)\b"
+)
 _CHILD_SUBJECT = re.compile(
     r"\b(?:my|our)\s+(?:[\w-]+\s+){0,3}?(son|daughter|boy|girl|child|kid|toddler|little one|"
-    r"grandson|granddaughter|stepson|stepdaughter|lad)\b")
-_PARTNER_SUBJECT = re.compile(r"\b(?:my|our)\s+(husband|wife|partner|boyfriend|girlfriend|"
-                              r"fiance|fiancee|spouse|hubby|other half)\b")
-_RELATIVE_SUBJECT = re.compile(r"^\W*(?:\w+\W+){0,4}?(?:my|our)\s+(mum|mother|mom|dad|father|gran|"
-                               r"grandma|grandmother|nan|grandad|grandfather|granny)\b")
+    r"grandson|granddaughter|stepson|stepdaughter|lad)\b"
+)
+_PARTNER_SUBJECT = re.compile(
+    r"\b(?:my|our)\s+(husband|wife|partner|boyfriend|girlfriend|"
+    r"fiance|fiancee|spouse|hubby|other half)\b"
+)
+_RELATIVE_SUBJECT = re.compile(
+    r"^\W*(?:\w+\W+){0,4}?(?:my|our)\s+(mum|mother|mom|dad|father|gran|"
+    r"grandma|grandmother|nan|grandad|grandfather|granny)\b"
+)
 _BODY = r"(?:legs?|calf|calves|feet|foot|knees?|heels?|thighs?|shins?|back|ankles?|toes?|hips?)"
-_FIRST_PERSON = re.compile(r"\bmy " + _BODY + r"\b|\bi (?:get|have|feel|wake|keep|am|can|cannot|"
-                           r"can't|had|started|suffer|woke|often|always|also|now)\b")
+_FIRST_PERSON = re.compile(
+    r"\bmy " + _BODY + r"\b|\bi (?:get|have|feel|wake|keep|am|can|cannot|"
+    r"can't|had|started|suffer|woke|often|always|also|now)\b"
+)
 _THIRD_PERSON = re.compile(
     r"\b(?:his|her|their) " + _BODY + r"\b|\b(?:he|she|they) (?:says|said|complains|complained|"
     r"has|had|gets|got|wakes|woke|cries|cried|is|was|keeps|kept|can|cannot|can't|seems|started|"
     r"limps|refuses|won't|will|feels|felt|tells|told)\b|\b(?:son|daughter|boy|girl|child|kid|"
     r"husband|wife|partner|mum|mother|mom|dad|father|gran|nan|grandma|grandad)\b,?\s*(?:\(?\d+"
     r"\)?,?\s*)?(?:says|complains|has|gets|wakes|woke|cries|is|keeps|can't|cannot|seems|started|"
-    r"limps|refuses)\b")
-_MALE = {"son", "boy", "lad", "grandson", "stepson", "husband", "boyfriend", "fiance", "hubby",
-         "dad", "father", "grandad", "grandfather"}
-_FEMALE = {"daughter", "girl", "granddaughter", "stepdaughter", "wife", "girlfriend", "fiancee",
-           "mum", "mother", "mom", "gran", "grandma", "grandmother", "nan", "granny"}
+    r"limps|refuses)\b"
+)
+_MALE = {
+    "son",
+    "boy",
+    "lad",
+    "grandson",
+    "stepson",
+    "husband",
+    "boyfriend",
+    "fiance",
+    "hubby",
+    "dad",
+    "father",
+    "grandad",
+    "grandfather",
+}
+_FEMALE = {
+    "daughter",
+    "girl",
+    "granddaughter",
+    "stepdaughter",
+    "wife",
+    "girlfriend",
+    "fiancee",
+    "mum",
+    "mother",
+    "mom",
+    "gran",
+    "grandma",
+    "grandmother",
+    "nan",
+    "granny",
+}
 _SELF_SEX = (
-    (re.compile(r"\bi(?:'m| am|m) (?:a |an )?(?:\d+[\s-]*(?:years?|yr)[\s-]*old |\w+ )?"
-                r"(woman|female|lady|girl|mum|mother|grandmother|wife)\b"), "female"),
-    (re.compile(r"\bi(?:'m| am|m) (?:a |an )?(?:\d+[\s-]*(?:years?|yr)[\s-]*old |\w+ )?"
-                r"(man|male|guy|bloke|boy|dad|father|grandfather|husband)\b"), "male"),
+    (
+        re.compile(
+            r"\bi(?:'m| am|m) (?:a |an )?(?:\d+[\s-]*(?:years?|yr)[\s-]*old |\w+ )?"
+            r"(woman|female|lady|girl|mum|mother|grandmother|wife)\b"
+        ),
+        "female",
+    ),
+    (
+        re.compile(
+            r"\bi(?:'m| am|m) (?:a |an )?(?:\d+[\s-]*(?:years?|yr)[\s-]*old |\w+ )?"
+            r"(man|male|guy|bloke|boy|dad|father|grandfather|husband)\b"
+        ),
+        "male",
+    ),
     (re.compile(r"\b(\d+)\s*(?:f|female|yo f|y/o f)\b"), "female"),
     (re.compile(r"\b(\d+)\s*(?:m|male|yo m|y/o m)\b"), "male"),
     (re.compile(r"\b(my periods?|menopause|menstrual|my husband)\b"), "female"),
@@ -141,8 +232,10 @@ def extract_population(text: str) -> PopulationFacts:
     if subject_match:
         subject = subject_match.group(1)
         kind: Reporter = (
-            "parent" if _CHILD_SUBJECT.match(subject_match.group(0))
-            else "partner" if _PARTNER_SUBJECT.match(subject_match.group(0))
+            "parent"
+            if _CHILD_SUBJECT.match(subject_match.group(0))
+            else "partner"
+            if _PARTNER_SUBJECT.match(subject_match.group(0))
             else "relative"
         )
         # The writer speaks for someone else only when the symptoms are described in the third

@@ -78,7 +78,8 @@ def check_knowledge_base(kb: KnowledgeBase) -> list[str]:
             if link.id not in finding_ids:
                 problems.append(f"{where}: unknown finding '{link.id}'")
         problems += [
-            f"{where}: unknown self-care advice '{a}'" for a in condition.self_care
+            f"{where}: unknown self-care advice '{a}'"
+            for a in condition.self_care
             if a not in advice_ids
         ]
         problems += [
@@ -90,7 +91,8 @@ def check_knowledge_base(kb: KnowledgeBase) -> list[str]:
             if fid not in finding_ids:
                 problems.append(f"red-flag rule '{rule.id}': unknown finding '{fid}'")
         problems += [
-            f"red-flag rule '{rule.id}': unknown condition '{c}'" for c in rule.suspect
+            f"red-flag rule '{rule.id}': unknown condition '{c}'"
+            for c in rule.suspect
             if c not in condition_ids
         ]
         if rule.any_of and rule.min_any > len(rule.any_of):

@@ -68,9 +68,7 @@ def _records(entry: Traversable, key: str, where: str) -> Iterator[tuple[int, An
 
 
 def _yaml_files(folder: Traversable) -> list[Traversable]:
-    return sorted(
-        (e for e in folder.iterdir() if e.name.endswith(".yaml")), key=lambda e: e.name
-    )
+    return sorted((e for e in folder.iterdir() if e.name.endswith(".yaml")), key=lambda e: e.name)
 
 
 @functools.cache
@@ -115,13 +113,14 @@ def load_knowledge_base() -> KnowledgeBase:
             ]
         return records
 
-    kb_raw = {
-        "version": str(manifest["version"]),
-        "findings": collect(Finding, "findings", "findings"),
-        "conditions": conditions,
-        "red_flags": collect(RedFlagRule, "red_flags", "red_flags"),
-        "self_care": collect(SelfCareAdvice, "self_care", "self_care"),
-        "claims": collect(Claim, "claims", "claims"),
-        "article": collect(ArticleStatement, "article", "statements"),
-    }
-    return KnowledgeBase.model_construct(**kb_raw)
+    # Records are validated one by one above (for precise error locations), so the container
+    # is only constructed.
+    return KnowledgeBase.model_construct(
+        version=str(manifest["version"]),
+        findings=tuple(collect(Finding, "findings", "findings")),
+        conditions=tuple(conditions),
+        red_flags=tuple(collect(RedFlagRule, "red_flags", "red_flags")),
+        self_care=tuple(collect(SelfCareAdvice, "self_care", "self_care")),
+        claims=tuple(collect(Claim, "claims", "claims")),
+        article=tuple(collect(ArticleStatement, "article", "statements")),
+    )

@@ -127,7 +127,10 @@ class Finding(_Strict):
 
 
 class ConditionFinding(_Strict):
-    """A finding's link to a condition: ``p`` overrides the probability that ``strength`` implies."""
+    """A finding's link to a condition.
+
+    ``p`` overrides the probability that ``strength`` implies.
+    """
 
     id: str = Field(pattern=_ID_PATTERN)
     strength: Strength
@@ -233,7 +236,9 @@ class Claim(_Strict):
     def _article_and_guidance(cls, value: tuple[Source, ...]) -> tuple[Source, ...]:
         kinds = {s.kind for s in value}
         if "article" not in kinds or kinds == {"article"}:
-            raise ValueError("a claim cites the article passage and at least one guideline or review")
+            raise ValueError(
+                "a claim cites the article passage and at least one guideline or review"
+            )
         return value
 
 

@@ -114,5 +114,5 @@ def compile_phrase(phrase: str) -> CompiledPhrase:
     if tokens[-1].startswith("~"):
         raise PhraseError("a gap cannot end a phrase")
     # Normalised text ends every token with one space, so each word pattern ends in " ".
-    regex = re.compile(r"(?<![a-z0-9'\-])" + "".join(parts))
-    return CompiledPhrase(source=phrase, regex=regex, anchors=anchors)
+    compiled = re.compile(r"(?<![a-z0-9'\-])" + "".join(parts))
+    return CompiledPhrase(source=phrase, regex=compiled, anchors=anchors)

@@ -80,10 +80,14 @@ def _condition_level(
     scenarios = base + (masks @ flag_rows if flagged else np.zeros_like(base))
     probabilities = m.posterior(np.atleast_2d(scenarios))
     usual = np.array([c.usual_triage.rank for c in kb.conditions])
+    base_present = any(evidence[f] for f in base_ids)
     levels = []
-    for row in probabilities:
+    for mask, row in zip(masks, probabilities, strict=True):
         top = int(np.argmax(row))
         level = usual[top]
+        if not base_present and not mask.any():
+            # Nothing present: too little is known to suggest self-care.
+            level = max(level, Triage.DOCTOR.rank)
         dangerous = (row >= DANGER_PROBABILITY) & (usual >= Triage.URGENT.rank)
         if dangerous.any():
             level = max(level, int(usual[dangerous].max()))
@@ -143,11 +147,8 @@ def triage(evidence: Mapping[str, bool], population: Population) -> TriageDecisi
     'emergency'
     """
     fired = fired_red_flags(evidence, population)
-    any_present = any(evidence.values())
-    if any_present:
-        level, reasons, suspects = _condition_level(evidence, population)
-    else:
-        level, suspects = Triage.DOCTOR, []
+    level, reasons, suspects = _condition_level(evidence, population)
+    if not any(evidence.values()):
         reasons = ["Too little is known to suggest self-care: have it checked by a doctor."]
     actions: list[str] = []
     for rule in sorted(fired, key=lambda r: -r.triage.rank):

@@ -117,6 +117,7 @@ def _resolve(
     positives: dict[str, ExtractedFinding] = {}
     negatives: dict[str, ExtractedFinding] = {}
     weak: dict[str, ExtractedFinding] = {}
+    votes: dict[str, int] = {}
     claims: list[str] = []
     consumed = frozenset(
         index
@@ -137,17 +138,23 @@ def _resolve(
             continue
         if hit.kind == "negative":
             negatives.setdefault(hit.record_id, ExtractedFinding(hit.record_id, False, words))
+            votes[hit.record_id] = votes.get(hit.record_id, 0) - 1
             continue
         negated = is_negated(text, hit.first, hit.last, consumed)
         if not negated and not finding.red_flag and is_uncertain(text, hit.first, hit.last):
             continue
         bucket = weak if hit.kind == "weak" else (negatives if negated else positives)
+        if hit.kind != "weak":
+            votes[hit.record_id] = votes.get(hit.record_id, 0) + (-1 if negated else 1)
         bucket.setdefault(hit.record_id, ExtractedFinding(hit.record_id, not negated, words))
 
     result: dict[str, ExtractedFinding] = {}
     for fid in {*positives, *negatives}:
-        # A danger sign said anywhere counts even if denied elsewhere; otherwise a denial wins.
-        if fid in positives and (fid not in negatives or by_id[fid].red_flag):
+        # A danger sign said anywhere counts even if denied elsewhere; otherwise the more
+        # frequent reading wins, a tie going to the denial.
+        if fid in positives and (
+            fid not in negatives or by_id[fid].red_flag or votes.get(fid, 0) > 0
+        ):
             result[fid] = positives[fid]
         else:
             result[fid] = negatives[fid]

@@ -87,11 +87,12 @@ class PhraseIndex:
         """The clinical word ``word`` is most likely a misspelling of, or ``word`` itself."""
         if word in MISSPELLINGS:
             return MISSPELLINGS[word]
-        if len(word) < 5 or not word.isalpha() or self._known(word):
+        if len(word) < 6 or not word.isalpha() or self._known(word):
             return word
-        limit = 1 if len(word) < 8 else 2
-        best = extractOne(word, self._targets, scorer=Levenshtein.distance, score_cutoff=limit)
-        return str(best[0]) if best else word
+        # One edit, same first letter: enough for "swolen" or "numbnes", while ordinary words
+        # ("mattress") are not pulled towards clinical ones ("waitress").
+        best = extractOne(word, self._targets, scorer=Levenshtein.distance, score_cutoff=1)
+        return str(best[0]) if best and best[0][0] == word[0] else word
 
     def normalise(self, text: str) -> NormalisedText:
         """Normalise ``text`` and correct misspelled clinical words."""

@@ -47,8 +47,8 @@ class WeightedFinding:
     weight: float
 
     def describe(self) -> str:
-        """Plain words, e.g. "an urge to move the legs (7.9x more likely)"."""
-        said = self.label if self.present else f"no {self.label}"
+        """Plain words, e.g. "an urge to move the legs (makes it 7.9x more likely)"."""
+        said = self.label if self.present else f"not the case: {self.label}"
         factor = self.weight if self.weight >= 1 else 1 / self.weight
         direction = "more" if self.weight >= 1 else "less"
         return f"{said} (makes it {factor:.1f}x {direction} likely)"

@@ -32,7 +32,6 @@ from nightlegs.movement.readers._tal import Annotation
 
 if TYPE_CHECKING:
     from nightlegs.movement.results import MovementAnalysis
-
     from nightlegs.movement.scoring import ScoringParams
 
 __all__ = ["analyze", "to_recording"]

@@ -14,10 +14,10 @@ kb_app = typer.Typer(help="Check and inspect the knowledge base.", no_args_is_he
 @kb_app.command("check")
 def check_command() -> None:
     """Validate the whole knowledge base: schema, references, sources, catalogue ids."""
-    from nightlegs.knowledge import check_knowledge_base, load_knowledge_base
+    from nightlegs.knowledge import check_files, check_knowledge_base, load_knowledge_base
 
     kb = load_knowledge_base()
-    problems = check_knowledge_base(kb)
+    problems = check_knowledge_base(kb) + check_files()
     for problem in problems:
         typer.echo(f"problem: {problem}", err=True)
     typer.echo(
@@ -28,6 +28,15 @@ def check_command() -> None:
     )
     if problems:
         raise typer.Exit(1)
+
+
+@kb_app.command("format")
+def format_command() -> None:
+    """Rewrite the knowledge-base files in canonical form (content unchanged)."""
+    from nightlegs.knowledge import format_files
+
+    changed = format_files()
+    typer.echo(f"{len(changed)} file(s) reformatted" + (": " + ", ".join(changed) if changed else ""))
 
 
 @kb_app.command("show")

@@ -102,6 +102,27 @@ def _split(word: str, start: int, end: int, spelling: dict[str, str]) -> list[To
     return [Token(part, start, end) for part in word.split()]
 
 
+# "hot"/"warm" describing a bath, a drink or the weather says nothing about the leg.
+_TEMPERATURE_WORDS = frozenset({"hot", "warm", "cold", "icy"})
+_NOT_ABOUT_THE_LEG = frozenset(
+    {"bath", "baths", "water", "shower", "showers", "weather", "room", "drink", "drinks", "tea",
+     "milk", "flush", "flushes", "flashes", "bottle", "pack", "packs", "compress", "day", "days",
+     "night", "nights", "spell", "climate", "house", "bed", "blanket", "blankets", "soak"}
+)
+
+
+def _drop_temperature_of_things(tokens: list[Token]) -> list[Token]:
+    return [
+        token
+        for index, token in enumerate(tokens)
+        if not (
+            token.text in _TEMPERATURE_WORDS
+            and index + 1 < len(tokens)
+            and tokens[index + 1].text in _NOT_ABOUT_THE_LEG
+        )
+    ]
+
+
 def normalise(text: str, spelling: dict[str, str] | None = None) -> NormalisedText:
     """Lower-case, tokenise, expand contractions and correct known misspellings.
 
@@ -126,6 +147,7 @@ def normalise(text: str, spelling: dict[str, str] | None = None) -> NormalisedTe
     tokens: list[Token] = []
     for match in _TOKEN.finditer(lowered):
         tokens += _split(match.group(0), match.start(), match.end(), table)
+    tokens = _drop_temperature_of_things(tokens)
     offsets: list[int] = []
     position = 0
     for token in tokens:

@@ -1,7 +1,12 @@
 """The knowledge base: conditions, findings, red flags, self-care and the article audit."""
 
 from nightlegs.knowledge.catalogue import CATALOGUE_CONDITION_IDS
-from nightlegs.knowledge.check import check_knowledge_base
+from nightlegs.knowledge.check import (
+    canonical_yaml,
+    check_files,
+    check_knowledge_base,
+    format_files,
+)
 from nightlegs.knowledge.loader import load_knowledge_base
 from nightlegs.knowledge.models import (
     AgeBand,
@@ -38,6 +43,9 @@ __all__ = [
     "Source",
     "Strength",
     "Triage",
+    "canonical_yaml",
+    "check_files",
     "check_knowledge_base",
+    "format_files",
     "load_knowledge_base",
 ]

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from importlib.resources.abc import Traversable
+
+import yaml
 
 from nightlegs.knowledge.catalogue import CATALOGUE_CONDITION_IDS
 from nightlegs.knowledge.models import KnowledgeBase
 
-__all__ = ["check_knowledge_base"]
+__all__ = ["canonical_yaml", "check_files", "check_knowledge_base", "format_files"]
 
 
 def _duplicates(ids: Iterable[str]) -> list[str]:
@@ -105,6 +108,18 @@ def check_knowledge_base(kb: KnowledgeBase) -> list[str]:
             if fid not in finding_ids
         ]
 
+    used_in_rules = {fid for rule in kb.red_flags for fid in (*rule.all_of, *rule.any_of)}
+    problems += [
+        f"finding '{f.id}' is marked red_flag but no red-flag rule uses it"
+        for f in kb.findings
+        if f.red_flag and f.id not in used_in_rules
+    ]
+    for finding in kb.findings:
+        phrases = [*finding.phrases, *finding.negative_phrases, *finding.weak_phrases]
+        problems += [
+            f"finding '{finding.id}': phrase {p!r} is listed twice" for p in _duplicates(phrases)
+        ]
+
     known = finding_ids | condition_ids | advice_ids | claim_ids | red_flag_ids
     for index, statement in enumerate(kb.article):
         problems += [
@@ -113,3 +128,50 @@ def check_knowledge_base(kb: KnowledgeBase) -> list[str]:
             if rid not in known
         ]
     return problems
+
+
+def canonical_yaml(data: object) -> str:
+    """The canonical text of a knowledge-base document (what ``nightlegs kb format`` writes)."""
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+
+
+def _documents() -> list[tuple[str, Traversable]]:
+    from nightlegs.knowledge.loader import _data_root
+
+    root = _data_root()
+    found = []
+    for folder in sorted(root.iterdir(), key=lambda e: e.name):
+        if folder.is_dir():
+            found += [
+                (f"{folder.name}/{entry.name}", entry)
+                for entry in sorted(folder.iterdir(), key=lambda e: e.name)
+                if entry.name.endswith(".yaml")
+            ]
+    return found
+
+
+def check_files() -> list[str]:
+    """Files of the packaged knowledge base that are not in canonical form.
+
+    Canonical form is what :func:`canonical_yaml` produces from the parsed document, so a file
+    can be reformatted (``nightlegs kb format``) without any change of content.
+    """
+    return [
+        f"{name}: not in canonical form (run 'nightlegs kb format')"
+        for name, entry in _documents()
+        if (text := entry.read_text(encoding="utf-8")) != canonical_yaml(yaml.safe_load(text))
+    ]
+
+
+def format_files() -> list[str]:
+    """Rewrite every knowledge-base file in canonical form; return the names changed."""
+    from pathlib import Path
+
+    changed = []
+    for name, entry in _documents():
+        text = entry.read_text(encoding="utf-8")
+        canonical = canonical_yaml(yaml.safe_load(text))
+        if text != canonical:
+            Path(str(entry)).write_text(canonical, encoding="utf-8")
+            changed.append(name)
+    return changed

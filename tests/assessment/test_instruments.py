@@ -1,0 +1,91 @@
+"""Instruments computed from findings."""
+
+from __future__ import annotations
+
+import pytest
+
+from nightlegs.assessment.instruments import (
+    compute_instruments,
+    edinburgh_claudication,
+    growing_pains_criteria,
+    irlssg_criteria,
+    rls_severity_from_movements,
+    wells_dvt,
+)
+from nightlegs.errors import InputError
+
+RLS = {"urge_to_move": True, "worse_at_rest": True, "relieved_by_movement": True,
+       "evening_night_worse": True, "muscle_hardens": False}
+
+
+def test_irlssg_all_met() -> None:
+    result = irlssg_criteria(RLS)
+    assert [c.status for c in result.criteria] == ["met"] * 5
+
+
+def test_irlssg_mimic_fails_fifth_criterion() -> None:
+    result = irlssg_criteria({**RLS, "muscle_hardens": True})
+    assert result.criteria[4].status == "not met"
+    assert "less likely" in result.reading
+
+
+def test_irlssg_unknown_items() -> None:
+    statuses = [c.status for c in irlssg_criteria({"urge_to_move": True}).criteria]
+    assert statuses.count("unknown") == 4
+
+
+def test_wells_counts_patient_items_and_defers_exam_items() -> None:
+    result = wells_dvt({"active_cancer": True, "previous_clot": True, "whole_leg_swollen": False})
+    assert result.score == 2
+    assert "likely" in result.reading
+    assert sum(c.status == "needs a clinician" for c in result.criteria) == 3
+
+
+def test_wells_low_score_never_says_unlikely_without_a_clinician() -> None:
+    reading = wells_dvt({"active_cancer": False}).reading
+    assert "clinician" in reading
+
+
+def test_growing_pains_exclusion() -> None:
+    exclusions = ("unilateral", "site_joint", "joint_swelling", "limp", "fever", "progressive",
+                  "bone_tender_spot")
+    typical = {"pain_free_intervals": True, "bilateral": True, "evening_night_worse": True,
+               "morning_well": True, **dict.fromkeys(exclusions, False)}
+    assert "Partly" in growing_pains_criteria({"bilateral": True}).reading
+    assert "Fits" in growing_pains_criteria(typical).reading
+    assert "not typical" in growing_pains_criteria({**typical, "limp": True}).reading
+
+
+def test_edinburgh_definite_and_atypical() -> None:
+    base = {"pain_on_walking": True, "rest_pain": False, "relieved_by_standing_still": True}
+    assert "definite" in edinburgh_claudication({**base, "site_calf": True}).reading
+    assert "atypical" in edinburgh_claudication({**base, "site_calf": False}).reading
+    assert "Negative" in edinburgh_claudication({**base, "rest_pain": True}).reading
+
+
+@pytest.mark.parametrize(
+    ("per_hour", "band", "clinical"),
+    [(3, "none", "normal"), (12, "light", "normal"), (18, "light", "abnormal"),
+     (45, "average", "abnormal"), (75, "heavy", "severe")],
+)
+def test_movement_bands_shown_with_clinical_reading(per_hour: float, band: str,
+                                                    clinical: str) -> None:
+    reading = rls_severity_from_movements(per_hour).reading
+    assert f"Article band: {band}" in reading and clinical in reading
+    assert "not a validated scale" in reading
+
+
+def test_child_cut_off() -> None:
+    assert "abnormal" in rls_severity_from_movements(8, child=True).reading
+    assert "normal (<= 15/h)" in rls_severity_from_movements(8).reading
+
+
+def test_bad_movement_value() -> None:
+    with pytest.raises(InputError, match="movements_per_hour"):
+        rls_severity_from_movements(-1)
+
+
+def test_instruments_appear_only_when_their_inputs_are_known() -> None:
+    assert compute_instruments({}) == []
+    ids = {i.id for i in compute_instruments(RLS, movements_per_hour=30)}
+    assert ids == {"irlssg", "movement_severity"}

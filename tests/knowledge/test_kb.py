@@ -1,0 +1,119 @@
+"""The whole knowledge base: schema, references, sources, catalogue, canonical form."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+
+import pytest
+import yaml
+
+from nightlegs.errors import KnowledgeBaseError
+from nightlegs.knowledge import (
+    CATALOGUE_CONDITION_IDS,
+    check_files,
+    check_knowledge_base,
+    load_knowledge_base,
+)
+from nightlegs.knowledge import loader as kb_loader
+
+
+def test_packaged_knowledge_base_is_sound() -> None:
+    assert check_knowledge_base(load_knowledge_base()) == []
+
+
+def test_files_are_in_canonical_form() -> None:
+    assert check_files() == []
+
+
+def test_every_catalogue_condition_is_defined() -> None:
+    ids = {c.id for c in load_knowledge_base().conditions}
+    assert set(CATALOGUE_CONDITION_IDS) <= ids
+
+
+def test_every_record_has_provenance() -> None:
+    kb = load_knowledge_base()
+    for record in (*kb.conditions, *kb.red_flags, *kb.self_care):
+        assert record.sources, record.id
+    for claim in kb.claims:
+        kinds = {s.kind for s in claim.sources}
+        assert "article" in kinds and kinds - {"article"}, claim.id
+
+
+def test_article_medicines_and_claims_are_covered() -> None:
+    kb = load_knowledge_base()
+    claimed = " ".join(c.article_claim.lower() for c in kb.claims)
+    for word in ("glycine", "valerian", "novo-passit", "magnesium", "osteoporosis", "cottage"):
+        assert word in claimed, word
+    assert any(c.verdict == "rejected" for c in kb.claims)
+
+
+def test_emergency_conditions_have_an_emergency_rule() -> None:
+    kb = load_knowledge_base()
+    suspected = {s for rule in kb.red_flags if rule.triage.value == "emergency" for s in rule.suspect}
+    for condition in kb.conditions:
+        if condition.usual_triage.value == "emergency":
+            assert condition.id in suspected, condition.id
+
+
+@pytest.fixture
+def kb_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A writable copy of the packaged data that the loader reads instead."""
+    source = Path(str(resources.files("nightlegs.knowledge") / "data"))
+    target = tmp_path / "data"
+    shutil.copytree(source, target)
+    monkeypatch.setattr(kb_loader, "_data_root", lambda: target)
+    load_knowledge_base.cache_clear()
+    yield target
+    load_knowledge_base.cache_clear()
+
+
+def _edit(path: Path, change: object) -> None:
+    data = yaml.safe_load(path.read_text())
+    change(data)  # type: ignore[operator]
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+
+
+def test_unknown_key_is_rejected_naming_file_and_field(kb_copy: Path) -> None:
+    _edit(kb_copy / "conditions" / "growing_pains.yaml", lambda d: d.update(colour="blue"))
+    with pytest.raises(KnowledgeBaseError, match=r"conditions/growing_pains\.yaml: field 'colour'"):
+        load_knowledge_base()
+
+
+def test_missing_field_is_reported(kb_copy: Path) -> None:
+    _edit(kb_copy / "conditions" / "growing_pains.yaml", lambda d: d.pop("sources"))
+    with pytest.raises(KnowledgeBaseError, match="field 'sources'"):
+        load_knowledge_base()
+
+
+def test_bad_yaml_is_reported(kb_copy: Path) -> None:
+    (kb_copy / "conditions" / "growing_pains.yaml").write_text("id: [unclosed\n")
+    with pytest.raises(KnowledgeBaseError, match="not valid YAML"):
+        load_knowledge_base()
+
+
+def test_file_name_must_match_id(kb_copy: Path) -> None:
+    (kb_copy / "conditions" / "growing_pains.yaml").rename(kb_copy / "conditions" / "other.yaml")
+    with pytest.raises(KnowledgeBaseError, match="file name must be 'growing_pains.yaml'"):
+        load_knowledge_base()
+
+
+def test_dangling_reference_is_found(kb_copy: Path) -> None:
+    def add_link(data: dict[str, list[dict[str, str]]]) -> None:
+        data["findings_for"].append({"id": "no_such_finding", "strength": "weak"})
+
+    _edit(kb_copy / "conditions" / "growing_pains.yaml", add_link)
+    problems = check_knowledge_base(load_knowledge_base())
+    assert any("unknown finding 'no_such_finding'" in p for p in problems)
+
+
+def test_missing_catalogue_condition_is_found(kb_copy: Path) -> None:
+    (kb_copy / "conditions" / "sever_disease.yaml").unlink()
+    problems = check_knowledge_base(load_knowledge_base())
+    assert "catalogue condition 'sever_disease' (CONDITIONS.md) is missing" in problems
+
+
+def test_load_is_cached() -> None:
+    assert load_knowledge_base() is load_knowledge_base()

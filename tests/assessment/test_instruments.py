@@ -14,8 +14,13 @@ from nightlegs.assessment.instruments import (
 )
 from nightlegs.errors import InputError
 
-RLS = {"urge_to_move": True, "worse_at_rest": True, "relieved_by_movement": True,
-       "evening_night_worse": True, "muscle_hardens": False}
+RLS = {
+    "urge_to_move": True,
+    "worse_at_rest": True,
+    "relieved_by_movement": True,
+    "evening_night_worse": True,
+    "muscle_hardens": False,
+}
 
 
 def test_irlssg_all_met() -> None:
@@ -47,10 +52,22 @@ def test_wells_low_score_never_says_unlikely_without_a_clinician() -> None:
 
 
 def test_growing_pains_exclusion() -> None:
-    exclusions = ("unilateral", "site_joint", "joint_swelling", "limp", "fever", "progressive",
-                  "bone_tender_spot")
-    typical = {"pain_free_intervals": True, "bilateral": True, "evening_night_worse": True,
-               "morning_well": True, **dict.fromkeys(exclusions, False)}
+    exclusions = (
+        "unilateral",
+        "site_joint",
+        "joint_swelling",
+        "limp",
+        "fever",
+        "progressive",
+        "bone_tender_spot",
+    )
+    typical = {
+        "pain_free_intervals": True,
+        "bilateral": True,
+        "evening_night_worse": True,
+        "morning_well": True,
+        **dict.fromkeys(exclusions, False),
+    }
     assert "Partly" in growing_pains_criteria({"bilateral": True}).reading
     assert "Fits" in growing_pains_criteria(typical).reading
     assert "not typical" in growing_pains_criteria({**typical, "limp": True}).reading
@@ -65,11 +82,17 @@ def test_edinburgh_definite_and_atypical() -> None:
 
 @pytest.mark.parametrize(
     ("per_hour", "band", "clinical"),
-    [(3, "none", "normal"), (12, "light", "normal"), (18, "light", "abnormal"),
-     (45, "average", "abnormal"), (75, "heavy", "severe")],
+    [
+        (3, "none", "normal"),
+        (12, "light", "normal"),
+        (18, "light", "abnormal"),
+        (45, "average", "abnormal"),
+        (75, "heavy", "severe"),
+    ],
 )
-def test_movement_bands_shown_with_clinical_reading(per_hour: float, band: str,
-                                                    clinical: str) -> None:
+def test_movement_bands_shown_with_clinical_reading(
+    per_hour: float, band: str, clinical: str
+) -> None:
     reading = rls_severity_from_movements(per_hour).reading
     assert f"Article band: {band}" in reading and clinical in reading
     assert "not a validated scale" in reading

@@ -52,7 +52,9 @@ def test_article_medicines_and_claims_are_covered() -> None:
 
 def test_emergency_conditions_have_an_emergency_rule() -> None:
     kb = load_knowledge_base()
-    suspected = {s for rule in kb.red_flags if rule.triage.value == "emergency" for s in rule.suspect}
+    suspected = {
+        s for rule in kb.red_flags if rule.triage.value == "emergency" for s in rule.suspect
+    }
     for condition in kb.conditions:
         if condition.usual_triage.value == "emergency":
             assert condition.id in suspected, condition.id
@@ -96,7 +98,7 @@ def test_bad_yaml_is_reported(kb_copy: Path) -> None:
 
 def test_file_name_must_match_id(kb_copy: Path) -> None:
     (kb_copy / "conditions" / "growing_pains.yaml").rename(kb_copy / "conditions" / "other.yaml")
-    with pytest.raises(KnowledgeBaseError, match="file name must be 'growing_pains.yaml'"):
+    with pytest.raises(KnowledgeBaseError, match=r"file name must be 'growing_pains\.yaml'"):
         load_knowledge_base()
 
 

@@ -36,7 +36,9 @@ def format_command() -> None:
     from nightlegs.knowledge import format_files
 
     changed = format_files()
-    typer.echo(f"{len(changed)} file(s) reformatted" + (": " + ", ".join(changed) if changed else ""))
+    typer.echo(
+        f"{len(changed)} file(s) reformatted" + (": " + ", ".join(changed) if changed else "")
+    )
 
 
 @kb_app.command("show")

@@ -105,9 +105,37 @@ def _split(word: str, start: int, end: int, spelling: dict[str, str]) -> list[To
 # "hot"/"warm" describing a bath, a drink or the weather says nothing about the leg.
 _TEMPERATURE_WORDS = frozenset({"hot", "warm", "cold", "icy"})
 _NOT_ABOUT_THE_LEG = frozenset(
-    {"bath", "baths", "water", "shower", "showers", "weather", "room", "drink", "drinks", "tea",
-     "milk", "flush", "flushes", "flashes", "bottle", "pack", "packs", "compress", "day", "days",
-     "night", "nights", "spell", "climate", "house", "bed", "blanket", "blankets", "soak"}
+    {
+        "bath",
+        "baths",
+        "water",
+        "shower",
+        "showers",
+        "weather",
+        "room",
+        "drink",
+        "drinks",
+        "tea",
+        "milk",
+        "flush",
+        "flushes",
+        "flashes",
+        "bottle",
+        "pack",
+        "packs",
+        "compress",
+        "day",
+        "days",
+        "night",
+        "nights",
+        "spell",
+        "climate",
+        "house",
+        "bed",
+        "blanket",
+        "blankets",
+        "soak",
+    }
 )
 
 

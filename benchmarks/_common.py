@@ -7,6 +7,7 @@ from typing import Any
 
 import edfio
 import numpy as np
+
 from nightlegs.movement.synthetic import synthesize_night
 
 __all__ = ["event_onsets", "f1", "write_night"]

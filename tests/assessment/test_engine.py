@@ -111,3 +111,11 @@ def test_bad_arguments_raise_clear_errors(kwargs: dict[str, object], message: st
 def test_same_input_same_output() -> None:
     text = "my heel hurts under the bone with the first steps in the morning"
     assert nightlegs.assess(text).to_dict() == nightlegs.assess(text).to_dict()
+
+
+def test_every_result_carries_disclaimer_and_when_to_seek_care() -> None:
+    for text in ("my calves cramp", "my foot is suddenly cold, white and numb and it is agony"):
+        data = nightlegs.assess(text).to_dict()
+        assert "not a diagnosis" in data["disclaimer"]
+        assert "emergency" in data["when_to_seek_care"].lower()
+        assert data["headline"] == data["next_steps"][0]

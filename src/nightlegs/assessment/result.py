@@ -122,8 +122,11 @@ class Assessment:
         >>> import nightlegs
         >>> sorted(nightlegs.assess("my calves cramp at night").to_dict())[:3]
         ['claims', 'conditions', 'disclaimer']
+        >>> nightlegs.assess("my calves cramp at night").to_dict()["headline"][:8]
+        'You can '
         """
         return {
+            "headline": self.headline,
             "triage": self.triage.value,
             "triage_reasons": list(self.triage_reasons),
             "conditions": [c.to_dict() for c in self.conditions],

@@ -10,6 +10,7 @@ __all__ = [
     "InputError",
     "KnowledgeBaseError",
     "NightlegsError",
+    "NotFoundError",
     "RecordingError",
 ]
 
@@ -31,3 +32,7 @@ class RecordingError(NightlegsError):
 
     The message names the file, the field and what was expected.
     """
+
+
+class NotFoundError(NightlegsError, LookupError):
+    """A stored record (night, recording, assessment) does not exist."""

@@ -1,0 +1,27 @@
+"""The night diary: profile, nights with episodes, stored assessments and recordings."""
+
+from nightlegs.diary.schemas import (
+    AssessmentRecord,
+    DiaryExport,
+    Episode,
+    EpisodeIn,
+    Night,
+    NightIn,
+    Profile,
+    ProfileIn,
+    RecordingRecord,
+)
+from nightlegs.diary.store import DiaryStore
+
+__all__ = [
+    "AssessmentRecord",
+    "DiaryExport",
+    "DiaryStore",
+    "Episode",
+    "EpisodeIn",
+    "Night",
+    "NightIn",
+    "Profile",
+    "ProfileIn",
+    "RecordingRecord",
+]

@@ -1,0 +1,120 @@
+"""The diary's data as the API and the report see it (pydantic models).
+
+``*In`` models are what a client sends (create or replace); the others are what is stored and
+returned, with ids and timestamps. Storage (SQLAlchemy) lives in :mod:`nightlegs.diary.storage`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "AssessmentRecord",
+    "DiaryExport",
+    "Episode",
+    "EpisodeIn",
+    "EpisodeKind",
+    "Night",
+    "NightIn",
+    "Profile",
+    "ProfileIn",
+    "RecordingRecord",
+    "RecordingStatus",
+    "Side",
+]
+
+EpisodeKind = Literal["cramp", "urge_to_move", "pain", "numbness", "jerks_seen_by_partner"]
+Side = Literal["left", "right", "both"]
+RecordingStatus = Literal["pending", "running", "done", "failed"]
+
+
+class _In(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class ProfileIn(_In):
+    """The person the diary belongs to."""
+
+    age: float | None = Field(default=None, ge=0, le=120)
+    sex: Literal["female", "male"] | None = None
+    pregnant: bool | None = None
+    pregnancy_week: int | None = Field(default=None, ge=1, le=45)
+    medicines: list[str] = Field(default_factory=list, max_length=50)
+    known_conditions: list[str] = Field(default_factory=list, max_length=50)
+
+
+class Profile(ProfileIn):
+    updated_at: dt.datetime
+
+
+class EpisodeIn(_In):
+    """One episode during a night."""
+
+    time: dt.time | None = None
+    side: Side
+    body_site: str = Field(min_length=1, max_length=60, examples=["calf"])
+    kind: EpisodeKind
+    intensity: int = Field(ge=0, le=10)
+    helped: str | None = Field(default=None, max_length=200, examples=["stretching"])
+
+
+class Episode(EpisodeIn):
+    id: int
+
+
+class NightIn(_In):
+    """One night of the diary."""
+
+    date: dt.date
+    bedtime: dt.time | None = None
+    wake_time: dt.time | None = None
+    sleep_quality: int | None = Field(default=None, ge=0, le=10)
+    movements_per_hour: float | None = Field(default=None, ge=0, le=1000)
+    movements_source: Literal["entered", "recording"] | None = None
+    recording_id: int | None = None
+    notes: str | None = Field(default=None, max_length=2000)
+    episodes: list[EpisodeIn] = Field(default_factory=list, max_length=100)
+
+
+class Night(NightIn):
+    id: int
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    episodes: list[Episode] = Field(default_factory=list)  # type: ignore[assignment]
+
+
+class AssessmentRecord(BaseModel):
+    """A stored assessment: what was asked, the result object, and the knowledge-base version."""
+
+    id: int
+    created_at: dt.datetime
+    kb_version: str
+    request: dict[str, Any]
+    result: dict[str, Any]
+
+
+class RecordingRecord(BaseModel):
+    """An uploaded recording and, once analysed, its summary (CONTRACT section 3) and events."""
+
+    id: int
+    filename: str
+    size_bytes: int
+    status: RecordingStatus
+    created_at: dt.datetime
+    error: str | None = None
+    summary: dict[str, Any] | None = None
+    events: list[dict[str, Any]] | None = None
+
+
+class DiaryExport(BaseModel):
+    """Everything in the diary, for lossless JSON export and import."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    format: Literal["nightlegs-diary"] = "nightlegs-diary"
+    version: int = 1
+    profile: ProfileIn | None = None
+    nights: list[NightIn] = Field(default_factory=list)

@@ -159,3 +159,16 @@ def test_non_english_text_gives_a_warning() -> None:
     result = extract("Мои ноги болят по ночам, особенно икры, и я не могу уснуть")
     assert result.warnings and "English" in result.warnings[0]
     assert result.findings == []
+
+
+def test_negation_inside_a_matched_phrase() -> None:
+    assert found("my wee is a normal colour, not dark or brown").get("dark_urine") is False
+
+
+def test_hot_bath_is_not_a_warm_leg() -> None:
+    assert "leg_warm" not in found("a hot bath before bed helps my legs")
+
+
+def test_going_to_sleep_is_not_numbness() -> None:
+    assert "numbness" not in found("when I go to sleep my legs ache")
+    assert found("my foot goes to sleep at night")["numbness"] is True

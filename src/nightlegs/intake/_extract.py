@@ -140,7 +140,14 @@ def _resolve(
             negatives.setdefault(hit.record_id, ExtractedFinding(hit.record_id, False, words))
             votes[hit.record_id] = votes.get(hit.record_id, 0) - 1
             continue
-        negated = is_negated(text, hit.first, hit.last, consumed)
+        # A negation inside the matched words that is not part of the phrase itself
+        # ("my wee is normal colour, not dark") negates the match too.
+        phrase_words = set(hit.phrase.replace("|", " ").split())
+        inner = any(
+            text.tokens[i].text in NEGATION_WORDS and text.tokens[i].text not in phrase_words
+            for i in range(hit.first + 1, hit.last + 1)
+        )
+        negated = inner or is_negated(text, hit.first, hit.last, consumed)
         if not negated and not finding.red_flag and is_uncertain(text, hit.first, hit.last):
             continue
         bucket = weak if hit.kind == "weak" else (negatives if negated else positives)

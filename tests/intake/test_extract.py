@@ -162,7 +162,8 @@ def test_non_english_text_gives_a_warning() -> None:
 
 
 def test_negation_inside_a_matched_phrase() -> None:
-    assert found("my wee is a normal colour, not dark or brown").get("dark_urine") is False
+    assert found("my wee is normal colour not dark or brown").get("dark_urine") is False
+    assert found("my wee is dark brown").get("dark_urine") is True
 
 
 def test_hot_bath_is_not_a_warm_leg() -> None:

@@ -1,0 +1,258 @@
+"""Trend charts of the night diary: movements per hour, pain and cramps per night.
+
+Figures are built on :class:`matplotlib.figure.Figure` with the Agg canvas, never through
+``pyplot``, so nothing touches global state and charts can be drawn from server threads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from collections.abc import Sequence
+from html import escape
+
+from matplotlib import rc_context
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.dates import DateFormatter, DayLocator
+from matplotlib.figure import Figure
+
+from nightlegs.diary.schemas import Night
+
+__all__ = [
+    "ARTICLE_BANDS",
+    "CLINICAL_CUT_OFF_PER_HOUR",
+    "EMPTY_MESSAGE",
+    "trends_description",
+    "trends_figure",
+    "trends_png",
+    "trends_svg",
+]
+
+#: The article's bands of leg movements per hour: (label, low, high, colour). Not a validated scale.
+ARTICLE_BANDS: tuple[tuple[str, float, float, str], ...] = (
+    ("none (< 5/h)", 0.0, 5.0, "#dcedc8"),
+    ("light (5-20/h)", 5.0, 20.0, "#fff59d"),
+    ("average (20-60/h)", 20.0, 60.0, "#ffcc80"),
+    ("heavy (> 60/h)", 60.0, float("inf"), "#ef9a9a"),
+)
+#: Clinical cut-off of the PLMS index for adults (periodic limb movements per hour of sleep).
+CLINICAL_CUT_OFF_PER_HOUR = 15.0
+EMPTY_MESSAGE = "No nights yet: add a night to the diary to see the trends."
+_TITLE = "Night diary trends"
+_FIGSIZE = (7.5, 4.6)
+
+
+def _series(nights: Sequence[Night]) -> tuple[list[dt.date], dict[dt.date, Night]]:
+    """Every calendar day from the first to the last night (gaps included) and nights by day."""
+    by_day: dict[dt.date, Night] = {}
+    for night in sorted(nights, key=lambda n: (n.date, n.id)):
+        by_day[night.date] = night  # the latest entry of a day wins
+    first, last = min(by_day), max(by_day)
+    days = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
+    return days, by_day
+
+
+def _max_intensity(night: Night) -> float:
+    return float(max((e.intensity for e in night.episodes), default=float("nan")))
+
+
+def _cramps(night: Night) -> int:
+    return sum(e.kind == "cramp" for e in night.episodes)
+
+
+def _draw_movements(ax: Axes, days: list[dt.date], by_day: dict[dt.date, Night]) -> None:
+    values = [
+        float("nan")
+        if (n := by_day.get(d)) is None or n.movements_per_hour is None
+        else n.movements_per_hour
+        for d in days
+    ]
+    known = [v for v in values if v == v]
+    top = max([90.0, *(v * 1.3 for v in known)])
+    for label, low, high, colour in ARTICLE_BANDS:
+        ax.axhspan(low, min(high, top), color=colour, alpha=0.55, zorder=0, linewidth=0)
+        ax.text(
+            1.0,
+            (low + min(high, top)) / 2 if high < top else (low + 70.0) / 2,
+            f"article: {label.split(' ')[0]} ",
+            transform=ax.get_yaxis_transform(),
+            ha="right",
+            va="center",
+            fontsize=6,
+            color="#424242",
+        )
+    ax.axhline(
+        CLINICAL_CUT_OFF_PER_HOUR,
+        color="#b71c1c",
+        linestyle="--",
+        linewidth=1.2,
+        label=f"clinical cut-off {CLINICAL_CUT_OFF_PER_HOUR:g}/h (adults)",
+    )
+    ax.plot(days, values, marker="o", color="#1a237e", linewidth=1.5, label="movements per hour")
+    ax.set_ylim(0, top)
+    ax.set_ylabel("movements / h")
+    ax.set_title("Leg movements per hour (shaded: the article's bands, not a validated scale)")
+    if not known:
+        ax.text(
+            0.5,
+            0.5,
+            "no movements per hour entered yet",
+            transform=ax.transAxes,
+            ha="center",
+            va="center",
+            color="#424242",
+        )
+    ax.legend(loc="upper left", fontsize=6, ncols=2, framealpha=0.9)
+
+
+def _draw_pain(ax: Axes, days: list[dt.date], by_day: dict[dt.date, Night]) -> None:
+    pain = [_max_intensity(n) if (n := by_day.get(d)) else float("nan") for d in days]
+    cramps = [_cramps(n) if (n := by_day.get(d)) else 0 for d in days]
+    right = ax.twinx()
+    right.bar(days, cramps, width=0.6, color="#80cbc4", label="cramps (count)", zorder=1)
+    right.set_ylabel("cramps")
+    most = max([3, *cramps])
+    right.set_ylim(0, most * 1.35)
+    right.set_yticks(range(0, most + 1, max(1, most // 4)))
+    ax.set_zorder(right.get_zorder() + 1)
+    ax.patch.set_visible(False)
+    ax.plot(days, pain, marker="s", color="#c62828", linewidth=1.5, label="max pain (0-10)")
+    ax.set_ylim(0, 13.5)
+    ax.set_yticks(range(0, 11, 2))
+    ax.set_ylabel("pain 0-10")
+    ax.set_title("Pain (highest episode intensity) and cramps per night")
+    handles = ax.get_legend_handles_labels()
+    extra = right.get_legend_handles_labels()
+    ax.legend(handles[0] + extra[0], handles[1] + extra[1], loc="upper left", fontsize=6, ncols=2)
+
+
+def trends_figure(nights: Sequence[Night]) -> Figure:
+    """Draw movements per hour, pain and cramps per night of a diary.
+
+    Parameters
+    ----------
+    nights : sequence of Night
+        Diary nights in any order. Days without a night are gaps (lines break there); with
+        several entries for one day the latest is drawn.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Two panels sharing the date axis, on an Agg canvas; with no nights, one message panel.
+
+    Examples
+    --------
+    >>> fig = trends_figure([])
+    >>> fig.texts[0].get_text().startswith("No nights yet")
+    True
+    """
+    fig = Figure(figsize=_FIGSIZE, dpi=100, layout="constrained")
+    FigureCanvasAgg(fig)
+    if not nights:
+        fig.text(0.5, 0.5, EMPTY_MESSAGE, ha="center", va="center", fontsize=12)
+        return fig
+    days, by_day = _series(nights)
+    top, bottom = fig.subplots(2, 1, sharex=True, height_ratios=(3, 2))
+    _draw_movements(top, days, by_day)
+    _draw_pain(bottom, days, by_day)
+    pad = dt.timedelta(days=1)
+    bottom.set_xlim(days[0] - pad, days[-1] + pad)
+    bottom.xaxis.set_major_locator(DayLocator(interval=max(1, len(days) // 10)))
+    bottom.xaxis.set_major_formatter(DateFormatter("%d %b"))
+    fig.autofmt_xdate(rotation=30)
+    for ax in fig.axes:
+        ax.tick_params(labelsize=7)
+        ax.title.set_fontsize(8)
+        ax.yaxis.label.set_fontsize(8)
+    return fig
+
+
+def trends_png(nights: Sequence[Night], *, dpi: int = 150) -> bytes:
+    """The trends chart as PNG bytes.
+
+    Examples
+    --------
+    >>> trends_png([])[:8] == b"\\x89PNG\\r\\n\\x1a\\n"
+    True
+    """
+    buf = io.BytesIO()
+    trends_figure(nights).savefig(buf, format="png", dpi=dpi, metadata={"Software": None})
+    return buf.getvalue()
+
+
+def trends_description(nights: Sequence[Night]) -> str:
+    """A plain-words description of the chart (its accessible ``<desc>``).
+
+    Examples
+    --------
+    >>> trends_description([]) == EMPTY_MESSAGE
+    True
+    """
+    if not nights:
+        return EMPTY_MESSAGE
+    dates = sorted(n.date for n in nights)
+    moves = [n.movements_per_hour for n in nights if n.movements_per_hour is not None]
+    parts = [f"{len(nights)} nights from {dates[0].isoformat()} to {dates[-1].isoformat()}."]
+    if moves:
+        parts.append(
+            f"Leg movements per hour from {min(moves):.1f} to {max(moves):.1f} "
+            f"on {len(moves)} nights; "
+            f"shaded bands are the article's (none < 5, light 5-20, average 20-60, heavy > 60 "
+            f"per hour), the dashed line the clinical cut-off of {CLINICAL_CUT_OFF_PER_HOUR:g}/h."
+        )
+    else:
+        parts.append("No movements per hour entered.")
+    cramps = sum(_cramps(n) for n in nights)
+    pains = [e.intensity for n in nights for e in n.episodes]
+    parts.append(
+        f"{cramps} cramps in all; highest pain {max(pains)} of 10."
+        if pains
+        else "No episodes recorded."
+    )
+    return " ".join(parts)
+
+
+_SVG_OPEN = re.compile(r"<svg\b[^>]*>")
+
+
+def trends_svg(nights: Sequence[Night], *, element_id: str = "trends-chart") -> str:
+    """The trends chart as an inline ``<svg>`` element with text as text and a title and desc.
+
+    The XML prologue and metadata are dropped so the result can be placed in an HTML page;
+    the element has ``role="img"`` and ``aria-labelledby`` pointing at its ``<title>`` and
+    ``<desc>``.
+
+    Examples
+    --------
+    >>> svg = trends_svg([])
+    >>> svg.startswith("<svg") and "<title" in svg and "No nights yet" in svg
+    True
+    """
+    buf = io.StringIO()
+    params = {"svg.fonttype": "none", "svg.hashsalt": element_id}
+    with rc_context(params):
+        trends_figure(nights).savefig(
+            buf,
+            format="svg",
+            metadata={"Date": None, "Creator": None, "Format": None, "Type": None},
+        )
+    text = buf.getvalue()
+    text = text[text.index("<svg") :]
+    text = re.sub(r"\s*<metadata>.*?</metadata>", "", text, flags=re.S)
+    title_id, desc_id = f"{element_id}-title", f"{element_id}-desc"
+    header = (
+        f'<title id="{title_id}">{escape(_TITLE)}</title>'
+        f'<desc id="{desc_id}">{escape(trends_description(nights))}</desc>'
+    )
+
+    def _open(match: re.Match[str]) -> str:
+        tag = match.group(0)[:-1]
+        tag = re.sub(r'\s(width|height)="[^"]*"', "", tag)
+        return (
+            f'{tag} id="{element_id}" role="img" aria-labelledby="{title_id} {desc_id}" '
+            f'style="width:100%;height:auto">{header}'
+        )
+
+    return _SVG_OPEN.sub(_open, text, count=1).strip()

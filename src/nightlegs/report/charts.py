@@ -12,11 +12,13 @@ import re
 from collections.abc import Sequence
 from html import escape
 
+import numpy as np
 from matplotlib import rc_context
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.dates import DateFormatter, DayLocator
 from matplotlib.figure import Figure
+from numpy.typing import NDArray
 
 from nightlegs.diary.schemas import Night
 
@@ -52,6 +54,10 @@ def _series(nights: Sequence[Night]) -> tuple[list[dt.date], dict[dt.date, Night
     first, last = min(by_day), max(by_day)
     days = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
     return days, by_day
+
+
+def _x(days: list[dt.date]) -> NDArray[np.datetime64]:
+    return np.array(days, dtype="datetime64[D]")
 
 
 def _max_intensity(night: Night) -> float:
@@ -90,7 +96,7 @@ def _draw_movements(ax: Axes, days: list[dt.date], by_day: dict[dt.date, Night])
         linewidth=1.2,
         label=f"clinical cut-off {CLINICAL_CUT_OFF_PER_HOUR:g}/h (adults)",
     )
-    ax.plot(days, values, marker="o", color="#1a237e", linewidth=1.5, label="movements per hour")
+    ax.plot(_x(days), values, marker="o", color="#1a237e", lw=1.5, label="movements per hour")
     ax.set_ylim(0, top)
     ax.set_ylabel("movements / h")
     ax.set_title("Leg movements per hour (shaded: the article's bands, not a validated scale)")
@@ -111,14 +117,14 @@ def _draw_pain(ax: Axes, days: list[dt.date], by_day: dict[dt.date, Night]) -> N
     pain = [_max_intensity(n) if (n := by_day.get(d)) else float("nan") for d in days]
     cramps = [_cramps(n) if (n := by_day.get(d)) else 0 for d in days]
     right = ax.twinx()
-    right.bar(days, cramps, width=0.6, color="#80cbc4", label="cramps (count)", zorder=1)
+    right.bar(_x(days), cramps, width=0.6, color="#80cbc4", label="cramps (count)", zorder=1)
     right.set_ylabel("cramps")
     most = max([3, *cramps])
     right.set_ylim(0, most * 1.35)
     right.set_yticks(range(0, most + 1, max(1, most // 4)))
     ax.set_zorder(right.get_zorder() + 1)
     ax.patch.set_visible(False)
-    ax.plot(days, pain, marker="s", color="#c62828", linewidth=1.5, label="max pain (0-10)")
+    ax.plot(_x(days), pain, marker="s", color="#c62828", linewidth=1.5, label="max pain (0-10)")
     ax.set_ylim(0, 13.5)
     ax.set_yticks(range(0, 11, 2))
     ax.set_ylabel("pain 0-10")
@@ -159,8 +165,9 @@ def trends_figure(nights: Sequence[Night]) -> Figure:
     _draw_pain(bottom, days, by_day)
     pad = dt.timedelta(days=1)
     bottom.set_xlim(days[0] - pad, days[-1] + pad)
-    bottom.xaxis.set_major_locator(DayLocator(interval=max(1, len(days) // 10)))
-    bottom.xaxis.set_major_formatter(DateFormatter("%d %b"))
+    locator = DayLocator(interval=max(1, len(days) // 10))  # type: ignore[no-untyped-call]
+    bottom.xaxis.set_major_locator(locator)
+    bottom.xaxis.set_major_formatter(DateFormatter("%d %b"))  # type: ignore[no-untyped-call]
     fig.autofmt_xdate(rotation=30)
     for ax in fig.axes:
         ax.tick_params(labelsize=7)
@@ -231,8 +238,7 @@ def trends_svg(nights: Sequence[Night], *, element_id: str = "trends-chart") -> 
     True
     """
     buf = io.StringIO()
-    params = {"svg.fonttype": "none", "svg.hashsalt": element_id}
-    with rc_context(params):
+    with rc_context({"svg.fonttype": "none", "svg.hashsalt": element_id}):
         trends_figure(nights).savefig(
             buf,
             format="svg",

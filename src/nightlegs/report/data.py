@@ -1,0 +1,297 @@
+"""What the report for the doctor shows, gathered from a diary store in one place.
+
+The HTML and PDF renderers and the API all read the same :class:`ReportData`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from statistics import fmean
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from nightlegs.assessment.instruments import rls_severity_from_movements
+from nightlegs.assessment.safety import DISCLAIMER
+from nightlegs.diary.schemas import AssessmentRecord, Night, Profile, RecordingRecord
+from nightlegs.diary.store import DiaryStore
+from nightlegs.errors import InputError
+from nightlegs.knowledge import load_knowledge_base
+
+__all__ = [
+    "AssessmentSummary",
+    "ConditionSummary",
+    "InstrumentSummary",
+    "MovementGrading",
+    "NightsSummary",
+    "RecordingSummary",
+    "ReportData",
+    "build_report_data",
+    "grade_movements",
+    "summarise_recording",
+]
+
+#: Most conditions and recordings a report lists (it must fit on two pages).
+MAX_CONDITIONS = 3
+MAX_RECORDINGS = 3
+_MAX_EVIDENCE = 4
+
+
+class MovementGrading(BaseModel):
+    """Leg movements per hour read on the article's bands and against the clinical cut-off."""
+
+    per_hour: float
+    article_band: str = Field(examples=["average (20-60/h)"])
+    clinical: str = Field(examples=["abnormal (> 15/h), moderate"])
+    reading: str
+
+
+class NightsSummary(BaseModel):
+    """Recent nights in numbers."""
+
+    count: int
+    first_date: dt.date | None = None
+    last_date: dt.date | None = None
+    mean_sleep_quality: float | None = None
+    nights_with_cramps: int = 0
+    nights_with_urge_to_move: int = 0
+    nights_with_pain: int = 0
+    max_pain: int | None = None
+    nights_with_movements: int = 0
+    mean_movements_per_hour: MovementGrading | None = None
+    max_movements_per_hour: MovementGrading | None = None
+
+
+class ConditionSummary(BaseModel):
+    id: str
+    name: str
+    probability: float
+    evidence_for: list[str]
+    evidence_against: list[str]
+    icd10: list[str] = Field(default_factory=list)
+    snomed: list[str] = Field(default_factory=list)
+
+
+class InstrumentSummary(BaseModel):
+    id: str
+    name: str
+    reading: str
+    score: float | None = None
+    criteria: list[dict[str, str]] = Field(default_factory=list)
+
+
+class AssessmentSummary(BaseModel):
+    """The latest stored assessment, as much of it as a doctor needs."""
+
+    id: int
+    created_at: dt.datetime
+    kb_version: str
+    triage: str
+    headline: str
+    triage_reasons: list[str]
+    conditions: list[ConditionSummary]
+    findings_present: list[str]
+    findings_absent: list[str]
+    instruments: list[InstrumentSummary]
+    next_steps: list[str]
+
+
+class RecordingSummary(BaseModel):
+    """An analysed recording's indices (CONTRACT section 3) with both gradings."""
+
+    id: int
+    filename: str
+    created_at: dt.datetime
+    recording_hours: float | None = None
+    sleep_hours: float | None = None
+    plms_index: float | None = None
+    plm_index: float | None = None
+    severity_article: str | None = None
+    severity_clinical: str | None = None
+    grading: MovementGrading | None = None
+
+
+class ReportData(BaseModel):
+    """Everything the report shows; rendered by :mod:`nightlegs.report.html` and ``.pdf``."""
+
+    generated_at: dt.datetime
+    period_days: int
+    period_start: dt.date
+    profile: Profile | None = None
+    nights: list[Night] = Field(default_factory=list)
+    summary: NightsSummary
+    assessment: AssessmentSummary | None = None
+    recordings: list[RecordingSummary] = Field(default_factory=list)
+    kb_version: str
+    disclaimer: str = DISCLAIMER
+
+
+def grade_movements(per_hour: float, *, child: bool = False) -> MovementGrading:
+    """Both gradings of movements per hour, from
+    :func:`nightlegs.assessment.instruments.rls_severity_from_movements`.
+
+    Examples
+    --------
+    >>> g = grade_movements(32)
+    >>> g.article_band, g.clinical
+    ('average (20-60/h)', 'abnormal (> 15/h), moderate')
+    """
+    reading = rls_severity_from_movements(per_hour, child=child).reading
+    head = reading.split(". ", 1)[0]
+    band, _, clinical = head.partition("; clinical reading: ")
+    return MovementGrading(
+        per_hour=round(per_hour, 1),
+        article_band=band.removeprefix("Article band: "),
+        clinical=clinical or head,
+        reading=reading,
+    )
+
+
+def _summarise_nights(nights: Sequence[Night], *, child: bool) -> NightsSummary:
+    def has(night: Night, kind: str) -> bool:
+        return any(e.kind == kind for e in night.episodes)
+
+    qualities = [n.sleep_quality for n in nights if n.sleep_quality is not None]
+    moves = [n.movements_per_hour for n in nights if n.movements_per_hour is not None]
+    pains = [e.intensity for n in nights for e in n.episodes]
+    return NightsSummary(
+        count=len(nights),
+        first_date=min((n.date for n in nights), default=None),
+        last_date=max((n.date for n in nights), default=None),
+        mean_sleep_quality=round(fmean(qualities), 1) if qualities else None,
+        nights_with_cramps=sum(has(n, "cramp") for n in nights),
+        nights_with_urge_to_move=sum(has(n, "urge_to_move") for n in nights),
+        nights_with_pain=sum(
+            bool(n.episodes) and max(e.intensity for e in n.episodes) > 0 for n in nights
+        ),
+        max_pain=max(pains, default=None),
+        nights_with_movements=len(moves),
+        mean_movements_per_hour=grade_movements(fmean(moves), child=child) if moves else None,
+        max_movements_per_hour=grade_movements(max(moves), child=child) if moves else None,
+    )
+
+
+def _strings(value: Any) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, list) else []
+
+
+def _summarise_assessment(record: AssessmentRecord) -> AssessmentSummary:
+    result: Mapping[str, Any] = record.result
+    conditions = [
+        ConditionSummary(
+            id=str(c.get("id", "")),
+            name=str(c.get("name", c.get("id", ""))),
+            probability=float(c.get("probability", 0.0)),
+            evidence_for=_strings(c.get("evidence_for"))[:_MAX_EVIDENCE],
+            evidence_against=_strings(c.get("evidence_against"))[:_MAX_EVIDENCE],
+            icd10=_strings(c.get("icd10")),
+            snomed=_strings(c.get("snomed")),
+        )
+        for c in result.get("conditions", [])[:MAX_CONDITIONS]
+    ]
+    findings = [f for f in result.get("findings", []) if isinstance(f, Mapping)]
+    instruments = [
+        InstrumentSummary(
+            id=str(i.get("id", "")),
+            name=str(i.get("name", "")),
+            reading=str(i.get("reading", "")),
+            score=i.get("score"),
+            criteria=[
+                {"name": str(c.get("name", "")), "status": str(c.get("status", ""))}
+                for c in i.get("criteria", [])
+            ],
+        )
+        for i in result.get("instruments", [])
+    ]
+    triage = str(result.get("triage", ""))
+    return AssessmentSummary(
+        id=record.id,
+        created_at=record.created_at,
+        kb_version=record.kb_version,
+        triage=triage,
+        headline=str(result.get("headline", "")),
+        triage_reasons=_strings(result.get("triage_reasons")),
+        conditions=conditions,
+        findings_present=[str(f.get("label", f.get("id"))) for f in findings if f.get("present")],
+        findings_absent=[
+            str(f.get("label", f.get("id"))) for f in findings if f.get("present") is False
+        ],
+        instruments=instruments,
+        next_steps=_strings(result.get("next_steps")),
+    )
+
+
+def _num(value: Any) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def summarise_recording(record: RecordingRecord, *, child: bool = False) -> RecordingSummary:
+    """The indices of one analysed recording with both gradings of its PLMS (or PLM) index."""
+    s = record.summary or {}
+    plms, plm = _num(s.get("plms_index")), _num(s.get("plm_index"))
+    basis = plms if plms is not None else plm
+    clinical = s.get("severity_clinical")
+    band = s.get("severity_clinical_band")
+    return RecordingSummary(
+        id=record.id,
+        filename=record.filename,
+        created_at=record.created_at,
+        recording_hours=_num(s.get("recording_hours")),
+        sleep_hours=_num(s.get("sleep_hours")),
+        plms_index=plms,
+        plm_index=plm,
+        severity_article=str(s["severity_article"]) if s.get("severity_article") else None,
+        severity_clinical=f"{clinical}, {band}" if clinical and band else clinical,
+        grading=grade_movements(basis, child=child) if basis is not None else None,
+    )
+
+
+def build_report_data(
+    store: DiaryStore, *, days: int = 30, now: dt.datetime | None = None
+) -> ReportData:
+    """Gather the report for the doctor from a diary store.
+
+    Parameters
+    ----------
+    store : DiaryStore
+        The diary (profile, nights, stored assessments, recordings).
+    days : int
+        How many days back the nights summary and chart cover (1 to 3660).
+    now : datetime, optional
+        The time the report is made (default: the current UTC time).
+
+    Returns
+    -------
+    ReportData
+        Profile, nights and their summary with both gradings of movements per hour, the
+        latest assessment, the latest analysed recordings, versions and the disclaimer.
+
+    Examples
+    --------
+    >>> from nightlegs.diary.storage import open_store  # doctest: +SKIP
+    >>> data = build_report_data(open_store("sqlite://"), days=14)  # doctest: +SKIP
+    >>> data.summary.count, data.assessment is None  # doctest: +SKIP
+    (0, True)
+    """
+    if not 1 <= days <= 3660:
+        raise InputError(f"days: expected a whole number from 1 to 3660, got {days!r}")
+    generated_at = now or dt.datetime.now(dt.UTC)
+    start = generated_at.date() - dt.timedelta(days=days - 1)
+    profile = store.get_profile()
+    child = profile is not None and profile.age is not None and profile.age < 18
+    nights = sorted(store.list_nights(since=start), key=lambda n: (n.date, n.id))
+    latest = store.latest_assessment()
+    done = [r for r in store.list_recordings() if r.status == "done" and r.summary]
+    done.sort(key=lambda r: (r.created_at, r.id), reverse=True)
+    return ReportData(
+        generated_at=generated_at,
+        period_days=days,
+        period_start=start,
+        profile=profile,
+        nights=nights,
+        summary=_summarise_nights(nights, child=child),
+        assessment=_summarise_assessment(latest) if latest else None,
+        recordings=[summarise_recording(r, child=child) for r in done[:MAX_RECORDINGS]],
+        kb_version=load_knowledge_base().version,
+    )

@@ -1,0 +1,68 @@
+"""Report data from a diary: summary numbers, both gradings, latest assessment, recordings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from statistics import fmean
+
+import pytest
+from report_fakes import NOW, MemoryStore
+
+from nightlegs.assessment.safety import DISCLAIMER
+from nightlegs.errors import InputError
+from nightlegs.knowledge import load_knowledge_base
+from nightlegs.report import build_report_data, grade_movements
+
+
+def test_summary_numbers(diary: MemoryStore) -> None:
+    data = build_report_data(diary, days=30, now=NOW)
+    recent = [n for n in diary.nights.values() if n.date >= NOW.date() - dt.timedelta(days=29)]
+    s = data.summary
+    assert s.count == len(recent) == 11  # 14 days minus 3 gaps; the old night is left out
+    assert [n.date for n in data.nights] == sorted(n.date for n in recent)
+    assert s.mean_sleep_quality == round(fmean(n.sleep_quality or 0 for n in recent), 1)
+    assert s.nights_with_cramps == sum(any(e.kind == "cramp" for e in n.episodes) for n in recent)
+    assert s.nights_with_urge_to_move == s.count - s.nights_with_cramps
+    moves = [n.movements_per_hour for n in recent if n.movements_per_hour is not None]
+    assert s.nights_with_movements == len(moves)
+    assert s.mean_movements_per_hour is not None and s.max_movements_per_hour is not None
+    assert s.mean_movements_per_hour.per_hour == round(fmean(moves), 1)
+    assert s.max_movements_per_hour.per_hour == 64.0
+    assert s.max_movements_per_hour.article_band == "heavy (> 60/h)"
+    assert s.max_movements_per_hour.clinical == "abnormal (> 15/h), severe"
+
+
+def test_days_window(diary: MemoryStore) -> None:
+    assert build_report_data(diary, days=365, now=NOW).summary.count == 12
+    assert build_report_data(diary, days=1, now=NOW).summary.count == 1
+    with pytest.raises(InputError, match="days"):
+        build_report_data(diary, days=0)
+
+
+def test_latest_assessment_and_recordings(diary: MemoryStore) -> None:
+    data = build_report_data(diary, now=NOW)
+    a = data.assessment
+    assert a is not None and a.id == 2
+    assert a.triage in {"emergency", "urgent", "doctor", "self_care"}
+    assert a.triage_reasons and a.conditions[0].id == "restless_legs_syndrome"
+    assert a.conditions[0].evidence_for and "32914008" in a.conditions[0].snomed
+    assert any(i.id == "irlssg" and i.criteria for i in a.instruments)
+    assert "an urge to move the legs" in a.findings_present
+    [rec] = data.recordings  # the failed one is left out
+    assert rec.plms_index == 28.0 and rec.plm_index == 27.5
+    assert rec.severity_article == "average" and rec.severity_clinical == "abnormal, moderate"
+    assert rec.grading is not None and rec.grading.article_band == "average (20-60/h)"
+    assert data.kb_version == load_knowledge_base().version
+    assert data.disclaimer == DISCLAIMER
+    assert data.generated_at == NOW
+
+
+def test_empty_diary(empty_store: MemoryStore) -> None:
+    data = build_report_data(empty_store)
+    assert data.profile is None and data.assessment is None and not data.recordings
+    assert data.summary.count == 0 and data.summary.mean_movements_per_hour is None
+
+
+def test_child_cut_off() -> None:
+    assert grade_movements(10, child=True).clinical.startswith("abnormal (> 5/h)")
+    assert grade_movements(10).clinical == "normal (<= 15/h)"

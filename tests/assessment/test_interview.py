@@ -63,3 +63,30 @@ def test_interview_reaches_a_confident_answer_for_a_classic_story() -> None:
             break
         evidence[step.question.id] = truth.get(step.question.id, False)
     assert step.ranking[0].id == "restless_legs_syndrome"
+
+
+def test_text_findings_do_not_use_up_the_question_budget() -> None:
+    from nightlegs.knowledge import load_knowledge_base
+
+    said = [f.id for f in load_knowledge_base().findings if f.id not in SCREENING][:14]
+
+    def run(preset: set[str]) -> int:
+        evidence: dict[str, bool | None] = dict.fromkeys(said, False)
+        asked = 0
+        for _ in range(MAX_QUESTIONS + 5):
+            step = next_step(evidence, Population(age=50), preset=preset)
+            if step.done or step.question is None:
+                break
+            evidence[step.question.id] = False
+            asked += 1
+        return asked
+
+    assert run(set()) <= 1
+    assert run(set(said)) >= len(SCREENING)
+
+
+def test_confidence_alone_does_not_end_before_follow_up_questions() -> None:
+    evidence: dict[str, bool | None] = {fid: False for fid in SCREENING}
+    evidence.update({"urge_to_move": True, "relieved_by_movement": True})
+    step = next_step(evidence, Population(age=50), preset={"urge_to_move", "relieved_by_movement"})
+    assert not step.done and step.question is not None

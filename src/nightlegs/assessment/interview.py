@@ -8,7 +8,7 @@ clearly ahead, when no question would help, or after a bounded number of questio
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,6 +23,9 @@ __all__ = ["MAX_QUESTIONS", "SCREENING", "InterviewStep", "Question", "next_step
 
 MAX_QUESTIONS = 15
 CONFIDENT = 0.85
+#: Questions beyond the screening that are asked before the interview may stop on confidence:
+#: naive Bayes grows confident fast, and a few discriminating answers guard against mimics.
+MIN_FOLLOW_UP = 3
 _MIN_GAIN = 0.01
 #: Red-flag screening questions, asked first (one each for the most dangerous patterns).
 SCREENING: tuple[str, ...] = (
@@ -93,6 +96,7 @@ def next_step(
     population: Population,
     *,
     max_questions: int = MAX_QUESTIONS,
+    preset: Collection[str] = (),
 ) -> InterviewStep:
     """Choose the next interview question.
 
@@ -103,6 +107,9 @@ def next_step(
     population : Population
     max_questions : int
         Stop after this many answered or skipped questions.
+    preset : collection of str
+        Finding ids that came from a free-text description rather than from questions; they
+        are used as evidence but do not count towards ``max_questions``.
 
     Returns
     -------
@@ -121,7 +128,7 @@ def next_step(
     known = {fid: value for fid, value in evidence.items() if value is not None}
     ranking = rank(known, population)
     decision = triage(known, population)
-    asked = len(evidence)
+    asked = sum(fid not in preset for fid in evidence)
     by_id = {f.id: f for f in kb.findings}
 
     def step(fid: str | None, why: str = "") -> InterviewStep:
@@ -135,13 +142,21 @@ def next_step(
             return step(
                 fid, "Asked first for safety: it screens for a danger sign that needs care quickly."
             )
-    # Finish any red-flag rule that is half answered, before anything else.
+    # Finish any red-flag rule that is half answered, before anything else: its key findings
+    # (all_of) first; its other findings only while they could still make it fire.
     fired = {r.id for r in fired_red_flags(known, population)}
     for rule in kb.red_flags:
-        if rule.id in fired or not any(known.get(f) for f in (*rule.all_of, *rule.any_of)):
+        involved = (*rule.all_of, *rule.any_of)
+        if rule.id in fired or not any(known.get(f) for f in involved):
             continue
-        for fid in (*rule.all_of, *rule.any_of):
-            if fid not in evidence and by_id[fid].ask:
+        if any(known.get(f) is False for f in rule.all_of):
+            continue
+        missing_any = rule.min_any - sum(bool(known.get(f)) for f in rule.any_of)
+        candidates = [f for f in rule.all_of if f not in evidence]
+        if rule.any_of and missing_any > 0:
+            candidates += [f for f in rule.any_of if f not in evidence]
+        for fid in candidates:
+            if by_id[fid].ask:
                 return step(
                     fid,
                     f"Asked for safety: together with what you said, it checks "
@@ -151,7 +166,8 @@ def next_step(
     rows = {cid: i for i, cid in enumerate(m.condition_ids)}
     for score in ranking:
         probabilities[rows[score.id]] = score.probability
-    if ranking[0].probability >= CONFIDENT:
+    follow_up = sum(fid not in preset and fid not in SCREENING for fid in evidence)
+    if ranking[0].probability >= CONFIDENT and follow_up >= MIN_FOLLOW_UP:
         return step(None)
     candidates = [m.finding_index[f.id] for f in kb.findings if f.ask and f.id not in evidence]
     if not candidates:

@@ -58,12 +58,14 @@ def _interview(
     from nightlegs.intake import extract
 
     evidence: dict[str, bool | None] = dict(findings)
+    preset: set[str] = set(findings)
     described = _read("Describe your leg problem in your own words (or press Enter to skip):\n> ")
     population_args: dict[str, object] = {"age": age, "sex": sex, "pregnant": pregnant}
     if described:
         intake = extract(described)
         for found in intake.findings:
             evidence.setdefault(found.id, found.present)
+            preset.add(found.id)
         facts = intake.population
         population_args = {
             "age": age if age is not None else facts.age,
@@ -77,7 +79,7 @@ def _interview(
         population_args["pregnant"],  # type: ignore[arg-type]
     )
     while True:
-        step = next_step(evidence, population)
+        step = next_step(evidence, population, preset=preset)
         if step.done or step.question is None:
             break
         sys.stderr.write(f"\n({step.question.why})\n")

@@ -169,10 +169,10 @@ def next_step(
     follow_up = sum(fid not in preset and fid not in SCREENING for fid in evidence)
     if ranking[0].probability >= CONFIDENT and follow_up >= MIN_FOLLOW_UP:
         return step(None)
-    candidates = [m.finding_index[f.id] for f in kb.findings if f.ask and f.id not in evidence]
-    if not candidates:
+    columns = [m.finding_index[f.id] for f in kb.findings if f.ask and f.id not in evidence]
+    if not columns:
         return step(None)
-    column, gain = _best_question(probabilities, candidates)
+    column, gain = _best_question(probabilities, columns)
     if gain < _MIN_GAIN:
         return step(None)
     fid = kb.findings[column].id

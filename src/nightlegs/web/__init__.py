@@ -1,3 +1,6 @@
-"""The local web app and REST API (FastAPI)."""
+"""The local web app and REST API (FastAPI): build it with :func:`create_app`."""
 
-__all__: list[str] = []
+from nightlegs.web.app import create_app
+from nightlegs.web.settings import Settings
+
+__all__ = ["Settings", "create_app"]

@@ -1,0 +1,69 @@
+"""``POST /api/recordings`` (multipart upload) and ``GET /api/recordings[/{id}]``."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Path, UploadFile
+from starlette.concurrency import run_in_threadpool
+
+from nightlegs.diary.schemas import RecordingRecord
+from nightlegs.web.api.models import RecordingPublic
+from nightlegs.web.deps import ExecutorDep, SettingsDep, StoreDep
+from nightlegs.web.uploads import analyse_recording, save_upload
+
+__all__ = ["public", "router"]
+
+router = APIRouter(prefix="/recordings", tags=["recordings"])
+
+RecordingId = Annotated[int, Path(ge=1, le=2_147_483_647)]
+
+
+def public(record: RecordingRecord) -> dict[str, Any]:
+    """The API view of a stored recording: the analysis is the CONTRACT section 3 object."""
+    analysis = None
+    if record.status == "done" and record.summary is not None:
+        analysis = {**record.summary, "events": list(record.events or [])}
+    return {
+        "id": record.id,
+        "filename": record.filename,
+        "size_bytes": record.size_bytes,
+        "status": record.status,
+        "created_at": record.created_at,
+        "error": record.error,
+        "analysis": analysis,
+    }
+
+
+@router.post("", response_model=RecordingPublic, status_code=202)
+async def upload_recording(
+    file: Annotated[UploadFile, File(description="EDF/EDF+, BDF, accelerometer CSV or .cwa")],
+    store: StoreDep,
+    settings: SettingsDep,
+    executor: ExecutorDep,
+) -> dict[str, Any]:
+    """Upload a recording; it is analysed in the background (poll ``GET /api/recordings/{id}``).
+
+    Multipart form with the file in ``file``; needs the CSRF token (``X-CSRF-Token`` header or a
+    ``csrf_token`` field). 413 when too large, 415 when not an accepted type.
+    """
+    path, filename, size = await save_upload(file, settings.max_upload_bytes)
+    try:
+        record = await run_in_threadpool(store.create_recording, filename, size)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    executor.submit(analyse_recording, store, record.id, path, filename)
+    return public(record)
+
+
+@router.get("", response_model=list[RecordingPublic])
+def list_recordings(store: StoreDep) -> list[dict[str, Any]]:
+    """Every uploaded recording with its status (and analysis when done)."""
+    return [public(r) for r in store.list_recordings()]
+
+
+@router.get("/{recording_id}", response_model=RecordingPublic)
+def get_recording(recording_id: RecordingId, store: StoreDep) -> dict[str, Any]:
+    """A recording's status (``pending``, ``running``, ``done``, ``failed``), then its analysis."""
+    return public(store.get_recording(recording_id))

@@ -1,0 +1,130 @@
+"""The FastAPI application: ``create_app(settings)`` builds it; nothing happens at import.
+
+The store is opened in the lifespan from ``settings.database_url`` (the default SQLite file when
+``None``) and closed on shutdown, unless the caller passed its own ``store``, which it then owns.
+Recordings are analysed on a one-thread worker pool that lives as long as the app.
+
+Examples
+--------
+>>> from fastapi.testclient import TestClient
+>>> from nightlegs.web import Settings, create_app
+>>> app = create_app(Settings(database_url="sqlite://"))
+>>> with TestClient(app) as client:  # doctest: +SKIP
+...     client.get("/api/health").json()
+{'status': 'ok'}
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.resources
+from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import Depends, FastAPI
+from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
+
+import nightlegs
+from nightlegs.diary.store import DiaryStore
+from nightlegs.web.docs import install_docs
+from nightlegs.web.errors import install_error_handlers
+from nightlegs.web.security import SecurityMiddleware, new_secret, verify_csrf
+from nightlegs.web.settings import Settings
+from nightlegs.web.uploads import fail_interrupted
+
+__all__ = ["create_app", "open_settings_store"]
+
+_DESCRIPTION = (
+    "Night-time leg pain, cramps and restless legs: assessment, interview, knowledge base, "
+    "night diary, recording analysis, report for the doctor and FHIR export. Information, not "
+    "a diagnosis. When a token is configured every `/api` call needs "
+    "`Authorization: Bearer <token>`; writes from a browser need the CSRF token."
+)
+
+
+def open_settings_store(settings: Settings) -> DiaryStore:
+    """Open the store that ``settings`` names (the default SQLite file when it names none)."""
+    from nightlegs.diary.storage import default_database_url, open_store
+
+    return open_store(settings.database_url or default_database_url())
+
+
+def _static_dir() -> Path | None:
+    folder = importlib.resources.files("nightlegs.web") / "static"
+    return Path(str(folder)) if folder.is_dir() else None
+
+
+def _include_pages(app: FastAPI) -> None:
+    try:
+        pages = importlib.import_module("nightlegs.web.pages")
+    except ModuleNotFoundError as exc:
+        if exc.name != "nightlegs.web.pages":
+            raise
+        return
+    app.include_router(pages.router, dependencies=[Depends(verify_csrf)])
+
+
+def create_app(settings: Settings | None = None, *, store: DiaryStore | None = None) -> FastAPI:
+    """Build the web app.
+
+    Parameters
+    ----------
+    settings : Settings, optional
+        ``Settings.from_env()`` when not given.
+    store : DiaryStore, optional
+        An open store to use (and leave open); by default one is opened from
+        ``settings.database_url`` when the app starts and closed when it stops.
+
+    Returns
+    -------
+    FastAPI
+        The pages at ``/``, the API under ``/api``, ``/openapi.json`` and an offline ``/docs``.
+    """
+    from nightlegs.web.api import router as api_router
+
+    settings = settings or Settings.from_env()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        own = store is None
+        opened = store
+        if opened is None:
+            opened = await run_in_threadpool(open_settings_store, settings)
+        executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nightlegs-analysis")
+        app.state.store = opened
+        app.state.executor = executor
+        try:
+            await run_in_threadpool(fail_interrupted, opened)
+            yield
+        finally:
+            await run_in_threadpool(executor.shutdown, wait=True, cancel_futures=True)
+            if own:
+                opened.close()
+
+    app = FastAPI(
+        title="nightlegs",
+        version=nightlegs.__version__,
+        description=_DESCRIPTION,
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/openapi.json",
+    )
+    app.state.settings = settings
+    app.state.csrf_secret = new_secret()
+    app.add_middleware(
+        SecurityMiddleware,  # type: ignore[arg-type]
+        token=settings.token,
+        max_upload_bytes=settings.max_upload_bytes,
+    )
+    install_error_handlers(app)
+    app.include_router(api_router, dependencies=[Depends(verify_csrf)])
+    _include_pages(app)
+    static = _static_dir()
+    if static is not None:
+        app.mount("/static", StaticFiles(directory=static), name="static")
+    install_docs(app)
+    return app

@@ -1,0 +1,46 @@
+"""Dependencies shared by the routes, as ``Annotated`` aliases (one place to change them).
+
+Examples
+--------
+>>> from nightlegs.web.deps import StoreDep
+>>> def list_nights(store: StoreDep) -> None: ...
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import Executor
+from typing import Annotated, cast
+
+from fastapi import Depends, Request
+
+from nightlegs.diary.store import DiaryStore
+from nightlegs.web.settings import Settings
+
+__all__ = [
+    "ExecutorDep",
+    "SettingsDep",
+    "StoreDep",
+    "get_executor",
+    "get_settings",
+    "get_store",
+]
+
+
+def get_store(request: Request) -> DiaryStore:
+    """The diary store opened by the app's lifespan."""
+    return cast(DiaryStore, request.app.state.store)
+
+
+def get_settings(request: Request) -> Settings:
+    """The settings the app was made with."""
+    return cast(Settings, request.app.state.settings)
+
+
+def get_executor(request: Request) -> Executor:
+    """The worker pool that analyses uploaded recordings."""
+    return cast(Executor, request.app.state.executor)
+
+
+StoreDep = Annotated[DiaryStore, Depends(get_store)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+ExecutorDep = Annotated[Executor, Depends(get_executor)]

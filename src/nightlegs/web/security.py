@@ -1,0 +1,253 @@
+"""Security of the web app: bearer token, CSRF protection, body limits and response headers.
+
+Policy
+------
+**Bearer token.** When ``Settings.token`` is set (``NIGHTLEGS_TOKEN``; required by
+``nightlegs serve`` to bind a non-loopback address) every request under ``/api`` must carry
+``Authorization: Bearer <token>``. The check is a constant-time comparison made before the body
+is read; a missing or wrong token gets ``401`` with ``WWW-Authenticate: Bearer``. The pages, the
+static files, ``/openapi.json`` and ``/docs`` hold no health data and stay open.
+
+**CSRF.** A request with an unsafe method (``POST``, ``PUT``, ``PATCH``, ``DELETE``) is accepted
+when either
+
+* it carries a valid CSRF token, in the ``X-CSRF-Token`` header or a ``csrf_token`` form field; or
+* its body is of a type that a cross-site HTML form cannot send (JSON, CSV, or no body at all:
+  anything but ``application/x-www-form-urlencoded``, ``multipart/form-data`` and
+  ``text/plain``), and it is not cross-origin: no ``Sec-Fetch-Site: cross-site`` and no
+  ``Origin`` other than the app's own.
+
+Everything else gets ``403``. Form posts and multipart uploads therefore need the token, which
+the pages render into ``<meta name="csrf-token">`` with :func:`csrf_token`. The token is an HMAC
+of a fixed label under a random per-process secret (made in ``create_app``, never at import), so
+it cannot be forged and stops working when the server restarts. Browsers never send
+``Authorization`` headers by themselves, so the bearer token is no CSRF vector. No CORS headers
+are sent, so another origin can neither send JSON with a preflight nor read any response.
+
+**Limits.** Request bodies are counted as they arrive: ``413`` once a body exceeds the limit
+(``Settings.max_upload_bytes`` plus multipart overhead for ``POST /api/recordings``, 16 MiB
+elsewhere), before it is spooled anywhere.
+
+**Headers.** Every response gets a Content-Security-Policy with ``default-src 'self'`` (no
+external sources, no inline script), ``X-Content-Type-Options: nosniff``,
+``Referrer-Policy: no-referrer``, ``X-Frame-Options: DENY`` and a restrictive
+``Permissions-Policy``. A route may set a stricter CSP of its own (the report does).
+
+**Logs.** Nothing here logs; uvicorn's access log has the method, path and status only, never a
+body or a header value.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+from urllib.parse import urlsplit
+
+from fastapi import HTTPException, Request
+from starlette.datastructures import Headers
+
+__all__ = [
+    "CSP",
+    "CSRF_FIELD",
+    "CSRF_HEADER",
+    "SecurityMiddleware",
+    "csrf_token",
+    "new_secret",
+    "verify_csrf",
+]
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+CSRF_HEADER = "x-csrf-token"
+CSRF_FIELD = "csrf_token"
+CSP = (
+    "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
+_SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
+_FORM_TYPES = frozenset({"application/x-www-form-urlencoded", "multipart/form-data", "text/plain"})
+_HEADERS = (
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+    (b"permissions-policy", b"camera=(), microphone=(), geolocation=(), interest-cohort=()"),
+)
+_DEFAULT_BODY_LIMIT = 16 * 1024 * 1024
+_MULTIPART_OVERHEAD = 1024 * 1024
+_UPLOAD_PATH = "/api/recordings"
+
+
+def new_secret() -> bytes:
+    """A fresh random secret for CSRF tokens (one per app).
+
+    Examples
+    --------
+    >>> len(new_secret())
+    32
+    """
+    return secrets.token_bytes(32)
+
+
+def _token_for(secret: bytes) -> str:
+    return hmac.new(secret, b"nightlegs-csrf-v1", hashlib.sha256).hexdigest()
+
+
+def csrf_token(request: Request) -> str:
+    """The CSRF token that pages render into ``<meta name="csrf-token">``.
+
+    Parameters
+    ----------
+    request : Request
+        Any request to an app made by :func:`nightlegs.web.app.create_app`.
+
+    Returns
+    -------
+    str
+        64 hex characters, the same for every request to this app instance.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> app = SimpleNamespace(state=SimpleNamespace(csrf_secret=b"k" * 32))
+    >>> len(csrf_token(SimpleNamespace(app=app)))  # doctest: +SKIP
+    64
+    """
+    secret: bytes = request.app.state.csrf_secret
+    return _token_for(secret)
+
+
+def _valid_token(request: Request, sent: str | None) -> bool:
+    return bool(sent) and hmac.compare_digest(str(sent), csrf_token(request))
+
+
+def _cross_origin(request: Request) -> bool:
+    if request.headers.get("sec-fetch-site", "").lower() == "cross-site":
+        return True
+    origin = request.headers.get("origin")
+    if origin is None:
+        return False
+    parts = urlsplit(origin)
+    host = request.headers.get("host", "")
+    return origin == "null" or parts.netloc.lower() != host.lower()
+
+
+async def verify_csrf(request: Request) -> None:
+    """Dependency enforcing the CSRF policy of this module on unsafe methods.
+
+    Raises
+    ------
+    HTTPException
+        403 when the request might come from another site and carries no valid token.
+    """
+    if request.method in _SAFE_METHODS:
+        return
+    if _valid_token(request, request.headers.get(CSRF_HEADER)):
+        return
+    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media_type not in _FORM_TYPES:
+        if not _cross_origin(request):
+            return
+        raise HTTPException(status_code=403, detail="cross-origin request refused")
+    if media_type != "text/plain":
+        form = await request.form()
+        sent = form.get(CSRF_FIELD)
+        if isinstance(sent, str) and _valid_token(request, sent):
+            return
+    raise HTTPException(status_code=403, detail="missing or invalid CSRF token")
+
+
+class _BodyTooLarge(HTTPException):
+    """Raised from ``receive`` so FastAPI's body parsing passes it on as a 413 response."""
+
+    def __init__(self) -> None:
+        super().__init__(status_code=413, detail="request body too large")
+
+
+class SecurityMiddleware:
+    """ASGI middleware: bearer token on ``/api``, body-size limits, security headers.
+
+    Parameters
+    ----------
+    app : ASGI app
+    token : str or None
+        The bearer token; ``None`` turns the check off.
+    max_upload_bytes : int
+        Largest recording accepted by ``POST /api/recordings``.
+    """
+
+    def __init__(self, app: ASGIApp, *, token: str | None, max_upload_bytes: int) -> None:
+        self.app = app
+        self.expected = f"Bearer {token}".encode() if token else None
+        self.max_upload_bytes = max_upload_bytes
+
+    def _limit(self, scope: Scope) -> int:
+        if scope.get("path", "").rstrip("/") == _UPLOAD_PATH:
+            return self.max_upload_bytes + _MULTIPART_OVERHEAD
+        return _DEFAULT_BODY_LIMIT
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = Headers(scope=scope)
+        path: str = scope.get("path", "")
+        if self.expected is not None and (path == "/api" or path.startswith("/api/")):
+            sent = headers.get("authorization", "").encode()
+            if not hmac.compare_digest(sent, self.expected):
+                await _plain(send, 401, b'{"detail":"missing or invalid bearer token"}', True)
+                return
+        limit = self._limit(scope)
+        length = headers.get("content-length", "")
+        if length.isdigit() and int(length) > limit:
+            await _plain(send, 413, b'{"detail":"request body too large"}')
+            return
+        received = 0
+        started = False
+
+        async def limited_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    raise _BodyTooLarge()
+            return message
+
+        async def secure_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                raw = list(message.get("headers", []))
+                names = {name.lower() for name, _ in raw}
+                raw += [(n, v) for n, v in _HEADERS if n not in names]
+                if b"content-security-policy" not in names:
+                    raw.append((b"content-security-policy", CSP.encode()))
+                message["headers"] = raw
+            await send(message)
+
+        try:
+            await self.app(scope, limited_receive, secure_send)
+        except _BodyTooLarge:
+            if not started:
+                await _plain(send, 413, b'{"detail":"request body too large"}')
+
+
+async def _plain(send: Send, status: int, body: bytes, bearer: bool = False) -> None:
+    headers = [
+        (b"content-type", b"application/json"),
+        (b"content-length", str(len(body)).encode()),
+        (b"content-security-policy", CSP.encode()),
+        *_HEADERS,
+    ]
+    if bearer:
+        headers.append((b"www-authenticate", b"Bearer"))
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})

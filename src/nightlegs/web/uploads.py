@@ -1,0 +1,175 @@
+"""Recording uploads: type and size checks, a temporary file, and analysis in the background.
+
+A recording is accepted when its extension is ``.edf``, ``.bdf``, ``.csv`` or ``.cwa`` *and* its
+first bytes match: an EDF header starts with ``"0"`` and seven spaces, a BDF header with
+``0xFF "BIOSEMI"``, an Axivity ``.cwa`` with its ``"MD"`` metadata block, and a CSV is UTF-8 text
+without NUL bytes. Otherwise ``415``; larger than ``Settings.max_upload_bytes``, ``413``. The
+file is streamed to a temporary file in 1 MiB chunks, analysed by
+:func:`nightlegs.movement.analyze` on the app's worker pool (status ``pending`` -> ``running`` ->
+``done`` or ``failed`` with the error message, all kept by the store), then deleted.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+import tempfile
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Any
+
+from fastapi import HTTPException, UploadFile
+
+from nightlegs.diary.store import DiaryStore
+from nightlegs.errors import NightlegsError
+
+__all__ = [
+    "ALLOWED_SUFFIXES",
+    "analyse_recording",
+    "fail_interrupted",
+    "jsonable",
+    "looks_like",
+    "save_upload",
+]
+
+logger = logging.getLogger(__name__)
+
+ALLOWED_SUFFIXES = (".edf", ".bdf", ".csv", ".cwa")
+_CHUNK = 1024 * 1024
+_MAGIC = {".edf": b"0       ", ".bdf": b"\xffBIOSEMI", ".cwa": b"MD"}
+
+
+def looks_like(suffix: str, head: bytes) -> bool:
+    """Whether the first bytes of a file match its extension.
+
+    Parameters
+    ----------
+    suffix : str
+        Lower-case extension with the dot, e.g. ``".edf"``.
+    head : bytes
+        The first bytes of the file (at least 8 for EDF/BDF).
+
+    Examples
+    --------
+    >>> looks_like(".edf", b"0       patient..."), looks_like(".edf", b"PK\\x03\\x04")
+    (True, False)
+    >>> looks_like(".csv", b"time,left,right\\n0,1,2\\n")
+    True
+    """
+    if suffix in _MAGIC:
+        return head.startswith(_MAGIC[suffix])
+    if suffix != ".csv" or not head or b"\x00" in head:
+        return False
+    for cut in range(4):  # a multi-byte character may be cut at the end of the chunk
+        try:
+            head[: len(head) - cut].decode("utf-8")
+            return True
+        except UnicodeDecodeError:
+            continue
+    return False
+
+
+def _clean_name(filename: str | None) -> str:
+    name = PureWindowsPath(PurePosixPath(filename or "recording").name).name
+    return name[-200:] or "recording"
+
+
+async def save_upload(upload: UploadFile, max_bytes: int) -> tuple[Path, str, int]:
+    """Check and stream an upload to a temporary file.
+
+    Returns
+    -------
+    path, filename, size_bytes
+        The temporary file (the caller deletes it), the original base name, the size.
+
+    Raises
+    ------
+    HTTPException
+        415 for a type that is not accepted; 413 when larger than ``max_bytes``.
+    """
+    filename = _clean_name(upload.filename)
+    suffix = Path(filename).suffix.lower()
+    if suffix not in ALLOWED_SUFFIXES:
+        raise HTTPException(
+            415, f"file type {suffix or '(none)'!r}: expected one of {', '.join(ALLOWED_SUFFIXES)}"
+        )
+    fd, name = tempfile.mkstemp(prefix="nightlegs-upload-", suffix=suffix)
+    path = Path(name)
+    size = 0
+    try:
+        with os.fdopen(fd, "wb") as out:
+            while chunk := await upload.read(_CHUNK):
+                if size == 0 and not looks_like(suffix, chunk):
+                    raise HTTPException(415, f"{filename}: the content is not a {suffix} file")
+                size += len(chunk)
+                if size > max_bytes:
+                    raise HTTPException(413, f"{filename}: larger than {max_bytes} bytes")
+                out.write(chunk)
+        if size == 0:
+            raise HTTPException(415, f"{filename}: the file is empty")
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    return path, filename, size
+
+
+def jsonable(value: Any) -> Any:
+    """``value`` with numpy scalars as Python numbers and NaN or infinity as ``None``.
+
+    Examples
+    --------
+    >>> jsonable({"a": float("nan"), "b": (1, 2.5)})
+    {'a': None, 'b': [1, 2.5]}
+    """
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [jsonable(v) for v in value]
+    if hasattr(value, "item") and callable(value.item):
+        value = value.item()
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    return str(value)
+
+
+def analyse_recording(
+    store: DiaryStore, recording_id: int, path: Path, filename: str = "recording"
+) -> None:
+    """Analyse one uploaded recording and keep the outcome (runs on the worker pool).
+
+    Error messages name ``filename`` rather than the temporary file, which is deleted
+    afterwards, whatever happens.
+    """
+    from nightlegs.movement import analyze
+
+    try:
+        store.update_recording(recording_id, status="running")
+        data = jsonable(analyze(path).to_dict())
+        events = data.pop("events", [])
+        store.update_recording(recording_id, status="done", summary=data, events=events)
+    except Exception as exc:
+        message = str(exc) if isinstance(exc, NightlegsError) else f"analysis failed: {exc}"
+        message = message.replace(str(path), filename).replace(path.name, filename)
+        logger.warning("recording %d: analysis failed (%s)", recording_id, type(exc).__name__)
+        try:
+            store.update_recording(recording_id, status="failed", error=message[:2000])
+        except Exception:
+            logger.exception("recording %d: could not store the failure", recording_id)
+    finally:
+        path.unlink(missing_ok=True)
+
+
+def fail_interrupted(store: DiaryStore) -> int:
+    """Mark recordings left pending or running by a stopped server as failed; return how many."""
+    count = 0
+    for record in store.list_recordings():
+        if record.status in ("pending", "running"):
+            store.update_recording(
+                record.id,
+                status="failed",
+                error="interrupted: the server stopped before the analysis finished; upload again",
+            )
+            count += 1
+    return count

@@ -11,6 +11,7 @@ from nightlegs.diary.schemas import (
     ProfileIn,
     RecordingRecord,
 )
+from nightlegs.diary.storage import SqlDiaryStore, default_database_url, open_store
 from nightlegs.diary.store import DiaryStore
 
 __all__ = [
@@ -24,4 +25,7 @@ __all__ = [
     "Profile",
     "ProfileIn",
     "RecordingRecord",
+    "SqlDiaryStore",
+    "default_database_url",
+    "open_store",
 ]

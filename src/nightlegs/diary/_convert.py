@@ -1,0 +1,223 @@
+"""Between the pydantic models of ``schemas`` and the ORM rows of ``_orm``.
+
+Storage-level rules that pydantic does not express live here, so that both databases store the same
+thing and every export re-imports to the same diary:
+
+* an empty ``notes`` or ``helped`` is stored as no value (CSV cannot tell the two apart);
+* text with a NUL character or an unpaired surrogate is refused (PostgreSQL and UTF-8 cannot
+  store them);
+* clock times are local times without a time zone;
+* ``recording_id`` fits a 32-bit integer column.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from nightlegs.diary._orm import (
+    AssessmentRow,
+    EpisodeRow,
+    NightRow,
+    ProfileRow,
+    RecordingRow,
+    utc_now,
+)
+from nightlegs.diary.schemas import (
+    AssessmentRecord,
+    EpisodeIn,
+    Night,
+    NightIn,
+    Profile,
+    ProfileIn,
+    RecordingRecord,
+)
+from nightlegs.errors import InputError
+
+__all__ = [
+    "apply_night",
+    "apply_profile",
+    "assessment_model",
+    "checked_text",
+    "new_episode_rows",
+    "night_in_model",
+    "night_model",
+    "profile_in_model",
+    "profile_model",
+    "recording_model",
+]
+
+_MAX_INT32 = 2**31 - 1
+
+
+def checked_text(value: str | None, field: str, *, empty_is_none: bool = False) -> str | None:
+    """``value`` if both databases can store it; ``None`` for an empty optional text.
+
+    Examples
+    --------
+    >>> checked_text("", "notes", empty_is_none=True) is None
+    True
+    >>> checked_text("a\\x00b", "notes")
+    Traceback (most recent call last):
+    ...
+    nightlegs.errors.InputError: notes: contains a NUL character, which cannot be stored
+    """
+    if value is None or (empty_is_none and value == ""):
+        return None
+    if "\x00" in value:
+        raise InputError(f"{field}: contains a NUL character, which cannot be stored")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError(f"{field}: contains an unpaired surrogate, which is not text") from None
+    return value
+
+
+def _clock(value: dt.time | None, field: str) -> dt.time | None:
+    if value is not None and value.tzinfo is not None:
+        raise InputError(
+            f"{field}: expected a local clock time without a time zone, got {value.isoformat()}"
+        )
+    return value
+
+
+def new_episode_rows(night: NightIn, where: str = "night") -> list[EpisodeRow]:
+    """Rows for the episodes of ``night``, numbered in the order given."""
+    rows = []
+    for position, episode in enumerate(night.episodes):
+        field = f"{where}.episodes[{position}]"
+        rows.append(
+            EpisodeRow(
+                position=position,
+                time=_clock(episode.time, f"{field}.time"),
+                side=episode.side,
+                body_site=checked_text(episode.body_site, f"{field}.body_site"),
+                kind=episode.kind,
+                intensity=episode.intensity,
+                helped=checked_text(episode.helped, f"{field}.helped", empty_is_none=True),
+            )
+        )
+    return rows
+
+
+def apply_night(row: NightRow, night: NightIn, where: str = "night") -> None:
+    """Copy ``night`` (with its episodes, replacing any) onto ``row`` and stamp ``updated_at``."""
+    if night.recording_id is not None and not 1 <= night.recording_id <= _MAX_INT32:
+        raise InputError(
+            f"{where}.recording_id: expected an id from 1 to {_MAX_INT32}, got {night.recording_id}"
+        )
+    row.date = night.date
+    row.bedtime = _clock(night.bedtime, f"{where}.bedtime")
+    row.wake_time = _clock(night.wake_time, f"{where}.wake_time")
+    row.sleep_quality = night.sleep_quality
+    row.movements_per_hour = night.movements_per_hour
+    row.movements_source = night.movements_source
+    row.recording_id = night.recording_id
+    row.notes = checked_text(night.notes, f"{where}.notes", empty_is_none=True)
+    row.episodes = new_episode_rows(night, where)
+    now = utc_now()
+    row.updated_at = now
+    if row.created_at is None:  # a new row
+        row.created_at = now
+
+
+def _night_fields(row: NightRow) -> dict[str, Any]:
+    return {
+        "date": row.date,
+        "bedtime": row.bedtime,
+        "wake_time": row.wake_time,
+        "sleep_quality": row.sleep_quality,
+        "movements_per_hour": row.movements_per_hour,
+        "movements_source": row.movements_source,
+        "recording_id": row.recording_id,
+        "notes": row.notes,
+    }
+
+
+def _episode_fields(row: EpisodeRow) -> dict[str, Any]:
+    return {
+        "time": row.time,
+        "side": row.side,
+        "body_site": row.body_site,
+        "kind": row.kind,
+        "intensity": row.intensity,
+        "helped": row.helped,
+    }
+
+
+def night_model(row: NightRow) -> Night:
+    """The stored night as the API returns it."""
+    return Night.model_validate(
+        {
+            **_night_fields(row),
+            "id": row.id,
+            "created_at": row.created_at,
+            "updated_at": row.updated_at,
+            "episodes": [{**_episode_fields(e), "id": e.id} for e in row.episodes],
+        }
+    )
+
+
+def night_in_model(row: NightRow) -> NightIn:
+    """The stored night without ids and timestamps, as exports carry it."""
+    return NightIn(
+        **_night_fields(row),
+        episodes=[EpisodeIn(**_episode_fields(e)) for e in row.episodes],
+    )
+
+
+def apply_profile(row: ProfileRow, profile: ProfileIn) -> None:
+    """Copy ``profile`` onto ``row``."""
+    row.age = profile.age
+    row.sex = profile.sex
+    row.pregnant = profile.pregnant
+    row.pregnancy_week = profile.pregnancy_week
+    row.medicines = [str(checked_text(m, "profile.medicines")) for m in profile.medicines]
+    row.known_conditions = [
+        str(checked_text(c, "profile.known_conditions")) for c in profile.known_conditions
+    ]
+    row.updated_at = utc_now()
+
+
+def profile_in_model(row: ProfileRow) -> ProfileIn:
+    """The stored profile without its timestamp."""
+    return ProfileIn(
+        age=row.age,
+        sex=row.sex,  # type: ignore[arg-type]  # a Literal checked by pydantic
+        pregnant=row.pregnant,
+        pregnancy_week=row.pregnancy_week,
+        medicines=list(row.medicines),
+        known_conditions=list(row.known_conditions),
+    )
+
+
+def profile_model(row: ProfileRow) -> Profile:
+    """The stored profile as the API returns it."""
+    return Profile(**profile_in_model(row).model_dump(), updated_at=row.updated_at)
+
+
+def assessment_model(row: AssessmentRow) -> AssessmentRecord:
+    """A stored assessment."""
+    return AssessmentRecord(
+        id=row.id,
+        created_at=row.created_at,
+        kb_version=row.kb_version,
+        request=row.request,
+        result=row.result,
+    )
+
+
+def recording_model(row: RecordingRow) -> RecordingRecord:
+    """A stored recording with its analysis state."""
+    return RecordingRecord.model_validate(
+        {
+            "id": row.id,
+            "filename": row.filename,
+            "size_bytes": row.size_bytes,
+            "status": row.status,
+            "created_at": row.created_at,
+            "error": row.error,
+            "summary": row.summary,
+            "events": row.events,
+        }
+    )

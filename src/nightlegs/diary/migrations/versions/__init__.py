@@ -1,0 +1,3 @@
+"""Alembic revisions of the diary database (Alembic skips this file)."""
+
+__all__: list[str] = []

@@ -24,6 +24,7 @@ _COMMAND_MODULES = (
     "nightlegs.cli.kb",
     "nightlegs.cli.evaluate",
     "nightlegs.cli.analyze",
+    "nightlegs.cli.serve",
 )
 
 

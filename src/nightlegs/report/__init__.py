@@ -2,11 +2,13 @@
 
 from nightlegs.report.charts import trends_figure, trends_png, trends_svg
 from nightlegs.report.data import ReportData, build_report_data, grade_movements
+from nightlegs.report.html import render_report_html
 
 __all__ = [
     "ReportData",
     "build_report_data",
     "grade_movements",
+    "render_report_html",
     "trends_figure",
     "trends_png",
     "trends_svg",

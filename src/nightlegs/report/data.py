@@ -20,6 +20,7 @@ from nightlegs.errors import InputError
 from nightlegs.knowledge import load_knowledge_base
 
 __all__ = [
+    "TRIAGE_WORDS",
     "AssessmentSummary",
     "ConditionSummary",
     "InstrumentSummary",
@@ -31,6 +32,14 @@ __all__ = [
     "grade_movements",
     "summarise_recording",
 ]
+
+#: The triage levels in plain words (CONTRACT section 1).
+TRIAGE_WORDS: dict[str, str] = {
+    "emergency": "Emergency: call emergency services or go to the emergency department now",
+    "urgent": "Urgent: see a doctor today",
+    "doctor": "See a doctor: book an appointment within days to weeks",
+    "self_care": "Self-care: safe to look after at home, see a doctor if it changes",
+}
 
 #: Most conditions and recordings a report lists (it must fit on two pages).
 MAX_CONDITIONS = 3
@@ -88,6 +97,7 @@ class AssessmentSummary(BaseModel):
     created_at: dt.datetime
     kb_version: str
     triage: str
+    triage_words: str
     headline: str
     triage_reasons: list[str]
     conditions: list[ConditionSummary]
@@ -210,6 +220,7 @@ def _summarise_assessment(record: AssessmentRecord) -> AssessmentSummary:
         created_at=record.created_at,
         kb_version=record.kb_version,
         triage=triage,
+        triage_words=TRIAGE_WORDS.get(triage, triage),
         headline=str(result.get("headline", "")),
         triage_reasons=_strings(result.get("triage_reasons")),
         conditions=conditions,

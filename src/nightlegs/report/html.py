@@ -1,0 +1,76 @@
+"""The report for the doctor as one self-contained, printable HTML page."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from nightlegs.report.charts import trends_svg
+from nightlegs.report.data import ReportData
+
+__all__ = ["render_report_html"]
+
+
+def _number(value: float | int) -> str:
+    return f"{value:.1f}".removesuffix(".0")
+
+
+def _pct(value: float) -> str:
+    return f"{value:.0%}" if value >= 0.01 else "< 1%"
+
+
+def _date(value: dt.date | None) -> str:
+    return value.strftime("%d %b %Y") if value else "-"
+
+
+def _datetime(value: dt.datetime) -> str:
+    return value.strftime("%d %b %Y %H:%M %Z").strip()
+
+
+@cache
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("nightlegs.report", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(number=_number, pct=_pct, date=_date, datetime=_datetime)
+    return env
+
+
+def render_report_html(data: ReportData) -> str:
+    """Render the report as one HTML page (inline CSS, the chart as inline SVG, no links out).
+
+    Parameters
+    ----------
+    data : ReportData
+        From :func:`nightlegs.report.build_report_data`.
+
+    Returns
+    -------
+    str
+        A complete HTML document of one or two printed A4 pages; every value is escaped.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from nightlegs.report.data import NightsSummary
+    >>> now = dt.datetime(2025, 1, 31, tzinfo=dt.UTC)
+    >>> data = ReportData(generated_at=now, period_days=30, period_start=now.date(),
+    ...                   summary=NightsSummary(count=0), kb_version="1")
+    >>> "Information, not a diagnosis" in render_report_html(data)
+    True
+    """
+    from nightlegs import __version__
+
+    chart = Markup(trends_svg(data.nights))
+    return (
+        _environment()
+        .get_template("report.html")
+        .render(data=data, chart=chart, version=__version__)
+    )

@@ -3,12 +3,14 @@
 from nightlegs.report.charts import trends_figure, trends_png, trends_svg
 from nightlegs.report.data import ReportData, build_report_data, grade_movements
 from nightlegs.report.html import render_report_html
+from nightlegs.report.pdf import render_report_pdf
 
 __all__ = [
     "ReportData",
     "build_report_data",
     "grade_movements",
     "render_report_html",
+    "render_report_pdf",
     "trends_figure",
     "trends_png",
     "trends_svg",

@@ -2,32 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from nightlegs.report._format import fmt_date, fmt_datetime, fmt_number, fmt_pct
 from nightlegs.report.charts import trends_svg
 from nightlegs.report.data import ReportData
 
 __all__ = ["render_report_html"]
-
-
-def _number(value: float | int) -> str:
-    return f"{value:.1f}".removesuffix(".0")
-
-
-def _pct(value: float) -> str:
-    return f"{value:.0%}" if value >= 0.01 else "< 1%"
-
-
-def _date(value: dt.date | None) -> str:
-    return value.strftime("%d %b %Y") if value else "-"
-
-
-def _datetime(value: dt.datetime) -> str:
-    return value.strftime("%d %b %Y %H:%M %Z").strip()
 
 
 @cache
@@ -39,7 +23,7 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(number=_number, pct=_pct, date=_date, datetime=_datetime)
+    env.filters.update(number=fmt_number, pct=fmt_pct, date=fmt_date, datetime=fmt_datetime)
     return env
 
 

@@ -39,12 +39,12 @@ __all__ = [
     "apply_profile",
     "assessment_model",
     "checked_text",
-    "new_episode_rows",
     "night_in_model",
     "night_model",
     "profile_in_model",
     "profile_model",
     "recording_model",
+    "storable_night",
 ]
 
 _MAX_INT32 = 2**31 - 1
@@ -81,40 +81,57 @@ def _clock(value: dt.time | None, field: str) -> dt.time | None:
     return value
 
 
-def new_episode_rows(night: NightIn, where: str = "night") -> list[EpisodeRow]:
-    """Rows for the episodes of ``night``, numbered in the order given."""
-    rows = []
-    for position, episode in enumerate(night.episodes):
-        field = f"{where}.episodes[{position}]"
-        rows.append(
-            EpisodeRow(
-                position=position,
-                time=_clock(episode.time, f"{field}.time"),
-                side=episode.side,
-                body_site=checked_text(episode.body_site, f"{field}.body_site"),
-                kind=episode.kind,
-                intensity=episode.intensity,
-                helped=checked_text(episode.helped, f"{field}.helped", empty_is_none=True),
-            )
-        )
-    return rows
+def storable_night(night: NightIn, where: str = "night") -> NightIn:
+    """``night`` as it will be stored (see the module notes), or :class:`InputError`.
 
+    ``where`` starts the field names in messages, e.g. ``"nights[3]"`` or ``"line 7: night"``.
 
-def apply_night(row: NightRow, night: NightIn, where: str = "night") -> None:
-    """Copy ``night`` (with its episodes, replacing any) onto ``row`` and stamp ``updated_at``."""
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> storable_night(NightIn(date=dt.date(2024, 5, 1), notes="")).notes is None
+    True
+    """
     if night.recording_id is not None and not 1 <= night.recording_id <= _MAX_INT32:
         raise InputError(
             f"{where}.recording_id: expected an id from 1 to {_MAX_INT32}, got {night.recording_id}"
         )
+    episodes = []
+    for position, episode in enumerate(night.episodes):
+        field = f"{where}.episodes[{position}]"
+        _clock(episode.time, f"{field}.time")
+        checked_text(episode.body_site, f"{field}.body_site")
+        helped = checked_text(episode.helped, f"{field}.helped", empty_is_none=True)
+        episodes.append(episode.model_copy(update={"helped": helped}))
+    _clock(night.bedtime, f"{where}.bedtime")
+    _clock(night.wake_time, f"{where}.wake_time")
+    notes = checked_text(night.notes, f"{where}.notes", empty_is_none=True)
+    return night.model_copy(update={"notes": notes, "episodes": episodes})
+
+
+def apply_night(row: NightRow, night: NightIn, where: str = "night") -> None:
+    """Copy ``night`` (with its episodes, replacing any) onto ``row`` and stamp ``updated_at``."""
+    night = storable_night(night, where)
     row.date = night.date
-    row.bedtime = _clock(night.bedtime, f"{where}.bedtime")
-    row.wake_time = _clock(night.wake_time, f"{where}.wake_time")
+    row.bedtime = night.bedtime
+    row.wake_time = night.wake_time
     row.sleep_quality = night.sleep_quality
     row.movements_per_hour = night.movements_per_hour
     row.movements_source = night.movements_source
     row.recording_id = night.recording_id
-    row.notes = checked_text(night.notes, f"{where}.notes", empty_is_none=True)
-    row.episodes = new_episode_rows(night, where)
+    row.notes = night.notes
+    row.episodes = [
+        EpisodeRow(
+            position=position,
+            time=episode.time,
+            side=episode.side,
+            body_site=episode.body_site,
+            kind=episode.kind,
+            intensity=episode.intensity,
+            helped=episode.helped,
+        )
+        for position, episode in enumerate(night.episodes)
+    ]
     now = utc_now()
     row.updated_at = now
     if row.created_at is None:  # a new row

@@ -41,4 +41,7 @@ def _main() -> None:
     engine.dispose()
 
 
-_main()
+# Alembic executes this file under a generated module name; a plain import (pytest collecting
+# doctests, say) must not try to migrate anything.
+if __name__ != "nightlegs.diary.migrations.env":
+    _main()

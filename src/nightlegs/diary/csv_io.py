@@ -1,0 +1,233 @@
+"""The diary's nights as CSV: one row per episode, lossless both ways.
+
+Layout
+------
+Columns, always in this order: :data:`NIGHT_COLUMNS` then :data:`EPISODE_COLUMNS`. ``night``
+numbers the nights of the file (1, 2, ...): every row of one night carries the same number and the
+night's fields; a night without episodes is one row with the episode columns empty. Dates and
+times are ISO 8601 (``2024-05-01``, ``23:30:00``), numbers are written so that they read back
+exactly, and an empty cell is "no value".
+
+On import, ``night`` only groups rows (a blank ``night`` makes each row a night of its own), later
+rows of a night may leave its fields blank, ``date`` is the one column a file must have, and the
+columns may come in any order. The profile is not part of the CSV; the JSON export
+(:meth:`~nightlegs.diary.store.DiaryStore.export_diary`) carries it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from nightlegs.diary._convert import storable_night
+from nightlegs.diary.schemas import DiaryExport, NightIn, ProfileIn
+from nightlegs.diary.store import DiaryStore
+from nightlegs.errors import InputError
+
+__all__ = ["CSV_COLUMNS", "EPISODE_COLUMNS", "NIGHT_COLUMNS", "export_csv", "import_csv"]
+
+NIGHT_COLUMNS = (
+    "night",
+    "date",
+    "bedtime",
+    "wake_time",
+    "sleep_quality",
+    "movements_per_hour",
+    "movements_source",
+    "recording_id",
+    "notes",
+)
+EPISODE_COLUMNS = ("episode_time", "side", "body_site", "kind", "intensity", "helped")
+CSV_COLUMNS = NIGHT_COLUMNS + EPISODE_COLUMNS
+
+# CSV column -> field of NightIn / EpisodeIn (the rest have the same name).
+_NIGHT_FIELD = {c: c for c in NIGHT_COLUMNS[1:]}
+_EPISODE_FIELD = {"episode_time": "time", **{c: c for c in EPISODE_COLUMNS[1:]}}
+_COLUMN_OF_EPISODE_FIELD = {v: k for k, v in _EPISODE_FIELD.items()}
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if hasattr(value, "isoformat"):
+        return str(value.isoformat())
+    # repr() of a float is the shortest text that reads back to the same float.
+    return repr(value) if isinstance(value, float) else str(value)
+
+
+def export_csv(store: DiaryStore) -> str:
+    """Every night of ``store`` as CSV text (see the module notes for the layout).
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from nightlegs.diary import EpisodeIn, NightIn, open_store
+    >>> with open_store("sqlite://") as store:
+    ...     _ = store.create_night(NightIn(date=dt.date(2024, 5, 1), episodes=[
+    ...         EpisodeIn(side="left", body_site="calf", kind="cramp", intensity=7)]))
+    ...     print(export_csv(store), end="")
+    night,date,bedtime,wake_time,sleep_quality,movements_per_hour,movements_source,\
+recording_id,notes,episode_time,side,body_site,kind,intensity,helped
+    1,2024-05-01,,,,,,,,,left,calf,cramp,7,
+    """
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for number, night in enumerate(store.export_diary().nights, start=1):
+        night_cells = [str(number)] + [_cell(getattr(night, f)) for f in _NIGHT_FIELD.values()]
+        if not night.episodes:
+            writer.writerow(night_cells + [""] * len(EPISODE_COLUMNS))
+        for episode in night.episodes:
+            writer.writerow(
+                night_cells + [_cell(getattr(episode, f)) for f in _EPISODE_FIELD.values()]
+            )
+    return out.getvalue()
+
+
+@dataclass
+class _NightRows:
+    """The rows of one night while reading: its fields and the lines they came from."""
+
+    line: int
+    fields: dict[str, str]
+    field_lines: dict[str, int]
+    episodes: list[dict[str, str]] = field(default_factory=list)
+    episode_lines: list[int] = field(default_factory=list)
+
+
+def _header(row: list[str]) -> list[str]:
+    names = [name.strip().lower() for name in row]
+    unknown = [n for n in names if n not in CSV_COLUMNS]
+    if unknown:
+        raise InputError(
+            f"line 1: unknown column {unknown[0]!r}; expected columns: {', '.join(CSV_COLUMNS)}"
+        )
+    duplicated = sorted({n for n in names if names.count(n) > 1})
+    if duplicated:
+        raise InputError(f"line 1: column {duplicated[0]!r} appears more than once")
+    if "date" not in names:
+        raise InputError(
+            f"line 1: the column 'date' is missing; expected columns: {', '.join(CSV_COLUMNS)}"
+        )
+    return names
+
+
+def _read_rows(text: str) -> list[_NightRows]:
+    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+    try:
+        first = next(reader, None)
+        if first is None:
+            raise InputError("line 1: the CSV is empty; expected a header row")
+        names = _header(first)
+        nights: list[_NightRows] = []
+        by_key: dict[str, _NightRows] = {}
+        line = reader.line_num + 1
+        for row in reader:
+            start, line = line, reader.line_num + 1
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) != len(names):
+                raise InputError(
+                    f"line {start}: expected {len(names)} cells like the header, got {len(row)}"
+                )
+            cells = {n: c for n, c in zip(names, row, strict=True) if c != ""}
+            _add_row(cells, start, nights, by_key)
+    except csv.Error as exc:
+        raise InputError(f"line {reader.line_num}: not valid CSV: {exc}") from None
+    return nights
+
+
+def _add_row(
+    cells: dict[str, str], line: int, nights: list[_NightRows], by_key: dict[str, _NightRows]
+) -> None:
+    key = cells.get("night", "").strip()
+    night_cells = {c: v for c, v in cells.items() if c in _NIGHT_FIELD}
+    current = by_key.get(key) if key else None
+    if current is None:
+        current = _NightRows(line, night_cells, dict.fromkeys(night_cells, line))
+        nights.append(current)
+        if key:
+            by_key[key] = current
+    else:
+        for column, value in night_cells.items():
+            if column not in current.fields:
+                current.fields[column], current.field_lines[column] = value, line
+            elif current.fields[column] != value:
+                raise InputError(
+                    f"line {line}, column {column!r}: expected the same value as line "
+                    f"{current.field_lines[column]} for night {key!r} "
+                    f"({current.fields[column]!r}), got {value!r}"
+                )
+    episode = {c: v for c, v in cells.items() if c in _EPISODE_FIELD}
+    if episode:
+        current.episodes.append(episode)
+        current.episode_lines.append(line)
+
+
+def _night_in(rows: _NightRows) -> NightIn:
+    data: dict[str, Any] = {_NIGHT_FIELD[c]: v for c, v in rows.fields.items()}
+    data["episodes"] = [{_EPISODE_FIELD[c]: v for c, v in e.items()} for e in rows.episodes]
+    try:
+        night = NightIn.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(_describe(exc, rows)) from None
+    return storable_night(night, where=f"line {rows.line}: night")
+
+
+def _describe(exc: ValidationError, rows: _NightRows) -> str:
+    """The first problem as ``line N, column 'c': what was expected (got ...)``."""
+    error = exc.errors(include_url=False)[0]
+    loc = error["loc"]
+    if loc and loc[0] == "episodes" and len(loc) >= 3 and isinstance(loc[1], int):
+        line = rows.episode_lines[loc[1]]
+        column = _COLUMN_OF_EPISODE_FIELD.get(str(loc[2]), str(loc[2]))
+        given = rows.episodes[loc[1]].get(column)
+    else:
+        column = str(loc[0]) if loc else "?"
+        line = rows.field_lines.get(column, rows.line)
+        given = rows.fields.get(column)
+    if error["type"] == "missing":
+        return f"line {line}, column {column!r}: a value is required for an episode or night"
+    return f"line {line}, column {column!r}: {error['msg']} (got {given!r})"
+
+
+def import_csv(store: DiaryStore, text: str, *, replace: bool = False) -> int:
+    """Add the nights in CSV ``text`` to ``store``; return how many nights were added.
+
+    All or nothing: the file is checked completely before one transaction stores it.
+
+    Parameters
+    ----------
+    store : DiaryStore
+    text : str
+        CSV as written by :func:`export_csv` (or by hand: see the module notes).
+    replace : bool
+        Delete the existing nights first (the profile, which CSV does not carry, is kept).
+
+    Raises
+    ------
+    InputError
+        Naming the line, the column and what was expected.
+
+    Examples
+    --------
+    >>> from nightlegs.diary import open_store
+    >>> head = "date,kind,side,body_site,intensity\\n"
+    >>> with open_store("sqlite://") as store:
+    ...     import_csv(store, head + "2024-05-01,cramp,left,calf,7\\n")
+    1
+    >>> with open_store("sqlite://") as store:
+    ...     import_csv(store, head + "2024-05-01,cramp,left,calf,11\\n")
+    Traceback (most recent call last):
+    ...
+    nightlegs.errors.InputError: line 2, column 'intensity': Input should be less than or equal \
+to 10 (got '11')
+    """
+    nights = [_night_in(rows) for rows in _read_rows(text)]
+    profile = store.get_profile() if replace else None
+    kept = None if profile is None else ProfileIn(**profile.model_dump(exclude={"updated_at"}))
+    return store.import_diary(DiaryExport(profile=kept, nights=nights), replace=replace)

@@ -1,5 +1,6 @@
 """The night diary: profile, nights with episodes, stored assessments and recordings."""
 
+from nightlegs.diary.csv_io import export_csv, import_csv
 from nightlegs.diary.schemas import (
     AssessmentRecord,
     DiaryExport,
@@ -27,5 +28,7 @@ __all__ = [
     "RecordingRecord",
     "SqlDiaryStore",
     "default_database_url",
+    "export_csv",
+    "import_csv",
     "open_store",
 ]

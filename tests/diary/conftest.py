@@ -1,0 +1,57 @@
+"""Fixtures for the diary tests: a fresh store on SQLite and on PostgreSQL, sample nights."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from _stores import STORE_KINDS, store_url
+from nightlegs.diary import EpisodeIn, NightIn, SqlDiaryStore, open_store
+
+_KIND_PARAMS = [
+    pytest.param(kind, marks=[pytest.mark.postgres] if kind == "postgresql" else [])
+    for kind in STORE_KINDS
+]
+
+
+@pytest.fixture(params=_KIND_PARAMS)
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, empty database of each kind (PostgreSQL fails, never skips, when unavailable)."""
+    return store_url(str(request.param), tmp_path)
+
+
+@pytest.fixture
+def store(database_url: str) -> Iterator[SqlDiaryStore]:
+    """An open store on :func:`database_url`."""
+    with open_store(database_url) as opened:
+        yield opened
+
+
+@pytest.fixture
+def make_night() -> Callable[..., NightIn]:
+    """``make_night(day, **fields)``: a night on 2024-05-``day`` with one cramp by default."""
+
+    def make(day: int = 1, **fields: object) -> NightIn:
+        data: dict[str, object] = {
+            "date": dt.date(2024, 5, day),
+            "bedtime": dt.time(22, 45),
+            "wake_time": dt.time(6, 30),
+            "sleep_quality": 6,
+            "episodes": [
+                EpisodeIn(
+                    time=dt.time(2, 10),
+                    side="left",
+                    body_site="calf",
+                    kind="cramp",
+                    intensity=7,
+                    helped="stretching",
+                )
+            ],
+        }
+        data.update(fields)
+        return NightIn.model_validate(data)
+
+    return make

@@ -1,0 +1,214 @@
+"""Server-rendered pages of the web app (Jinja2 templates, small vanilla JS, no CDN).
+
+Every page extends ``base.html``: ``lang="en"``, a skip link, the navigation, the CSRF token in
+``<meta name="csrf-token">`` (``static/app.js`` sends it as ``X-CSRF-Token`` on every write) and
+the disclaimer in the footer. The pages call the REST API from the browser; the result page is
+rendered here, from the same :func:`nightlegs.assess` as ``POST /api/assess``, so an emergency
+banner is in the first bytes of the page and needs no script.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from nightlegs.assessment import assess
+from nightlegs.assessment.interview import MAX_QUESTIONS
+from nightlegs.assessment.safety import DISCLAIMER
+from nightlegs.errors import InputError
+from nightlegs.web.deps import StoreDep
+from nightlegs.web.security import CSP, csrf_token, verify_csrf
+
+__all__ = ["TRIAGE_WORDS", "render_page", "router"]
+
+logger = logging.getLogger(__name__)
+
+router = APIRouter(include_in_schema=False)
+
+#: The triage levels in plain words: (title, what it means).
+TRIAGE_WORDS: dict[str, tuple[str, str]] = {
+    "emergency": (
+        "Emergency: get help now",
+        "Call emergency services or go to the emergency department now.",
+    ),
+    "urgent": (
+        "See a doctor today",
+        "Get a same-day appointment, urgent care or the out-of-hours service.",
+    ),
+    "doctor": ("Book an appointment with a doctor", "See a doctor within days to weeks."),
+    "self_care": (
+        "You can probably look after this yourself",
+        "Try the self-care below, and see a doctor if it gets worse or does not settle.",
+    ),
+}
+
+
+_TREND_NIGHTS = 366
+_CSP_INLINE_STYLE = f"{CSP}; style-src 'self' 'unsafe-inline'"
+
+
+@functools.cache
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("nightlegs.web", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals["DISCLAIMER"] = DISCLAIMER
+    env.globals["TRIAGE_WORDS"] = TRIAGE_WORDS
+    return env
+
+
+def render_page(
+    request: Request, template: str, /, *, csp: str | None = None, **context: Any
+) -> HTMLResponse:
+    """Render ``templates/<template>`` with the request, the CSRF token and ``context``.
+
+    Parameters
+    ----------
+    request : Request
+        The incoming request (for the CSRF token and the current path).
+    template : str
+        File name under ``nightlegs/web/templates``.
+    csp : str, optional
+        A Content-Security-Policy for this page instead of the app's default.
+    **context
+        Template variables.
+
+    Returns
+    -------
+    HTMLResponse
+        The page, never cached (it may hold health data).
+    """
+    html = (
+        _environment()
+        .get_template(template)
+        .render(request=request, csrf_token=csrf_token(request), path=request.url.path, **context)
+    )
+    headers = {"Cache-Control": "no-store"}
+    if csp is not None:
+        headers["Content-Security-Policy"] = csp
+    return HTMLResponse(html, headers=headers)
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request) -> HTMLResponse:
+    """Start the interview, or describe the complaint in your own words."""
+    return render_page(request, "home.html")
+
+
+@router.get("/interview", response_class=HTMLResponse)
+def interview(request: Request) -> HTMLResponse:
+    """The step-by-step interview (driven by ``POST /api/interview`` from ``app.js``)."""
+    return render_page(request, "interview.html", max_questions=MAX_QUESTIONS)
+
+
+def _optional_float(value: str | None, name: str) -> float | None:
+    if value is None or not value.strip():
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        raise InputError(f"{name} must be a number, got {value!r}") from None
+
+
+def _optional_bool(value: str | None) -> bool | None:
+    return {"yes": True, "true": True, "no": False, "false": False}.get((value or "").lower())
+
+
+def _findings(value: str | None) -> dict[str, bool] | None:
+    if not value:
+        return None
+    try:
+        data = json.loads(value)
+    except json.JSONDecodeError:
+        raise InputError("findings must be a JSON object of finding id to true/false") from None
+    if not isinstance(data, dict) or not all(
+        isinstance(k, str) and (v is None or isinstance(v, bool)) for k, v in data.items()
+    ):
+        raise InputError("findings must be a JSON object of finding id to true/false")
+    return {k: v for k, v in data.items() if v is not None}
+
+
+@router.get("/result", response_class=HTMLResponse)
+def result_empty(request: Request) -> HTMLResponse:
+    """Without a submitted description there is nothing to show: point to the start."""
+    return render_page(request, "result.html", result=None, error=None)
+
+
+@router.post("/result", response_class=HTMLResponse, dependencies=[Depends(verify_csrf)])
+def result(
+    request: Request,
+    store: StoreDep,
+    text: Annotated[str | None, Form(max_length=5000)] = None,
+    age: Annotated[str | None, Form(max_length=10)] = None,
+    sex: Annotated[str | None, Form(max_length=10)] = None,
+    pregnant: Annotated[str | None, Form(max_length=10)] = None,
+    findings: Annotated[str | None, Form(max_length=20000)] = None,
+) -> HTMLResponse:
+    """Assess a description and/or interview answers, keep the result, and render it.
+
+    A form post (``csrf_token`` field) from the home page or the end of the interview; the
+    fields are those of ``POST /api/assess``, with ``findings`` as a JSON object.
+    """
+    try:
+        request_data: dict[str, Any] = {
+            "text": text.strip() if text and text.strip() else None,
+            "age": _optional_float(age, "age"),
+            "sex": sex if sex in ("female", "male") else None,
+            "pregnant": _optional_bool(pregnant),
+            "findings": _findings(findings),
+        }
+        data = assess(
+            request_data["text"],
+            age=request_data["age"],
+            sex=request_data["sex"],
+            pregnant=request_data["pregnant"],
+            findings=request_data["findings"],
+        ).to_dict()
+    except InputError as exc:
+        return render_page(request, "result.html", result=None, error=str(exc))
+    store.add_assessment(request_data, data, str(data.get("kb_version", "")))
+    return render_page(request, "result.html", result=data, error=None)
+
+
+@router.get("/diary", response_class=HTMLResponse)
+def diary(request: Request) -> HTMLResponse:
+    """The night diary: a form for one night and the list of nights."""
+    return render_page(request, "diary.html")
+
+
+@router.get("/trends", response_class=HTMLResponse)
+def trends(request: Request, store: StoreDep) -> HTMLResponse:
+    """Movements per hour, pain and cramps per night, with the article bands shaded.
+
+    The chart is the report's (:func:`nightlegs.report.trends_svg`) inline; its SVG carries
+    style attributes, so this page allows inline styles (never inline script).
+    """
+    from nightlegs.report import trends_svg
+
+    nights = store.list_nights(limit=_TREND_NIGHTS)
+    if not nights:
+        return render_page(request, "trends.html", svg=None)
+    svg = trends_svg(nights)
+    return render_page(request, "trends.html", svg=svg, csp=_CSP_INLINE_STYLE)
+
+
+@router.get("/upload", response_class=HTMLResponse)
+def upload(request: Request) -> HTMLResponse:
+    """Upload a recording, follow its analysis, show the indices and both gradings."""
+    return render_page(request, "upload.html")
+
+
+@router.get("/report", response_class=HTMLResponse)
+def report(request: Request) -> HTMLResponse:
+    """Download the report for the doctor (HTML or PDF) and the exports."""
+    return render_page(request, "report.html")

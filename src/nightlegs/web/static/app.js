@@ -1,0 +1,553 @@
+/* nightlegs web app: small vanilla JS, no dependencies, works offline.
+ * Every write sends the page's CSRF token as X-CSRF-Token. Data goes into the page with
+ * textContent only (never innerHTML), so nothing typed can run as code. */
+"use strict";
+
+const NL = (() => {
+  const csrf = () => document.querySelector('meta[name="csrf-token"]')?.content || "";
+  const $ = (sel, root = document) => root.querySelector(sel);
+  const el = (tag, attrs = {}, ...children) => {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs)) {
+      if (k === "text") node.textContent = v;
+      else if (k === "class") node.className = v;
+      else node.setAttribute(k, v);
+    }
+    for (const c of children) node.append(c);
+    return node;
+  };
+
+  /** A readable message from an API error body (422 gives field-level messages). */
+  function errorMessage(status, body) {
+    const detail = body && body.detail;
+    if (Array.isArray(detail)) {
+      return detail.map((d) => {
+        const where = (d.loc || []).filter((p) => p !== "body").join(" › ");
+        return where ? `${where}: ${d.msg}` : d.msg;
+      }).join("; ");
+    }
+    if (typeof detail === "string") return detail;
+    return `The server answered ${status}.`;
+  }
+
+  async function api(method, path, body) {
+    const headers = { Accept: "application/json" };
+    const init = { method, headers, credentials: "same-origin" };
+    if (method !== "GET") headers["X-CSRF-Token"] = csrf();
+    if (body !== undefined) {
+      headers["Content-Type"] = "application/json";
+      init.body = JSON.stringify(body);
+    }
+    const response = await fetch(path, init);
+    const text = await response.text();
+    let data = null;
+    try { data = text ? JSON.parse(text) : null; } catch (_) { data = null; }
+    if (!response.ok) throw new Error(errorMessage(response.status, data));
+    return data;
+  }
+
+  const num = (v) => (v === "" || v === null || v === undefined ? null : Number(v));
+  const listOf = (data) => (Array.isArray(data) ? data : (data && (data.items || data.nights)) || []);
+  return { $, el, api, csrf, num, listOf, errorMessage };
+})();
+
+/* ---------- Interview ---------- */
+function initInterview() {
+  const { $, el, api, num } = NL;
+  const state = { evidence: [], fromText: 0, text: "", population: {}, busy: false };
+  const startForm = $("#start-form");
+  const questionBox = $("#interview-question");
+  const status = $("#interview-status");
+  const errorBox = $("#interview-error");
+  const progress = $("#interview-progress");
+  const maxQuestions = Number(progress.max);
+
+  function showError(message) {
+    errorBox.textContent = message;
+    errorBox.hidden = false;
+    state.busy = false;
+  }
+
+  function finish() {
+    const form = $("#result-form");
+    const findings = {};
+    for (const e of state.evidence) if (e.present !== null) findings[e.id] = e.present;
+    form.elements.text.value = state.text;
+    form.elements.age.value = state.population.age ?? "";
+    form.elements.sex.value = state.population.sex ?? "";
+    form.elements.pregnant.value =
+      state.population.pregnant === null || state.population.pregnant === undefined
+        ? "" : (state.population.pregnant ? "yes" : "no");
+    form.elements.findings.value = JSON.stringify(findings);
+    questionBox.hidden = true;
+    $("#interview-finishing").hidden = false;
+    status.textContent = "Working out the result.";
+    form.submit();
+  }
+
+  function showLeading(conditions) {
+    const box = $("#leading");
+    const list = $("#leading-list");
+    list.replaceChildren();
+    const top = (conditions || []).filter((c) => c && c.name).slice(0, 3);
+    for (const c of top) {
+      const pct = typeof c.probability === "number" ? ` (${Math.round(c.probability * 100)}%)` : "";
+      list.append(el("li", { text: c.name + pct }));
+    }
+    box.hidden = top.length === 0;
+  }
+
+  async function step(focusQuestion) {
+    state.busy = true;
+    errorBox.hidden = true;
+    let data;
+    try {
+      data = await api("POST", "/api/interview", { ...state.population, evidence: state.evidence });
+    } catch (err) {
+      showError(`Could not get the next question: ${err.message}`);
+      return;
+    }
+    if (data.done || !data.question) { finish(); return; }
+    const n = state.evidence.length - state.fromText + 1;
+    state.question = data.question;
+    $("#question-text").textContent = data.question.text;
+    $("#question-why").textContent = data.question.why || "It helps narrow down the causes.";
+    $("#progress-label").textContent = `Question ${n} of at most ${maxQuestions}`;
+    progress.value = n - 1;
+    $("#back-button").hidden = state.evidence.length <= state.fromText;
+    showLeading(data.conditions);
+    startSection(false);
+    status.textContent = `Question ${n}: ${data.question.text}`;
+    if (focusQuestion) $("#question-text").focus();
+    state.busy = false;
+  }
+
+  function startSection(visible) {
+    $("#interview-start").hidden = !visible;
+    questionBox.hidden = visible;
+  }
+
+  startForm.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    if (state.busy) return;
+    state.busy = true;
+    const f = startForm.elements;
+    const pregnant = f.pregnant.value === "" ? null : f.pregnant.value === "yes";
+    state.population = { age: num(f.age.value), sex: f.sex.value || null, pregnant };
+    state.text = f.text.value.trim();
+    state.evidence = [];
+    if (state.text) {
+      status.textContent = "Reading your description.";
+      try {
+        const result = await api("POST", "/api/assess", { text: state.text, ...state.population });
+        for (const finding of result.findings || []) {
+          state.evidence.push({ id: finding.id, present: finding.present });
+        }
+        if (result.triage === "emergency") { finish(); return; }
+      } catch (err) {
+        showError(`Could not read the description: ${err.message}`);
+        return;
+      }
+    }
+    state.fromText = state.evidence.length;
+    await step(true);
+  });
+
+  for (const button of document.querySelectorAll(".answer")) {
+    button.addEventListener("click", () => {
+      if (state.busy || !state.question) return;
+      const present = { yes: true, no: false, unknown: null }[button.dataset.answer];
+      state.evidence.push({ id: state.question.id, present });
+      step(false);
+    });
+  }
+  $("#back-button").addEventListener("click", () => {
+    if (state.busy || state.evidence.length <= state.fromText) return;
+    state.evidence.pop();
+    step(true);
+  });
+  $("#finish-button").addEventListener("click", () => { if (!state.busy) finish(); });
+}
+
+/* ---------- Diary ---------- */
+function initDiary() {
+  const { $, el, api, num, listOf } = NL;
+  const form = $("#night-form");
+  const episodes = $("#episodes");
+  const message = $("#night-message");
+  const heading = $("#h-night-form");
+  let counter = 0;
+  let editing = null;
+
+  function renumber() {
+    [...episodes.children].forEach((fs, i) => { $(".episode-number", fs).textContent = i + 1; });
+  }
+
+  function addEpisode(data) {
+    const fragment = $("#episode-template").content.cloneNode(true);
+    const fs = fragment.querySelector("fieldset");
+    counter += 1;
+    for (const input of fs.querySelectorAll("[data-name]")) {
+      const id = `ep${counter}-${input.dataset.name}`;
+      input.id = id;
+      fs.querySelector(`label[data-for="${input.dataset.name}"]`).htmlFor = id;
+      const value = data ? data[input.dataset.name] : undefined;
+      if (value !== undefined && value !== null) {
+        input.value = input.type === "time" ? String(value).slice(0, 5) : value;
+      }
+    }
+    fs.querySelector(".remove-episode").addEventListener("click", () => {
+      fs.remove();
+      renumber();
+      $("#add-episode").focus();
+    });
+    episodes.append(fs);
+    renumber();
+    return fs;
+  }
+
+  function collect() {
+    const f = form.elements;
+    const mph = num(f.movements_per_hour.value);
+    const base = editing ? { ...editing } : {};
+    for (const key of ["id", "created_at", "updated_at"]) delete base[key];
+    const night = {
+      ...base,
+      date: f.date.value,
+      bedtime: f.bedtime.value || null,
+      wake_time: f.wake_time.value || null,
+      sleep_quality: num(f.sleep_quality.value),
+      movements_per_hour: mph,
+      movements_source: mph === null ? null : (base.movements_source || "entered"),
+      notes: f.notes.value.trim() || null,
+      episodes: [...episodes.children].map((fs) => {
+        const get = (name) => fs.querySelector(`[data-name="${name}"]`).value;
+        return {
+          time: get("time") || null,
+          side: get("side"),
+          body_site: get("body_site").trim() || "leg",
+          kind: get("kind"),
+          intensity: num(get("intensity")) ?? 0,
+          helped: get("helped").trim() || null,
+        };
+      }),
+    };
+    return night;
+  }
+
+  function resetForm() {
+    editing = null;
+    form.reset();
+    episodes.replaceChildren();
+    heading.textContent = "Add a night";
+    $("#save-night").textContent = "Save night";
+    $("#cancel-edit").hidden = true;
+  }
+
+  function startEdit(night) {
+    resetForm();
+    editing = night;
+    const f = form.elements;
+    f.date.value = night.date;
+    f.bedtime.value = night.bedtime ? night.bedtime.slice(0, 5) : "";
+    f.wake_time.value = night.wake_time ? night.wake_time.slice(0, 5) : "";
+    f.sleep_quality.value = night.sleep_quality ?? "";
+    f.movements_per_hour.value = night.movements_per_hour ?? "";
+    f.notes.value = night.notes ?? "";
+    for (const e of night.episodes || []) addEpisode(e);
+    heading.textContent = `Edit the night of ${night.date}`;
+    $("#save-night").textContent = "Save changes";
+    $("#cancel-edit").hidden = false;
+    heading.scrollIntoView();
+    f.date.focus();
+  }
+
+  async function load() {
+    let nights;
+    try {
+      nights = listOf(await api("GET", "/api/nights"));
+    } catch (err) {
+      message.textContent = `Could not load the diary: ${err.message}`;
+      return;
+    }
+    nights.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.id - a.id));
+    const table = $("#nights-table");
+    const body = $("tbody", table);
+    body.replaceChildren();
+    for (const night of nights) {
+      const summary = (night.episodes || []).map((e) => `${e.kind.replaceAll("_", " ")} ${e.intensity}/10`);
+      const edit = el("button", { type: "button", class: "secondary", text: "Edit" });
+      edit.setAttribute("aria-label", `Edit the night of ${night.date}`);
+      edit.addEventListener("click", () => startEdit(night));
+      const del = el("button", { type: "button", class: "secondary", text: "Delete" });
+      del.setAttribute("aria-label", `Delete the night of ${night.date}`);
+      del.addEventListener("click", async () => {
+        if (!window.confirm(`Delete the night of ${night.date}?`)) return;
+        try {
+          await api("DELETE", `/api/nights/${night.id}`);
+          message.textContent = `Deleted the night of ${night.date}.`;
+          if (editing && editing.id === night.id) resetForm();
+          await load();
+          heading.focus?.();
+        } catch (err) {
+          message.textContent = `Could not delete: ${err.message}`;
+        }
+      });
+      body.append(el("tr", { "data-night-id": String(night.id) },
+        el("th", { scope: "row", text: night.date }),
+        el("td", { text: night.bedtime ? night.bedtime.slice(0, 5) : "–" }),
+        el("td", { text: night.wake_time ? night.wake_time.slice(0, 5) : "–" }),
+        el("td", { text: night.sleep_quality ?? "–" }),
+        el("td", { text: summary.length ? summary.join(", ") : "none" }),
+        el("td", { text: night.movements_per_hour ?? "–" }),
+        el("td", {}, el("span", { class: "actions" }, edit, del))));
+    }
+    table.hidden = nights.length === 0;
+    $("#nights-empty").hidden = nights.length !== 0;
+  }
+
+  $("#add-episode").addEventListener("click", () => {
+    const fs = addEpisode(null);
+    fs.querySelector("input, select").focus();
+  });
+  $("#cancel-edit").addEventListener("click", () => { resetForm(); message.textContent = ""; });
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    if (!form.elements.date.value) {
+      message.textContent = "Please enter the date of the night.";
+      form.elements.date.focus();
+      return;
+    }
+    const night = collect();
+    try {
+      const saved = editing
+        ? await api("PUT", `/api/nights/${editing.id}`, night)
+        : await api("POST", "/api/nights", night);
+      message.textContent = `Saved the night of ${saved ? saved.date : night.date}.`;
+      resetForm();
+      form.elements.date.value = new Date().toISOString().slice(0, 10);
+      await load();
+    } catch (err) {
+      message.textContent = `Could not save: ${err.message}`;
+    }
+  });
+  form.elements.date.value = new Date().toISOString().slice(0, 10);
+  load();
+}
+
+/* ---------- Trends ---------- */
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+function svgEl(tag, attrs = {}, text) {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** Per night: movements per hour, number of cramps, worst pain (0-10). */
+function nightSeries(nights) {
+  return nights.slice().sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).map((n) => {
+    const eps = n.episodes || [];
+    const pains = eps.filter((e) => e.kind === "pain").map((e) => e.intensity);
+    return {
+      date: n.date,
+      mph: n.movements_per_hour ?? null,
+      cramps: eps.filter((e) => e.kind === "cramp").length,
+      pain: pains.length ? Math.max(...pains) : null,
+    };
+  });
+}
+
+function drawTrends(series) {
+  const W = 800, left = 56, right = 110, top = 40, h1 = 220, gap = 70, h2 = 140, bottom = 50;
+  const H = top + h1 + gap + h2 + bottom;
+  const plotW = W - left - right;
+  const n = series.length;
+  const x = (i) => left + (n === 1 ? plotW / 2 : (i * plotW) / (n - 1));
+  const maxMph = Math.max(80, ...series.map((s) => s.mph ?? 0)) * 1.05;
+  const y1 = (v) => top + h1 - (v / maxMph) * h1;
+  const top2 = top + h1 + gap;
+  const maxCount = Math.max(10, ...series.map((s) => s.cramps));
+  const y2 = (v) => top2 + h2 - (v / maxCount) * h2;
+  const svg = svgEl("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-labelledby": "trends-title trends-desc" });
+  svg.append(svgEl("title", { id: "trends-title" }, "Trends per night"));
+  svg.append(svgEl("desc", { id: "trends-desc" },
+    `Leg movements per hour, cramps and worst pain for ${n} night${n === 1 ? "" : "s"}, ` +
+    `from ${series[0].date} to ${series[n - 1].date}. The numbers are in the table below.`));
+  // Panel 1: movements per hour, with the article's bands shaded.
+  svg.append(svgEl("text", { x: left, y: top - 14, class: "chart-title", "font-size": 15, "font-weight": 700, fill: "#1b1b1b" }, "Leg movements per hour"));
+  const bands = [[5, 20, "light", "#e3f1e6"], [20, 60, "average", "#fdf0d5"], [60, maxMph, "heavy", "#f9dcdc"]];
+  for (const [lo, hi, name, colour] of bands) {
+    svg.append(svgEl("rect", { x: left, y: y1(hi), width: plotW, height: y1(lo) - y1(hi), fill: colour, class: `band band-${name}` }));
+    svg.append(svgEl("text", { x: left + plotW + 8, y: (y1(lo) + y1(hi)) / 2 + 5, "font-size": 13, fill: "#333" }, `${name} (${lo}${hi === maxMph ? "+" : "-" + hi})`));
+  }
+  for (const v of [0, 5, 20, 60]) {
+    svg.append(svgEl("line", { x1: left, x2: left + plotW, y1: y1(v), y2: y1(v), stroke: "#9aa1a9", "stroke-width": 1 }));
+    svg.append(svgEl("text", { x: left - 8, y: y1(v) + 4, "text-anchor": "end", "font-size": 12, fill: "#333" }, String(v)));
+  }
+  const mphPts = series.map((s, i) => [s, i]).filter(([s]) => s.mph !== null);
+  if (mphPts.length > 1) {
+    svg.append(svgEl("polyline", { points: mphPts.map(([s, i]) => `${x(i)},${y1(s.mph)}`).join(" "), fill: "none", stroke: "#0a4fb4", "stroke-width": 2.5 }));
+  }
+  for (const [s, i] of mphPts) {
+    const c = svgEl("circle", { cx: x(i), cy: y1(s.mph), r: 5, fill: "#0a4fb4", class: "point point-mph", "data-date": s.date });
+    c.append(svgEl("title", {}, `${s.date}: ${s.mph} movements per hour`));
+    svg.append(c);
+  }
+  if (mphPts.length === 0) {
+    svg.append(svgEl("text", { x: left + plotW / 2, y: top + h1 / 2, "text-anchor": "middle", "font-size": 14, fill: "#333" }, "No movements per hour entered yet"));
+  }
+  // Panel 2: cramps (bars) and worst pain (points), both on 0-10.
+  svg.append(svgEl("text", { x: left, y: top2 - 14, "font-size": 15, "font-weight": 700, fill: "#1b1b1b" }, "Cramps (bars) and worst pain 0-10 (dots)"));
+  for (const v of [0, 5, 10]) {
+    svg.append(svgEl("line", { x1: left, x2: left + plotW, y1: y2(v), y2: y2(v), stroke: "#c9ced4" }));
+    svg.append(svgEl("text", { x: left - 8, y: y2(v) + 4, "text-anchor": "end", "font-size": 12, fill: "#333" }, String(v)));
+  }
+  const barW = Math.max(4, Math.min(24, plotW / Math.max(n, 1) / 2.5));
+  series.forEach((s, i) => {
+    if (s.cramps > 0) {
+      const r = svgEl("rect", { x: x(i) - barW / 2, y: y2(s.cramps), width: barW, height: y2(0) - y2(s.cramps), fill: "#5b8fd6", class: "point point-cramps", "data-date": s.date });
+      r.append(svgEl("title", {}, `${s.date}: ${s.cramps} cramp${s.cramps === 1 ? "" : "s"}`));
+      svg.append(r);
+    }
+    if (s.pain !== null) {
+      const c = svgEl("circle", { cx: x(i), cy: y2(s.pain), r: 5, fill: "#9a4d00", stroke: "#fff", "stroke-width": 1.5, class: "point point-pain", "data-date": s.date });
+      c.append(svgEl("title", {}, `${s.date}: worst pain ${s.pain}/10`));
+      svg.append(c);
+    }
+  });
+  // Dates on the x axis (at most about 10 labels).
+  const every = Math.max(1, Math.ceil(n / 10));
+  series.forEach((s, i) => {
+    if (i % every === 0 || i === n - 1) {
+      svg.append(svgEl("text", { x: x(i), y: top2 + h2 + 22, "text-anchor": "middle", "font-size": 12, fill: "#333" }, s.date.slice(5)));
+    }
+  });
+  return svg;
+}
+
+async function initTrends() {
+  const { $, el, api, listOf } = NL;
+  const chart = $("#trends-chart");
+  let nights;
+  try {
+    nights = listOf(await api("GET", "/api/nights"));
+  } catch (err) {
+    chart.textContent = `Could not load the diary: ${err.message}`;
+    return;
+  }
+  if (nights.length === 0) { $("#trends-empty").hidden = false; return; }
+  const series = nightSeries(nights);
+  if (!chart.dataset.server) chart.replaceChildren(drawTrends(series));
+  const body = $("#trends-data tbody");
+  body.replaceChildren(...series.map((s) => el("tr", {},
+    el("th", { scope: "row", text: s.date }), el("td", { text: s.mph ?? "–" }),
+    el("td", { text: String(s.cramps) }), el("td", { text: s.pain ?? "–" }))));
+  $("#trends-data").hidden = false;
+}
+
+/* ---------- Upload ---------- */
+const INDEX_LABELS = [
+  ["recording_hours", "Recording length (hours)"],
+  ["sleep_hours", "Sleep (hours)"],
+  ["lm_count", "Leg movements"],
+  ["plm_count", "Periodic leg movements"],
+  ["plms_count", "Periodic leg movements in sleep"],
+  ["lm_index", "Leg movements per hour"],
+  ["plm_index", "Periodic movements per hour of recording"],
+  ["plms_index", "Periodic movements per hour of sleep (PLMS index)"],
+  ["plmw_index", "Periodic movements per hour awake (PLMW index)"],
+];
+
+function showAnalysis(summary) {
+  const { $, el } = NL;
+  const body = $("#indices-body");
+  body.replaceChildren(...INDEX_LABELS.map(([key, label]) => {
+    const v = summary[key];
+    const text = v === null || v === undefined ? "not available (needs sleep stages)" : String(v);
+    return el("tr", { "data-key": key }, el("th", { scope: "row", text: label }), el("td", { text }));
+  }));
+  const band = summary.severity_clinical_band ? ` (${summary.severity_clinical_band})` : "";
+  $("#grade-clinical").textContent = `${summary.severity_clinical ?? "–"}${band}`;
+  $("#grade-article").textContent = summary.severity_article ?? "–";
+  const warnings = summary.warnings || [];
+  $("#upload-warnings").textContent = warnings.join(" ");
+  $("#upload-warnings").hidden = warnings.length === 0;
+  $("#upload-result").hidden = false;
+  $("#h-upload-result").focus();
+}
+
+function initUpload() {
+  const { $, api, csrf, errorMessage } = NL;
+  const form = $("#upload-form");
+  const bar = $("#upload-progress");
+  const status = $("#upload-status");
+  const button = $("#upload-button");
+
+  async function poll(id) {
+    for (;;) {
+      let rec;
+      try {
+        rec = await api("GET", `/api/recordings/${id}`);
+      } catch (err) {
+        status.textContent = `Could not get the analysis: ${err.message}`;
+        break;
+      }
+      if (rec.status === "done") {
+        status.textContent = "Analysis finished.";
+        showAnalysis(rec.analysis || rec.summary || rec);
+        break;
+      }
+      if (rec.status === "failed") {
+        status.textContent = `The analysis failed: ${rec.error || "unknown error"}`;
+        break;
+      }
+      status.textContent = rec.status === "running" ? "Analysing the recording…" : "Waiting to analyse…";
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    button.disabled = false;
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const file = form.elements.file.files[0];
+    if (!file) { status.textContent = "Please choose a file first."; return; }
+    $("#upload-result").hidden = true;
+    button.disabled = true;
+    bar.value = 0;
+    status.textContent = `Uploading ${file.name}…`;
+    const data = new FormData();
+    data.append("file", file);
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", "/api/recordings");
+    xhr.setRequestHeader("X-CSRF-Token", csrf());
+    xhr.setRequestHeader("Accept", "application/json");
+    xhr.upload.addEventListener("progress", (e) => {
+      if (e.lengthComputable) bar.value = Math.round((e.loaded / e.total) * 100);
+    });
+    xhr.addEventListener("load", () => {
+      let body = null;
+      try { body = JSON.parse(xhr.responseText); } catch (_) { body = null; }
+      if (xhr.status < 200 || xhr.status >= 300 || !body) {
+        status.textContent = `The upload was refused: ${errorMessage(xhr.status, body)}`;
+        button.disabled = false;
+        return;
+      }
+      bar.value = 100;
+      status.textContent = "Uploaded. Analysing the recording…";
+      poll(body.id);
+    });
+    xhr.addEventListener("error", () => {
+      status.textContent = "The upload failed (connection error).";
+      button.disabled = false;
+    });
+    xhr.send(data);
+  });
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  const page = document.body.dataset.page;
+  const init = { interview: initInterview, diary: initDiary, trends: initTrends, upload: initUpload }[page];
+  if (init) init();
+});

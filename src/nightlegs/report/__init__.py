@@ -2,11 +2,13 @@
 
 from nightlegs.report.charts import trends_figure, trends_png, trends_svg
 from nightlegs.report.data import ReportData, build_report_data, grade_movements
+from nightlegs.report.fhir import build_fhir_bundle
 from nightlegs.report.html import render_report_html
 from nightlegs.report.pdf import render_report_pdf
 
 __all__ = [
     "ReportData",
+    "build_fhir_bundle",
     "build_report_data",
     "grade_movements",
     "render_report_html",

@@ -146,7 +146,7 @@ def test_keyboard_only_interview(page: Any) -> None:
 
 def test_diary_entry_to_chart(page: Any) -> None:
     page.goto("/diary")
-    page.get_by_label("Date (the evening the night began)").fill("2026-11-20")
+    page.get_by_label("Date of the night").fill("2026-11-20")
     page.get_by_label("Bedtime").fill("22:30")
     page.get_by_label("Wake time").fill("06:45")
     page.get_by_label("Sleep quality (0 = very bad, 10 = very good)").fill("6")
@@ -174,7 +174,7 @@ def test_diary_entry_to_chart(page: Any) -> None:
 
 def test_diary_edit_and_delete(page: Any) -> None:
     page.goto("/diary")
-    page.get_by_label("Date (the evening the night began)").fill("2026-10-01")
+    page.get_by_label("Date of the night").fill("2026-10-01")
     page.get_by_label("Sleep quality (0 = very bad, 10 = very good)").fill("3")
     page.get_by_role("button", name="Save night").click()
     row = page.locator("#nights-table tbody tr", has_text="2026-10-01")

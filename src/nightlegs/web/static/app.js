@@ -94,7 +94,7 @@ function initInterview() {
       const pct = typeof c.probability === "number" ? ` (${Math.round(c.probability * 100)}%)` : "";
       list.append(el("li", { text: c.name + pct }));
     }
-    box.hidden = top.length === 0;
+    box.hidden = top.length === 0 || state.evidence.length < 3;
   }
 
   async function step(focusQuestion) {
@@ -336,20 +336,12 @@ function initDiary() {
 }
 
 /* ---------- Trends ---------- */
-const SVG_NS = "http://www.w3.org/2000/svg";
-
-function svgEl(tag, attrs = {}, text) {
-  const node = document.createElementNS(SVG_NS, tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-/** Per night: movements per hour, number of cramps, worst pain (0-10). */
+/** Per night: movements per hour, number of cramps, highest episode intensity (0-10), as in
+ * the chart (nightlegs.report.trends_svg) that the server draws above the table. */
 function nightSeries(nights) {
   return nights.slice().sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).map((n) => {
     const eps = n.episodes || [];
-    const pains = eps.filter((e) => e.kind === "pain").map((e) => e.intensity);
+    const pains = eps.map((e) => e.intensity);
     return {
       date: n.date,
       mph: n.movements_per_hour ?? null,
@@ -359,87 +351,18 @@ function nightSeries(nights) {
   });
 }
 
-function drawTrends(series) {
-  const W = 800, left = 56, right = 110, top = 40, h1 = 220, gap = 70, h2 = 140, bottom = 50;
-  const H = top + h1 + gap + h2 + bottom;
-  const plotW = W - left - right;
-  const n = series.length;
-  const x = (i) => left + (n === 1 ? plotW / 2 : (i * plotW) / (n - 1));
-  const maxMph = Math.max(80, ...series.map((s) => s.mph ?? 0)) * 1.05;
-  const y1 = (v) => top + h1 - (v / maxMph) * h1;
-  const top2 = top + h1 + gap;
-  const maxCount = Math.max(10, ...series.map((s) => s.cramps));
-  const y2 = (v) => top2 + h2 - (v / maxCount) * h2;
-  const svg = svgEl("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-labelledby": "trends-title trends-desc" });
-  svg.append(svgEl("title", { id: "trends-title" }, "Trends per night"));
-  svg.append(svgEl("desc", { id: "trends-desc" },
-    `Leg movements per hour, cramps and worst pain for ${n} night${n === 1 ? "" : "s"}, ` +
-    `from ${series[0].date} to ${series[n - 1].date}. The numbers are in the table below.`));
-  // Panel 1: movements per hour, with the article's bands shaded.
-  svg.append(svgEl("text", { x: left, y: top - 14, class: "chart-title", "font-size": 15, "font-weight": 700, fill: "#1b1b1b" }, "Leg movements per hour"));
-  const bands = [[5, 20, "light", "#e3f1e6"], [20, 60, "average", "#fdf0d5"], [60, maxMph, "heavy", "#f9dcdc"]];
-  for (const [lo, hi, name, colour] of bands) {
-    svg.append(svgEl("rect", { x: left, y: y1(hi), width: plotW, height: y1(lo) - y1(hi), fill: colour, class: `band band-${name}` }));
-    svg.append(svgEl("text", { x: left + plotW + 8, y: (y1(lo) + y1(hi)) / 2 + 5, "font-size": 13, fill: "#333" }, `${name} (${lo}${hi === maxMph ? "+" : "-" + hi})`));
-  }
-  for (const v of [0, 5, 20, 60]) {
-    svg.append(svgEl("line", { x1: left, x2: left + plotW, y1: y1(v), y2: y1(v), stroke: "#9aa1a9", "stroke-width": 1 }));
-    svg.append(svgEl("text", { x: left - 8, y: y1(v) + 4, "text-anchor": "end", "font-size": 12, fill: "#333" }, String(v)));
-  }
-  const mphPts = series.map((s, i) => [s, i]).filter(([s]) => s.mph !== null);
-  if (mphPts.length > 1) {
-    svg.append(svgEl("polyline", { points: mphPts.map(([s, i]) => `${x(i)},${y1(s.mph)}`).join(" "), fill: "none", stroke: "#0a4fb4", "stroke-width": 2.5 }));
-  }
-  for (const [s, i] of mphPts) {
-    const c = svgEl("circle", { cx: x(i), cy: y1(s.mph), r: 5, fill: "#0a4fb4", class: "point point-mph", "data-date": s.date });
-    c.append(svgEl("title", {}, `${s.date}: ${s.mph} movements per hour`));
-    svg.append(c);
-  }
-  if (mphPts.length === 0) {
-    svg.append(svgEl("text", { x: left + plotW / 2, y: top + h1 / 2, "text-anchor": "middle", "font-size": 14, fill: "#333" }, "No movements per hour entered yet"));
-  }
-  // Panel 2: cramps (bars) and worst pain (points), both on 0-10.
-  svg.append(svgEl("text", { x: left, y: top2 - 14, "font-size": 15, "font-weight": 700, fill: "#1b1b1b" }, "Cramps (bars) and worst pain 0-10 (dots)"));
-  for (const v of [0, 5, 10]) {
-    svg.append(svgEl("line", { x1: left, x2: left + plotW, y1: y2(v), y2: y2(v), stroke: "#c9ced4" }));
-    svg.append(svgEl("text", { x: left - 8, y: y2(v) + 4, "text-anchor": "end", "font-size": 12, fill: "#333" }, String(v)));
-  }
-  const barW = Math.max(4, Math.min(24, plotW / Math.max(n, 1) / 2.5));
-  series.forEach((s, i) => {
-    if (s.cramps > 0) {
-      const r = svgEl("rect", { x: x(i) - barW / 2, y: y2(s.cramps), width: barW, height: y2(0) - y2(s.cramps), fill: "#5b8fd6", class: "point point-cramps", "data-date": s.date });
-      r.append(svgEl("title", {}, `${s.date}: ${s.cramps} cramp${s.cramps === 1 ? "" : "s"}`));
-      svg.append(r);
-    }
-    if (s.pain !== null) {
-      const c = svgEl("circle", { cx: x(i), cy: y2(s.pain), r: 5, fill: "#9a4d00", stroke: "#fff", "stroke-width": 1.5, class: "point point-pain", "data-date": s.date });
-      c.append(svgEl("title", {}, `${s.date}: worst pain ${s.pain}/10`));
-      svg.append(c);
-    }
-  });
-  // Dates on the x axis (at most about 10 labels).
-  const every = Math.max(1, Math.ceil(n / 10));
-  series.forEach((s, i) => {
-    if (i % every === 0 || i === n - 1) {
-      svg.append(svgEl("text", { x: x(i), y: top2 + h2 + 22, "text-anchor": "middle", "font-size": 12, fill: "#333" }, s.date.slice(5)));
-    }
-  });
-  return svg;
-}
-
 async function initTrends() {
   const { $, el, api, listOf } = NL;
-  const chart = $("#trends-chart");
   let nights;
   try {
     nights = listOf(await api("GET", "/api/nights"));
   } catch (err) {
-    chart.textContent = `Could not load the diary: ${err.message}`;
+    $("#trends-empty").textContent = `Could not load the diary: ${err.message}`;
+    $("#trends-empty").hidden = false;
     return;
   }
   if (nights.length === 0) { $("#trends-empty").hidden = false; return; }
   const series = nightSeries(nights);
-  if (!chart.dataset.server) chart.replaceChildren(drawTrends(series));
   const body = $("#trends-data tbody");
   body.replaceChildren(...series.map((s) => el("tr", {},
     el("th", { scope: "row", text: s.date }), el("td", { text: s.mph ?? "–" }),

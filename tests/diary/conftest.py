@@ -18,9 +18,21 @@ _KIND_PARAMS = [
 
 
 @pytest.fixture(params=_KIND_PARAMS)
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """A fresh, empty database of each kind (PostgreSQL fails, never skips, when unavailable)."""
-    return store_url(str(request.param), tmp_path)
+def database_kind(request: pytest.FixtureRequest) -> str:
+    """``"sqlite"`` and ``"postgresql"`` (which fails, never skips, when unavailable)."""
+    return str(request.param)
+
+
+@pytest.fixture
+def new_database_url(database_kind: str, tmp_path: Path) -> Callable[[], str]:
+    """Make another fresh, empty database of the same kind."""
+    return lambda: store_url(database_kind, tmp_path)
+
+
+@pytest.fixture
+def database_url(new_database_url: Callable[[], str]) -> str:
+    """A fresh, empty database of each kind."""
+    return new_database_url()
 
 
 @pytest.fixture

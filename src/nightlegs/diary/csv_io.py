@@ -6,7 +6,7 @@ Columns, always in this order: :data:`NIGHT_COLUMNS` then :data:`EPISODE_COLUMNS
 numbers the nights of the file (1, 2, ...): every row of one night carries the same number and the
 night's fields; a night without episodes is one row with the episode columns empty. Dates and
 times are ISO 8601 (``2024-05-01``, ``23:30:00``), numbers are written so that they read back
-exactly, and an empty cell is "no value".
+exactly, an empty cell is "no value", and lines end with CRLF (RFC 4180).
 
 On import, ``night`` only groups rows (a blank ``night`` makes each row a night of its own), later
 rows of a night may leave its fields blank, ``date`` is the one column a file must have, and the
@@ -69,13 +69,16 @@ def export_csv(store: DiaryStore) -> str:
     >>> with open_store("sqlite://") as store:
     ...     _ = store.create_night(NightIn(date=dt.date(2024, 5, 1), episodes=[
     ...         EpisodeIn(side="left", body_site="calf", kind="cramp", intensity=7)]))
-    ...     print(export_csv(store), end="")
+    ...     for line in export_csv(store).splitlines():
+    ...         print(line)
     night,date,bedtime,wake_time,sleep_quality,movements_per_hour,movements_source,\
 recording_id,notes,episode_time,side,body_site,kind,intensity,helped
     1,2024-05-01,,,,,,,,,left,calf,cramp,7,
     """
     out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\n")
+    # RFC 4180 line ends: the writer then quotes any cell holding "\r" or "\n" (with a bare "\n"
+    # terminator a lone "\r" in a note would go out unquoted and split the row on reading).
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for number, night in enumerate(store.export_diary().nights, start=1):
         night_cells = [str(number)] + [_cell(getattr(night, f)) for f in _NIGHT_FIELD.values()]
@@ -117,7 +120,7 @@ def _header(row: list[str]) -> list[str]:
 
 
 def _read_rows(text: str) -> list[_NightRows]:
-    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), strict=True)
     try:
         first = next(reader, None)
         if first is None:

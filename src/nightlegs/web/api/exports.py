@@ -113,7 +113,10 @@ async def import_diary(
     try:
         data = DiaryExport.model_validate_json(body)
     except ValidationError as exc:
-        errors = [{**e, "loc": ("body", *e["loc"])} for e in exc.errors(include_url=False)]
+        errors = [
+            {"type": e["type"], "loc": ("body", *e["loc"]), "msg": e["msg"]}
+            for e in exc.errors(include_url=False, include_input=False, include_context=False)
+        ]
         raise RequestValidationError(errors) from None
     count = await run_in_threadpool(store.import_diary, data, replace=replace)
     return {"imported": count}

@@ -1,0 +1,106 @@
+"""Report (HTML, PDF), FHIR and CSV exports, and lossless import round trips through the API."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from _webtest import NIGHT
+from fastapi.testclient import TestClient
+
+
+def _fill(client: TestClient) -> None:
+    client.put("/api/profile", json={"age": 66, "sex": "male", "medicines": ["furosemide"]})
+    client.post("/api/nights", json=NIGHT)
+    client.post("/api/nights", json={**NIGHT, "date": "2025-03-02", "notes": 'a "quoted", note'})
+    client.post("/api/nights", json={"date": "2025-03-03", "sleep_quality": 9})
+    assert client.post("/api/assess", json={"text": "my calves cramp at night"}).status_code == 200
+
+
+def _nights(client: TestClient) -> list[dict[str, Any]]:
+    drop = {"id", "created_at", "updated_at"}
+    return sorted(
+        (
+            {
+                **{k: v for k, v in n.items() if k not in drop},
+                "episodes": [{k: v for k, v in e.items() if k != "id"} for e in n["episodes"]],
+            }
+            for n in client.get("/api/nights").json()
+        ),
+        key=lambda n: n["date"],
+    )
+
+
+def test_report_html_and_pdf(client: TestClient) -> None:
+    _fill(client)
+    html = client.get("/api/report?format=html")
+    assert html.status_code == 200 and html.headers["content-type"].startswith("text/html")
+    assert "script-src" not in html.headers["content-security-policy"]
+    assert "<html" in html.text.lower() and "furosemide" in html.text
+    pdf = client.get("/api/report", params={"format": "pdf", "days": 90})
+    assert pdf.status_code == 200 and pdf.headers["content-type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF") and "attachment" in pdf.headers["content-disposition"]
+    assert client.get("/api/report?format=docx").status_code == 422
+
+
+def test_report_of_an_empty_diary(client: TestClient) -> None:
+    assert client.get("/api/report").status_code == 200
+    assert client.get("/api/report?format=pdf").content.startswith(b"%PDF")
+
+
+def test_fhir_bundle(client: TestClient) -> None:
+    _fill(client)
+    response = client.get("/api/export/fhir")
+    assert response.status_code == 200, response.text
+    bundle = response.json()
+    assert bundle["resourceType"] == "Bundle"
+    kinds = {e["resource"]["resourceType"] for e in bundle["entry"]}
+    assert {"Observation", "QuestionnaireResponse"} <= kinds
+    from fhir.resources.R4B.bundle import Bundle
+
+    Bundle.model_validate(bundle)
+
+
+def test_json_round_trip(client: TestClient) -> None:
+    _fill(client)
+    before = client.get("/api/export/json").json()
+    nights = _nights(client)
+    response = client.post("/api/import?replace=true", json=before)
+    assert response.status_code == 200 and response.json() == {"imported": 3}
+    assert client.get("/api/export/json").json() == before
+    assert _nights(client) == nights
+    again = client.post("/api/import", json=before)  # without replace: added to the diary
+    assert again.json() == {"imported": 3} and len(client.get("/api/nights").json()) == 6
+
+
+def test_csv_round_trip(client: TestClient) -> None:
+    _fill(client)
+    nights = _nights(client)
+    csv = client.get("/api/export/csv")
+    assert csv.status_code == 200 and csv.headers["content-type"].startswith("text/csv")
+    assert csv.text.splitlines()[0].startswith("night,date,")
+    response = client.post(
+        "/api/import?replace=true", content=csv.content, headers={"Content-Type": "text/csv"}
+    )
+    assert response.status_code == 200, response.text
+    assert response.json() == {"imported": 3}
+    assert _nights(client) == nights
+    assert client.get("/api/export/csv").text == csv.text
+
+
+def test_import_errors(client: TestClient) -> None:
+    bad_json = client.post("/api/import", json={"format": "nightlegs-diary", "nights": [{}]})
+    assert bad_json.status_code == 422
+    assert ["body", "nights", 0, "date"] in [e["loc"] for e in bad_json.json()["detail"]]
+    not_json = client.post(
+        "/api/import", content=b"{", headers={"Content-Type": "application/json"}
+    )
+    assert not_json.status_code == 422
+    bad_csv = client.post(
+        "/api/import",
+        content=b"date,kind\nnot-a-date,cramp\n",
+        headers={"Content-Type": "text/csv"},
+    )
+    assert bad_csv.status_code == 400 and "line 2" in bad_csv.json()["detail"]
+    xml = client.post("/api/import", content=b"<a/>", headers={"Content-Type": "application/xml"})
+    assert xml.status_code == 415
+    assert client.get("/api/nights").json() == []

@@ -1,0 +1,158 @@
+"""Recording uploads: type and size checks, CSRF, and analysis in the background to ``done``."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+import edfio
+import numpy as np
+import pytest
+from _webtest import token_of
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from nightlegs.movement.synthetic import synthesize_night
+from nightlegs.web import Settings, create_app
+
+
+@pytest.fixture(scope="module")
+def edf_bytes(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """A 15-minute synthetic night (both legs, hypnogram) as EDF+ (about 1 MB)."""
+    night = synthesize_night(0.25, 256, 1.5, seed=1)
+    rec = night.recording
+    signals = [
+        edfio.EdfSignal(
+            np.clip(leg.emg_uv, -1000, 1000),
+            leg.fs,
+            label="LAT" if leg.side == "left" else "RAT",
+            physical_dimension="uV",
+            physical_range=(-1000, 1000),
+        )
+        for leg in rec.legs
+    ]
+    annotations = []
+    if rec.hypnogram is not None:
+        h = rec.hypnogram
+        annotations = [
+            edfio.EdfAnnotation(h.start_s + i * h.epoch_s, h.epoch_s, f"Sleep stage {s}")
+            for i, s in enumerate(h.stages)
+        ]
+    path = tmp_path_factory.mktemp("edf") / "night.edf"
+    edfio.Edf(signals, annotations=annotations).write(path)
+    return path.read_bytes()
+
+
+def _upload(client: TestClient, app: FastAPI, name: str, data: bytes, **kw: Any) -> Any:
+    headers = {"X-CSRF-Token": token_of(app)}
+    return client.post("/api/recordings", files={"file": (name, data)}, headers=headers, **kw)
+
+
+def _wait(client: TestClient, recording_id: int, timeout_s: float = 60) -> dict[str, Any]:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        record: dict[str, Any] = client.get(f"/api/recordings/{recording_id}").json()
+        if record["status"] in ("done", "failed"):
+            return record
+        time.sleep(0.05)
+    raise AssertionError(f"recording {recording_id} still {record['status']}")
+
+
+def test_edf_upload_is_analysed_in_background(
+    client: TestClient, app: FastAPI, edf_bytes: bytes
+) -> None:
+    response = _upload(client, app, "my night.edf", edf_bytes)
+    assert response.status_code == 202, response.text
+    accepted = response.json()
+    assert accepted["status"] in ("pending", "running", "done")
+    assert accepted["filename"] == "my night.edf" and accepted["size_bytes"] == len(edf_bytes)
+    record = _wait(client, accepted["id"])
+    assert record["status"] == "done", record["error"]
+    analysis = record["analysis"]
+    for key in (
+        "recording_hours",
+        "lm_count",
+        "plm_count",
+        "lm_index",
+        "plm_index",
+        "plms_index",
+        "severity_article",
+        "severity_clinical",
+    ):
+        assert key in analysis
+    assert analysis["recording_hours"] == pytest.approx(0.25)
+    assert analysis["lm_count"] > 0 and len(analysis["events"]) >= analysis["plm_count"]
+    assert {"onset_s", "duration_s", "side", "periodic"} <= set(analysis["events"][0])
+    listed = client.get("/api/recordings").json()
+    assert [r["id"] for r in listed] == [accepted["id"]]
+
+
+def test_unreadable_recording_fails_with_message(client: TestClient, app: FastAPI) -> None:
+    response = _upload(client, app, "legs.csv", b"just,some,words\nnot,a,recording\n")
+    assert response.status_code == 202, response.text
+    record = _wait(client, response.json()["id"])
+    assert record["status"] == "failed"
+    assert record["error"] and "legs.csv" in record["error"] and "/tmp" not in record["error"]
+    assert record["analysis"] is None
+
+
+def test_upload_type_checks(client: TestClient, app: FastAPI, edf_bytes: bytes) -> None:
+    cases = [
+        ("night.txt", edf_bytes),  # extension
+        ("night.edf", b"PK\x03\x04" + b"\x00" * 300),  # EDF extension, ZIP content
+        ("night.bdf", edf_bytes),  # BDF extension, EDF content
+        ("legs.csv", b"\x00\x01\x02binary"),  # CSV extension, binary content
+        ("night.edf", b""),  # empty
+    ]
+    for name, data in cases:
+        response = _upload(client, app, name, data)
+        assert response.status_code == 415, (name, response.text)
+        assert response.json()["detail"]
+    assert client.get("/api/recordings").json() == []
+
+
+def test_upload_size_limit(database_url: str, edf_bytes: bytes) -> None:
+    app = create_app(Settings(database_url=database_url, max_upload_bytes=100_000))
+    with TestClient(app) as client:
+        response = _upload(client, app, "night.edf", edf_bytes)
+        assert response.status_code == 413, response.text
+        big = edf_bytes * 2  # over the limit plus multipart allowance: refused while streaming
+        assert _upload(client, app, "night.edf", big).status_code == 413
+        assert client.get("/api/recordings").json() == []
+
+
+def test_upload_needs_csrf_token(client: TestClient, edf_bytes: bytes) -> None:
+    response = client.post("/api/recordings", files={"file": ("night.edf", edf_bytes)})
+    assert response.status_code == 403
+    wrong = client.post(
+        "/api/recordings", files={"file": ("n.edf", edf_bytes)}, headers={"X-CSRF-Token": "x"}
+    )
+    assert wrong.status_code == 403
+    assert client.get("/api/recordings").json() == []
+
+
+def test_upload_token_as_form_field(client: TestClient, app: FastAPI, edf_bytes: bytes) -> None:
+    response = client.post(
+        "/api/recordings",
+        data={"csrf_token": token_of(app)},
+        files={"file": ("night.edf", edf_bytes)},
+    )
+    assert response.status_code == 202, response.text
+    assert _wait(client, response.json()["id"])["status"] == "done"
+
+
+def test_missing_recording_is_404(client: TestClient) -> None:
+    response = client.get("/api/recordings/12345")
+    assert response.status_code == 404 and "12345" in response.json()["detail"]
+
+
+def test_interrupted_analysis_is_marked_failed(tmp_path: Path) -> None:
+    from nightlegs.diary.storage import open_store
+
+    url = f"sqlite:///{tmp_path / 'diary.db'}"
+    with open_store(url) as store:
+        stale = store.create_recording("night.edf", 10)
+    with TestClient(create_app(Settings(database_url=url))) as client:
+        record = client.get(f"/api/recordings/{stale.id}").json()
+    assert record["status"] == "failed" and "interrupted" in record["error"]

@@ -1,0 +1,161 @@
+"""Bearer token, CSRF policy, security headers, offline docs, and ``serve``'s address check."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from _webtest import NIGHT, token_of
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from nightlegs.cli.serve import is_loopback
+from nightlegs.web import Settings, create_app
+
+TOKEN = "s3cret-token-for-tests"
+
+
+@pytest.fixture
+def sqlite_app(tmp_path: Path) -> FastAPI:
+    return create_app(Settings(database_url=f"sqlite:///{tmp_path / 'diary.db'}"))
+
+
+@pytest.fixture
+def local(sqlite_app: FastAPI) -> Iterator[TestClient]:
+    with TestClient(sqlite_app, base_url="http://127.0.0.1:8000") as client:
+        yield client
+
+
+@pytest.fixture
+def guarded(tmp_path: Path) -> Iterator[TestClient]:
+    app = create_app(Settings(database_url=f"sqlite:///{tmp_path / 'd.db'}", token=TOKEN))
+    with TestClient(app) as client:
+        yield client
+
+
+def test_token_required_on_every_api_call(guarded: TestClient) -> None:
+    for method, path in [
+        ("get", "/api/health"),
+        ("get", "/api/nights"),
+        ("post", "/api/nights"),
+        ("get", "/api/export/csv"),
+    ]:
+        missing = guarded.request(method, path, json=NIGHT)
+        assert missing.status_code == 401, path
+        assert missing.headers["www-authenticate"] == "Bearer"
+        wrong = guarded.request(
+            method, path, json=NIGHT, headers={"Authorization": f"Bearer {TOKEN}x"}
+        )
+        assert wrong.status_code == 401, path
+        basic = guarded.request(method, path, json=NIGHT, headers={"Authorization": TOKEN})
+        assert basic.status_code == 401, path
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    assert guarded.get("/api/health", headers=auth).status_code == 200
+    assert guarded.post("/api/nights", json=NIGHT, headers=auth).status_code == 201
+    assert len(guarded.get("/api/nights", headers=auth).json()) == 1
+    assert guarded.get("/openapi.json").status_code == 200
+
+
+def test_no_token_configured_means_open(local: TestClient) -> None:
+    assert local.get("/api/health").status_code == 200
+
+
+def test_csrf_policy(local: TestClient, sqlite_app: FastAPI) -> None:
+    own = "http://127.0.0.1:8000"
+    # JSON from the app's own pages (or a script without Origin) is accepted.
+    assert local.post("/api/nights", json=NIGHT).status_code == 201
+    assert local.post("/api/nights", json=NIGHT, headers={"Origin": own}).status_code == 201
+    # A cross-site form post is refused, with or without an Origin header.
+    form = {"date": "2025-03-01"}
+    evil = {"Origin": "https://evil.example", "Sec-Fetch-Site": "cross-site"}
+    assert local.post("/api/nights", data=form, headers=evil).status_code == 403
+    assert local.post("/api/nights", data=form).status_code == 403
+    plain = {"Content-Type": "text/plain"}
+    assert local.post("/api/nights", content=b"{}", headers=plain).status_code == 403
+    # JSON from another origin (it would need CORS, which the app never grants) is refused.
+    for headers in (
+        {"Origin": "https://evil.example"},
+        {"Origin": "http://127.0.0.1:9999"},
+        {"Sec-Fetch-Site": "cross-site"},
+        {"Origin": "null"},
+    ):
+        assert local.post("/api/nights", json=NIGHT, headers=headers).status_code == 403
+        night_id = local.get("/api/nights").json()[0]["id"]
+        assert local.delete(f"/api/nights/{night_id}", headers=headers).status_code == 403
+    # With the token, even a form post or a cross-origin request goes through.
+    token = {"X-CSRF-Token": token_of(sqlite_app)}
+    assert local.post("/api/nights", json=NIGHT, headers={**evil, **token}).status_code == 201
+    assert (
+        local.post("/api/nights", json=NIGHT, headers={"X-CSRF-Token": "nope", **evil}).status_code
+        == 403
+    )
+    # Safe methods are never checked; body-less deletes from the app itself are fine.
+    assert local.get("/api/nights", headers=evil).status_code == 200
+    night_id = local.get("/api/nights").json()[0]["id"]
+    assert local.delete(f"/api/nights/{night_id}").status_code == 204
+
+
+def test_page_form_needs_token(local: TestClient, sqlite_app: FastAPI) -> None:
+    form = {"text": "my calves cramp every night"}
+    assert local.post("/result", data=form).status_code == 403
+    ok = local.post("/result", data={**form, "csrf_token": token_of(sqlite_app)})
+    assert ok.status_code == 200
+
+
+def test_csrf_token_is_in_the_page(local: TestClient, sqlite_app: FastAPI) -> None:
+    page = local.get("/")
+    assert page.status_code == 200
+    assert f'<meta name="csrf-token" content="{token_of(sqlite_app)}">' in page.text
+
+
+def test_security_headers(local: TestClient) -> None:
+    for path in ("/", "/api/health", "/api/nights/999"):
+        headers = local.get(path).headers
+        assert "default-src 'self'" in headers["content-security-policy"], path
+        assert "'unsafe-inline'" not in headers["content-security-policy"]
+        assert headers["x-content-type-options"] == "nosniff"
+        assert headers["x-frame-options"] == "DENY"
+        assert headers["referrer-policy"] == "no-referrer"
+
+
+def test_docs_work_offline(local: TestClient) -> None:
+    docs = local.get("/docs")
+    assert docs.status_code == 200
+    assert "<script" not in docs.text and "https://" not in docs.text
+    for path in (
+        "/api/assess",
+        "/api/interview",
+        "/api/nights/{night_id}",
+        "/api/recordings",
+        "/api/report",
+        "/api/export/fhir",
+        "/api/export/csv",
+        "/api/import",
+    ):
+        assert path in docs.text
+    schema = local.get("/openapi.json").json()
+    assert "/api/assess" in schema["paths"] and "/" not in schema["paths"]
+
+
+def test_json_body_limit(local: TestClient) -> None:
+    huge = b'{"date": "2025-03-01", "notes": "' + b"x" * (17 * 1024 * 1024) + b'"}'
+    response = local.post("/api/nights", content=huge, headers={"Content-Type": "application/json"})
+    assert response.status_code == 413
+
+
+def test_loopback_addresses() -> None:
+    assert is_loopback("127.0.0.1") and is_loopback("localhost") and is_loopback("::1")
+    assert is_loopback("127.3.2.1") and is_loopback("[::1]")
+    for host in ("0.0.0.0", "::", "192.168.1.10", "example.org"):
+        assert not is_loopback(host)
+
+
+def test_serve_refuses_public_address_without_token(
+    run_cli: Callable[..., tuple[int, str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("NIGHTLEGS_TOKEN", raising=False)
+    for host in ("0.0.0.0", "192.168.1.10"):
+        code, out, err = run_cli("serve", "--host", host, "--port", "8123")
+        assert code == 2 and out == ""
+        assert len(err.strip().splitlines()) == 1 and "NIGHTLEGS_TOKEN" in err

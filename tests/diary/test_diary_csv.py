@@ -72,7 +72,7 @@ def test_import_by_hand_groups_rows_and_fills_blanks(memory_store: SqlDiaryStore
         ),
         (
             "date,kind,side\n2024-05-01,cramp,left\n",
-            "line 2, column 'body_site': a value is required",
+            "line 2, column 'body_site': expected a value since the row has an episode",
         ),
         (
             "night,date,kind,side,body_site,intensity,episode_time\n"

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from _stores import sqlite_url
+from _stores import postgres_schema_url, sqlite_url
 from nightlegs.diary import (
     DiaryExport,
     EpisodeIn,
@@ -24,7 +24,7 @@ from nightlegs.diary import (
 from nightlegs.diary._convert import storable_night
 
 # Any text both databases keep: no NUL, no unpaired surrogates; CSV's own characters included.
-_TEXT_CHARS = st.characters(exclude_categories=("Cs",), exclude_characters="\x00")
+_TEXT_CHARS = st.characters(exclude_categories=["Cs"], exclude_characters="\x00")
 _SPECIAL = st.sampled_from(['"', ",", "\n", "\r\n", "\r", " ", "'", "=1+1", "naïve ☾ 夜"])
 _text = st.lists(st.one_of(st.text(_TEXT_CHARS, max_size=8), _SPECIAL), max_size=6).map("".join)
 
@@ -164,7 +164,6 @@ def test_round_trip_into_fresh_stores_across_databases(
         exported = source.export_diary()
         text = export_csv(source) if fmt == "csv" else exported.model_dump_json()
         other_url = sqlite_url(tmp_path) if source.dialect == "postgresql" else None
-    from _stores import postgres_schema_url
 
     with open_store(other_url or postgres_schema_url()) as target:
         if fmt == "csv":

@@ -185,16 +185,19 @@ def _describe(exc: ValidationError, rows: _NightRows) -> str:
     """The first problem as ``line N, column 'c': what was expected (got ...)``."""
     error = exc.errors(include_url=False)[0]
     loc = error["loc"]
-    if loc and loc[0] == "episodes" and len(loc) >= 3 and isinstance(loc[1], int):
-        line = rows.episode_lines[loc[1]]
+    index = loc[1] if len(loc) >= 3 and loc[0] == "episodes" else None
+    episode = isinstance(index, int)
+    if isinstance(index, int):
+        line = rows.episode_lines[index]
         column = _COLUMN_OF_EPISODE_FIELD.get(str(loc[2]), str(loc[2]))
-        given = rows.episodes[loc[1]].get(column)
+        given = rows.episodes[index].get(column)
     else:
         column = str(loc[0]) if loc else "?"
         line = rows.field_lines.get(column, rows.line)
         given = rows.fields.get(column)
     if error["type"] == "missing":
-        return f"line {line}, column {column!r}: a value is required for an episode or night"
+        what = "since the row has an episode" if episode else "for the night"
+        return f"line {line}, column {column!r}: expected a value {what}, the cell is empty"
     return f"line {line}, column {column!r}: {error['msg']} (got {given!r})"
 
 

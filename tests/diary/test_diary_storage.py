@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
+from sqlalchemy.engine import make_url
 
+from _stores import postgres_base_url
 from nightlegs.diary import EpisodeIn, NightIn, ProfileIn, SqlDiaryStore, open_store
-from nightlegs.errors import InputError, NotFoundError
+from nightlegs.errors import InputError, NightlegsError, NotFoundError
 
 MakeNight = Callable[..., NightIn]
 
@@ -187,3 +190,14 @@ def test_reopening_keeps_data_and_description(database_url: str, make_night: Mak
 def test_unsupported_url_is_an_input_error() -> None:
     with pytest.raises(InputError, match="supports sqlite"):
         open_store("mysql://localhost/db")
+
+
+def test_unreachable_database_is_a_nightlegs_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    with pytest.raises(NightlegsError, match="cannot create the database"):
+        open_store(f"sqlite:///{blocker}/diary.sqlite3")
+    url = make_url(postgres_base_url()).set(password="wrong").render_as_string(hide_password=False)
+    with pytest.raises(NightlegsError, match=r"cannot open the database .*:\*\*\*@") as caught:
+        open_store(url)
+    assert "wrong" not in str(caught.value)

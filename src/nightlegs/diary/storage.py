@@ -13,10 +13,11 @@ import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import TracebackType
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from sqlalchemy import Engine, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from nightlegs.diary._convert import (
@@ -49,7 +50,10 @@ from nightlegs.diary.schemas import (
     RecordingRecord,
     RecordingStatus,
 )
-from nightlegs.errors import InputError, NotFoundError
+from nightlegs.errors import InputError, NightlegsError, NotFoundError
+
+if TYPE_CHECKING:
+    from nightlegs.diary.store import DiaryStore
 
 __all__ = ["SqlDiaryStore", "default_database_url", "open_store"]
 
@@ -76,6 +80,8 @@ def open_store(url: str | None = None) -> SqlDiaryStore:
     ------
     InputError
         The URL is not an SQLite or PostgreSQL URL.
+    NightlegsError
+        The database cannot be reached or created (the message says which and why).
 
     Examples
     --------
@@ -87,13 +93,20 @@ def open_store(url: str | None = None) -> SqlDiaryStore:
     [6]
     """
     parsed = parse_database_url(url if url is not None else default_database_url())
-    engine = create_diary_engine(parsed)
+    description = describe_url(parsed)
+    try:
+        engine = create_diary_engine(parsed)
+    except OSError as exc:
+        raise NightlegsError(f"cannot create the database {description}: {exc}") from exc
     try:
         upgrade_to_head(engine)
+    except OperationalError as exc:
+        engine.dispose()
+        raise NightlegsError(f"cannot open the database {description}: {exc.orig}") from exc
     except BaseException:
         engine.dispose()
         raise
-    return SqlDiaryStore(engine, description=describe_url(parsed))
+    return SqlDiaryStore(engine, description=description)
 
 
 class SqlDiaryStore:
@@ -370,3 +383,9 @@ class SqlDiaryStore:
     def close(self) -> None:
         """Close every pooled connection."""
         self._engine.dispose()
+
+
+if TYPE_CHECKING:
+
+    def _conforms(store: SqlDiaryStore) -> DiaryStore:
+        return store  # mypy checks SqlDiaryStore against the DiaryStore protocol here

@@ -9,7 +9,7 @@ Examples
 >>> from fastapi.testclient import TestClient
 >>> from nightlegs.web import Settings, create_app
 >>> app = create_app(Settings(database_url="sqlite://"))
->>> with TestClient(app) as client:  # doctest: +SKIP
+>>> with TestClient(app) as client:
 ...     client.get("/api/health").json()
 {'status': 'ok'}
 """

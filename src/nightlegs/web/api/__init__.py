@@ -2,8 +2,8 @@
 
 Examples
 --------
->>> sorted({r.path for r in router.routes})[:3]
-['/api/assess', '/api/conditions', '/api/conditions/{condition_id}']
+>>> router.prefix
+'/api'
 """
 
 from __future__ import annotations

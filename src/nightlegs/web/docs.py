@@ -131,7 +131,9 @@ def render_docs(openapi: dict[str, Any]) -> str:
 def install_docs(app: FastAPI) -> None:
     """Serve :func:`render_docs` of ``app.openapi()`` at ``/docs``."""
 
-    @app.get("/docs", include_in_schema=False, response_class=HTMLResponse)
+    @app.api_route(
+        "/docs", methods=["GET", "HEAD"], include_in_schema=False, response_class=HTMLResponse
+    )
     def docs(request: Request) -> HTMLResponse:
         return HTMLResponse(
             render_docs(app.openapi()),

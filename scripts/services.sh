@@ -20,13 +20,13 @@ version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
 if ! pg_lsclusters -h | awk '{print $1" "$2}' | grep -q "^${version} main$"; then
   pg_createcluster "$version" main >/dev/null
 fi
-pg_ctlcluster "$version" main start 2>/dev/null || true
+pg_ctlcluster "$version" main start >/dev/null 2>&1 || true
 for _ in $(seq 1 30); do
   pg_isready -q -h 127.0.0.1 -p 5432 && break
   sleep 1
 done
-su postgres -c "psql -q -h 127.0.0.1 -tc \"SELECT 1 FROM pg_roles WHERE rolname='nightlegs'\"" 2>/dev/null | grep -q 1 \
-  || su postgres -c "psql -q -c \"CREATE ROLE nightlegs LOGIN SUPERUSER PASSWORD 'nightlegs'\""
+su postgres -c "psql -q -tc \"SELECT 1 FROM pg_roles WHERE rolname='nightlegs'\"" 2>/dev/null | grep -q 1 \
+  || su postgres -c "psql -q -c \"CREATE ROLE nightlegs LOGIN SUPERUSER PASSWORD 'nightlegs'\"" >/dev/null
 su postgres -c "psql -q -tc \"SELECT 1 FROM pg_database WHERE datname='nightlegs_test'\"" | grep -q 1 \
   || su postgres -c "createdb -O nightlegs nightlegs_test"
 

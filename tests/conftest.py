@@ -30,3 +30,15 @@ def run_cli(
         return code, captured.out, captured.err
 
     return run
+
+
+def pytest_ignore_collect(collection_path: object, config: object) -> bool | None:
+    """Do not collect conftest files as doctest modules.
+
+    With ``--doctest-modules`` pytest imports every ``conftest.py`` as a module named
+    ``conftest`` for doctests, and two of them then clash; they hold no doctests anyway, and
+    they are still loaded as plugins.
+    """
+    from pathlib import Path
+
+    return True if Path(str(collection_path)).name == "conftest.py" else None

@@ -122,7 +122,7 @@ def build_assessment(
 ) -> Assessment:
     """Assemble the full result from evidence and population (used by assess and interview)."""
     kb = load_knowledge_base()
-    ranking = rank(evidence, population)
+    ranking = rank(evidence, population, top=_MAX_CONDITIONS)
     decision = triage(evidence, population)
     conditions = {c.id: c for c in kb.conditions}
     top = conditions[ranking[0].id]

@@ -90,9 +90,18 @@ class Model:
         self.log_lr_present: NDArray[np.float64] = np.log(p_present / prevalence)
         self.log_lr_absent: NDArray[np.float64] = np.log((1 - p_present) / (1 - prevalence))
         self._n_findings = n_findings
+        self._prior_cache: dict[tuple[object, ...], NDArray[np.float64]] = {}
 
     def log_prior(self, population: Population) -> NDArray[np.float64]:
-        """Log prior weight of each condition for ``population``."""
+        """Log prior weight of each condition for ``population`` (cached per population)."""
+        key = (population.age_band, population.sex, population.pregnant, population.postpartum)
+        cached = self._prior_cache.get(key)
+        if cached is None:
+            cached = self._prior_cache[key] = self._log_prior(population)
+            cached.setflags(write=False)
+        return cached
+
+    def _log_prior(self, population: Population) -> NDArray[np.float64]:
         band = population.age_band
         weights = []
         for condition in self.kb.conditions:
@@ -184,23 +193,25 @@ def rank(
     if top is not None:
         order = order[:top]
     ids = list(evidence)
+    present = [evidence[fid] for fid in ids]
+    labels = [m.labels[fid] for fid in ids]
+    ratios = np.exp(contributions[:, order]).T.tolist() if ids else [[] for _ in order]
     scores = []
-    for row in order:
+    for row, row_ratios in zip(order.tolist(), ratios, strict=True):
         weighted = [
-            WeightedFinding(
-                fid, m.labels[fid], evidence[fid], float(math.exp(contributions[i, row]))
-            )
-            for i, fid in enumerate(ids)
+            WeightedFinding(fid, label, value, ratio)
+            for fid, label, value, ratio in zip(ids, labels, present, row_ratios, strict=True)
+            if ratio > 1.05 or ratio < 0.95
         ]
         scores.append(
             ConditionScore(
                 id=m.condition_ids[row],
                 probability=float(probabilities[row]),
                 evidence_for=tuple(
-                    sorted((w for w in weighted if w.weight > 1.05), key=lambda w: -w.weight)
+                    sorted((w for w in weighted if w.weight > 1), key=lambda w: -w.weight)
                 ),
                 evidence_against=tuple(
-                    sorted((w for w in weighted if w.weight < 0.95), key=lambda w: w.weight)
+                    sorted((w for w in weighted if w.weight < 1), key=lambda w: w.weight)
                 ),
             )
         )

@@ -167,25 +167,48 @@ def _is_boundary(text: NormalisedText, index: int) -> bool:
     return False
 
 
+def _spans(text: NormalisedText, key: str, boundary: object) -> tuple[list[int], list[int]]:
+    """Start and end token of the span (clause or sentence) around every token, computed once."""
+    cached = text.cache.get(key)
+    if cached is not None:
+        return cached  # type: ignore[return-value]
+    count = len(text.tokens)
+    is_edge = [boundary(text, i) for i in range(count)]  # type: ignore[operator]
+    starts, ends = [0] * count, [0] * count
+    start = 0
+    for i in range(count):
+        if i > 0 and is_edge[i - 1]:
+            start = i
+        starts[i] = start
+    end = count - 1
+    for i in range(count - 1, -1, -1):
+        if i < count - 1 and is_edge[i + 1]:
+            end = i
+        ends[i] = end
+    text.cache[key] = (starts, ends)
+    return starts, ends
+
+
+def _is_sentence_end(text: NormalisedText, index: int) -> bool:
+    return text.tokens[index].text in _SENTENCE_END
+
+
 def clause_bounds(text: NormalisedText, first: int, last: int) -> tuple[int, int]:
     """First and last token index of the clause holding tokens ``first``..``last``."""
-    start = first
-    while start > 0 and not _is_boundary(text, start - 1):
-        start -= 1
-    end = last
-    while end + 1 < len(text.tokens) and not _is_boundary(text, end + 1):
-        end += 1
-    return start, end
+    starts, ends = _spans(text, "clause", _is_boundary)
+    return starts[first], ends[last]
 
 
 def _sentence_bounds(text: NormalisedText, first: int, last: int) -> tuple[int, int]:
-    start = first
-    while start > 0 and text.tokens[start - 1].text not in _SENTENCE_END:
-        start -= 1
-    end = last
-    while end + 1 < len(text.tokens) and text.tokens[end + 1].text not in _SENTENCE_END:
-        end += 1
-    return start, end
+    starts, ends = _spans(text, "sentence", _is_sentence_end)
+    return starts[first], ends[last]
+
+
+def _words(text: NormalisedText) -> list[str]:
+    words = text.cache.get("words")
+    if words is None:
+        words = text.cache["words"] = [t.text for t in text.tokens]
+    return words  # type: ignore[return-value]
 
 
 def is_negated(
@@ -203,7 +226,7 @@ def is_negated(
     >>> is_negated(t, 3, 3)
     True
     """
-    words = [t.text for t in text.tokens]
+    words = _words(text)
     clause_start, clause_end = clause_bounds(text, first, last)
     window_start = max(clause_start, first - _NEGATION_WINDOW)
     for index in range(first - 1, window_start - 1, -1):

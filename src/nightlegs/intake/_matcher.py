@@ -96,21 +96,21 @@ class PhraseIndex:
 
     def normalise(self, text: str) -> NormalisedText:
         """Normalise ``text`` and correct misspelled clinical words."""
-        first_pass = normalise(text)
-        corrections = {
-            t.text: fixed for t in first_pass.tokens if (fixed := self.correct(t.text)) != t.text
-        }
-        return normalise(text, corrections) if corrections else first_pass
+        return normalise(text, self.correct)
+
+    @functools.lru_cache(maxsize=8192)  # noqa: B019 - one index per process, cached on purpose
+    def _entries_for(self, word: str) -> tuple[_Entry, ...]:
+        entries = list(self._exact.get(word, ()))
+        for size in range(1, _PREFIX_KEY + 1):
+            entries += [e for p, e in self._prefix.get(word[:size], ()) if word.startswith(p)]
+        return tuple(entries)
 
     def find(self, text: NormalisedText) -> list[PhraseHit]:
         """Every phrase occurrence in ``text``, as token spans."""
         hits: list[PhraseHit] = []
         string = text.string
         for index, token in enumerate(text.tokens):
-            word = token.text
-            entries = list(self._exact.get(word, ()))
-            for size in range(1, _PREFIX_KEY + 1):
-                entries += [e for p, e in self._prefix.get(word[:size], ()) if word.startswith(p)]
+            entries = self._entries_for(token.text)
             if not entries:
                 continue
             start = text.offsets[index]

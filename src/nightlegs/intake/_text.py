@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 __all__ = ["NormalisedText", "Token", "normalise"]
 
@@ -77,6 +78,8 @@ class NormalisedText:
     tokens: tuple[Token, ...]
     string: str
     offsets: tuple[int, ...]
+    #: Derived per-text data (clause and sentence spans), computed once by the context rules.
+    cache: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     def token_at(self, char_index: int) -> int:
         """Index of the token that covers ``char_index`` of :attr:`string`."""
@@ -87,7 +90,11 @@ class NormalisedText:
         return self.original[self.tokens[first].start : self.tokens[last].end]
 
 
-def _split(word: str, start: int, end: int, spelling: dict[str, str]) -> list[Token]:
+def _unchanged(word: str) -> str:
+    return word
+
+
+def _split(word: str, start: int, end: int, spelling: Callable[[str], str]) -> list[Token]:
     word = word.replace("’", "'")
     if word in _CONTRACTIONS:
         parts = _CONTRACTIONS[word]
@@ -98,7 +105,7 @@ def _split(word: str, start: int, end: int, spelling: dict[str, str]) -> list[To
         word = word[:-2]
     elif "'" in word:
         word = word.replace("'", "")
-    word = spelling.get(word, word)
+    word = spelling(word)
     return [Token(part, start, end) for part in word.split()]
 
 
@@ -151,15 +158,15 @@ def _drop_temperature_of_things(tokens: list[Token]) -> list[Token]:
     ]
 
 
-def normalise(text: str, spelling: dict[str, str] | None = None) -> NormalisedText:
+def normalise(text: str, spelling: Callable[[str], str] | None = None) -> NormalisedText:
     """Lower-case, tokenise, expand contractions and correct known misspellings.
 
     Parameters
     ----------
     text : str
         The description as the person wrote it.
-    spelling : dict of str to str, optional
-        Misspelling -> correct word (the value may hold several words).
+    spelling : callable, optional
+        Maps a word to its correction (which may hold several words), or to itself.
 
     Returns
     -------
@@ -171,7 +178,7 @@ def normalise(text: str, spelling: dict[str, str] | None = None) -> NormalisedTe
     'my calf is not swollen . '
     """
     lowered = text.lower()
-    table = spelling or {}
+    table = spelling or _unchanged
     tokens: list[Token] = []
     for match in _TOKEN.finditer(lowered):
         tokens += _split(match.group(0), match.start(), match.end(), table)

@@ -9,7 +9,9 @@ durability and locking settings and :mod:`nightlegs.diary._migrate` for safe con
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import TracebackType
@@ -132,6 +134,12 @@ class SqlDiaryStore:
             engine.execution_options(**{WRITER_OPTION: True}), expire_on_commit=False
         )
         self.database_description = description
+        # SQLite allows one writer at a time and makes the others wait in its busy handler,
+        # which sleeps in steps of milliseconds to tens of milliseconds. Queuing writers of this
+        # process on a lock instead keeps latency flat; other processes still use busy_timeout.
+        self._write_lock: threading.Lock | contextlib.AbstractContextManager[None] = (
+            threading.Lock() if engine.dialect.name == "sqlite" else contextlib.nullcontext()
+        )
 
     def __repr__(self) -> str:
         return f"SqlDiaryStore({self.database_description!r})"
@@ -155,7 +163,7 @@ class SqlDiaryStore:
     @contextmanager
     def _transaction(self) -> Iterator[Session]:
         """One write transaction: commit on success, roll back on any exception."""
-        with self._write() as session, session.begin():
+        with self._write_lock, self._write() as session, session.begin():
             yield session
 
     @contextmanager

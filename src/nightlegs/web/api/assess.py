@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter
+from fastapi.responses import JSONResponse
 
 from nightlegs.assessment import assess as run_assessment
 from nightlegs.assessment import make_population
@@ -19,7 +20,7 @@ router = APIRouter(tags=["assessment"])
 
 
 @router.post("/assess", response_model=AssessmentOut)
-def assess(body: AssessIn, store: StoreDep) -> dict[str, Any]:
+def assess(body: AssessIn, store: StoreDep) -> JSONResponse:
     """Assess a description and/or structured findings; the result is kept in the diary.
 
     Returns the object of CONTRACT section 1. Example body:
@@ -35,7 +36,9 @@ def assess(body: AssessIn, store: StoreDep) -> dict[str, Any]:
     ).to_dict()
     kb_version = str(result.get("kb_version") or load_knowledge_base().version)
     store.add_assessment(body.model_dump(mode="json"), result, kb_version)
-    return result
+    # The result is built by the engine already in its documented shape; returning it as a
+    # response skips a second validation pass of a large object (the model documents it).
+    return JSONResponse(result)
 
 
 @router.post("/interview", response_model=InterviewOut)
@@ -47,7 +50,8 @@ def interview(body: InterviewIn) -> dict[str, Any]:
     """
     population = make_population(body.age, body.sex, body.pregnant)
     evidence = {item.id: item.present for item in body.evidence}
-    step = next_step(evidence, population)
+    preset = {item.id for item in body.evidence if item.from_text}
+    step = next_step(evidence, population, preset=preset)
     names = {c.id: c.name for c in load_knowledge_base().conditions}
     question = step.question
     return {

@@ -101,6 +101,11 @@ class EvidenceItem(_In):
 
     id: str = Field(pattern=_FINDING_ID, examples=["leg_swelling"])
     present: bool | None
+    from_text: bool = Field(
+        default=False,
+        description="True when the finding came from the person's own description rather than "
+        "a question; it then does not count towards the question limit.",
+    )
 
 
 class InterviewIn(_In):

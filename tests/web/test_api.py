@@ -20,6 +20,9 @@ def test_health(client: TestClient) -> None:
 
 def test_assess_returns_section_1_and_is_stored(client: TestClient, app: FastAPI) -> None:
     body = {"text": "my calves cramp every night", "age": 70, "sex": "female", "pregnant": None}
+    assert client.post("/api/assess", json=body).status_code == 200
+    assert app.state.store.latest_assessment() is None  # nothing is kept unless asked
+    body["save"] = True
     response = client.post("/api/assess", json=body)
     assert response.status_code == 200, response.text
     result = response.json()

@@ -13,7 +13,12 @@ def _fill(client: TestClient) -> None:
     client.post("/api/nights", json=NIGHT)
     client.post("/api/nights", json={**NIGHT, "date": "2025-03-02", "notes": 'a "quoted", note'})
     client.post("/api/nights", json={"date": "2025-03-03", "sleep_quality": 9})
-    assert client.post("/api/assess", json={"text": "my calves cramp at night"}).status_code == 200
+    assert (
+        client.post(
+            "/api/assess", json={"text": "my calves cramp at night", "save": True}
+        ).status_code
+        == 200
+    )
 
 
 def _nights(client: TestClient) -> list[dict[str, Any]]:

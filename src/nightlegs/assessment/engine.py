@@ -18,7 +18,14 @@ from nightlegs.assessment.safety import DISCLAIMER, WHEN_TO_SEEK_CARE
 from nightlegs.assessment.triage import TriageDecision, triage
 from nightlegs.errors import InputError
 from nightlegs.intake import IntakeResult, extract
-from nightlegs.knowledge import Condition, KnowledgeBase, Source, Triage, load_knowledge_base
+from nightlegs.knowledge import (
+    Condition,
+    KnowledgeBase,
+    Source,
+    Triage,
+    knowledge_index,
+    load_knowledge_base,
+)
 
 __all__ = ["assess", "build_assessment"]
 
@@ -54,8 +61,7 @@ def _specialist(decision: TriageDecision, top: Condition, kb: KnowledgeBase) -> 
     if decision.level is Triage.EMERGENCY:
         return "emergency department"
     if decision.level is Triage.URGENT and decision.suspects:
-        by_id = {c.id: c for c in kb.conditions}
-        suspect = by_id.get(decision.suspects[0])
+        suspect = knowledge_index().conditions.get(decision.suspects[0])
         if suspect is not None:
             return suspect.specialist
     return top.specialist
@@ -66,8 +72,8 @@ def _self_care(
 ) -> tuple[SelfCareItem, ...]:
     if level.rank >= Triage.URGENT.rank:
         return ()
-    advice = {a.id: a for a in kb.self_care}
-    conditions = {c.id: c for c in kb.conditions}
+    tables = knowledge_index()
+    advice, conditions = tables.self_care, tables.conditions
     present = {fid for fid, value in evidence.items() if value}
     chosen: list[SelfCareItem] = []
     for index, score in enumerate(ranking):
@@ -84,7 +90,7 @@ def _self_care(
 def _claims(
     kb: KnowledgeBase, mentioned: list[str], top: Condition, top_probability: float
 ) -> tuple[ClaimNote, ...]:
-    by_id = {c.id: c for c in kb.claims}
+    by_id = knowledge_index().claims
     ids = list(mentioned)
     if top_probability >= 0.3:
         ids += [c for c in top.claims if c not in ids]
@@ -98,7 +104,7 @@ def _next_steps(
     decision: TriageDecision, top: Condition, ranking: list[ConditionScore], kb: KnowledgeBase
 ) -> tuple[str, ...]:
     steps = list(decision.actions)
-    conditions = {c.id: c for c in kb.conditions}
+    conditions = knowledge_index().conditions
     tests: list[str] = []
     for score in ranking[:2]:
         if score is ranking[0] or score.probability >= 0.2:
@@ -124,10 +130,10 @@ def build_assessment(
     kb = load_knowledge_base()
     ranking = rank(evidence, population, top=_MAX_CONDITIONS)
     decision = triage(evidence, population)
-    conditions = {c.id: c for c in kb.conditions}
+    conditions = knowledge_index().conditions
     top = conditions[ranking[0].id]
     shown = [s for s in ranking[:_MAX_CONDITIONS] if s.probability >= _MIN_PROBABILITY]
-    labels = {f.id: f.label for f in kb.findings}
+    labels = {fid: f.label for fid, f in knowledge_index().findings.items()}
     texts = {f.id: f.text for f in intake.findings} if intake else {}
     findings = tuple(
         FindingResult(fid, present, labels[fid], texts.get(fid))
@@ -238,7 +244,7 @@ def assess(
     if intake:
         warnings += intake.warnings
     evidence: dict[str, bool] = intake.as_evidence() if intake else {}
-    kb_ids = {f.id for f in load_knowledge_base().findings}
+    kb_ids = knowledge_index().findings
     for fid, value in (findings or {}).items():
         if fid not in kb_ids:
             raise InputError(f"findings: unknown finding id {fid!r}")

@@ -17,7 +17,7 @@ from numpy.typing import NDArray
 from nightlegs.assessment.inference import ConditionScore, model, rank
 from nightlegs.assessment.population import Population
 from nightlegs.assessment.triage import TriageDecision, fired_red_flags, triage
-from nightlegs.knowledge import Triage, load_knowledge_base
+from nightlegs.knowledge import Triage, knowledge_index, load_knowledge_base
 
 __all__ = ["MAX_QUESTIONS", "SCREENING", "InterviewStep", "Question", "next_step"]
 
@@ -129,7 +129,7 @@ def next_step(
     ranking = rank(known, population)
     decision = triage(known, population)
     asked = sum(fid not in preset for fid in evidence)
-    by_id = {f.id: f for f in kb.findings}
+    by_id = knowledge_index().findings
 
     def step(fid: str | None, why: str = "") -> InterviewStep:
         question = Question(fid, by_id[fid].question, why) if fid else None

@@ -21,7 +21,7 @@ import numpy as np
 
 from nightlegs.assessment.inference import model
 from nightlegs.assessment.population import Population
-from nightlegs.knowledge import RedFlagRule, Triage, load_knowledge_base
+from nightlegs.knowledge import RedFlagRule, Triage, knowledge_index, load_knowledge_base
 
 __all__ = ["TriageDecision", "fired_red_flags", "triage"]
 
@@ -69,7 +69,7 @@ def _condition_level(
 ) -> tuple[Triage, list[str], list[str]]:
     m = model()
     kb = m.kb
-    red_flag_ids = {f.id for f in kb.findings if f.red_flag}
+    red_flag_ids = knowledge_index().red_flag_findings
     flagged = [fid for fid, v in evidence.items() if v and fid in red_flag_ids][
         :_MAX_SUBSET_FINDINGS
     ]

@@ -35,14 +35,27 @@ def is_loopback(host: str) -> bool:
 def serve_command(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    assess_processes: Annotated[
+        int | None,
+        typer.Option(
+            min=0, max=64, help="Worker processes for assessments (default: one per core)."
+        ),
+    ] = None,
 ) -> None:
     """Start the web app (pages at /, API under /api, docs at /docs)."""
+    import os
+
     import uvicorn
 
     from nightlegs.web.app import create_app, open_settings_store
     from nightlegs.web.settings import Settings
 
-    settings = Settings.from_env(host=host, port=port)
+    processes = assess_processes
+    if processes is None:
+        # The server process needs a core for HTTP; the rest assess.
+        default = max(1, (os.cpu_count() or 2) - 1)
+        processes = int(os.environ.get("NIGHTLEGS_ASSESS_PROCESSES") or default)
+    settings = Settings.from_env(host=host, port=port, assess_processes=processes)
     if not is_loopback(host) and not settings.token:
         raise InputError(
             f"serve: refusing to listen on {host} without NIGHTLEGS_TOKEN; set it, or use 127.0.0.1"

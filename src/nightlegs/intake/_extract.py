@@ -15,7 +15,7 @@ from nightlegs.intake._context import (
 from nightlegs.intake._matcher import PhraseHit, phrase_index
 from nightlegs.intake._population import PopulationFacts, extract_population
 from nightlegs.intake._text import NormalisedText
-from nightlegs.knowledge import load_knowledge_base
+from nightlegs.knowledge import knowledge_index
 
 __all__ = ["MAX_TEXT_CHARS", "ExtractedFinding", "IntakeResult", "extract"]
 
@@ -112,8 +112,7 @@ def _check_text(text: str) -> list[str]:
 def _resolve(
     text: NormalisedText, hits: list[PhraseHit], patient: str | None
 ) -> tuple[dict[str, ExtractedFinding], list[str]]:
-    kb = load_knowledge_base()
-    by_id = {f.id: f for f in kb.findings}
+    by_id = knowledge_index().findings
     positives: dict[str, ExtractedFinding] = {}
     negatives: dict[str, ExtractedFinding] = {}
     weak: dict[str, ExtractedFinding] = {}
@@ -211,6 +210,6 @@ def extract(text: str) -> IntakeResult:
             "Nothing in the description matched what nightlegs knows about night-time leg "
             "symptoms; try saying where it hurts, when, and what it feels like."
         )
-    order = {f.id: i for i, f in enumerate(load_knowledge_base().findings)}
+    order = knowledge_index().finding_order
     findings = sorted(found.values(), key=lambda f: order[f.id])
     return IntakeResult(findings=findings, population=population, claims=claims, warnings=warnings)

@@ -7,6 +7,7 @@ from nightlegs.knowledge.check import (
     check_knowledge_base,
     format_files,
 )
+from nightlegs.knowledge.index import KnowledgeIndex, knowledge_index
 from nightlegs.knowledge.loader import load_knowledge_base
 from nightlegs.knowledge.models import (
     AgeBand,
@@ -37,6 +38,7 @@ __all__ = [
     "Finding",
     "FindingCategory",
     "KnowledgeBase",
+    "KnowledgeIndex",
     "Priors",
     "RedFlagRule",
     "SelfCareAdvice",
@@ -47,5 +49,6 @@ __all__ = [
     "check_files",
     "check_knowledge_base",
     "format_files",
+    "knowledge_index",
     "load_knowledge_base",
 ]

@@ -34,6 +34,7 @@ from nightlegs.web.errors import install_error_handlers
 from nightlegs.web.security import SecurityMiddleware, new_secret, verify_csrf
 from nightlegs.web.settings import Settings
 from nightlegs.web.uploads import fail_interrupted
+from nightlegs.web.workers import AssessmentWorkers
 
 __all__ = ["create_app", "open_settings_store"]
 
@@ -50,6 +51,12 @@ def open_settings_store(settings: Settings) -> DiaryStore:
     from nightlegs.diary.storage import default_database_url, open_store
 
     return open_store(settings.database_url or default_database_url())
+
+
+def _default_url() -> str:
+    from nightlegs.diary.storage import default_database_url
+
+    return default_database_url()
 
 
 def _static_dir() -> Path | None:
@@ -94,12 +101,16 @@ def create_app(settings: Settings | None = None, *, store: DiaryStore | None = N
         if opened is None:
             opened = await run_in_threadpool(open_settings_store, settings)
         executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nightlegs-analysis")
+        url = (settings.database_url or _default_url()) if settings.assess_processes else None
+        workers = await run_in_threadpool(AssessmentWorkers, opened, url, settings.assess_processes)
         app.state.store = opened
         app.state.executor = executor
+        app.state.assessment_workers = workers
         try:
             await run_in_threadpool(fail_interrupted, opened)
             yield
         finally:
+            await run_in_threadpool(workers.close)
             await run_in_threadpool(executor.shutdown, wait=True, cancel_futures=True)
             if own:
                 opened.close()

@@ -15,11 +15,14 @@ from fastapi import Depends, Request
 
 from nightlegs.diary.store import DiaryStore
 from nightlegs.web.settings import Settings
+from nightlegs.web.workers import AssessmentWorkers
 
 __all__ = [
     "ExecutorDep",
     "SettingsDep",
     "StoreDep",
+    "WorkersDep",
+    "get_assessment_workers",
     "get_executor",
     "get_settings",
     "get_store",
@@ -41,6 +44,12 @@ def get_executor(request: Request) -> Executor:
     return cast(Executor, request.app.state.executor)
 
 
+def get_assessment_workers(request: Request) -> AssessmentWorkers:
+    """Where assessments run (worker processes or this process)."""
+    return cast(AssessmentWorkers, request.app.state.assessment_workers)
+
+
 StoreDep = Annotated[DiaryStore, Depends(get_store)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 ExecutorDep = Annotated[Executor, Depends(get_executor)]
+WorkersDep = Annotated[AssessmentWorkers, Depends(get_assessment_workers)]

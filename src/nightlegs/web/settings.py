@@ -26,6 +26,8 @@ class Settings:
         non-loopback address.
     host, port : where ``nightlegs serve`` listens.
     max_upload_bytes : the largest recording accepted.
+    assess_processes : worker processes for assessments (0: in the server process);
+        ``nightlegs serve`` uses one per core but one.
     """
 
     database_url: str | None = None
@@ -33,6 +35,7 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
     max_upload_bytes: int = 512 * 1024 * 1024
+    assess_processes: int = 0
     extra: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -42,6 +45,7 @@ class Settings:
             "database_url": os.environ.get("NIGHTLEGS_DATABASE_URL") or None,
             "token": os.environ.get("NIGHTLEGS_TOKEN") or None,
             "max_upload_bytes": _env_int("NIGHTLEGS_MAX_UPLOAD_BYTES", 512 * 1024 * 1024),
+            "assess_processes": _env_int("NIGHTLEGS_ASSESS_PROCESSES", 0),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]

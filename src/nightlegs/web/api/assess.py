@@ -5,14 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter
-from fastapi.responses import JSONResponse
+from fastapi.responses import Response
 
-from nightlegs.assessment import assess as run_assessment
 from nightlegs.assessment import make_population
 from nightlegs.assessment.interview import next_step
 from nightlegs.knowledge import load_knowledge_base
 from nightlegs.web.api.models import AssessIn, AssessmentOut, InterviewIn, InterviewOut
-from nightlegs.web.deps import StoreDep
+from nightlegs.web.deps import WorkersDep
 
 __all__ = ["router"]
 
@@ -20,25 +19,15 @@ router = APIRouter(tags=["assessment"])
 
 
 @router.post("/assess", response_model=AssessmentOut)
-def assess(body: AssessIn, store: StoreDep) -> JSONResponse:
-    """Assess a description and/or structured findings; the result is kept in the diary.
+async def assess(body: AssessIn, workers: WorkersDep) -> Response:
+    """Assess a description and/or structured findings (kept in the diary with ``save``).
 
     Returns the object of CONTRACT section 1. Example body:
     ``{"text": "my calves cramp every night", "age": 70, "sex": "female"}``.
     """
-    result = run_assessment(
-        body.text,
-        age=body.age,
-        sex=body.sex,
-        pregnant=body.pregnant,
-        findings=body.findings,
-        movements_per_hour=body.movements_per_hour,
-    ).to_dict()
-    kb_version = str(result.get("kb_version") or load_knowledge_base().version)
-    store.add_assessment(body.model_dump(mode="json"), result, kb_version)
-    # The result is built by the engine already in its documented shape; returning it as a
-    # response skips a second validation pass of a large object (the model documents it).
-    return JSONResponse(result)
+    # The engine already builds the documented shape; the JSON text goes out as it is.
+    text = await workers.run(body.model_dump(mode="json"))
+    return Response(content=text, media_type="application/json")
 
 
 @router.post("/interview", response_model=InterviewOut)

@@ -61,6 +61,11 @@ class AssessIn(_In):
         default=None, max_length=300, description="Finding id to present (true) or absent."
     )
     movements_per_hour: float | None = Field(default=None, ge=0, le=1000)
+    save: bool = Field(
+        default=False,
+        description="Keep the assessment in the diary (for the report and the FHIR export). "
+        "Off by default: an assessment stores nothing unless asked.",
+    )
 
 
 class ConditionOut(_Open):

@@ -1,0 +1,43 @@
+"""Look-up tables over the knowledge base, built once per process."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from nightlegs.knowledge.loader import load_knowledge_base
+from nightlegs.knowledge.models import Claim, Condition, Finding, SelfCareAdvice
+
+__all__ = ["KnowledgeIndex", "knowledge_index"]
+
+
+@dataclass(frozen=True)
+class KnowledgeIndex:
+    """Records of the packaged knowledge base by id, and derived sets."""
+
+    findings: dict[str, Finding]
+    conditions: dict[str, Condition]
+    self_care: dict[str, SelfCareAdvice]
+    claims: dict[str, Claim]
+    finding_order: dict[str, int]
+    red_flag_findings: frozenset[str]
+
+
+@functools.cache
+def knowledge_index() -> KnowledgeIndex:
+    """The look-up tables of :func:`~nightlegs.knowledge.load_knowledge_base` (cached).
+
+    Examples
+    --------
+    >>> knowledge_index().conditions["growing_pains"].usual_triage.value
+    'self_care'
+    """
+    kb = load_knowledge_base()
+    return KnowledgeIndex(
+        findings={f.id: f for f in kb.findings},
+        conditions={c.id: c for c in kb.conditions},
+        self_care={a.id: a for a in kb.self_care},
+        claims={c.id: c for c in kb.claims},
+        finding_order={f.id: i for i, f in enumerate(kb.findings)},
+        red_flag_findings=frozenset(f.id for f in kb.findings if f.red_flag),
+    )

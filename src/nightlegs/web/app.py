@@ -31,6 +31,7 @@ import nightlegs
 from nightlegs.diary.store import DiaryStore
 from nightlegs.web.docs import install_docs
 from nightlegs.web.errors import install_error_handlers
+from nightlegs.web.login import router as login_router
 from nightlegs.web.security import SecurityMiddleware, new_secret, verify_csrf
 from nightlegs.web.settings import Settings
 from nightlegs.web.uploads import fail_interrupted
@@ -133,6 +134,7 @@ def create_app(settings: Settings | None = None, *, store: DiaryStore | None = N
     )
     install_error_handlers(app)
     app.include_router(api_router, dependencies=[Depends(verify_csrf)])
+    app.include_router(login_router)
     _include_pages(app)
     static = _static_dir()
     if static is not None:

@@ -8,6 +8,12 @@ Policy
 is read; a missing or wrong token gets ``401`` with ``WWW-Authenticate: Bearer``. The pages, the
 static files, ``/openapi.json`` and ``/docs`` hold no health data and stay open.
 
+**Pages.** With a token set, the pages need the session cookie that ``/login`` sets after the
+token is typed in once (:mod:`nightlegs.web.login`); without it a page load is redirected there
+and other methods get ``401``. ``/api`` also accepts that cookie, so the pages' own API calls
+work; those writes stay under the CSRF rules below. ``/login``, ``/static``, ``/docs`` and
+``/openapi.json`` stay open.
+
 **CSRF.** A request with an unsafe method (``POST``, ``PUT``, ``PATCH``, ``DELETE``) is accepted
 when either
 
@@ -44,10 +50,12 @@ import hmac
 import secrets
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from fastapi import HTTPException, Request
 from starlette.datastructures import Headers
+
+from nightlegs.web.login import SESSION_COOKIE, session_value
 
 __all__ = [
     "CSP",
@@ -83,6 +91,8 @@ _HEADERS = (
 _DEFAULT_BODY_LIMIT = 16 * 1024 * 1024
 _MULTIPART_OVERHEAD = 1024 * 1024
 _UPLOAD_PATH = "/api/recordings"
+#: Paths that need no sign-in even when a token is set: nothing in them is health data.
+_OPEN_PREFIXES = ("/login", "/static/", "/docs", "/openapi.json", "/favicon")
 
 
 def new_secret() -> bytes:
@@ -186,7 +196,17 @@ class SecurityMiddleware:
     def __init__(self, app: ASGIApp, *, token: str | None, max_upload_bytes: int) -> None:
         self.app = app
         self.expected = f"Bearer {token}".encode() if token else None
+        self.session = session_value(token).encode() if token else None
         self.max_upload_bytes = max_upload_bytes
+
+    def _signed_in(self, headers: Headers) -> bool:
+        if self.session is None:
+            return False
+        for part in headers.get("cookie", "").split(";"):
+            name, _, value = part.strip().partition("=")
+            if name == SESSION_COOKIE and hmac.compare_digest(value.encode(), self.session):
+                return True
+        return False
 
     def _limit(self, scope: Scope) -> int:
         if scope.get("path", "").rstrip("/") == _UPLOAD_PATH:
@@ -199,10 +219,17 @@ class SecurityMiddleware:
             return
         headers = Headers(scope=scope)
         path: str = scope.get("path", "")
-        if self.expected is not None and (path == "/api" or path.startswith("/api/")):
-            sent = headers.get("authorization", "").encode()
-            if not hmac.compare_digest(sent, self.expected):
-                await _plain(send, 401, b'{"detail":"missing or invalid bearer token"}', True)
+        if self.expected is not None:
+            if path == "/api" or path.startswith("/api/"):
+                sent = headers.get("authorization", "").encode()
+                if not hmac.compare_digest(sent, self.expected) and not self._signed_in(headers):
+                    await _plain(send, 401, b'{"detail":"missing or invalid bearer token"}', True)
+                    return
+            elif not path.startswith(_OPEN_PREFIXES) and not self._signed_in(headers):
+                if scope.get("method") in ("GET", "HEAD"):
+                    await _redirect(send, "/login?next=" + quote(path, safe="/"))
+                else:
+                    await _plain(send, 401, b'{"detail":"sign in first"}')
                 return
         limit = self._limit(scope)
         length = headers.get("content-length", "")
@@ -238,6 +265,17 @@ class SecurityMiddleware:
         except _BodyTooLarge:
             if not started:
                 await _plain(send, 413, b'{"detail":"request body too large"}')
+
+
+async def _redirect(send: Send, location: str) -> None:
+    headers = [
+        (b"location", location.encode()),
+        (b"content-length", b"0"),
+        (b"content-security-policy", CSP.encode()),
+        *_HEADERS,
+    ]
+    await send({"type": "http.response.start", "status": 303, "headers": headers})
+    await send({"type": "http.response.body", "body": b""})
 
 
 async def _plain(send: Send, status: int, body: bytes, bearer: bool = False) -> None:

@@ -280,9 +280,9 @@ def build_report_data(
 
     Examples
     --------
-    >>> from nightlegs.diary.storage import open_store  # doctest: +SKIP
-    >>> data = build_report_data(open_store("sqlite://"), days=14)  # doctest: +SKIP
-    >>> data.summary.count, data.assessment is None  # doctest: +SKIP
+    >>> from nightlegs.diary.storage import open_store
+    >>> data = build_report_data(open_store("sqlite://"), days=14)
+    >>> data.summary.count, data.assessment is None
     (0, True)
     """
     if not 1 <= days <= 3660:

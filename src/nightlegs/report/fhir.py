@@ -347,9 +347,9 @@ def build_fhir_bundle(store: DiaryStore) -> dict[str, Any]:
 
     Examples
     --------
-    >>> from nightlegs.diary.storage import open_store  # doctest: +SKIP
-    >>> bundle = build_fhir_bundle(open_store("sqlite://"))  # doctest: +SKIP
-    >>> bundle["resourceType"], bundle["type"]  # doctest: +SKIP
+    >>> from nightlegs.diary.storage import open_store
+    >>> bundle = build_fhir_bundle(open_store("sqlite://"))
+    >>> bundle["resourceType"], bundle["type"]
     ('Bundle', 'collection')
     """
     profile = store.get_profile()

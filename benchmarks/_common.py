@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import edfio
 import numpy as np
 
+from nightlegs.movement.export import write_recording_edf
 from nightlegs.movement.synthetic import synthesize_night
 
 __all__ = ["event_onsets", "f1", "write_night"]
@@ -18,29 +18,7 @@ def write_night(
 ) -> Any:
     """Synthesize a night, write its legs and hypnogram as EDF+, return the synthetic night."""
     night = synthesize_night(hours, fs, noise_uv, seed=seed)
-    rec = night.recording
-    sigs = [
-        edfio.EdfSignal(
-            np.clip(leg.emg_uv, -1000, 1000),
-            leg.fs,
-            label="LAT" if leg.side == "left" else "RAT",
-            physical_dimension="uV",
-            physical_range=(-1000, 1000),
-        )
-        for leg in rec.legs
-    ]
-    anns = []
-    if rec.hypnogram is not None:
-        h = rec.hypnogram
-        anns = [
-            edfio.EdfAnnotation(h.start_s + i * h.epoch_s, h.epoch_s, f"Sleep stage {s}")
-            for i, s in enumerate(h.stages)
-        ]
-    anns += [
-        edfio.EdfAnnotation(e.onset_s, e.duration_s, e.kind or "Hypopnea")
-        for e in rec.respiratory_events
-    ]
-    edfio.Edf(sigs, annotations=anns).write(path)
+    write_recording_edf(night.recording, path)
     return night
 
 

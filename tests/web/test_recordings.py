@@ -6,13 +6,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-import edfio
-import numpy as np
 import pytest
 from _webtest import token_of
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from nightlegs.movement.export import write_recording_edf
 from nightlegs.movement.synthetic import synthesize_night
 from nightlegs.web import Settings, create_app
 
@@ -20,27 +19,8 @@ from nightlegs.web import Settings, create_app
 @pytest.fixture(scope="module")
 def edf_bytes(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     """A 15-minute synthetic night (both legs, hypnogram) as EDF+ (about 1 MB)."""
-    night = synthesize_night(0.25, 256, 1.5, seed=1)
-    rec = night.recording
-    signals = [
-        edfio.EdfSignal(
-            np.clip(leg.emg_uv, -1000, 1000),
-            leg.fs,
-            label="LAT" if leg.side == "left" else "RAT",
-            physical_dimension="uV",
-            physical_range=(-1000, 1000),
-        )
-        for leg in rec.legs
-    ]
-    annotations = []
-    if rec.hypnogram is not None:
-        h = rec.hypnogram
-        annotations = [
-            edfio.EdfAnnotation(h.start_s + i * h.epoch_s, h.epoch_s, f"Sleep stage {s}")
-            for i, s in enumerate(h.stages)
-        ]
     path = tmp_path_factory.mktemp("edf") / "night.edf"
-    edfio.Edf(signals, annotations=annotations).write(path)
+    write_recording_edf(synthesize_night(0.25, 256, 1.5, seed=1).recording, path)
     return path.read_bytes()
 
 

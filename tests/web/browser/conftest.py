@@ -64,7 +64,10 @@ def browser() -> Iterator[Any]:
     """Headless Debian Chromium (skips when it or the Playwright package is missing)."""
     sync_api = pytest.importorskip("playwright.sync_api")
     if not Path(CHROMIUM).exists():
-        pytest.skip(f"no Chromium at {CHROMIUM} (set NIGHTLEGS_CHROMIUM)")
+        pytest.fail(
+            f"no Chromium at {CHROMIUM}: run scripts/services.sh (Debian's chromium) or set "
+            "NIGHTLEGS_CHROMIUM"
+        )
     with sync_api.sync_playwright() as pw:
         chromium = pw.chromium.launch(
             executable_path=CHROMIUM,

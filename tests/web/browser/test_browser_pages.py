@@ -194,24 +194,12 @@ def test_diary_edit_and_delete(page: Any) -> None:
 
 
 def test_upload_to_result(page: Any, tmp_path: Path) -> None:
-    edfio = pytest.importorskip("edfio")
-    import numpy as np
-
+    from nightlegs.movement.export import write_recording_edf
     from nightlegs.movement.synthetic import synthesize_night
 
-    rec = synthesize_night(0.25, 256, 1.5, seed=1).recording
-    signals = [
-        edfio.EdfSignal(
-            np.clip(leg.emg_uv, -1000, 1000),
-            leg.fs,
-            label="LAT" if leg.side == "left" else "RAT",
-            physical_dimension="uV",
-            physical_range=(-1000, 1000),
-        )
-        for leg in rec.legs
-    ]
-    path = tmp_path / "night.edf"
-    edfio.Edf(signals).write(path)
+    path = write_recording_edf(
+        synthesize_night(0.25, 256, 1.5, seed=1).recording, tmp_path / "night.edf"
+    )
 
     page.goto("/upload")
     page.get_by_label("Recording file").set_input_files(str(path))

@@ -92,6 +92,10 @@ _CLAUSE_WORDS = frozenset(
         "then",
         "now",
         "whilst",
+        "says",
+        "said",
+        "tells",
+        "told",
     }
 )
 _CLAUSE_AFTER_COMMA = frozenset(

@@ -50,7 +50,8 @@ _AGE_PATTERNS = (
     ),
     re.compile(
         r"\b(?:he|she|they|son|daughter|boy|girl|child|kid|husband|wife|partner|mum|"
-        r"mother|dad|father)(?:'s| is| are| was| turned| has just turned| just turned)\s+"
+        r"mother|dad|father|gran|granny|grandma|grandmother|nan|nana|grandad|granddad|"
+        r"grandfather|grandpa)(?:'s| is| are| was| turned| has just turned| just turned)\s+"
         + _NUM
         + r"\b(?!\s*(?:weeks?|months?|days?|"
         r"kg|lbs?|cm|hours?|%|times))"

@@ -141,7 +141,7 @@ function initInterview() {
       try {
         const result = await api("POST", "/api/assess", { text: state.text, ...state.population });
         for (const finding of result.findings || []) {
-          state.evidence.push({ id: finding.id, present: finding.present });
+          state.evidence.push({ id: finding.id, present: finding.present, from_text: true });
         }
         if (result.triage === "emergency") { finish(); return; }
       } catch (err) {

@@ -51,49 +51,38 @@ def _read(prompt: str) -> str | None:
 
 
 def _interview(
-    age: float | None, sex: str | None, pregnant: bool | None, findings: dict[str, bool]
-) -> tuple[dict[str, bool | None], dict[str, object]]:
+    age: float | None, sex: str | None, pregnant: bool | None
+) -> tuple[str | None, dict[str, bool | None]]:
+    """Run the terminal interview; return the free-text description and the answers."""
     from nightlegs.assessment.interview import next_step
     from nightlegs.assessment.population import make_population
     from nightlegs.intake import extract
 
-    evidence: dict[str, bool | None] = dict(findings)
-    preset: set[str] = set(findings)
+    evidence: dict[str, bool | None] = {}
+    answers: dict[str, bool | None] = {}
     described = _read("Describe your leg problem in your own words (or press Enter to skip):\n> ")
-    population_args: dict[str, object] = {"age": age, "sex": sex, "pregnant": pregnant}
     if described:
         intake = extract(described)
-        for found in intake.findings:
-            evidence.setdefault(found.id, found.present)
-            preset.add(found.id)
+        evidence.update((f.id, f.present) for f in intake.findings)
         facts = intake.population
-        population_args = {
-            "age": age if age is not None else facts.age,
-            "sex": sex if sex is not None else facts.sex,
-            "pregnant": pregnant if pregnant is not None else facts.pregnant,
-        }
-        population_args["text"] = described
-    population = make_population(
-        population_args["age"],  # type: ignore[arg-type]
-        population_args["sex"],  # type: ignore[arg-type]
-        population_args["pregnant"],  # type: ignore[arg-type]
-    )
+        age = age if age is not None else facts.age
+        sex = sex if sex is not None else facts.sex
+        pregnant = pregnant if pregnant is not None else facts.pregnant
+    preset = frozenset(evidence)
+    population = make_population(age, sex, pregnant)
     while True:
-        step = next_step(evidence, population, preset=preset)
+        step = next_step({**evidence, **answers}, population, preset=preset)
         if step.done or step.question is None:
-            break
+            return described or None, answers
         sys.stderr.write(f"\n({step.question.why})\n")
         while True:
             answer = _read(f"{step.question.text} [y/n/?] ")
-            if answer is None:
-                return evidence, population_args
-            if answer.lower() in ("q", "quit", "stop"):
-                return evidence, population_args
+            if answer is None or answer.lower() in ("q", "quit", "stop"):
+                return described or None, answers
             if answer.lower() in _ANSWERS:
-                evidence[step.question.id] = _ANSWERS[answer.lower()]
+                answers[step.question.id] = _ANSWERS[answer.lower()]
                 break
             sys.stderr.write("Please answer y (yes), n (no) or ? (don't know).\n")
-    return evidence, population_args
 
 
 def assess_command(
@@ -116,27 +105,19 @@ def assess_command(
 
     findings = _parse_findings(finding or [])
     if text is None and not findings:
-        evidence, population_args = _interview(age, sex, pregnant, findings)
-        known = {k: v for k, v in evidence.items() if v is not None}
-        if not known and "text" not in population_args:
+        described, answers = _interview(age, sex, pregnant)
+        known = {k: v for k, v in answers.items() if v is not None}
+        if not known and described is None:
             raise InputError("interview: no answers were given, so there is nothing to assess")
-        result = assess(
-            population_args.get("text"),  # type: ignore[arg-type]
-            age=population_args["age"],  # type: ignore[arg-type]
-            sex=population_args["sex"],  # type: ignore[arg-type]
-            pregnant=population_args["pregnant"],  # type: ignore[arg-type]
-            findings=known,
-            movements_per_hour=movements_per_hour,
-        )
-    else:
-        result = assess(
-            text,
-            age=age,
-            sex=sex,
-            pregnant=pregnant,
-            findings=findings or None,
-            movements_per_hour=movements_per_hour,
-        )
+        text, findings = described, known
+    result = assess(
+        text,
+        age=age,
+        sex=sex,
+        pregnant=pregnant,
+        findings=findings or None,
+        movements_per_hour=movements_per_hour,
+    )
     if as_json:
         sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
         return

@@ -8,6 +8,7 @@ from nightlegs.assessment.instruments import (
     compute_instruments,
     edinburgh_claudication,
     growing_pains_criteria,
+    irls_severity,
     irlssg_criteria,
     rls_severity_from_movements,
     wells_dvt,
@@ -112,3 +113,23 @@ def test_instruments_appear_only_when_their_inputs_are_known() -> None:
     assert compute_instruments({}) == []
     ids = {i.id for i in compute_instruments(RLS, movements_per_hour=30)}
     assert ids == {"irlssg", "movement_severity"}
+
+
+@pytest.mark.parametrize(
+    ("total", "band"), [(0, "none"), (8, "mild"), (15, "moderate"), (27, "severe"), (35, "very")]
+)
+def test_irls_total_band(total: int, band: str) -> None:
+    assert f": {band}" in irls_severity(total).reading
+
+
+@pytest.mark.parametrize("total", [-1, 41, 2.5, True])
+def test_irls_total_out_of_range(total: object) -> None:
+    with pytest.raises(InputError, match="irls_total"):
+        irls_severity(total)  # type: ignore[arg-type]
+
+
+def test_irls_total_shown_in_assessment() -> None:
+    import nightlegs
+
+    result = nightlegs.assess("restless legs in the evening", irls_total=22)
+    assert any(i.id == "irls" and "severe" in i.reading for i in result.instruments)

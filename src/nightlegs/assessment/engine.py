@@ -124,6 +124,7 @@ def build_assessment(
     *,
     intake: IntakeResult | None = None,
     movements_per_hour: float | None = None,
+    irls_total: int | None = None,
     warnings: list[str] | None = None,
 ) -> Assessment:
     """Assemble the full result from evidence and population (used by assess and interview)."""
@@ -152,7 +153,12 @@ def build_assessment(
         when_to_seek_care=WHEN_TO_SEEK_CARE,
         red_flags=decision.red_flags,
         instruments=tuple(
-            compute_instruments(evidence, movements_per_hour=movements_per_hour, child=child)
+            compute_instruments(
+                evidence,
+                movements_per_hour=movements_per_hour,
+                child=child,
+                irls_total=irls_total,
+            )
         ),
         claims=_claims(kb, intake.claims if intake else [], top, ranking[0].probability),
         population={
@@ -198,6 +204,7 @@ def assess(
     pregnant: bool | None = None,
     findings: Mapping[str, bool] | None = None,
     movements_per_hour: float | None = None,
+    irls_total: int | None = None,
 ) -> Assessment:
     """Assess a night-time leg complaint.
 
@@ -214,6 +221,8 @@ def assess(
     movements_per_hour : float, optional
         Leg movements per hour from a recording or a sleep study, shown on the article's
         bands next to the clinical reading.
+    irls_total : int, optional
+        An IRLS severity total (0-40) that a clinician gave; shown with its band.
 
     Returns
     -------
@@ -257,5 +266,6 @@ def assess(
         population,
         intake=intake,
         movements_per_hour=movements_per_hour,
+        irls_total=irls_total,
         warnings=warnings,
     )

@@ -23,6 +23,7 @@ __all__ = [
     "compute_instruments",
     "edinburgh_claudication",
     "growing_pains_criteria",
+    "irls_severity",
     "irlssg_criteria",
     "rls_severity_from_movements",
     "wells_dvt",
@@ -260,8 +261,44 @@ def rls_severity_from_movements(per_hour: float, *, child: bool = False) -> Inst
     return InstrumentResult("movement_severity", "Leg movements per hour", (), reading, per_hour)
 
 
+def irls_severity(total: int) -> InstrumentResult:
+    """Band of an IRLS (International RLS Study Group rating scale) total given by a clinician.
+
+    The scale's ten items are proprietary: only the total (0-40) is accepted, stored and shown,
+    never the items.
+
+    Examples
+    --------
+    >>> irls_severity(24).reading.split(" (")[0]
+    'IRLS total 24 of 40: severe'
+    """
+    if isinstance(total, bool) or not isinstance(total, int) or not 0 <= total <= 40:
+        from nightlegs.errors import InputError
+
+        raise InputError(f"irls_total: expected a whole number from 0 to 40, got {total!r}")
+    if total == 0:
+        band = "none"
+    elif total <= 10:
+        band = "mild"
+    elif total <= 20:
+        band = "moderate"
+    elif total <= 30:
+        band = "severe"
+    else:
+        band = "very severe"
+    reading = (
+        f"IRLS total {total} of 40: {band} (bands 1-10 mild, 11-20 moderate, 21-30 severe, "
+        "31-40 very severe)."
+    )
+    return InstrumentResult("irls", "IRLS severity (total from a clinician)", (), reading, total)
+
+
 def compute_instruments(
-    evidence: Mapping[str, bool], *, movements_per_hour: float | None = None, child: bool = False
+    evidence: Mapping[str, bool],
+    *,
+    movements_per_hour: float | None = None,
+    child: bool = False,
+    irls_total: int | None = None,
 ) -> list[InstrumentResult]:
     """Every instrument whose inputs are at least partly known."""
     results: list[InstrumentResult] = []
@@ -283,4 +320,6 @@ def compute_instruments(
         results.append(edinburgh_claudication(evidence))
     if movements_per_hour is not None:
         results.append(rls_severity_from_movements(movements_per_hour, child=child))
+    if irls_total is not None:
+        results.append(irls_severity(irls_total))
     return results

@@ -98,6 +98,9 @@ def assess_command(
     movements_per_hour: Annotated[
         float | None, typer.Option(help="Leg movements per hour from a recording.")
     ] = None,
+    irls_total: Annotated[
+        int | None, typer.Option(help="IRLS severity total (0-40) from a clinician.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
     """Assess a night-time leg complaint (interview when no --text is given)."""
@@ -117,6 +120,7 @@ def assess_command(
         pregnant=pregnant,
         findings=findings or None,
         movements_per_hour=movements_per_hour,
+        irls_total=irls_total,
     )
     if as_json:
         sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")

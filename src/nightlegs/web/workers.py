@@ -46,6 +46,7 @@ def assess_and_store(store: DiaryStore, request: dict[str, Any]) -> str:
         pregnant=request.get("pregnant"),
         findings=request.get("findings"),
         movements_per_hour=request.get("movements_per_hour"),
+        irls_total=request.get("irls_total"),
     ).to_dict()
     if request.get("save"):
         store.add_assessment(request, result, str(result["kb_version"]))

@@ -61,6 +61,9 @@ class AssessIn(_In):
         default=None, max_length=300, description="Finding id to present (true) or absent."
     )
     movements_per_hour: float | None = Field(default=None, ge=0, le=1000)
+    irls_total: int | None = Field(
+        default=None, ge=0, le=40, description="IRLS severity total from a clinician (0-40)."
+    )
     save: bool = Field(
         default=False,
         description="Keep the assessment in the diary (for the report and the FHIR export). "

@@ -425,6 +425,20 @@ CASES = [
         "peripheral_arterial_disease",
         "doctor",
     ),
+    (
+        "My 13 year old son has a painful bony bump just below his kneecap after football, it hurts when he kneels and on the stairs",
+        None,
+        None,
+        "osgood_schlatter",
+        "self_care",
+    ),
+    (
+        "My 12 year old has pain just below the knee for 6 weeks, getting worse, waking her at night, she has lost weight",
+        None,
+        None,
+        "bone_tumour",
+        "urgent",
+    ),
 ]
 
 

@@ -10,25 +10,11 @@ from typing import Any
 
 import numpy as np
 import pytest
+from _contract import CONTRACT_KEYS
 
 from nightlegs.errors import RecordingError
 from nightlegs.movement import analyze
 from nightlegs.movement.readers import read_recording
-
-CONTRACT_KEYS = {
-    "recording_hours",
-    "sleep_hours",
-    "lm_count",
-    "plm_count",
-    "plms_count",
-    "lm_index",
-    "plm_index",
-    "plms_index",
-    "plmw_index",
-    "severity_article",
-    "severity_clinical",
-    "events",
-}
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:

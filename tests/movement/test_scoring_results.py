@@ -8,24 +8,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from _contract import CONTRACT_KEYS
 
 from nightlegs.movement import MovementAnalysis, ScoringParams, score, synthesize_night
 from nightlegs.movement.results import EVENT_COLUMNS
-
-CONTRACT_KEYS = {
-    "recording_hours",
-    "sleep_hours",
-    "lm_count",
-    "plm_count",
-    "plms_count",
-    "lm_index",
-    "plm_index",
-    "plms_index",
-    "plmw_index",
-    "severity_article",
-    "severity_clinical",
-    "events",
-}
 
 
 @pytest.fixture(scope="module")

@@ -20,23 +20,14 @@ import pandas as pd
 
 from nightlegs.errors import NightlegsError
 from nightlegs.movement._atomic import atomic_path
+from nightlegs.movement.results import CONTRACT_SCALARS
 
 __all__ = ["analyze_batch", "analyze_one", "expand_paths"]
 
 log = logging.getLogger(__name__)
 
-_SCALARS = (
-    "recording_hours",
-    "sleep_hours",
-    "lm_count",
-    "plm_count",
-    "plms_count",
-    "lm_index",
-    "plm_index",
-    "plms_index",
-    "plmw_index",
-    "severity_article",
-)
+# One Parquet column per contract value; the clinical reading is a string like the article band.
+_SCALARS = CONTRACT_SCALARS
 
 
 def expand_paths(patterns: str | Path | Iterable[str | Path]) -> list[str]:

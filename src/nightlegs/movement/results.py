@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from nightlegs.movement.scoring.params import ScoringParams
     from nightlegs.movement.scoring.rules import ScoredEvents
 
-__all__ = ["EVENT_COLUMNS", "MovementAnalysis"]
+__all__ = ["CONTRACT_SCALARS", "EVENT_COLUMNS", "MovementAnalysis"]
 
 #: Columns of :attr:`MovementAnalysis.events`, in order.
 EVENT_COLUMNS: tuple[str, ...] = (
@@ -41,6 +41,20 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "short_interval",
     "isolated",
     "periodic_no_resp_exclusion",
+)
+#: The single-value keys of CONTRACT.md section 3, in contract order.
+CONTRACT_SCALARS: tuple[str, ...] = (
+    "recording_hours",
+    "sleep_hours",
+    "lm_count",
+    "plm_count",
+    "plms_count",
+    "lm_index",
+    "plm_index",
+    "plms_index",
+    "plmw_index",
+    "severity_article",
+    "severity_clinical",
 )
 _CONTRACT_EVENT_KEYS = ("onset_s", "duration_s", "side", "periodic", "stage")
 _EXTRA_EVENT_KEYS = ("clm", "respiratory", "arousal")

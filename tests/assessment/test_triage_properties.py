@@ -53,9 +53,13 @@ def test_every_red_flag_rule_fires_on_its_own_findings() -> None:
     for rule in KB.red_flags:
         evidence = {fid: True for fid in rule.all_of}
         evidence.update({fid: True for fid in rule.any_of[: rule.min_any]})
+        evidence.update({fid: True for fid in rule.and_any_of[:1]})
         groups = {"child": 6.0, "adolescent": 15.0, "adult": 40.0, "older": 75.0}
         age = groups.get(rule.population[0]) if rule.population else None
         pregnant = True if "pregnant" in rule.population else None
-        decision = triage(evidence, Population(age=age, pregnant=pregnant))
+        postpartum = rule.population == ("postpartum",)
+        decision = triage(
+            evidence, Population(age=age, pregnant=pregnant, postpartum=postpartum)
+        )
         assert rule.id in decision.red_flags
         assert decision.level.rank >= rule.triage.rank

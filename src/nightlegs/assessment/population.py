@@ -42,6 +42,8 @@ class Population:
         names = {self.age_band.value} if self.age_band else set()
         if self.pregnant:
             names.add("pregnant")
+        if self.postpartum:
+            names.add("postpartum")
         return frozenset(names)
 
 

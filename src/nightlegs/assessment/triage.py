@@ -21,12 +21,30 @@ import numpy as np
 
 from nightlegs.assessment.inference import model
 from nightlegs.assessment.population import Population
-from nightlegs.knowledge import RedFlagRule, Triage, knowledge_index, load_knowledge_base
+from nightlegs.knowledge import (
+    Condition,
+    RedFlagRule,
+    Triage,
+    knowledge_index,
+    load_knowledge_base,
+)
 
-__all__ = ["TriageDecision", "fired_red_flags", "triage"]
+__all__ = ["TriageDecision", "fired_red_flags", "rule_fires", "triage"]
 
-#: A condition this probable sets at least its usual level, when that level is urgent or higher.
+# The thresholds below were set on the public vignettes and the tuning half of the red-team
+# corpus (docs/safety/triage-policy.md explains each choice); the held-out half was only
+# measured. Probabilities are the tempered posteriors of ``inference.model()``.
+
+#: A condition this probable sets its usual level when that level is urgent or higher.
 DANGER_PROBABILITY = 0.25
+#: An emergency condition this probable cannot be ruled out from words: at least urgent.
+EMERGENCY_DOUBT_PROBABILITY = 0.10
+#: Self-care needs the best self-care condition at least this probable ...
+SELF_CARE_CONFIDENCE = 0.45
+#: ... the urgent and emergency conditions together below this ...
+SELF_CARE_MAX_DANGER = 0.10
+#: ... and at least this many findings present (one phrase is too little to reassure).
+SELF_CARE_MIN_FINDINGS = 2
 #: Red-flag findings beyond this many are handled by the rules alone (2**k subsets otherwise).
 _MAX_SUBSET_FINDINGS = 10
 
@@ -40,10 +58,34 @@ class TriageDecision:
     actions: tuple[str, ...]
     red_flags: tuple[str, ...]
     suspects: tuple[str, ...]
+    think_of: tuple[str, ...] = ()
+
+
+def rule_fires(
+    rule: RedFlagRule, present: set[str] | frozenset[str], groups: frozenset[str]
+) -> bool:
+    """Whether ``rule`` fires on the ``present`` findings for a person in ``groups``.
+
+    Examples
+    --------
+    >>> from nightlegs.knowledge import load_knowledge_base
+    >>> rule = next(r for r in load_knowledge_base().red_flags if r.id == "stroke_face_droop")
+    >>> rule_fires(rule, {"face_droop"}, frozenset())
+    True
+    """
+    if rule.population and not set(rule.population) & groups:
+        return False
+    if not all(fid in present for fid in rule.all_of):
+        return False
+    if rule.any_of and sum(fid in present for fid in rule.any_of) < rule.min_any:
+        return False
+    if rule.and_any_of and not any(fid in present for fid in rule.and_any_of):
+        return False
+    return not any(fid in present for fid in rule.none_of)
 
 
 def fired_red_flags(evidence: Mapping[str, bool], population: Population) -> list[RedFlagRule]:
-    """The red-flag rules whose findings are present (and whose population matches).
+    """The red-flag and safety-net rules whose findings are present for this person.
 
     Examples
     --------
@@ -52,16 +94,72 @@ def fired_red_flags(evidence: Mapping[str, bool], population: Population) -> lis
     []
     """
     present = {fid for fid, value in evidence.items() if value}
-    fired = []
-    for rule in load_knowledge_base().red_flags:
-        if rule.population and not set(rule.population) & population.groups:
-            continue
-        if not all(fid in present for fid in rule.all_of):
-            continue
-        if rule.any_of and sum(fid in present for fid in rule.any_of) < rule.min_any:
-            continue
-        fired.append(rule)
-    return fired
+    groups = population.groups
+    return [rule for rule in load_knowledge_base().red_flags if rule_fires(rule, present, groups)]
+
+
+def _probability_words(probability: float) -> str:
+    """How sure the ranking is, in words a frightened person will not over-read."""
+    shown = min(max(probability, 0.01), 0.99)
+    if probability >= 0.6:
+        return f"fits best ({shown:.0%})"
+    if probability >= 0.35:
+        return f"is a likely cause ({shown:.0%})"
+    return f"cannot be ruled out ({shown:.0%})"
+
+
+def _guard_fails(condition: Condition, present: set[str], population: Population) -> bool:
+    guard = condition.self_care_only_when
+    if guard is None:
+        return False
+    age = population.age
+    if age is not None and guard.age_min is not None and age < guard.age_min:
+        return True
+    if age is not None and guard.age_max is not None and age > guard.age_max:
+        return True
+    return any(fid in present for fid in guard.none_of)
+
+
+def _scenario_level(
+    row: np.ndarray,
+    usual: np.ndarray,
+    present: set[str],
+    population: Population,
+    kb_conditions: tuple[Condition, ...],
+) -> tuple[int, list[str]]:
+    """The level one ranking calls for, and why it is not self-care when it is not."""
+    top = int(np.argmax(row))
+    level = int(usual[top])
+    notes: list[str] = []
+    dangerous = usual >= Triage.URGENT.rank
+    likely = (row >= DANGER_PROBABILITY) & dangerous
+    if likely.any():
+        level = max(level, int(usual[likely].max()))
+    doubtful = (row >= EMERGENCY_DOUBT_PROBABILITY) & (usual >= Triage.EMERGENCY.rank)
+    if doubtful.any() and level < Triage.URGENT.rank:
+        level = Triage.URGENT.rank
+        names = ", ".join(kb_conditions[int(i)].name for i in np.flatnonzero(doubtful))
+        notes.append(f"An emergency cause cannot be ruled out from the description ({names}).")
+    if level == Triage.SELF_CARE.rank:
+        danger_mass = float(row[dangerous].sum())
+        if len(present) < SELF_CARE_MIN_FINDINGS:
+            notes.append("Too little is known to suggest self-care.")
+        elif row[top] < SELF_CARE_CONFIDENCE:
+            notes.append(
+                "No harmless cause fits clearly enough to suggest self-care alone "
+                f"(the best fit is at {row[top]:.0%})."
+            )
+        elif danger_mass >= SELF_CARE_MAX_DANGER:
+            notes.append(
+                "A cause that needs a doctor soon still has a real chance "
+                f"({danger_mass:.0%} together), so self-care alone is not enough."
+            )
+        elif _guard_fails(kb_conditions[top], present, population):
+            guard = kb_conditions[top].self_care_only_when
+            notes.append(guard.reason if guard else "")
+        if notes:
+            level = Triage.DOCTOR.rank
+    return level, notes
 
 
 def _condition_level(
@@ -80,18 +178,19 @@ def _condition_level(
     scenarios = base + (masks @ flag_rows if flagged else np.zeros_like(base))
     probabilities = m.posterior(np.atleast_2d(scenarios))
     usual = np.array([c.usual_triage.rank for c in kb.conditions])
-    base_present = any(evidence[f] for f in base_ids)
-    levels = []
+    base_present = {f for f in base_ids if evidence[f]}
+    flag_present = {f for f in evidence if evidence[f]} - base_present
+    levels: list[int] = []
+    notes: list[list[str]] = []
     for mask, row in zip(masks, probabilities, strict=True):
-        top = int(np.argmax(row))
-        level = usual[top]
+        # A scenario leaves some red-flag findings out; the guard and the evidence count
+        # still see every present finding, so leaving one out can only make it stricter.
+        present = base_present | flag_present
+        rank_, why = _scenario_level(row, usual, present, population, kb.conditions)
         if not base_present and not mask.any():
-            # Nothing present: too little is known to suggest self-care.
-            level = max(level, Triage.DOCTOR.rank)
-        dangerous = (row >= DANGER_PROBABILITY) & (usual >= Triage.URGENT.rank)
-        if dangerous.any():
-            level = max(level, int(usual[dangerous].max()))
-        levels.append(level)
+            rank_ = max(rank_, Triage.DOCTOR.rank)
+        levels.append(rank_)
+        notes.append(why)
     worst = int(np.argmax(levels))
     level = Triage(list(Triage)[levels[worst]])
     row = probabilities[worst]
@@ -99,12 +198,12 @@ def _condition_level(
     for index in np.argsort(-row)[:3]:
         condition = kb.conditions[int(index)]
         if condition.usual_triage.rank == level.rank and row[index] >= 0.1:
-            rank_words = "the most likely cause" if index == np.argmax(row) else "possible"
             reasons.append(
-                f"{condition.name} is {rank_words} ({row[index]:.0%}); it usually needs: "
+                f"{condition.name} {_probability_words(float(row[index]))}; it usually needs: "
                 f"{_LEVEL_WORDS[condition.usual_triage]}"
             )
             suspects.append(condition.id)
+    reasons += notes[worst]
     return level, reasons, suspects
 
 
@@ -146,24 +245,36 @@ def triage(evidence: Mapping[str, bool], population: Population) -> TriageDecisi
     ...        Population(age=50)).level.value
     'emergency'
     """
-    fired = fired_red_flags(evidence, population)
+    fired = sorted(fired_red_flags(evidence, population), key=lambda r: -r.triage.rank)
     level, reasons, suspects = _condition_level(evidence, population)
     if not any(evidence.values()):
         reasons = ["Too little is known to suggest self-care: have it checked by a doctor."]
+    if fired and fired[0].triage.rank > level.rank:
+        level = fired[0].triage
+    rule_reasons: list[str] = []
     actions: list[str] = []
-    for rule in sorted(fired, key=lambda r: -r.triage.rank):
-        if rule.triage.rank > level.rank:
-            level = rule.triage
-        reasons.insert(0, f"Danger sign: {rule.message}")
-        if rule.action_now not in actions:
+    think_of: list[str] = []
+    seen_topics: set[tuple[str, ...]] = set()
+    for rule in fired:
+        # Several rules often fire for one danger (a cold, pale, numb foot fires three limb
+        # ischaemia rules): one line per danger, one action per level, so nothing repeats.
+        topic = (rule.think_of,) if rule.think_of else rule.suspect or (rule.id,)
+        if topic not in seen_topics:
+            seen_topics.add(topic)
+            prefix = "Danger sign" if rule.triage.rank >= Triage.URGENT.rank else "Needs a doctor"
+            rule_reasons.append(f"{prefix}: {rule.message}")
+        if rule.triage is level and rule.action_now not in actions and len(actions) < 2:
             actions.append(rule.action_now)
+        if rule.think_of and rule.think_of not in think_of:
+            think_of.append(rule.think_of)
         suspects += [s for s in rule.suspect if s not in suspects]
-    if not actions or level.rank > max(r.triage.rank for r in fired):
+    if not actions:
         actions.append(_DEFAULT_ACTIONS[level])
     return TriageDecision(
         level=level,
-        reasons=tuple(reasons),
+        reasons=tuple(rule_reasons + reasons),
         actions=tuple(actions),
         red_flags=tuple(r.id for r in fired),
         suspects=tuple(suspects),
+        think_of=tuple(think_of),
     )

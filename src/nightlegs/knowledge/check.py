@@ -13,7 +13,7 @@ from importlib.resources.abc import Traversable
 import yaml
 
 from nightlegs.knowledge.catalogue import CATALOGUE_CONDITION_IDS
-from nightlegs.knowledge.models import KnowledgeBase
+from nightlegs.knowledge.models import KnowledgeBase, Triage
 
 __all__ = ["canonical_yaml", "check_files", "check_knowledge_base", "format_files"]
 
@@ -45,6 +45,7 @@ def check_knowledge_base(kb: KnowledgeBase) -> list[str]:
 
     problems: list[str] = []
     finding_ids = {f.id for f in kb.findings}
+    red_flag_findings = {f.id for f in kb.findings if f.red_flag}
     condition_ids = {c.id for c in kb.conditions}
     advice_ids = {a.id for a in kb.self_care}
     claim_ids = {c.id for c in kb.claims}
@@ -89,10 +90,33 @@ def check_knowledge_base(kb: KnowledgeBase) -> list[str]:
             f"{where}: unknown claim '{c}'" for c in condition.claims if c not in claim_ids
         ]
 
+    for condition in kb.conditions:
+        guard = condition.self_care_only_when
+        if guard is None:
+            continue
+        if condition.usual_triage is not Triage.SELF_CARE:
+            problems.append(f"condition '{condition.id}': self_care_only_when needs usual_triage "
+                            "self_care")
+        problems += [
+            f"condition '{condition.id}': self_care_only_when names unknown finding '{fid}'"
+            for fid in guard.none_of
+            if fid not in finding_ids
+        ]
+
     for rule in kb.red_flags:
-        for fid in (*rule.all_of, *rule.any_of):
+        for fid in (*rule.findings, *rule.none_of):
             if fid not in finding_ids:
                 problems.append(f"red-flag rule '{rule.id}': unknown finding '{fid}'")
+        problems += [
+            f"red-flag rule '{rule.id}': none_of holds red-flag finding '{fid}' (a danger sign "
+            "must never switch a rule off)"
+            for fid in rule.none_of
+            if fid in red_flag_findings
+        ]
+        if rule.kind == "red_flag" and not rule.suspect:
+            problems.append(f"red-flag rule '{rule.id}': names no suspect condition")
+        if rule.think_of and rule.kind != "safety_net":
+            problems.append(f"red-flag rule '{rule.id}': think_of is for safety_net rules")
         problems += [
             f"red-flag rule '{rule.id}': unknown condition '{c}'"
             for c in rule.suspect
@@ -108,7 +132,7 @@ def check_knowledge_base(kb: KnowledgeBase) -> list[str]:
             if fid not in finding_ids
         ]
 
-    used_in_rules = {fid for rule in kb.red_flags for fid in (*rule.all_of, *rule.any_of)}
+    used_in_rules = {fid for rule in kb.red_flags for fid in rule.findings}
     problems += [
         f"finding '{f.id}' is marked red_flag but no red-flag rule uses it"
         for f in kb.findings

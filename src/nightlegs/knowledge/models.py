@@ -151,6 +151,19 @@ class Priors(_Strict):
     postpartum: float = Field(default=1.0, ge=0.0)
 
 
+class SelfCareGuard(_Strict):
+    """When a condition whose usual level is self-care may lead to a self-care answer.
+
+    Outside these limits the answer is at least ``doctor``, however well the condition fits
+    (for example growing pains outside ages 3-12, or with a limp).
+    """
+
+    age_min: float | None = Field(default=None, ge=0, le=120)
+    age_max: float | None = Field(default=None, ge=0, le=120)
+    none_of: tuple[str, ...] = ()
+    reason: str = Field(min_length=10)
+
+
 class Condition(_Strict):
     """A cause of night-time leg symptoms."""
 
@@ -164,6 +177,7 @@ class Condition(_Strict):
     specialist: str
     usual_triage: Triage
     triage_note: str | None = None
+    self_care_only_when: SelfCareGuard | None = None
     priors: Priors
     findings_for: tuple[ConditionFinding, ...] = Field(min_length=1)
     findings_against: tuple[ConditionFinding, ...] = ()
@@ -182,21 +196,34 @@ class Condition(_Strict):
 
 
 class RedFlagRule(_Strict):
-    """A deterministic danger-sign rule. It can only raise triage.
+    """A deterministic danger-sign or safety-net rule. It can only raise triage.
 
     The rule fires when every finding in ``all_of`` is present, at least ``min_any`` of
-    ``any_of`` are present (when ``any_of`` is given), and the population matches.
+    ``any_of`` are present (when ``any_of`` is given), at least one of ``and_any_of`` is
+    present (when given), none of ``none_of`` is present, and the population matches.
+
+    ``kind="red_flag"`` rules point at catalogue conditions and set ``urgent`` or
+    ``emergency``. ``kind="safety_net"`` rules do not need a diagnosis: they name what to
+    think of outside the catalogue (``think_of``, e.g. "stroke") or a severity feature that
+    needs care whatever the cause, and may set a floor of ``doctor``. ``none_of`` may only
+    hold findings that are not red-flag findings, so a danger sign never switches a rule off.
     """
 
     id: str = Field(pattern=_ID_PATTERN)
+    kind: Literal["red_flag", "safety_net"] = "red_flag"
     triage: Triage
     message: str = Field(min_length=10)
     action_now: str = Field(min_length=10)
+    think_of: str | None = None
     suspect: tuple[str, ...] = ()
     all_of: tuple[str, ...] = ()
     any_of: tuple[str, ...] = ()
     min_any: int = Field(default=1, ge=1)
-    population: tuple[Literal["child", "adolescent", "adult", "older", "pregnant"], ...] = ()
+    and_any_of: tuple[str, ...] = ()
+    none_of: tuple[str, ...] = ()
+    population: tuple[
+        Literal["child", "adolescent", "adult", "older", "pregnant", "postpartum"], ...
+    ] = ()
     sources: tuple[Source, ...] = Field(min_length=1)
     last_reviewed: dt.date
 
@@ -204,9 +231,19 @@ class RedFlagRule(_Strict):
     def _has_condition(self) -> RedFlagRule:
         if not self.all_of and not self.any_of:
             raise ValueError("a red-flag rule needs all_of or any_of")
-        if self.triage in (Triage.SELF_CARE, Triage.DOCTOR):
-            raise ValueError("a red-flag rule must set triage to urgent or emergency")
+        if self.triage is Triage.SELF_CARE:
+            raise ValueError("a rule cannot set triage to self_care")
+        if self.kind == "red_flag" and self.triage is Triage.DOCTOR:
+            raise ValueError(
+                "a red-flag rule must set triage to urgent or emergency (a doctor floor is "
+                "kind: safety_net)"
+            )
         return self
+
+    @property
+    def findings(self) -> tuple[str, ...]:
+        """Every finding the rule needs present (all_of, any_of and and_any_of)."""
+        return (*self.all_of, *self.any_of, *self.and_any_of)
 
 
 class SelfCareAdvice(_Strict):

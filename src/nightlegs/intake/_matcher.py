@@ -15,7 +15,7 @@ from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import extractOne
 
 from nightlegs.intake._lexicon import COMMON_WORDS, MISSPELLINGS
-from nightlegs.intake._text import NormalisedText, normalise
+from nightlegs.intake._text import NormalisedText, build_rewrite_table, normalise
 from nightlegs.knowledge import KnowledgeBase, load_knowledge_base
 from nightlegs.knowledge.phrases import CompiledPhrase, compile_phrase
 
@@ -71,6 +71,10 @@ class PhraseIndex:
                     if word.startswith("~"):
                         continue
                     (prefixes if word.endswith("*") else vocabulary).add(word.rstrip("*"))
+        self._rewrites = build_rewrite_table(
+            (r.source, r.target) for lexicon in kb.lexicon for r in lexicon.rewrites
+        )
+        vocabulary |= {w for entries in self._rewrites.values() for e in entries for w in e[0]}
         self._vocabulary = frozenset(vocabulary)
         self._prefixes = tuple(sorted(prefixes, key=len, reverse=True))
         self._targets = sorted(w for w in vocabulary | prefixes if len(w) >= 5 and w.isalpha())
@@ -96,7 +100,7 @@ class PhraseIndex:
 
     def normalise(self, text: str) -> NormalisedText:
         """Normalise ``text`` and correct misspelled clinical words."""
-        return normalise(text, self.correct)
+        return normalise(text, self.correct, self._rewrites)
 
     @functools.lru_cache(maxsize=8192)  # noqa: B019 - one index per process, cached on purpose
     def _entries_for(self, word: str) -> tuple[_Entry, ...]:

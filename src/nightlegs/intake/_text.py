@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-__all__ = ["NormalisedText", "Token", "normalise"]
+__all__ = ["NormalisedText", "RewriteTable", "Token", "build_rewrite_table", "normalise"]
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’\-][a-z0-9]+)*|[.,;:!?()/]")
 _CONTRACTIONS: dict[str, tuple[str, ...]] = {
@@ -158,8 +158,56 @@ def _drop_temperature_of_things(tokens: list[Token]) -> list[Token]:
     ]
 
 
-def normalise(text: str, spelling: Callable[[str], str] | None = None) -> NormalisedText:
-    """Lower-case, tokenise, expand contractions and correct known misspellings.
+#: Multi-word rewrites keyed by their first word: (source words, target words), longest first.
+RewriteTable = Mapping[str, Sequence[tuple[tuple[str, ...], tuple[str, ...]]]]
+
+
+def build_rewrite_table(
+    pairs: Iterable[tuple[str, str]],
+) -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]:
+    """Index ``(source, target)`` rewrites by the first word of ``source``, longest first.
+
+    Examples
+    --------
+    >>> table = build_rewrite_table([("sob", "short of breath")])
+    >>> table["sob"]
+    [(('sob',), ('short', 'of', 'breath'))]
+    """
+    table: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+    for source, target in pairs:
+        words = tuple(source.split())
+        table.setdefault(words[0], []).append((words, tuple(target.split())))
+    for entries in table.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    return table
+
+
+def _rewrite(tokens: list[Token], table: RewriteTable) -> list[Token]:
+    """Replace slang and shorthand by plain words; new tokens keep the original span."""
+    out: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        for source, target in table.get(tokens[index].text, ()):
+            end = index + len(source)
+            if end <= len(tokens) and all(
+                tokens[index + k].text == word for k, word in enumerate(source)
+            ):
+                start, stop = tokens[index].start, tokens[end - 1].end
+                out += [Token(word, start, stop) for word in target]
+                index = end
+                break
+        else:
+            out.append(tokens[index])
+            index += 1
+    return out
+
+
+def normalise(
+    text: str,
+    spelling: Callable[[str], str] | None = None,
+    rewrites: RewriteTable | None = None,
+) -> NormalisedText:
+    """Lower-case, tokenise, expand contractions, correct misspellings and rewrite slang.
 
     Parameters
     ----------
@@ -167,6 +215,8 @@ def normalise(text: str, spelling: Callable[[str], str] | None = None) -> Normal
         The description as the person wrote it.
     spelling : callable, optional
         Maps a word to its correction (which may hold several words), or to itself.
+    rewrites : mapping, optional
+        Multi-word rewrites from :func:`build_rewrite_table` ("sob" -> "short of breath").
 
     Returns
     -------
@@ -182,6 +232,8 @@ def normalise(text: str, spelling: Callable[[str], str] | None = None) -> Normal
     tokens: list[Token] = []
     for match in _TOKEN.finditer(lowered):
         tokens += _split(match.group(0), match.start(), match.end(), table)
+    if rewrites:
+        tokens = _rewrite(tokens, rewrites)
     tokens = _drop_temperature_of_things(tokens)
     offsets: list[int] = []
     position = 0

@@ -95,8 +95,9 @@ def check_knowledge_base(kb: KnowledgeBase) -> list[str]:
         if guard is None:
             continue
         if condition.usual_triage is not Triage.SELF_CARE:
-            problems.append(f"condition '{condition.id}': self_care_only_when needs usual_triage "
-                            "self_care")
+            problems.append(
+                f"condition '{condition.id}': self_care_only_when needs usual_triage self_care"
+            )
         problems += [
             f"condition '{condition.id}': self_care_only_when names unknown finding '{fid}'"
             for fid in guard.none_of
@@ -143,6 +144,15 @@ def check_knowledge_base(kb: KnowledgeBase) -> list[str]:
         problems += [
             f"finding '{finding.id}': phrase {p!r} is listed twice" for p in _duplicates(phrases)
         ]
+
+    rewrite_sources = [r.source for lexicon in kb.lexicon for r in lexicon.rewrites]
+    problems += [f"lexicon: rewrite of {d!r} is listed twice" for d in _duplicates(rewrite_sources)]
+    problems += [
+        f"lexicon: rewrite of {r.source!r} does not change it"
+        for lexicon in kb.lexicon
+        for r in lexicon.rewrites
+        if r.source == r.target
+    ]
 
     known = finding_ids | condition_ids | advice_ids | claim_ids | red_flag_ids
     for index, statement in enumerate(kb.article):

@@ -23,6 +23,7 @@ from nightlegs.knowledge.models import (
     Condition,
     Finding,
     KnowledgeBase,
+    Lexicon,
     RedFlagRule,
     SelfCareAdvice,
 )
@@ -123,4 +124,8 @@ def load_knowledge_base() -> KnowledgeBase:
         self_care=tuple(collect(SelfCareAdvice, "self_care", "self_care")),
         claims=tuple(collect(Claim, "claims", "claims")),
         article=tuple(collect(ArticleStatement, "article", "statements")),
+        lexicon=tuple(
+            _validate(Lexicon, _read_yaml(entry, f"lexicon/{entry.name}"), f"lexicon/{entry.name}")
+            for entry in _yaml_files(root / "lexicon")
+        ),
     )

@@ -287,6 +287,26 @@ class ArticleStatement(_Strict):
     represented_by: tuple[str, ...] = Field(min_length=1)
 
 
+class Rewrite(_Strict):
+    """How people write something, and the plain words the phrase grammar understands.
+
+    ``source`` is a run of lower-case words as they appear after tokenising ("sob",
+    "pins n needles", "cant weight bear"); ``target`` is what they mean ("short of breath").
+    """
+
+    source: str = Field(min_length=1, pattern=r"^[a-z0-9'\-]+( [a-z0-9'\-]+)*$")
+    target: str = Field(min_length=1, pattern=r"^[a-z0-9'\-]+( [a-z0-9'\-]+)*$")
+    note: str | None = None
+
+
+class Lexicon(_Strict):
+    """Abbreviations, texting shorthand and slang, rewritten before phrases are matched."""
+
+    sources: tuple[Source, ...] = Field(min_length=1)
+    rewrites: tuple[Rewrite, ...]
+    last_reviewed: dt.date
+
+
 class KnowledgeBase(_Strict):
     """The whole validated knowledge base."""
 
@@ -297,3 +317,4 @@ class KnowledgeBase(_Strict):
     self_care: tuple[SelfCareAdvice, ...]
     claims: tuple[Claim, ...]
     article: tuple[ArticleStatement, ...]
+    lexicon: tuple[Lexicon, ...] = ()

@@ -1,10 +1,19 @@
-"""ConText-style rules: negation scope and who the words are about.
+"""ConText-style rules: negation scope, hedges and who the words are about.
 
 Negation follows NegEx (Chapman et al., J Biomed Inform 2001) and ConText (Harkema et al.,
 J Biomed Inform 2009): a trigger negates what follows it in the same clause, within a window of
 words, unless it is a pseudo-trigger ("not only", "no longer"); a few triggers negate what comes
 before them ("swelling: none"). Clauses end at sentence punctuation and at conjunctions such as
-"but" or "however".
+"but" or "however". On top of NegEx, as medSpaCy's ConText rules do with TERMINATE modifiers:
+
+* a list carries the negation to every item ("no rash, cough, headache or vomiting"): commas
+  and "or"/"nor"/"and" do not count towards the window;
+* scope ends at a terminator ("no redness, only the twitching") and at a new verb after a comma
+  or "and" ("no fever and my leg is swollen");
+* a double negative affirms ("it's not that it isn't warm"), reported as a hedge;
+* diminishers ("hardly", "barely", "scarcely") are not negations: "I can hardly move my toes"
+  says the toes are weak (the lexicon rewrites "can hardly" to "can not");
+* a negated intensifier ("not massively swollen") describes a small amount, not none.
 """
 
 from __future__ import annotations
@@ -14,9 +23,11 @@ from nightlegs.intake._text import NormalisedText
 __all__ = [
     "NEGATION_WORDS",
     "clause_bounds",
+    "is_hedged",
     "is_negated",
     "is_uncertain",
     "mentions_other_person",
+    "negation",
 ]
 
 _PRE_NEGATION = frozenset(
@@ -33,8 +44,6 @@ _PRE_NEGATION = frozenset(
         "deny",
         "denied",
         "nope",
-        "hardly",
-        "barely",
         "free",
     }
 )
@@ -54,7 +63,89 @@ _PSEUDO_NEGATION = (
     ("not", "until"),
     ("without", "fail"),
     ("not", "always"),
+    ("never", "used"),
+    ("not", "used"),
+    ("never", "had"),
+    ("no", "way"),
 )
+#: "not that", "would not say": an outer negation that, with a second one, affirms.
+_DOUBLE_NEGATION_LINKS = frozenset({"that", "say", "saying", "like", "mean", "deny", "denying"})
+#: "not massively swollen": a negated intensifier leaves a small amount, which for a danger
+#: sign still counts (as a hedge).
+_INTENSIFIERS = frozenset(
+    {
+        "very",
+        "that",
+        "massively",
+        "hugely",
+        "too",
+        "super",
+        "really",
+        "terribly",
+        "overly",
+        "majorly",
+        "much",
+        "madly",
+        "particularly",
+        "extremely",
+        "properly",
+    }
+)
+#: Words that end a negation's scope ("no redness, only the twitching").
+_SCOPE_TERMINATORS = frozenset(
+    {
+        "only",
+        "just",
+        "except",
+        "apart",
+        "besides",
+        "still",
+        "instead",
+        "rather",
+        "mainly",
+        "mostly",
+        "definitely",
+        "actually",
+        "though",
+        "now",
+        "also",
+        "plus",
+        "which",
+        "who",
+    }
+)
+#: A verb after a comma or "and" starts a new statement that the negation does not reach.
+_NEW_STATEMENT_VERBS = frozenset(
+    {
+        "is",
+        "are",
+        "was",
+        "were",
+        "am",
+        "has",
+        "have",
+        "had",
+        "feels",
+        "felt",
+        "looks",
+        "looked",
+        "went",
+        "goes",
+        "got",
+        "gets",
+        "turned",
+        "became",
+        "seems",
+        "keeps",
+        "kept",
+        "started",
+        "hurts",
+        "aches",
+        "swelled",
+        "swells",
+    }
+)
+_LIST_WORDS = frozenset({",", "or", "nor", "and", "/"})
 _POST_NEGATION = frozenset({"none", "absent", "negative", "free"})
 _UNCERTAIN = frozenset(
     {
@@ -71,6 +162,32 @@ _UNCERTAIN = frozenset(
         "whether",
         "unsure",
         "suspect",
+    }
+)
+#: Wider than :data:`_UNCERTAIN`: words that make a report tentative ("I think it's warm").
+#: A tentative danger sign is kept, labelled as possible; other findings are not dropped.
+_HEDGES = _UNCERTAIN | frozenset(
+    {
+        "think",
+        "guess",
+        "suppose",
+        "probably",
+        "prob",
+        "seems",
+        "seem",
+        "maybes",
+        "dunno",
+        "idk",
+        "could",
+        "may",
+        "kinda",
+        "sorta",
+        "kind",
+        "sort",
+        "bit",
+        "slightly",
+        "little",
+        "tad",
     }
 )
 _SENTENCE_END = frozenset({".", "!", "?", ";", "(", ")"})
@@ -215,13 +332,71 @@ def _words(text: NormalisedText) -> list[str]:
     return words  # type: ignore[return-value]
 
 
+def negation(
+    text: NormalisedText, first: int, last: int, consumed: frozenset[int] = frozenset()
+) -> str | None:
+    """How the words ``first``..``last`` are qualified by a negation around them.
+
+    Returns ``"negated"``, ``"double"`` (a double negative or a negated intensifier: the
+    thing is there, at least a little) or ``None``. ``consumed`` holds positions of negation
+    words that belong to another phrase ("can't keep still"), which negate nothing else.
+
+    Examples
+    --------
+    >>> from nightlegs.intake._text import normalise
+    >>> negation(normalise("there is no swelling"), 3, 3)
+    'negated'
+    >>> t = normalise("no rash, cough, headache or vomiting")
+    >>> negation(t, 6, 6)
+    'negated'
+    >>> t = normalise("no redness, only the twitching")
+    >>> negation(t, 5, 5) is None
+    True
+    >>> t = normalise("it's not that it isn't warm")
+    >>> negation(t, 7, 7)
+    'double'
+    """
+    words = _words(text)
+    clause_start, clause_end = clause_bounds(text, first, last)
+    distance = 0
+    saw_break = False
+    for index in range(first - 1, clause_start - 1, -1):
+        word = words[index]
+        if word in _LIST_WORDS:
+            saw_break = saw_break or word in (",", "and")
+            continue
+        if word in _PRE_NEGATION and index not in consumed:
+            following = words[index + 1] if index + 1 < len(words) else ""
+            if (word, following) in _PSEUDO_NEGATION:
+                continue
+            if following in _INTENSIFIERS and index + 1 < first:
+                return "double"
+            return "double" if _outer_negation(words, index, clause_start) else "negated"
+        if word in _SCOPE_TERMINATORS:
+            return None
+        if saw_break and word in _NEW_STATEMENT_VERBS:
+            return None
+        distance += 1
+        if distance >= _NEGATION_WINDOW:
+            break
+    for index in range(last + 1, min(clause_end, last + 3) + 1):
+        if words[index] in _POST_NEGATION:
+            return "negated"
+    return None
+
+
+def _outer_negation(words: list[str], inner: int, clause_start: int) -> bool:
+    """Whether the negation at ``inner`` is itself negated ("not that it isn't")."""
+    for index in range(inner - 1, max(clause_start, inner - 6) - 1, -1):
+        if words[index] in _PRE_NEGATION and words[index + 1] in _DOUBLE_NEGATION_LINKS:
+            return True
+    return False
+
+
 def is_negated(
     text: NormalisedText, first: int, last: int, consumed: frozenset[int] = frozenset()
 ) -> bool:
     """Whether the words ``first``..``last`` are negated by a trigger around them.
-
-    ``consumed`` holds token positions of negation words that belong to another phrase
-    ("can't keep still", "won't put weight on"), which therefore negate nothing else.
 
     Examples
     --------
@@ -230,28 +405,42 @@ def is_negated(
     >>> is_negated(t, 3, 3)
     True
     """
-    words = _words(text)
-    clause_start, clause_end = clause_bounds(text, first, last)
-    window_start = max(clause_start, first - _NEGATION_WINDOW)
-    for index in range(first - 1, window_start - 1, -1):
-        word = words[index]
-        if word in _PRE_NEGATION and index not in consumed:
-            following = words[index + 1] if index + 1 < len(words) else ""
-            if (word, following) in _PSEUDO_NEGATION:
-                continue
-            return True
-    for index in range(last + 1, min(clause_end, last + 3) + 1):
-        if words[index] in _POST_NEGATION:
-            return True
-    return False
+    return negation(text, first, last, consumed) == "negated"
+
+
+_HEDGE_PAIRS = frozenset({("not", "sure"), ("hard", "to"), ("no", "idea"), ("not", "certain")})
 
 
 def is_uncertain(text: NormalisedText, first: int, last: int) -> bool:
-    """Whether the clause hedges ("I'm worried it might be a clot") rather than reports."""
+    """Whether the clause wonders ("I'm worried it might be a clot") rather than reports."""
     clause_start, _ = clause_bounds(text, first, last)
     return any(
         text.tokens[i].text in _UNCERTAIN for i in range(max(clause_start, first - 5), first)
     )
+
+
+def is_hedged(text: NormalisedText, first: int, last: int) -> bool:
+    """Whether the report is tentative ("I think it's a bit warm?", "might be a little puffy").
+
+    Examples
+    --------
+    >>> from nightlegs.intake._text import normalise
+    >>> t = normalise("it might be a little puffy?")
+    >>> is_hedged(t, 5, 5)
+    True
+    >>> is_hedged(normalise("my calf is swollen"), 3, 3)
+    False
+    """
+    words = _words(text)
+    clause_start, clause_end = clause_bounds(text, first, last)
+    start = max(clause_start, first - 5)
+    if any(words[i] in _HEDGES for i in range(start, first)):
+        return True
+    if any((words[i], words[i + 1]) in _HEDGE_PAIRS for i in range(start, first - 1)):
+        return True
+    after = min(clause_end + 1, len(words) - 1)
+    # "it's warm?" and "hot ish": a question mark or "-ish" right after the words.
+    return words[after] == "?" or (last + 1 < len(words) and words[last + 1] == "ish")
 
 
 def mentions_other_person(text: NormalisedText, first: int, last: int, patient: str) -> bool:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Literal
 
 from nightlegs.errors import InputError
 from nightlegs.intake._context import (
     NEGATION_WORDS,
-    is_negated,
+    is_hedged,
     is_uncertain,
     mentions_other_person,
+    negation,
 )
 from nightlegs.intake._matcher import PhraseHit, phrase_index
 from nightlegs.intake._population import PopulationFacts, extract_population
@@ -61,12 +63,17 @@ class ExtractedFinding:
         The words of the description it came from.
     implied_by : str or None
         The finding whose meaning implies this one, when it was not said directly.
+    certainty : {"reported", "possible"}
+        ``"possible"`` when the words were hedged ("I think it's a bit warm?"), a double
+        negative, or a negated intensifier ("not massively swollen"). Triage treats a possible
+        danger sign as present; the answer says it was read as possible.
     """
 
     id: str
     present: bool
     text: str
     implied_by: str | None = None
+    certainty: Literal["reported", "possible"] = "reported"
 
 
 @dataclass
@@ -112,12 +119,14 @@ def _check_text(text: str) -> list[str]:
 def _resolve(
     text: NormalisedText, hits: list[PhraseHit], patient: str | None
 ) -> tuple[dict[str, ExtractedFinding], list[str]]:
-    by_id = knowledge_index().findings
+    tables = knowledge_index()
+    by_id, danger = tables.findings, tables.rule_findings
     positives: dict[str, ExtractedFinding] = {}
     negatives: dict[str, ExtractedFinding] = {}
     weak: dict[str, ExtractedFinding] = {}
     votes: dict[str, int] = {}
     claims: list[str] = []
+    spans: dict[str, list[tuple[int, int]]] = {}
     consumed = frozenset(
         index
         for hit in hits
@@ -146,32 +155,70 @@ def _resolve(
             text.tokens[i].text in NEGATION_WORDS and text.tokens[i].text not in phrase_words
             for i in range(hit.first + 1, hit.last + 1)
         )
-        negated = inner or is_negated(text, hit.first, hit.last, consumed)
-        if not negated and not finding.red_flag and is_uncertain(text, hit.first, hit.last):
+        state = "negated" if inner else negation(text, hit.first, hit.last, consumed)
+        negated = state == "negated"
+        is_danger = finding.red_flag or finding.id in danger
+        if not negated and not is_danger and is_uncertain(text, hit.first, hit.last):
             continue
+        possible = state == "double" or (
+            is_danger and not negated and is_hedged(text, hit.first, hit.last)
+        )
         bucket = weak if hit.kind == "weak" else (negatives if negated else positives)
         if hit.kind != "weak":
             votes[hit.record_id] = votes.get(hit.record_id, 0) + (-1 if negated else 1)
-        bucket.setdefault(hit.record_id, ExtractedFinding(hit.record_id, not negated, words))
+        found = ExtractedFinding(
+            hit.record_id, not negated, words, certainty="possible" if possible else "reported"
+        )
+        if hit.record_id in bucket and bucket[hit.record_id].certainty == "possible":
+            bucket[hit.record_id] = found if not possible else bucket[hit.record_id]
+        else:
+            bucket.setdefault(hit.record_id, found)
+        if not negated:
+            spans.setdefault(hit.record_id, []).append((hit.first, hit.last))
 
     result: dict[str, ExtractedFinding] = {}
     for fid in {*positives, *negatives}:
         # A danger sign said anywhere counts even if denied elsewhere; otherwise the more
         # frequent reading wins, a tie going to the denial.
         if fid in positives and (
-            fid not in negatives or by_id[fid].red_flag or votes.get(fid, 0) > 0
+            fid not in negatives or by_id[fid].red_flag or fid in danger or votes.get(fid, 0) > 0
         ):
             result[fid] = positives[fid]
         else:
             result[fid] = negatives[fid]
+    _drop_yielding(result, spans)
     for fid, found in weak.items():
         if fid not in result and not any(y in result for y in by_id[fid].yields_to):
             result[fid] = found
     for fid, found in list(result.items()):
         for target, value in by_id[fid].implies.items():
             if found.present and target not in result:
-                result[target] = ExtractedFinding(target, value, found.text, implied_by=fid)
+                result[target] = ExtractedFinding(
+                    target, value, found.text, implied_by=fid, certainty=found.certainty
+                )
     return result, claims
+
+
+def _drop_yielding(
+    result: dict[str, ExtractedFinding], spans: dict[str, list[tuple[int, int]]]
+) -> None:
+    """Drop a finding read from the same words as one it yields to.
+
+    "It hurts like hell when the nurse moves my toes" is pain on passive stretch, not relief
+    from stretching: ``relieved_by_stretching`` yields to ``pain_passive_stretch`` where their
+    words overlap.
+    """
+    by_id = knowledge_index().findings
+    for fid in list(result):
+        for stronger in by_id[fid].yields_to:
+            if stronger not in spans or fid not in spans:
+                continue
+            overlaps = all(
+                any(a <= d and c <= b for c, d in spans[stronger]) for a, b in spans[fid]
+            )
+            if overlaps and result.get(stronger) is not None and result[stronger].present:
+                del result[fid]
+                break
 
 
 def extract(text: str) -> IntakeResult:

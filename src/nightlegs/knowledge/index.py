@@ -21,6 +21,9 @@ class KnowledgeIndex:
     claims: dict[str, Claim]
     finding_order: dict[str, int]
     red_flag_findings: frozenset[str]
+    #: Every finding a red-flag or safety-net rule needs present: the danger signs that the
+    #: intake keeps even when hedged or denied elsewhere.
+    rule_findings: frozenset[str]
 
 
 @functools.cache
@@ -40,4 +43,5 @@ def knowledge_index() -> KnowledgeIndex:
         claims={c.id: c for c in kb.claims},
         finding_order={f.id: i for i, f in enumerate(kb.findings)},
         red_flag_findings=frozenset(f.id for f in kb.findings if f.red_flag),
+        rule_findings=frozenset(fid for rule in kb.red_flags for fid in rule.findings),
     )

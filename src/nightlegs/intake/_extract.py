@@ -250,7 +250,7 @@ def extract(text: str) -> IntakeResult:
     warnings = _check_text(text)
     index = phrase_index()
     normalised = index.normalise(text)
-    population = extract_population(text)
+    population = extract_population(text, normalised)
     found, claims = _resolve(normalised, index.find(normalised), population.subject)
     if not found:
         warnings.append(

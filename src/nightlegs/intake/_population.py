@@ -6,6 +6,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from nightlegs.intake._context import is_uncertain, negation
+from nightlegs.intake._text import NormalisedText, normalise
+
 __all__ = ["PopulationFacts", "extract_population"]
 
 Reporter = Literal["self", "parent", "partner", "relative", "other"]
@@ -57,9 +60,11 @@ _AGE_PATTERNS = (
         r"kg|lbs?|cm|hours?|%|times))"
     ),
     re.compile(
-        r"\b(?:son|daughter|boy|girl|child|kid|husband|wife|partner|mum|mother|mom|dad|"
-        r"father|gran|nan|grandma|grandad|i|me)\s*[,(]\s*(?:aged?\s*)?(\d{1,3})\s*[,)]"
+        r"\b(?:son|daughter|boy|girl|child|kid|toddler|baby|husband|wife|partner|mum|mother|"
+        r"mom|dad|father|gran|nan|grandma|grandad|brother|sister|grandson|granddaughter|i|me)"
+        r"\s*[,(]\s*(?:aged?\s*)?(\d{1,3})\s*(?:yo|y/o|yrs?|years?)?\s*[,)]"
     ),
+    re.compile(r"\b(?:hes|shes|he's|she's)\s+" + _NUM + r"\b(?!\s*(?:weeks?|months?|days?|kg|%))"),
     re.compile(r"\b(?:my|our)\s+" + _NUM + r"\b(?=\s*(?:-|\s)?\s*(?:year|yr)?)"),
 )
 _DECADE = re.compile(
@@ -77,14 +82,16 @@ _DECADE_VALUE = {
     "nineties": 90,
 }
 _PREGNANT = re.compile(
-    r"\b(pregnant|pregnancy|expecting a baby|expecting my|trimester|"
-    r"weeks gone|my bump|antenatal|midwife)\b"
+    r"\b(pregnant|pregnancy|preggo|preggers|expecting a baby|expecting my|trimester|"
+    r"weeks gone|my bump|antenatal|midwife|(?:i'm|i am|im|at|she's|she is)\s*\d{1,2}\s*"
+    r"(?:weeks|wks|wk)(?! ago| old)|\d{1,2}\s*(?:weeks|wks)\s*(?:pregnant|along|gone))\b"
+    r"|^\W*\d{1,2}\s*(?:weeks|wks)\b(?! ago| old)"
 )
 _PREGNANCY_WEEK = re.compile(
     r"\b(\d{1,2})\s*(?:weeks?|wks?)\s*(?:pregnant|gone|along|gestation)|"
-    r"\b(?:at|i am|i'm|im)\s*(\d{1,2})\s*(?:weeks?|wks?)\b"
+    r"\b(?:at|i am|i'm|im)\s*(\d{1,2})\s*(?:weeks?|wks?)\b|"
+    r"^\W*(\d{1,2})\s*(?:weeks|wks)\b"
 )
-_NOT_PREGNANT = re.compile(r"\b(not|never been|n't|no chance of being)\s+(?:\w+\s+)?pregnant\b")
 _POSTPARTUM = re.compile(
     r"\b(gave birth|given birth|had (?:a|my|our) (?:baby|son|daughter)|"
     r"post-?partum|postnatal|after the birth|since the birth|newborn|"
@@ -99,8 +106,9 @@ _PARTNER_SUBJECT = re.compile(
     r"fiance|fiancee|spouse|hubby|other half)\b"
 )
 _RELATIVE_SUBJECT = re.compile(
-    r"^\W*(?:\w+\W+){0,4}?(?:my|our)\s+(mum|mother|mom|dad|father|gran|"
-    r"grandma|grandmother|nan|grandad|grandfather|granny)\b"
+    r"^\W*(?:\w+\W+){0,4}?(?:(?:my|our)\s+(?:\w+\s+)?)?(mum|mother|mom|dad|father|gran|"
+    r"grandma|grandmother|nan|grandad|grandfather|granny|brother|sister|aunt|auntie|uncle|"
+    r"cousin|friend|neighbour|neighbor|flatmate|patient|client)(?:'s|s)?\b"
 )
 _BODY = r"(?:legs?|calf|calves|feet|foot|knees?|heels?|thighs?|shins?|back|ankles?|toes?|hips?)"
 _FIRST_PERSON = re.compile(
@@ -204,13 +212,31 @@ def _find_age(text: str) -> tuple[float, str] | None:
     return None
 
 
-def extract_population(text: str) -> PopulationFacts:
+def _mention_state(normalised: NormalisedText, start: int) -> str | None:
+    """How the intake's context rules read the mention at character ``start``.
+
+    One negation engine for findings and facts: "I don't think I'm pregnant" is denied,
+    "I might be pregnant" is only wondered about (``"uncertain"``).
+    """
+    index = next((i for i, t in enumerate(normalised.tokens) if t.end > start), None)
+    if index is None:
+        return None
+    state = negation(normalised, index, index)
+    if state == "negated":
+        return "negated"
+    return "uncertain" if is_uncertain(normalised, index, index) else None
+
+
+def extract_population(text: str, normalised: NormalisedText | None = None) -> PopulationFacts:
     """Read age, sex, pregnancy and who is writing from a description.
 
     Parameters
     ----------
     text : str
         The description, any case.
+    normalised : NormalisedText, optional
+        The same text as the intake normalised it (made here when not given); its context
+        rules decide whether a pregnancy is stated, denied or only wondered about.
 
     Returns
     -------
@@ -267,15 +293,17 @@ def extract_population(text: str) -> PopulationFacts:
         she = len(_THIRD_PRONOUN_FEMALE.findall(lowered))
         if he != she:
             facts.sex = "male" if he > she else "female"
-    pregnant = _PREGNANT.search(lowered)
-    if pregnant and not _NOT_PREGNANT.search(lowered) and facts.reporter in ("self", "partner"):
+    words = normalised if normalised is not None else normalise(text)
+    states = [(m, _mention_state(words, m.start())) for m in _PREGNANT.finditer(lowered)]
+    stated = next((m for m, state in states if state is None), None)
+    if stated and facts.reporter in ("self", "partner"):
         facts.pregnant = True
         facts.sex = "female"
-        facts.evidence["pregnant"] = pregnant.group(0)
+        facts.evidence["pregnant"] = stated.group(0)
         week = _PREGNANCY_WEEK.search(lowered)
         if week:
-            facts.pregnancy_week = int(week.group(1) or week.group(2))
-    elif _NOT_PREGNANT.search(lowered):
+            facts.pregnancy_week = int(next(g for g in week.groups() if g))
+    elif any(state == "negated" for _, state in states):
         facts.pregnant = False
     postpartum = _POSTPARTUM.search(lowered)
     if postpartum and not facts.pregnant and facts.reporter in ("self", "partner"):

@@ -15,7 +15,12 @@ from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import extractOne
 
 from nightlegs.intake._lexicon import COMMON_WORDS, MISSPELLINGS
-from nightlegs.intake._text import NormalisedText, build_rewrite_table, normalise
+from nightlegs.intake._text import (
+    FILLER_WORDS,
+    NormalisedText,
+    build_rewrite_table,
+    normalise,
+)
 from nightlegs.knowledge import KnowledgeBase, load_knowledge_base
 from nightlegs.knowledge.phrases import CompiledPhrase, compile_phrase
 
@@ -76,6 +81,8 @@ class PhraseIndex:
         )
         vocabulary |= {w for entries in self._rewrites.values() for e in entries for w in e[0]}
         self._vocabulary = frozenset(vocabulary)
+        # An intensifier that some phrase needs ("so stiff"?) is not skipped.
+        self._filler = FILLER_WORDS - self._vocabulary
         self._prefixes = tuple(sorted(prefixes, key=len, reverse=True))
         self._targets = sorted(w for w in vocabulary | prefixes if len(w) >= 5 and w.isalpha())
 
@@ -100,7 +107,7 @@ class PhraseIndex:
 
     def normalise(self, text: str) -> NormalisedText:
         """Normalise ``text`` and correct misspelled clinical words."""
-        return normalise(text, self.correct, self._rewrites)
+        return normalise(text, self.correct, self._rewrites, self._filler)
 
     @functools.lru_cache(maxsize=8192)  # noqa: B019 - one index per process, cached on purpose
     def _entries_for(self, word: str) -> tuple[_Entry, ...]:

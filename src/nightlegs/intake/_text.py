@@ -7,7 +7,14 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-__all__ = ["NormalisedText", "RewriteTable", "Token", "build_rewrite_table", "normalise"]
+__all__ = [
+    "FILLER_WORDS",
+    "NormalisedText",
+    "RewriteTable",
+    "Token",
+    "build_rewrite_table",
+    "normalise",
+]
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’\-][a-z0-9]+)*|[.,;:!?()/]")
 _CONTRACTIONS: dict[str, tuple[str, ...]] = {
@@ -202,10 +209,56 @@ def _rewrite(tokens: list[Token], table: RewriteTable) -> list[Token]:
     return out
 
 
+#: Intensifiers people put between the words of a phrase ("turned really quite white").
+FILLER_WORDS = frozenset(
+    {
+        "really",
+        "quite",
+        "very",
+        "so",
+        "pretty",
+        "super",
+        "totally",
+        "completely",
+        "fairly",
+        "extremely",
+        "incredibly",
+        "proper",
+        "properly",
+        "bloody",
+        "fucking",
+        "freaking",
+        "flipping",
+        "damn",
+        "massively",
+        "majorly",
+        "seriously",
+        "literally",
+        "absolutely",
+        "awfully",
+        "terribly",
+        "insanely",
+        "crazy",
+        "way",
+    }
+)
+_KEEP_AFTER = frozenset({"no", "not", "never", "nor", "without"})
+
+
+def _drop_filler(tokens: list[Token], filler: frozenset[str]) -> list[Token]:
+    """Skip intensifiers, except right after a negation ("not very swollen" keeps its sense)."""
+    return [
+        token
+        for index, token in enumerate(tokens)
+        if token.text not in filler or (index > 0 and tokens[index - 1].text in _KEEP_AFTER)
+    ]
+
+
 def normalise(
     text: str,
     spelling: Callable[[str], str] | None = None,
     rewrites: RewriteTable | None = None,
+    filler: frozenset[str] = frozenset(),
 ) -> NormalisedText:
     """Lower-case, tokenise, expand contractions, correct misspellings and rewrite slang.
 
@@ -217,6 +270,9 @@ def normalise(
         Maps a word to its correction (which may hold several words), or to itself.
     rewrites : mapping, optional
         Multi-word rewrites from :func:`build_rewrite_table` ("sob" -> "short of breath").
+    filler : frozenset of str, optional
+        Intensifiers to skip so that "turned really quite white" reads as "turned white"
+        (the caller leaves out any word its phrases use).
 
     Returns
     -------
@@ -235,6 +291,8 @@ def normalise(
     if rewrites:
         tokens = _rewrite(tokens, rewrites)
     tokens = _drop_temperature_of_things(tokens)
+    if filler:
+        tokens = _drop_filler(tokens, filler)
     offsets: list[int] = []
     position = 0
     for token in tokens:

@@ -15,24 +15,41 @@ from nightlegs.assessment.instruments import (
 )
 from nightlegs.errors import InputError
 
-RLS = {
+CORE = {
     "urge_to_move": True,
     "worse_at_rest": True,
     "relieved_by_movement": True,
     "evening_night_worse": True,
-    "muscle_hardens": False,
 }
+NO_MIMICS = {
+    "muscle_hardens": False,
+    "relieved_by_position_change": False,
+    "varicose_veins": False,
+    "numbness": False,
+    "joint_swelling": False,
+    "leg_swelling": False,
+}
+RLS = {**CORE, **NO_MIMICS}
 
 
-def test_irlssg_all_met() -> None:
+def test_irlssg_all_met_only_when_every_mimic_was_considered() -> None:
     result = irlssg_criteria(RLS)
     assert [c.status for c in result.criteria] == ["met"] * 5
 
 
-def test_irlssg_mimic_fails_fifth_criterion() -> None:
+@pytest.mark.parametrize("considered", list(NO_MIMICS))
+def test_irlssg_one_absent_mimic_is_not_enough(considered: str) -> None:
+    # Criterion 5 used to be met as soon as one mimic was absent; IRLSSG asks for all of them.
+    result = irlssg_criteria({**CORE, considered: False})
+    assert result.criteria[4].status == "unknown"
+    assert not result.reading.startswith("All five")
+
+
+def test_irlssg_present_mimic_is_left_to_a_clinician() -> None:
     result = irlssg_criteria({**RLS, "muscle_hardens": True})
-    assert result.criteria[4].status == "not met"
-    assert "less likely" in result.reading
+    assert result.criteria[4].status == "needs a clinician"
+    assert "leg cramps" in result.reading
+    assert "doctor must decide" in result.reading
 
 
 def test_irlssg_unknown_items() -> None:
@@ -75,10 +92,42 @@ def test_growing_pains_exclusion() -> None:
 
 
 def test_edinburgh_definite_and_atypical() -> None:
-    base = {"pain_on_walking": True, "rest_pain": False, "relieved_by_standing_still": True}
+    base = {
+        "pain_on_walking": True,
+        "rest_pain": False,
+        "worse_uphill_or_hurrying": True,
+        "relieved_by_standing_still": True,
+    }
     assert "definite" in edinburgh_claudication({**base, "site_calf": True}).reading
     assert "atypical" in edinburgh_claudication({**base, "site_calf": False}).reading
     assert "Negative" in edinburgh_claudication({**base, "rest_pain": True}).reading
+
+
+def test_edinburgh_needs_the_uphill_or_hurrying_item() -> None:
+    base = {"pain_on_walking": True, "rest_pain": False, "relieved_by_standing_still": True}
+    assert "Unknown" in edinburgh_claudication({**base, "site_calf": True}).reading
+    negative = {**base, "worse_uphill_or_hurrying": False, "site_calf": True}
+    assert "Negative" in edinburgh_claudication(negative).reading
+
+
+@pytest.mark.parametrize("age", [1, 2, 13, 16, 40])
+def test_growing_pains_criteria_only_in_their_age_range(age: int) -> None:
+    typical = {"pain_free_intervals": True, "bilateral": True, "morning_well": True}
+    result = growing_pains_criteria(typical, age=age)
+    assert "do not apply" in result.reading
+    assert not result.criteria
+
+
+def test_wells_maps_three_days_in_bed_and_is_not_used_in_pregnancy() -> None:
+    in_bed = wells_dvt({"bedridden_3_days": True, "immobilised": True})
+    items = {c.name: c.status for c in in_bed.criteria}
+    assert items["Bedridden 3 days or more, or major surgery within 12 weeks"] == "met"
+    assert items["Paralysis, paresis or recent plaster cast of the leg"] != "met"
+    assert in_bed.score == 1
+    pregnant = wells_dvt({"leg_swelling": True, "previous_clot": True}, pregnant=True)
+    assert pregnant.score is None
+    assert "ultrasound" in pregnant.reading
+    assert "D-dimer" in pregnant.reading
 
 
 @pytest.mark.parametrize(
@@ -111,7 +160,7 @@ def test_bad_movement_value() -> None:
 
 def test_instruments_appear_only_when_their_inputs_are_known() -> None:
     assert compute_instruments({}) == []
-    ids = {i.id for i in compute_instruments(RLS, movements_per_hour=30)}
+    ids = {i.id for i in compute_instruments(CORE, movements_per_hour=30)}
     assert ids == {"irlssg", "movement_severity"}
 
 

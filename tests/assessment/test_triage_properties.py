@@ -58,8 +58,6 @@ def test_every_red_flag_rule_fires_on_its_own_findings() -> None:
         age = groups.get(rule.population[0]) if rule.population else None
         pregnant = True if "pregnant" in rule.population else None
         postpartum = rule.population == ("postpartum",)
-        decision = triage(
-            evidence, Population(age=age, pregnant=pregnant, postpartum=postpartum)
-        )
+        decision = triage(evidence, Population(age=age, pregnant=pregnant, postpartum=postpartum))
         assert rule.id in decision.red_flags
         assert decision.level.rank >= rule.triage.rank

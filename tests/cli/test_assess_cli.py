@@ -75,7 +75,13 @@ def test_non_english_gives_warning_in_result(run_cli: Run) -> None:
         "--json",
     )
     assert code == 0
-    assert any("English" in w for w in json.loads(out)["warnings"])
+    data = json.loads(out)
+    assert data["understood"] is False
+    assert data["language"] == "fr"
+    assert data["conditions"] == []
+    assert data["triage"] in ("doctor", "urgent", "emergency")
+    assert data["headline"].startswith("nightlegs could not understand")
+    assert any("another language (fr)" in w for w in data["warnings"])
 
 
 def test_scripted_interview(run_cli: Run) -> None:

@@ -6,6 +6,7 @@ import pytest
 
 from nightlegs.errors import InputError
 from nightlegs.intake import extract
+from nightlegs.knowledge import knowledge_index
 
 
 def found(text: str) -> dict[str, bool]:
@@ -155,10 +156,19 @@ def test_bad_text_raises_clear_error(text: str) -> None:
         extract(text)
 
 
-def test_non_english_text_gives_a_warning() -> None:
+def test_non_english_text_is_not_understood_and_named() -> None:
     result = extract("Мои ноги болят по ночам, особенно икры, и я не могу уснуть")
-    assert result.warnings and "English" in result.warnings[0]
-    assert result.findings == []
+    assert result.language == "ru"
+    assert result.understood is False
+    assert result.warnings and "another language (ru)" in result.warnings[0]
+    assert not any(f.present and knowledge_index().findings[f.id].red_flag for f in result.findings)
+
+
+def test_english_with_no_symptom_is_not_understood() -> None:
+    result = extract("hello, I would like some advice please about something")
+    assert result.language == "en"
+    assert result.understood is False
+    assert "could not recognise" in result.warnings[-1]
 
 
 def test_negation_inside_a_matched_phrase() -> None:

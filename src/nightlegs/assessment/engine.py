@@ -14,7 +14,14 @@ from nightlegs.assessment.result import (
     FindingResult,
     SelfCareItem,
 )
-from nightlegs.assessment.safety import DISCLAIMER, WHEN_TO_SEEK_CARE
+from nightlegs.assessment.safety import (
+    DANGER_SIGNS,
+    DISCLAIMER,
+    MEDICINE_EMERGENCY,
+    MEDICINE_MAY_BE_THE_CAUSE,
+    SAME_DAY_SIGNS,
+    WHEN_TO_SEEK_CARE,
+)
 from nightlegs.assessment.triage import TriageDecision, triage
 from nightlegs.errors import InputError
 from nightlegs.intake import IntakeResult, extract
@@ -41,30 +48,57 @@ def _source_text(source: Source) -> str:
     return f"{source.ref}: {source.locator}"
 
 
-def _condition_result(condition: Condition, score: ConditionScore) -> ConditionResult:
+#: A ranking from words is never certain: probabilities are shown between these bounds.
+_SHOWN_MIN, _SHOWN_MAX = 0.01, 0.99
+
+
+def _pregnancy_related(population: Population) -> bool:
+    return bool(population.pregnant or population.postpartum)
+
+
+def _wording(condition: Condition, population: Population) -> tuple[str, str, tuple[str, ...]]:
+    """Name, specialist and tests of ``condition`` as they apply to this person."""
+    name, specialist, tests = condition.name, condition.specialist, condition.tests
+    if _pregnancy_related(population) and condition.in_pregnancy:
+        variant = condition.in_pregnancy
+        specialist = variant.specialist or specialist
+        tests = variant.tests if variant.tests is not None else tests
+    elif not _pregnancy_related(population) and condition.outside_pregnancy:
+        variant = condition.outside_pregnancy
+        name = variant.name or name
+        specialist = variant.specialist or specialist
+    return name, specialist, tests
+
+
+def _condition_result(
+    condition: Condition, score: ConditionScore, population: Population
+) -> ConditionResult:
+    name, specialist, tests = _wording(condition, population)
     return ConditionResult(
         id=condition.id,
-        name=condition.name,
-        probability=score.probability,
+        name=name,
+        probability=min(max(score.probability, _SHOWN_MIN), _SHOWN_MAX),
         evidence_for=tuple(w.describe() for w in score.evidence_for),
         evidence_against=tuple(w.describe() for w in score.evidence_against),
-        specialist=condition.specialist,
+        specialist=specialist,
         usual_triage=condition.usual_triage,
         icd10=condition.icd10,
         snomed=condition.snomed,
-        tests=condition.tests,
+        tests=tests,
         sources=tuple(_source_text(s) for s in condition.sources),
     )
 
 
-def _specialist(decision: TriageDecision, top: Condition, kb: KnowledgeBase) -> str:
+def _specialist(decision: TriageDecision, top: Condition | None, population: Population) -> str:
     if decision.level is Triage.EMERGENCY:
         return "emergency department"
     if decision.level is Triage.URGENT and decision.suspects:
         suspect = knowledge_index().conditions.get(decision.suspects[0])
         if suspect is not None:
-            return suspect.specialist
-    return top.specialist
+            return _wording(suspect, population)[1]
+    if top is None:
+        return "general practitioner"
+    return _wording(top, population)[1]
 
 
 def _self_care(
@@ -100,22 +134,54 @@ def _claims(
     )
 
 
+#: Rules whose medicine has guidance to withhold the next dose until a doctor has seen the
+#: person (statin with rhabdomyolysis, antipsychotic with NMS, serotonergic drug with serotonin
+#: syndrome): only then does the answer say so.
+_WITHHOLD_DOSE_RULES = {
+    "rhabdomyolysis_dark_urine": ("med_statin", "med_new_or_dose_change"),
+    "nms_rigidity_fever": ("med_antipsychotic", "med_serotonergic"),
+    "antipsychotic_fever_confusion": ("med_antipsychotic",),
+    "serotonin_syndrome": ("med_serotonergic",),
+}
+_MEDICINE_CAUSE = "drug_induced_muscle_symptoms"
+
+
+def _medicine_message(
+    decision: TriageDecision, ranking: list[ConditionScore], evidence: Mapping[str, bool]
+) -> str:
+    """One message about medicines, consistent with the level (no dose advice)."""
+    present = {fid for fid, value in evidence.items() if value}
+    for rule_id in decision.red_flags:
+        if present & set(_WITHHOLD_DOSE_RULES.get(rule_id, ())):
+            return MEDICINE_EMERGENCY
+    suspects = {score.id for score in ranking[:3] if score.probability >= 0.1}
+    if _MEDICINE_CAUSE in suspects:
+        return MEDICINE_MAY_BE_THE_CAUSE
+    return "Do not start, stop or change a prescribed medicine without your doctor."
+
+
 def _next_steps(
-    decision: TriageDecision, top: Condition, ranking: list[ConditionScore], kb: KnowledgeBase
+    decision: TriageDecision,
+    ranking: list[ConditionScore],
+    evidence: Mapping[str, bool],
+    population: Population,
 ) -> tuple[str, ...]:
     steps = list(decision.actions)
+    if decision.level is Triage.EMERGENCY:
+        # What to do now, once; tests and reassurance belong to the hospital.
+        steps.append(_medicine_message(decision, ranking, evidence))
+        return tuple(dict.fromkeys(steps))
     conditions = knowledge_index().conditions
     tests: list[str] = []
     for score in ranking[:2]:
         if score is ranking[0] or score.probability >= 0.2:
-            tests += [t for t in conditions[score.id].tests if t not in tests]
+            tests += [t for t in _wording(conditions[score.id], population)[2] if t not in tests]
     if tests:
         steps.append("Ask the doctor about: " + "; ".join(tests[:6]) + ".")
-    steps.append(f"The right person to see: {_specialist(decision, top, kb)}.")
     if decision.level.rank >= Triage.URGENT.rank:
         steps.append("Do not wait to see whether home remedies help.")
-    steps.append("Do not start, stop or change a prescribed medicine without your doctor.")
-    return tuple(steps)
+    steps.append(_medicine_message(decision, ranking, evidence))
+    return tuple(dict.fromkeys(steps))
 
 
 def build_assessment(
@@ -126,29 +192,49 @@ def build_assessment(
     movements_per_hour: float | None = None,
     irls_total: int | None = None,
     warnings: list[str] | None = None,
+    structured: Mapping[str, bool] | None = None,
 ) -> Assessment:
-    """Assemble the full result from evidence and population (used by assess and interview)."""
+    """Assemble the full result from evidence and population (used by assess and interview).
+
+    When the text could not be read (another language, or no symptom recognised) and no
+    structured answer says anything present, no causes are ranked: the answer leads with
+    what could not be read and the danger signs, at ``doctor`` level or higher.
+    """
     kb = load_knowledge_base()
+    understood = intake is None or intake.understood
+    ranks = understood or any((structured or {}).values())
     ranking = rank(evidence, population, top=_MAX_CONDITIONS)
     decision = triage(evidence, population)
+    if not ranks and decision.level.rank < Triage.DOCTOR.rank:
+        decision = _at_least_doctor(decision)
     conditions = knowledge_index().conditions
-    top = conditions[ranking[0].id]
+    top = conditions[ranking[0].id] if ranks else None
     shown = [s for s in ranking[:_MAX_CONDITIONS] if s.probability >= _MIN_PROBABILITY]
     labels = {fid: f.label for fid, f in knowledge_index().findings.items()}
-    texts = {f.id: f.text for f in intake.findings} if intake else {}
+    said = {f.id: f for f in intake.findings} if intake else {}
     findings = tuple(
-        FindingResult(fid, present, labels[fid], texts.get(fid))
+        FindingResult(
+            fid,
+            present,
+            labels[fid],
+            said[fid].text if fid in said else None,
+            said[fid].certainty if fid in said else "reported",
+        )
         for fid, present in evidence.items()
     )
     child = population.age_band is not None and population.age_band.value == "child"
     return Assessment(
         triage=decision.level,
         triage_reasons=decision.reasons,
-        conditions=tuple(_condition_result(conditions[s.id], s) for s in shown or ranking[:1]),
+        conditions=tuple(
+            _condition_result(conditions[s.id], s, population) for s in shown or ranking[:1]
+        )
+        if ranks
+        else (),
         findings=findings,
-        specialist=_specialist(decision, top, kb),
-        next_steps=_next_steps(decision, top, ranking, kb),
-        self_care=_self_care(kb, ranking, evidence, decision.level),
+        specialist=_specialist(decision, top, population),
+        next_steps=_next_steps(decision, ranking if ranks else [], evidence, population),
+        self_care=_self_care(kb, ranking, evidence, decision.level) if ranks else (),
         disclaimer=DISCLAIMER,
         when_to_seek_care=WHEN_TO_SEEK_CARE,
         red_flags=decision.red_flags,
@@ -158,9 +244,15 @@ def build_assessment(
                 movements_per_hour=movements_per_hour,
                 child=child,
                 irls_total=irls_total,
+                age=population.age,
+                pregnant=_pregnancy_related(population),
             )
-        ),
-        claims=_claims(kb, intake.claims if intake else [], top, ranking[0].probability),
+        )
+        if ranks
+        else (),
+        claims=_claims(kb, intake.claims if intake else [], top, ranking[0].probability)
+        if top is not None
+        else (),
         population={
             "age": population.age,
             "sex": population.sex,
@@ -170,6 +262,26 @@ def build_assessment(
         },
         warnings=tuple(warnings or ()),
         kb_version=kb.version,
+        understood=understood,
+        language=intake.language if intake else "en",
+        think_of=decision.think_of,
+        danger_signs=DANGER_SIGNS,
+        same_day_signs=SAME_DAY_SIGNS,
+    )
+
+
+def _at_least_doctor(decision: TriageDecision) -> TriageDecision:
+    return TriageDecision(
+        level=Triage.DOCTOR,
+        reasons=(
+            "nightlegs could not read the description, so it cannot reassure you: have it "
+            "checked by a doctor, and act at once on any danger sign below.",
+            *decision.reasons,
+        ),
+        actions=("Book an appointment with a doctor within the next days to weeks.",),
+        red_flags=decision.red_flags,
+        suspects=decision.suspects,
+        think_of=decision.think_of,
     )
 
 
@@ -268,4 +380,5 @@ def assess(
         movements_per_hour=movements_per_hour,
         irls_total=irls_total,
         warnings=warnings,
+        structured=findings,
     )

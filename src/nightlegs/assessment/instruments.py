@@ -71,35 +71,46 @@ def _any_present(evidence: Mapping[str, bool], ids: tuple[str, ...]) -> bool:
     return any(evidence.get(i) for i in ids)
 
 
-_RLS_MIMICS = (
-    "muscle_hardens",
-    "relieved_by_stretching",
-    "leg_swelling",
-    "joint_swelling",
-    "pain_on_walking",
-    "hot_joint",
-    "numbness",
+#: The mimics IRLSSG criterion 5 asks to consider, each with the findings that show it.
+_RLS_MIMICS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("leg cramps", ("muscle_hardens", "muscle_cramp", "relieved_by_stretching")),
+    ("positional discomfort", ("relieved_by_position_change",)),
+    ("venous disease", ("varicose_veins", "relieved_by_elevation", "skin_changes_lower_leg")),
+    ("neuropathy", ("numbness", "stocking_distribution", "burning_pain")),
+    ("arthritis", ("joint_swelling", "hot_joint", "arthritis_known", "site_joint")),
+    ("leg oedema", ("leg_swelling", "ankle_swelling")),
 )
+
+
+def _mimic_status(evidence: Mapping[str, bool]) -> tuple[Status, list[str]]:
+    """Criterion 5: met only when every common mimic was asked about and is absent."""
+    present = [name for name, ids in _RLS_MIMICS if _any_present(evidence, ids)]
+    if present:
+        return "needs a clinician", present
+    considered = all(any(i in evidence for i in ids) for _, ids in _RLS_MIMICS)
+    return ("met" if considered else "unknown"), []
 
 
 def irlssg_criteria(evidence: Mapping[str, bool]) -> InstrumentResult:
     """IRLSSG 2014 essential criteria for restless legs syndrome (all five needed).
 
+    Criterion 5 (not solely explained by another condition) is met only when each common mimic
+    (cramps, positional discomfort, venous disease, neuropathy, arthritis, leg oedema) has been
+    considered and is absent; a present mimic leaves it to a clinician.
+
     Examples
     --------
-    >>> r = irlssg_criteria({"urge_to_move": True, "worse_at_rest": True,
-    ...                      "relieved_by_movement": True, "evening_night_worse": True,
-    ...                      "muscle_hardens": False})
-    >>> r.reading.startswith("All five")
+    >>> core = {"urge_to_move": True, "worse_at_rest": True,
+    ...         "relieved_by_movement": True, "evening_night_worse": True}
+    >>> irlssg_criteria({**core, "muscle_hardens": False}).criteria[4].status
+    'unknown'
+    >>> no_mimics = {"muscle_hardens": False, "relieved_by_position_change": False,
+    ...              "varicose_veins": False, "numbness": False, "joint_swelling": False,
+    ...              "leg_swelling": False}
+    >>> irlssg_criteria({**core, **no_mimics}).reading.startswith("All five")
     True
     """
-    mimic_known = [i for i in _RLS_MIMICS if i in evidence]
-    if _any_present(evidence, _RLS_MIMICS):
-        fifth: Status = "not met"
-    elif len(mimic_known) >= 1:
-        fifth = "met"
-    else:
-        fifth = "unknown"
+    fifth, mimics = _mimic_status(evidence)
     criteria = (
         Criterion(
             "An urge to move the legs, usually with unpleasant feelings",
@@ -111,7 +122,8 @@ def irlssg_criteria(evidence: Mapping[str, bool]) -> InstrumentResult:
             "Only or worse in the evening or night", _status(evidence, "evening_night_worse")
         ),
         Criterion(
-            "Not solely explained by a mimic (cramps, swelling, arthritis, positional discomfort)",
+            "Not solely explained by a mimic (cramps, positional discomfort, venous disease, "
+            "neuropathy, arthritis, leg swelling)",
             fifth,
         ),
     )
@@ -120,6 +132,12 @@ def irlssg_criteria(evidence: Mapping[str, bool]) -> InstrumentResult:
         reading = "All five IRLSSG criteria are met: consistent with restless legs syndrome."
     elif "not met" in statuses:
         reading = "Not all IRLSSG criteria are met: restless legs syndrome is less likely."
+    elif mimics and all(s == "met" for s in statuses[:4]):
+        reading = (
+            "The first four IRLSSG criteria are met, but "
+            + ", ".join(mimics)
+            + " can feel the same: a doctor must decide whether that explains it."
+        )
     else:
         reading = "Some IRLSSG criteria are unknown; answer the remaining questions."
     return InstrumentResult("irlssg", "IRLSSG 2014 diagnostic criteria for RLS", criteria, reading)
@@ -127,8 +145,10 @@ def irlssg_criteria(evidence: Mapping[str, bool]) -> InstrumentResult:
 
 _WELLS_ITEMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Active cancer (treated within 6 months)", ("active_cancer",)),
-    ("Paralysis, paresis or recent plaster cast of the leg", ("immobilised",)),
-    ("Bedridden 3 days or more, or major surgery within 12 weeks", ("recent_surgery",)),
+    (
+        "Bedridden 3 days or more, or major surgery within 12 weeks",
+        ("bedridden_3_days", "recent_surgery"),
+    ),
     ("Entire leg swollen", ("whole_leg_swollen",)),
     ("Calf swelling 3 cm or more compared with the other leg", ("calf_bigger_than_other",)),
     ("Pitting oedema in the symptomatic leg", ("pitting_oedema",)),
@@ -136,13 +156,44 @@ _WELLS_ITEMS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
-def wells_dvt(evidence: Mapping[str, bool]) -> InstrumentResult:
+def _cast_or_paralysis(evidence: Mapping[str, bool]) -> Status:
+    # ``immobilised`` also follows from being bed-bound, which Wells scores as its own item:
+    # a bed-bound person scores that item, not this one.
+    if evidence.get("bedridden_3_days"):
+        return "unknown" if evidence.get("immobilised") else "not met"
+    return _status(evidence, "immobilised")
+
+
+def wells_dvt(evidence: Mapping[str, bool], *, pregnant: bool = False) -> InstrumentResult:
     """Two-level Wells score for DVT from the items a person can answer.
 
     Tenderness along the deep veins, collateral superficial veins and "another diagnosis at
-    least as likely" need an examination: they are marked "needs a clinician".
+    least as likely" need an examination: they are marked "needs a clinician". The score is
+    not validated in pregnancy or after birth, where a suspected clot goes straight to an
+    ultrasound scan (RCOG Green-top Guideline 37a): then no score is given.
+
+    Examples
+    --------
+    >>> wells_dvt({"bedridden_3_days": True, "immobilised": True, "previous_clot": True}).score
+    2.0
+    >>> wells_dvt({"leg_swelling": True}, pregnant=True).score is None
+    True
     """
+    if pregnant:
+        return InstrumentResult(
+            "wells_dvt",
+            "Wells score for DVT (patient items)",
+            (),
+            "The Wells score and the D-dimer test are not used in pregnancy or in the weeks "
+            "after birth: a suspected clot needs a leg ultrasound scan straight away (RCOG).",
+        )
     criteria = [Criterion(name, _status(evidence, *ids)) for name, ids in _WELLS_ITEMS]
+    criteria.insert(
+        1,
+        Criterion(
+            "Paralysis, paresis or recent plaster cast of the leg", _cast_or_paralysis(evidence)
+        ),
+    )
     criteria += [
         Criterion("Localised tenderness along the deep veins", "needs a clinician"),
         Criterion("Collateral superficial (non-varicose) veins", "needs a clinician"),
@@ -182,8 +233,29 @@ _GP_EXCLUDE = (
 )
 
 
-def growing_pains_criteria(evidence: Mapping[str, bool]) -> InstrumentResult:
-    """Peterson's inclusion and exclusion criteria for growing pains."""
+#: Peterson's criteria were made for children of these ages.
+GROWING_PAINS_AGES = (3.0, 12.0)
+
+
+def growing_pains_criteria(
+    evidence: Mapping[str, bool], *, age: float | None = None
+) -> InstrumentResult:
+    """Peterson's inclusion and exclusion criteria for growing pains (ages 3-12).
+
+    Examples
+    --------
+    >>> growing_pains_criteria({"bilateral": True}, age=15).reading.startswith("Growing pains")
+    True
+    """
+    low, high = GROWING_PAINS_AGES
+    if age is not None and not low <= age <= high:
+        return InstrumentResult(
+            "growing_pains",
+            "Growing pains criteria (Peterson)",
+            (),
+            f"Growing pains are a diagnosis for children aged {low:g}-{high:g}; at {age:g} "
+            "these criteria do not apply, so leg pain at night needs a doctor to find its cause.",
+        )
     criteria = [Criterion(name, _status(evidence, fid)) for name, fid, _ in _GP_INCLUDE]
     criteria += [
         Criterion(f"Absent: {name.lower()}", _status(evidence, fid, absent=True))
@@ -207,14 +279,17 @@ def edinburgh_claudication(evidence: Mapping[str, bool]) -> InstrumentResult:
         Criterion("Pain on walking", _status(evidence, "pain_on_walking")),
         Criterion("Never starts at rest", _status(evidence, "rest_pain", absent=True)),
         Criterion(
+            "Worse walking uphill or hurrying", _status(evidence, "worse_uphill_or_hurrying")
+        ),
+        Criterion(
             "Goes within 10 minutes of standing still",
             _status(evidence, "relieved_by_standing_still"),
         ),
         Criterion("Felt in the calf", _status(evidence, "site_calf")),
     )
-    statuses = [c.status for c in criteria[:3]]
+    statuses = [c.status for c in criteria[:4]]
     if all(s == "met" for s in statuses):
-        definite = criteria[3].status == "met"
+        definite = criteria[4].status == "met"
         reading = (
             "Positive: "
             + ("definite" if definite else "atypical")
@@ -223,7 +298,10 @@ def edinburgh_claudication(evidence: Mapping[str, bool]) -> InstrumentResult:
     elif "not met" in statuses:
         reading = "Negative for intermittent claudication."
     else:
-        reading = "Unknown: answer whether walking brings it on and standing still eases it."
+        reading = (
+            "Unknown: answer whether walking brings it on, uphill or hurrying makes it worse, "
+            "and standing still eases it."
+        )
     return InstrumentResult("edinburgh", "Edinburgh Claudication Questionnaire", criteria, reading)
 
 
@@ -299,8 +377,14 @@ def compute_instruments(
     movements_per_hour: float | None = None,
     child: bool = False,
     irls_total: int | None = None,
+    age: float | None = None,
+    pregnant: bool = False,
 ) -> list[InstrumentResult]:
-    """Every instrument whose inputs are at least partly known."""
+    """Every instrument whose inputs are at least partly known.
+
+    ``pregnant`` (pregnancy or the weeks after birth) replaces the Wells score by the advice to
+    scan; ``age`` keeps the growing-pains criteria to the ages they were made for.
+    """
     results: list[InstrumentResult] = []
     if {"urge_to_move", "relieved_by_movement", "worse_at_rest"} & evidence.keys():
         results.append(irlssg_criteria(evidence))
@@ -312,10 +396,12 @@ def compute_instruments(
         "recent_surgery",
         "immobilised",
         "active_cancer",
+        "bedridden_3_days",
     } & evidence.keys():
-        results.append(wells_dvt(evidence))
-    if child or {"morning_well", "pain_free_intervals"} & evidence.keys():
-        results.append(growing_pains_criteria(evidence))
+        results.append(wells_dvt(evidence, pregnant=pregnant))
+    young = age is None or age < 18
+    if child or (young and {"morning_well", "pain_free_intervals"} & evidence.keys()):
+        results.append(growing_pains_criteria(evidence, age=age))
     if {"pain_on_walking", "relieved_by_standing_still"} & evidence.keys():
         results.append(edinburgh_claudication(evidence))
     if movements_per_hour is not None:

@@ -51,9 +51,16 @@ class FindingResult:
     present: bool
     label: str
     text: str | None
+    certainty: str = "reported"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "present": self.present, "label": self.label, "text": self.text}
+        return {
+            "id": self.id,
+            "present": self.present,
+            "label": self.label,
+            "text": self.text,
+            "certainty": self.certainty,
+        }
 
 
 @dataclass(frozen=True)
@@ -108,10 +115,20 @@ class Assessment:
     population: dict[str, Any] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
     kb_version: str = ""
+    understood: bool = True
+    language: str = "en"
+    think_of: tuple[str, ...] = ()
+    danger_signs: tuple[str, ...] = ()
+    same_day_signs: tuple[str, ...] = ()
 
     @property
     def headline(self) -> str:
-        """The first line to show: for an emergency, what to do now."""
+        """The first line to show: what could not be read, or for an emergency, what to do now."""
+        if not self.understood:
+            return (
+                "nightlegs could not understand this description, so it cannot say what is "
+                "causing it. Check the danger signs below first."
+            )
         return self.next_steps[0] if self.next_steps else self.disclaimer
 
     def to_dict(self) -> dict[str, Any]:
@@ -121,7 +138,7 @@ class Assessment:
         --------
         >>> import nightlegs
         >>> sorted(nightlegs.assess("my calves cramp at night").to_dict())[:3]
-        ['claims', 'conditions', 'disclaimer']
+        ['claims', 'conditions', 'danger_signs']
         >>> nightlegs.assess("my calves cramp at night").to_dict()["headline"][:8]
         'You can '
         """
@@ -142,4 +159,11 @@ class Assessment:
             "population": dict(self.population),
             "warnings": list(self.warnings),
             "kb_version": self.kb_version,
+            "understood": self.understood,
+            "language": self.language,
+            "think_of": list(self.think_of),
+            "danger_signs": {
+                "call_emergency_now_if": list(self.danger_signs),
+                "see_a_doctor_today_if": list(self.same_day_signs),
+            },
         }

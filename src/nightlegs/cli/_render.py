@@ -7,6 +7,7 @@ from rich.panel import Panel
 from rich.table import Table
 
 from nightlegs.assessment import Assessment
+from nightlegs.assessment.safety import DANGER_SIGNS_INTRO, SAME_DAY_INTRO
 
 __all__ = ["render_assessment"]
 
@@ -23,8 +24,20 @@ def render_assessment(result: Assessment, console: Console | None = None) -> Non
     console = console or Console()
     style, title = _STYLE[result.triage.value]
     lines = [result.headline, ""] + [f"- {reason}" for reason in result.triage_reasons]
+    if result.think_of:
+        lines.append("- Think of: " + "; ".join(result.think_of))
     console.print(Panel("\n".join(lines), title=title, style=style))
-    table = Table(title="Most likely causes", show_lines=True)
+    if not result.understood:
+        # Lead with what could not be read and the danger signs, not with a ranking.
+        for warning in result.warnings:
+            console.print(f"[yellow]{warning}[/]")
+        _print_danger_signs(result, console)
+        _print_steps(result, console)
+        console.print(f"[italic]{result.disclaimer}[/]")
+        return
+    if result.triage.value != "self_care":
+        _print_danger_signs(result, console)
+    table = Table(title="Possible causes (most likely first)", show_lines=True)
     table.add_column("Cause")
     table.add_column("Chance", justify="right")
     table.add_column("For")
@@ -37,10 +50,7 @@ def render_assessment(result: Assessment, console: Console | None = None) -> Non
             "\n".join(condition.evidence_against[:3]) or "-",
         )
     console.print(table)
-    console.print(f"[bold]Who to see:[/] {result.specialist}")
-    console.print("[bold]Next steps:[/]")
-    for step in result.next_steps:
-        console.print(f"  - {step}")
+    _print_steps(result, console)
     if result.self_care:
         console.print("[bold]Self-care:[/]")
         for item in result.self_care:
@@ -55,3 +65,21 @@ def render_assessment(result: Assessment, console: Console | None = None) -> Non
         console.print(f"[yellow]Note:[/] {warning}")
     console.print(f"[dim]{result.when_to_seek_care}[/]")
     console.print(f"[italic]{result.disclaimer}[/]")
+
+
+def _print_danger_signs(result: Assessment, console: Console) -> None:
+    if not result.danger_signs:
+        return
+    console.print(f"[bold red]{DANGER_SIGNS_INTRO}[/]")
+    for sign in result.danger_signs:
+        console.print(f"  - {sign}")
+    console.print(f"[bold]{SAME_DAY_INTRO}[/]")
+    for sign in result.same_day_signs:
+        console.print(f"  - {sign}")
+
+
+def _print_steps(result: Assessment, console: Console) -> None:
+    console.print(f"[bold]Who to see:[/] {result.specialist}")
+    console.print("[bold]Next steps:[/]")
+    for step in result.next_steps:
+        console.print(f"  - {step}")

@@ -14,6 +14,7 @@ from nightlegs.intake._context import (
     mentions_other_person,
     negation,
 )
+from nightlegs.intake._language import detect_language
 from nightlegs.intake._matcher import PhraseHit, phrase_index
 from nightlegs.intake._population import PopulationFacts, extract_population
 from nightlegs.intake._text import NormalisedText
@@ -23,30 +24,6 @@ __all__ = ["MAX_TEXT_CHARS", "ExtractedFinding", "IntakeResult", "extract"]
 
 MAX_TEXT_CHARS = 20_000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_ENGLISH_HINTS = frozenset(
-    [
-        "i",
-        "my",
-        "the",
-        "and",
-        "a",
-        "is",
-        "it",
-        "in",
-        "of",
-        "to",
-        "at",
-        "when",
-        "leg",
-        "legs",
-        "night",
-        "pain",
-        "have",
-        "with",
-        "but",
-        "not",
-    ]
-)
 
 
 @dataclass(frozen=True)
@@ -84,6 +61,10 @@ class IntakeResult:
     population: PopulationFacts
     claims: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: ISO 639-1 code of the language the text seems to be in.
+    language: str = "en"
+    #: False when the text could not be read: another language, or nothing recognised.
+    understood: bool = True
 
     def as_evidence(self) -> dict[str, bool]:
         """Finding id -> present, for the inference engine."""
@@ -102,18 +83,9 @@ def _check_text(text: str) -> list[str]:
         )
     if "\ufffd" in text or len(_CONTROL.findall(text)) > max(2, len(text) // 100):
         raise InputError("text: this looks like binary data, not a written description")
-    warnings: list[str] = []
-    words = re.findall(r"[^\W\d_]+", text.lower())
-    ascii_letters = sum(ch.isascii() for w in words for ch in w)
-    letters = sum(len(w) for w in words)
-    if letters == 0:
+    if not re.search(r"[^\W\d_]", text):
         raise InputError("text: the description has no words; describe what your legs feel like")
-    if ascii_letters / letters < 0.6 or (len(words) >= 6 and not _ENGLISH_HINTS & set(words)):
-        warnings.append(
-            "The description does not look like English; nightlegs understands English only, "
-            "so little or nothing of it was understood."
-        )
-    return warnings
+    return []
 
 
 def _resolve(
@@ -249,14 +221,55 @@ def extract(text: str) -> IntakeResult:
     """
     warnings = _check_text(text)
     index = phrase_index()
+    language = detect_language(text, index.known)
+    if language != "en":
+        return _foreign_intake(text, language, warnings)
     normalised = index.normalise(text)
     population = extract_population(text, normalised)
     found, claims = _resolve(normalised, index.find(normalised), population.subject)
-    if not found:
+    understood = any(f.present for f in found.values())
+    if not understood:
         warnings.append(
-            "Nothing in the description matched what nightlegs knows about night-time leg "
-            "symptoms; try saying where it hurts, when, and what it feels like."
+            "nightlegs could not recognise any symptom in this description, so it ranks no "
+            "causes; try saying where it hurts, when, and what it feels like."
         )
     order = knowledge_index().finding_order
     findings = sorted(found.values(), key=lambda f: order[f.id])
-    return IntakeResult(findings=findings, population=population, claims=claims, warnings=warnings)
+    return IntakeResult(
+        findings=findings,
+        population=population,
+        claims=claims,
+        warnings=warnings,
+        language=language,
+        understood=understood,
+    )
+
+
+def _foreign_intake(text: str, language: str, warnings: list[str]) -> IntakeResult:
+    """Read only the danger signs of a text in another language (nightlegs reads English)."""
+    from nightlegs.intake._foreign import find_foreign_findings  # TEMP until the module lands
+
+    reading = find_foreign_findings(text, language)
+    population = PopulationFacts()
+    if reading.pregnant:
+        population.pregnant, population.sex = True, "female"
+    if reading.child:
+        population.reporter = "parent"
+    order = knowledge_index().finding_order
+    findings = sorted(
+        (ExtractedFinding(f.id, f.present, f.text) for f in reading.findings),
+        key=lambda f: order[f.id],
+    )
+    warnings.append(
+        f"This description seems to be in another language ({language}); nightlegs reads "
+        "English, so it could not understand it and ranks no causes. It looked only for "
+        "danger signs"
+        + (": see below." if any(f.present for f in findings) else " and found none it knows.")
+    )
+    return IntakeResult(
+        findings=findings,
+        population=population,
+        warnings=warnings,
+        language=language,
+        understood=False,
+    )

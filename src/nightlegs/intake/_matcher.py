@@ -86,7 +86,8 @@ class PhraseIndex:
         self._prefixes = tuple(sorted(prefixes, key=len, reverse=True))
         self._targets = sorted(w for w in vocabulary | prefixes if len(w) >= 5 and w.isalpha())
 
-    def _known(self, word: str) -> bool:
+    def known(self, word: str) -> bool:
+        """Whether ``word`` is in the phrase vocabulary, a known prefix or a common word."""
         return (
             word in self._vocabulary
             or word in COMMON_WORDS
@@ -98,7 +99,7 @@ class PhraseIndex:
         """The clinical word ``word`` is most likely a misspelling of, or ``word`` itself."""
         if word in MISSPELLINGS:
             return MISSPELLINGS[word]
-        if len(word) < 6 or not word.isalpha() or self._known(word):
+        if len(word) < 6 or not word.isalpha() or self.known(word):
             return word
         # One edit, same first letter: enough for "swolen" or "numbnes", while ordinary words
         # ("mattress") are not pulled towards clinical ones ("waitress").

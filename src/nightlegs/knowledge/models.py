@@ -164,6 +164,14 @@ class SelfCareGuard(_Strict):
     reason: str = Field(min_length=10)
 
 
+class Wording(_Strict):
+    """Words of a condition that depend on the person (pregnancy or not)."""
+
+    name: str | None = None
+    specialist: str | None = None
+    tests: tuple[str, ...] | None = None
+
+
 class Condition(_Strict):
     """A cause of night-time leg symptoms."""
 
@@ -178,6 +186,10 @@ class Condition(_Strict):
     usual_triage: Triage
     triage_note: str | None = None
     self_care_only_when: SelfCareGuard | None = None
+    #: Name or specialist without the pregnancy parts, for someone who is not pregnant.
+    outside_pregnancy: Wording | None = None
+    #: Tests that replace the usual ones in pregnancy and after birth (e.g. no Wells score).
+    in_pregnancy: Wording | None = None
     priors: Priors
     findings_for: tuple[ConditionFinding, ...] = Field(min_length=1)
     findings_against: tuple[ConditionFinding, ...] = ()

@@ -28,6 +28,7 @@ __all__ = [
     "is_uncertain",
     "mentions_other_person",
     "negation",
+    "place_negated",
 ]
 
 _PRE_NEGATION = frozenset(
@@ -436,6 +437,8 @@ def is_hedged(text: NormalisedText, first: int, last: int) -> bool:
     start = max(clause_start, first - 5)
     if any(words[i] in _HEDGES for i in range(start, first)):
         return True
+    if any(i in text.hedged for i in range(start, last + 1)):
+        return True
     if any((words[i], words[i + 1]) in _HEDGE_PAIRS for i in range(start, first - 1)):
         return True
     after = min(clause_end + 1, len(words) - 1)
@@ -443,10 +446,59 @@ def is_hedged(text: NormalisedText, first: int, last: int) -> bool:
     return words[after] == "?" or (last + 1 < len(words) and words[last + 1] == "ish")
 
 
+_FIRST_PERSON = frozenset({"i", "my", "me", "mine", "myself"})
+_PLACE_WORDS = frozenset(
+    {"in", "on", "at", "my", "the", "his", "her", "their", "both", "either", "just", "only"}
+)
+
+
+def place_negated(text: NormalisedText, first: int) -> bool:
+    """Whether a place ("left leg", "calf") is itself denied ("not in my calf").
+
+    A verb's negation does not deny the place it acts on: in "I cannot put weight on my left
+    leg" the left leg is still the one that hurts.
+
+    Examples
+    --------
+    >>> from nightlegs.intake._text import normalise
+    >>> place_negated(normalise("it is not in my calf"), 5)
+    True
+    >>> place_negated(normalise("I cannot put weight on my left leg"), 7)
+    False
+    """
+    words = _words(text)
+    index = first - 1
+    while index >= 0 and words[index] in _PLACE_WORDS:
+        index -= 1
+    return index >= 0 and words[index] in _PRE_NEGATION and first - index <= 4
+
+
 def mentions_other_person(text: NormalisedText, first: int, last: int, patient: str) -> bool:
-    """Whether the sentence is about a relative other than the patient (family history)."""
+    """Whether the words are about a relative other than the patient (family history).
+
+    The sentence must name a relative, and the clause holding the words must not speak of the
+    writer: in "my friend told me my calf is swollen" the calf is the writer's, while in "my
+    mum had restless legs too" the only "my" belongs to the relative.
+
+    Examples
+    --------
+    >>> from nightlegs.intake._text import normalise
+    >>> t = normalise("my mum had restless legs too")
+    >>> mentions_other_person(t, 3, 4, "")
+    True
+    >>> t = normalise("my friend told me my calf is swollen")
+    >>> mentions_other_person(t, 7, 7, "")
+    False
+    """
+    words = _words(text)
     start, end = _sentence_bounds(text, first, last)
-    return any(
-        text.tokens[i].text in RELATIVES and text.tokens[i].text != patient
-        for i in range(start, end + 1)
-    )
+    if not any(words[i] in RELATIVES and words[i] != patient for i in range(start, end + 1)):
+        return False
+    clause_start, clause_end = clause_bounds(text, first, last)
+    for i in range(clause_start, clause_end + 1):
+        if words[i] in _FIRST_PERSON:
+            following = words[i + 1] if i + 1 < len(words) else ""
+            if words[i] == "my" and (following in RELATIVES or following == patient):
+                continue
+            return False
+    return True

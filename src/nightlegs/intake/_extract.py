@@ -13,16 +13,19 @@ from nightlegs.intake._context import (
     is_uncertain,
     mentions_other_person,
     negation,
+    place_negated,
 )
 from nightlegs.intake._language import detect_language
 from nightlegs.intake._matcher import PhraseHit, phrase_index
 from nightlegs.intake._population import PopulationFacts, extract_population
 from nightlegs.intake._text import NormalisedText
-from nightlegs.knowledge import knowledge_index
+from nightlegs.knowledge import FindingCategory, knowledge_index
 
 __all__ = ["MAX_TEXT_CHARS", "ExtractedFinding", "IntakeResult", "extract"]
 
 MAX_TEXT_CHARS = 20_000
+#: Which side is a place too: a verb's negation does not deny it.
+_LATERALITY = frozenset({"unilateral", "bilateral"})
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -127,7 +130,10 @@ def _resolve(
             text.tokens[i].text in NEGATION_WORDS and text.tokens[i].text not in phrase_words
             for i in range(hit.first + 1, hit.last + 1)
         )
-        state = "negated" if inner else negation(text, hit.first, hit.last, consumed)
+        if finding.category is FindingCategory.SITE or finding.id in _LATERALITY:
+            state = "negated" if place_negated(text, hit.first) else None
+        else:
+            state = "negated" if inner else negation(text, hit.first, hit.last, consumed)
         negated = state == "negated"
         is_danger = finding.red_flag or finding.id in danger
         if not negated and not is_danger and is_uncertain(text, hit.first, hit.last):

@@ -85,6 +85,8 @@ class NormalisedText:
     tokens: tuple[Token, ...]
     string: str
     offsets: tuple[int, ...]
+    #: Tokens that a dropped hedge ("sort of", "kind of") stood in front of.
+    hedged: frozenset[int] = frozenset()
     #: Derived per-text data (clause and sentence spans), computed once by the context rules.
     cache: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
@@ -245,13 +247,35 @@ FILLER_WORDS = frozenset(
 _KEEP_AFTER = frozenset({"no", "not", "never", "nor", "without"})
 
 
-def _drop_filler(tokens: list[Token], filler: frozenset[str]) -> list[Token]:
-    """Skip intensifiers, except right after a negation ("not very swollen" keeps its sense)."""
-    return [
-        token
-        for index, token in enumerate(tokens)
-        if token.text not in filler or (index > 0 and tokens[index - 1].text in _KEEP_AFTER)
-    ]
+_HEDGE_WORDS = frozenset({"kinda", "sorta"})
+_HEDGE_PAIRS = frozenset({("sort", "of"), ("kind", "of")})
+
+
+def _drop_filler(tokens: list[Token], filler: frozenset[str]) -> tuple[list[Token], set[int]]:
+    """Skip intensifiers and hedges between words; remember which tokens a hedge qualified.
+
+    An intensifier right after a negation stays ("not very swollen" keeps its sense).
+    """
+    kept: list[Token] = []
+    hedged: set[int] = set()
+    pending = False
+    index = 0
+    while index < len(tokens):
+        word = tokens[index].text
+        pair = (word, tokens[index + 1].text) if index + 1 < len(tokens) else None
+        if pair in _HEDGE_PAIRS or word in _HEDGE_WORDS:
+            pending = True
+            index += 2 if pair in _HEDGE_PAIRS else 1
+            continue
+        if word in filler and not (kept and kept[-1].text in _KEEP_AFTER):
+            index += 1
+            continue
+        if pending:
+            hedged.add(len(kept))
+            pending = False
+        kept.append(tokens[index])
+        index += 1
+    return kept, hedged
 
 
 def normalise(
@@ -291,12 +315,13 @@ def normalise(
     if rewrites:
         tokens = _rewrite(tokens, rewrites)
     tokens = _drop_temperature_of_things(tokens)
+    hedged: set[int] = set()
     if filler:
-        tokens = _drop_filler(tokens, filler)
+        tokens, hedged = _drop_filler(tokens, filler)
     offsets: list[int] = []
     position = 0
     for token in tokens:
         offsets.append(position)
         position += len(token.text) + 1
     string = "".join(t.text + " " for t in tokens)
-    return NormalisedText(text, tuple(tokens), string, tuple(offsets))
+    return NormalisedText(text, tuple(tokens), string, tuple(offsets), frozenset(hedged))

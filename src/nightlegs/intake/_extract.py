@@ -15,6 +15,7 @@ from nightlegs.intake._context import (
     negation,
     place_negated,
 )
+from nightlegs.intake._foreign import find_foreign_findings
 from nightlegs.intake._language import detect_language
 from nightlegs.intake._matcher import PhraseHit, phrase_index
 from nightlegs.intake._population import PopulationFacts, extract_population
@@ -253,8 +254,6 @@ def extract(text: str) -> IntakeResult:
 
 def _foreign_intake(text: str, language: str, warnings: list[str]) -> IntakeResult:
     """Read only the danger signs of a text in another language (nightlegs reads English)."""
-    from nightlegs.intake._foreign import find_foreign_findings  # TEMP until the module lands
-
     reading = find_foreign_findings(text, language)
     population = PopulationFacts()
     if reading.pregnant:

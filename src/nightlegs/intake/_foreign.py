@@ -1,0 +1,322 @@
+"""Find danger signs in a description written in a language the intake cannot read.
+
+The phrases come from :func:`nightlegs.knowledge.foreign.load_foreign_lexicons` and follow its
+grammar (words in order, at most 3 words between consecutive ones, in one clause; ``*`` marks a
+prefix). They are compiled once per language: each written word is analysed once (folded, and
+looked up in an index of phrases by first word), so a word of the text only tries the few phrases
+that can start there.
+
+Negation is NegEx-like (Chapman et al., J Biomed Inform 2001): a negation word within the 3 words
+before a phrase word, or between two of its words, in the same clause, denies it; a
+post-negation ("температуры нет.") denies the phrase just before it when it ends the clause.
+Clauses end at ``. , ; ! ? ( )``, dashes, line breaks and the language's words for "but". A
+phrase that contains a negation word itself ("не могу наступить", "kein Puls") says the negative
+already, so nearby negation words do not turn it around. A finding both affirmed and denied
+counts as present: a danger sign said anywhere counts.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Generic, Literal, TypeVar
+
+from nightlegs.knowledge.foreign import ForeignLexicon, fold, load_foreign_lexicons
+
+__all__ = ["ForeignFinding", "ForeignReading", "find_foreign_findings"]
+
+_MAX_GAP = 3
+_NEGATION_WINDOW = 4
+_POST_NEGATION_GAP = 1
+_PREFIX_KEY = 3
+_TOKEN = re.compile(
+    r"(?P<word>[^\W_](?:[^\W_]|[\u0300-\u036f])*)"  # letters, digits, combining accents
+    r"|[.!?;,()\n\u2026\u2013\u2014]|\s-\s"  # punctuation that ends a clause
+)
+_T = TypeVar("_T")
+_Kind = Literal["finding", "pregnancy", "child"]
+
+
+@dataclass(frozen=True)
+class ForeignFinding:
+    """A finding recognised in a foreign-language text.
+
+    Attributes
+    ----------
+    id : str
+        Finding id from the knowledge base.
+    present : bool
+        ``False`` when every mention of it is denied ("kein Fieber").
+    text : str
+        The original words matched (an affirming match when there is one).
+    """
+
+    id: str
+    present: bool
+    text: str
+
+
+@dataclass(frozen=True)
+class ForeignReading:
+    """What the danger-sign lexicon recognised in a foreign-language text."""
+
+    findings: tuple[ForeignFinding, ...] = ()
+    pregnant: bool = False
+    child: bool = False
+
+
+@dataclass(frozen=True)
+class _Word:
+    stem: str
+    prefix: bool
+
+    def matches(self, word: str) -> bool:
+        return word.startswith(self.stem) if self.prefix else word == self.stem
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    kind: _Kind
+    finding_id: str
+    words: tuple[_Word, ...]
+    negative: bool  # contains a negation word: it says the negative itself
+
+
+@dataclass(frozen=True)
+class _Lexeme:
+    """What the lexicon says about one folded word."""
+
+    word: str
+    negation: bool
+    clause_break: bool
+    phrases: tuple[_Phrase, ...]  # phrases that can start with this word
+    pseudo: tuple[tuple[_Word, ...], ...]
+    post: tuple[tuple[_Word, ...], ...]
+
+
+@dataclass(frozen=True)
+class _Token:
+    word: str  # folded
+    lexeme: _Lexeme
+    start: int
+    end: int
+    clause: int
+
+
+class _FirstWordIndex(Generic[_T]):
+    """Items keyed by the first word of their phrase (an exact word or a prefix)."""
+
+    def __init__(self) -> None:
+        self._exact: dict[str, list[_T]] = defaultdict(list)
+        self._prefix: dict[str, list[tuple[str, _T]]] = defaultdict(list)
+
+    def add(self, first: _Word, item: _T) -> None:
+        if first.prefix:
+            self._prefix[first.stem[:_PREFIX_KEY]].append((first.stem, item))
+        else:
+            self._exact[first.stem].append(item)
+
+    def lookup(self, word: str) -> Iterator[_T]:
+        """The items whose first word matches ``word``."""
+        yield from self._exact.get(word, ())
+        for size in range(1, _PREFIX_KEY + 1):
+            for stem, item in self._prefix.get(word[:size], ()):
+                if word.startswith(stem):
+                    yield item
+
+    def __contains__(self, word: str) -> bool:
+        return next(self.lookup(word), None) is not None
+
+
+def _compile_words(phrase: str) -> tuple[_Word, ...]:
+    return tuple(_Word(fold(w).rstrip("*"), w.endswith("*")) for w in phrase.split(" "))
+
+
+class _Matcher:
+    """The compiled lexicon of one language."""
+
+    def __init__(self, lexicon: ForeignLexicon) -> None:
+        self._negations = self._sequences(lexicon.negations)
+        self._breaks = self._sequences(lexicon.clause_breaks)
+        self._pseudo = self._sequences(lexicon.pseudo_negations)
+        self._post = self._sequences(lexicon.post_negations)
+        self._phrases = _FirstWordIndex[_Phrase]()
+        sources: list[tuple[_Kind, str, Iterable[str]]] = [
+            ("pregnancy", "", lexicon.pregnancy),
+            ("child", "", lexicon.child),
+        ]
+        sources += [("finding", fid, phrases) for fid, phrases in lexicon.findings.items()]
+        for kind, finding_id, phrases in sources:
+            for phrase in phrases:
+                words = _compile_words(phrase)
+                negative = any(w.stem in self._negations for w in words)
+                self._phrases.add(words[0], _Phrase(kind, finding_id, words, negative))
+        # Words repeat from text to text: analyse each written form once.
+        self.lexeme = functools.lru_cache(maxsize=16384)(self._lexeme)
+
+    @staticmethod
+    def _sequences(phrases: Iterable[str]) -> _FirstWordIndex[tuple[_Word, ...]]:
+        index = _FirstWordIndex[tuple[_Word, ...]]()
+        for phrase in phrases:
+            words = _compile_words(phrase)
+            index.add(words[0], words)
+        return index
+
+    def _lexeme(self, written: str) -> _Lexeme:
+        word = fold(written)
+        return _Lexeme(
+            word,
+            negation=word in self._negations,
+            clause_break=word in self._breaks,
+            phrases=tuple(self._phrases.lookup(word)),
+            pseudo=tuple(self._pseudo.lookup(word)),
+            post=tuple(self._post.lookup(word)),
+        )
+
+    def tokens(self, text: str) -> list[_Token]:
+        """The words of ``text``, each with the number of its clause."""
+        tokens: list[_Token] = []
+        clause = 0
+        for match in _TOKEN.finditer(text):
+            if match.lastgroup != "word":
+                clause += 1
+                continue
+            lexeme = self.lexeme(match.group())
+            clause += lexeme.clause_break
+            tokens.append(_Token(lexeme.word, lexeme, match.start(), match.end(), clause))
+        return tokens
+
+
+def _negation_flags(tokens: list[_Token]) -> list[bool]:
+    """Whether each token is a negation word that denies something (not part of "nicht nur")."""
+    flags = [t.lexeme.negation for t in tokens]
+    for start, token in enumerate(tokens):
+        for words in token.lexeme.pseudo:
+            end = _contiguous(words, tokens, start)
+            if end is not None:
+                flags[start : end + 1] = [False] * (end + 1 - start)
+    return flags
+
+
+def _post_negated(tokens: list[_Token], last: int) -> bool:
+    """Whether a post-negation that ends the clause closely follows token ``last``."""
+    for start in range(last + 1, min(last + 2 + _POST_NEGATION_GAP, len(tokens))):
+        if tokens[start].clause != tokens[last].clause:
+            return False
+        for words in tokens[start].lexeme.post:
+            end = _contiguous(words, tokens, start)
+            if end is not None and (
+                end + 1 == len(tokens) or tokens[end + 1].clause != tokens[end].clause
+            ):
+                return True
+    return False
+
+
+def _contiguous(words: tuple[_Word, ...], tokens: list[_Token], start: int) -> int | None:
+    """Index of the last token when ``words`` match the tokens from ``start`` without gaps."""
+    end = start + len(words) - 1
+    if end >= len(tokens) or tokens[end].clause != tokens[start].clause:
+        return None
+    if all(w.matches(tokens[start + i].word) for i, w in enumerate(words)):
+        return end
+    return None
+
+
+def _positions(words: tuple[_Word, ...], tokens: list[_Token], start: int) -> list[int] | None:
+    """Token positions of ``words`` from ``start`` (which matches the first word), or ``None``.
+
+    Consecutive words may have up to ``_MAX_GAP`` words between them, never a clause boundary.
+    """
+    if len(words) == 1:
+        return [start]
+    clause = tokens[start].clause
+    second = words[1]
+    for nxt in range(start + 1, min(start + _MAX_GAP + 2, len(tokens))):
+        token = tokens[nxt]
+        if token.clause != clause:
+            break
+        word = token.word
+        if word.startswith(second.stem) if second.prefix else word == second.stem:
+            rest = _positions(words[1:], tokens, nxt)
+            if rest is not None:
+                return [start, *rest]
+    return None
+
+
+def _denied(positions: list[int], tokens: list[_Token], flags: list[bool]) -> bool:
+    own = set(positions)
+    for p in positions:
+        for q in range(max(0, p - _NEGATION_WINDOW), p):
+            if flags[q] and q not in own and tokens[q].clause == tokens[p].clause:
+                return True
+    return False
+
+
+@functools.cache
+def _matcher(language: str) -> _Matcher | None:
+    lexicon = load_foreign_lexicons().get(language)
+    return _Matcher(lexicon) if lexicon is not None else None
+
+
+def find_foreign_findings(text: str, language: str) -> ForeignReading:
+    """Recognise danger signs, pregnancy and a child in a text in another language.
+
+    Parameters
+    ----------
+    text : str
+        The description as the person wrote it.
+    language : str
+        ISO 639-1 code of the text's language (``"ru"``, ``"de"``, ``"es"``, ``"fr"``; a region
+        such as ``"de-AT"`` is ignored). Other languages give an empty reading.
+
+    Returns
+    -------
+    ForeignReading
+        Findings in order of first mention, each present unless every mention is denied.
+
+    Examples
+    --------
+    >>> reading = find_foreign_findings("Нога распухла, горячая и красная. Температуры нет.", "ru")
+    >>> [(f.id, f.present) for f in reading.findings]
+    [('leg_swelling', True), ('leg_warm', True), ('red_skin', True), ('fever', False)]
+    >>> find_foreign_findings("Mi hija de 8 años cojea", "es").child
+    True
+    >>> find_foreign_findings("Gamba gonfia", "it")
+    ForeignReading(findings=(), pregnant=False, child=False)
+    """
+    matcher = _matcher(re.split(r"[-_]", language.strip().lower(), maxsplit=1)[0])
+    if matcher is None:
+        return ForeignReading()
+    tokens = matcher.tokens(text)
+    flags = _negation_flags(tokens)
+    found: dict[str, ForeignFinding] = {}
+    pregnancy_spans: list[range] = []
+    child_hits: list[tuple[list[int], bool]] = []
+    pregnant = False
+    for start, token in enumerate(tokens):
+        for phrase in token.lexeme.phrases:
+            positions = _positions(phrase.words, tokens, start)
+            if positions is None:
+                continue
+            denied = not phrase.negative and (
+                _denied(positions, tokens, flags) or _post_negated(tokens, positions[-1])
+            )
+            if phrase.kind == "pregnancy":
+                pregnancy_spans.append(range(positions[0], positions[-1] + 1))
+                pregnant = pregnant or not denied
+            elif phrase.kind == "child":
+                child_hits.append((positions, denied))
+            elif phrase.finding_id not in found or (
+                not denied and not found[phrase.finding_id].present
+            ):
+                words = text[tokens[positions[0]].start : tokens[positions[-1]].end]
+                found[phrase.finding_id] = ForeignFinding(phrase.finding_id, not denied, words)
+    # "жду ребёнка", "erwarte ein Kind": the child of a pregnancy is not the person described.
+    child = any(
+        not denied and not any(p in span for p in positions for span in pregnancy_spans)
+        for positions, denied in child_hits
+    )
+    return ForeignReading(tuple(found.values()), pregnant, child)

@@ -1,0 +1,559 @@
+"""Danger signs in Russian, German, Spanish and French descriptions, and the lexicon files."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from nightlegs.errors import KnowledgeBaseError
+from nightlegs.intake._foreign import ForeignReading, find_foreign_findings
+from nightlegs.knowledge import knowledge_index
+from nightlegs.knowledge.foreign import _load_file, fold, load_foreign_lexicons
+
+REQUIRED_FINDINGS = (
+    "leg_swelling",
+    "whole_leg_swollen",
+    "leg_warm",
+    "red_skin",
+    "spreading_redness",
+    "tender_to_touch",
+    "cold_foot",
+    "pale_or_blue_foot",
+    "absent_pulse",
+    "numbness",
+    "tingling",
+    "leg_weakness",
+    "refuses_weight",
+    "sudden_onset",
+    "severe_pain",
+    "nothing_relieves",
+    "rapidly_worsening",
+    "fever",
+    "feels_very_unwell",
+    "confusion",
+    "chest_pain",
+    "breathless",
+    "coughing_blood",
+    "fainting",
+    "dark_urine",
+    "saddle_numbness",
+    "bladder_problem",
+    "bowel_problem",
+    "back_pain",
+    "bilateral",
+    "unilateral",
+    "recent_surgery",
+    "immobilised",
+    "long_travel",
+    "active_cancer",
+    "recent_injury",
+    "recent_fall",
+    "purpura",
+    "limp",
+    "pallor_bruising",
+    "headache",
+    "visual_disturbance",
+    "upper_abdominal_pain",
+    "muscle_rigidity",
+    "arm_or_speech_symptoms",
+    "tight_tense_limb",
+    "muscle_cramp",
+    "urge_to_move",
+)
+
+
+def found(text: str, language: str) -> dict[str, bool]:
+    return {f.id: f.present for f in find_foreign_findings(text, language).findings}
+
+
+def says(text: str, language: str, **expected: bool) -> None:
+    findings = found(text, language)
+    assert {k: findings.get(k) for k in expected} == expected, findings
+
+
+# --- Russian -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Нога распухла, горячая и красная.",
+            {"leg_swelling": True, "leg_warm": True, "red_skin": True},
+        ),
+        (
+            "Вдруг стопа похолодела и побелела, пульс не прощупывается.",
+            {
+                "sudden_onset": True,
+                "cold_foot": True,
+                "pale_or_blue_foot": True,
+                "absent_pulse": True,
+            },
+        ),
+        (
+            "Онемела промежность, не могу помочиться, сильно болит поясница.",
+            {"saddle_numbness": True, "bladder_problem": True, "back_pain": True},
+        ),
+        (
+            "Кашляю кровью, задыхаюсь, болит в груди.",
+            {"coughing_blood": True, "breathless": True, "chest_pain": True},
+        ),
+        (
+            "Икра отекла и стала толще другой, больно при нажатии.",
+            {"leg_swelling": True, "tender_to_touch": True},
+        ),
+        (
+            "Ничего не помогает, боль невыносимая и становится хуже с каждым часом.",
+            {"nothing_relieves": True, "severe_pain": True, "rapidly_worsening": True},
+        ),
+        (
+            "Сыпь не исчезает при надавливании стаканом, температура 39 градусов.",
+            {"purpura": True, "fever": True},
+        ),
+        ("Не знаю, почему опухла нога.", {"leg_swelling": True}),
+    ],
+)
+def test_russian_danger_signs(text: str, expected: dict[str, bool]) -> None:
+    says(text, "ru", **expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Нет температуры, но левая нога опухла.", {"fever": False, "leg_swelling": True}),
+        ("Температуры нет, одышки нет.", {"fever": False, "breathless": False}),
+        ("Отёка нет, покраснения нет, просто ноет.", {"leg_swelling": False, "red_skin": False}),
+        ("Боли в груди не было.", {"chest_pain": False}),
+    ],
+)
+def test_russian_negation(text: str, expected: dict[str, bool]) -> None:
+    says(text, "ru", **expected)
+
+
+@pytest.mark.parametrize(
+    "text", ["Нога отекла", "Сильный отёк голени", "Отеки на ногах", "Щиколотка опухшая"]
+)
+def test_russian_inflections_and_yo(text: str) -> None:
+    assert found(text, "ru").get("leg_swelling") is True
+
+
+def test_russian_pregnancy_and_child() -> None:
+    pregnant = find_foreign_findings(
+        "Я беременна, 32 недели, болит голова и мушки перед глазами.", "ru"
+    )
+    assert pregnant.pregnant and not pregnant.child
+    assert {f.id for f in pregnant.findings} >= {"headache", "visual_disturbance"}
+    child = find_foreign_findings("Моему сыну 6 лет, он хромает и не наступает на ногу.", "ru")
+    assert child.child and not child.pregnant
+    assert {f.id: f.present for f in child.findings} == {"limp": True, "refuses_weight": True}
+    # The baby of "жду ребёнка" (I am expecting a child) is not the person described.
+    expecting = find_foreign_findings("Жду ребёнка, к вечеру ноги немного отекают.", "ru")
+    assert expecting.pregnant and not expecting.child
+
+
+# --- German --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Bein plötzlich kalt und weiß, kann den Fuß kaum bewegen",
+            {
+                "sudden_onset": True,
+                "cold_foot": True,
+                "pale_or_blue_foot": True,
+                "leg_weakness": True,
+            },
+        ),
+        (
+            "Die Wade ist dick geworden, gerötet und heiß.",
+            {"leg_swelling": True, "red_skin": True, "leg_warm": True},
+        ),
+        (
+            "Taubheit im Gesäß und ich kann kein Wasser lassen, dazu Rückenschmerzen.",
+            {"saddle_numbness": True, "bladder_problem": True, "back_pain": True},
+        ),
+        ("Ich huste Blut und habe Atemnot.", {"coughing_blood": True, "breathless": True}),
+        (
+            "Vor drei Tagen Knie-OP, jetzt ist die Wade prall und steinhart.",
+            {"recent_surgery": True, "tight_tense_limb": True},
+        ),
+        (
+            "Ausschlag mit lila Flecken, die beim Glastest nicht verschwinden.",
+            {"purpura": True},
+        ),
+        ("Nicht nur die Wade ist geschwollen, auch der Knöchel.", {"leg_swelling": True}),
+        ("Die Schwellung geht nicht weg.", {"leg_swelling": True}),
+    ],
+)
+def test_german_danger_signs(text: str, expected: dict[str, bool]) -> None:
+    says(text, "de", **expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ich habe kein Fieber, aber die Wade ist geschwollen.",
+            {"fever": False, "leg_swelling": True},
+        ),
+        ("Fieber: nein. Keine Atemnot.", {"fever": False, "breathless": False}),
+        ("Fieber habe ich keins.", {"fever": False}),
+        (
+            "Die Wade ist nicht geschwollen und nicht rot.",
+            {"leg_swelling": False, "red_skin": False},
+        ),
+    ],
+)
+def test_german_negation(text: str, expected: dict[str, bool]) -> None:
+    says(text, "de", **expected)
+
+
+@pytest.mark.parametrize("text", ["Der Fuß ist kalt und weiß.", "Der Fuss ist kalt und weiss."])
+def test_german_sharp_s_is_ss(text: str) -> None:
+    says(text, "de", cold_foot=True, pale_or_blue_foot=True)
+
+
+def test_german_know_is_not_white() -> None:
+    # "weiß" also means "I know": it must not read as a white foot.
+    assert "pale_or_blue_foot" not in found("Mein Bein tut weh, ich weiß nicht warum.", "de")
+
+
+def test_german_pregnancy_and_child() -> None:
+    reading = find_foreign_findings(
+        "Ich bin in der 30. SSW schwanger und habe starke Kopfschmerzen und Augenflimmern.", "de"
+    )
+    assert reading.pregnant
+    assert {f.id for f in reading.findings} >= {"headache", "visual_disturbance"}
+    child = find_foreign_findings("Meine Tochter (7) hinkt und will nicht auftreten.", "de")
+    assert child.child
+    assert {f.id for f in child.findings} == {"limp", "refuses_weight"}
+    assert not find_foreign_findings("Ich bin nicht schwanger.", "de").pregnant
+
+
+# --- Spanish -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tengo la pierna hinchada, roja y caliente.",
+            {"leg_swelling": True, "red_skin": True, "leg_warm": True},
+        ),
+        (
+            "De repente el pie se puso frío y pálido, no le encuentran el pulso.",
+            {
+                "sudden_onset": True,
+                "cold_foot": True,
+                "pale_or_blue_foot": True,
+                "absent_pulse": True,
+            },
+        ),
+        (
+            "Se me duerme la entrepierna y no puedo orinar, me duele la espalda.",
+            {"saddle_numbness": True, "bladder_problem": True, "back_pain": True},
+        ),
+        (
+            "Tos con sangre y me falta el aire desde el vuelo.",
+            {"coughing_blood": True, "breathless": True, "long_travel": True},
+        ),
+        (
+            "La rojez se extiende muy rápido y tengo escalofríos.",
+            {"spreading_redness": True, "fever": True},
+        ),
+        (
+            "Me operaron de la rodilla y ahora la pantorrilla está tensa, dura como una piedra.",
+            {"recent_surgery": True, "tight_tense_limb": True},
+        ),
+        ("No sé por qué se me hinchó la pierna.", {"leg_swelling": True}),
+        ("La hinchazón no baja.", {"leg_swelling": True}),
+    ],
+)
+def test_spanish_danger_signs(text: str, expected: dict[str, bool]) -> None:
+    says(text, "es", **expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pierna inflamada, sin fiebre.", {"leg_swelling": True, "fever": False}),
+        ("No tengo fiebre ni dolor de pecho.", {"fever": False, "chest_pain": False}),
+        ("Fiebre no tengo.", {"fever": False}),
+        ("La pierna no está hinchada.", {"leg_swelling": False}),
+    ],
+)
+def test_spanish_negation(text: str, expected: dict[str, bool]) -> None:
+    says(text, "es", **expected)
+
+
+@pytest.mark.parametrize(
+    "text", ["El pie está frío y pálido.", "el pie esta frio y palido", "EL PIE ESTÁ FRÍO Y PÁLIDO"]
+)
+def test_spanish_accents_and_case(text: str) -> None:
+    says(text, "es", cold_foot=True, pale_or_blue_foot=True)
+
+
+@pytest.mark.parametrize(
+    "text", ["pierna hinchada", "pie hinchado", "mucha hinchazón", "se hinchó el tobillo"]
+)
+def test_spanish_inflections(text: str) -> None:
+    assert found(text, "es").get("leg_swelling") is True
+
+
+def test_spanish_pregnancy_and_child() -> None:
+    reading = find_foreign_findings(
+        "Estoy embarazada de 30 semanas, veo lucecitas y me duele mucho la cabeza.", "es"
+    )
+    assert reading.pregnant and not reading.child
+    assert {f.id for f in reading.findings} >= {"visual_disturbance", "headache"}
+    child = find_foreign_findings("Mi hijo de 5 años cojea y no quiere apoyar el pie.", "es")
+    assert child.child
+    assert {f.id for f in child.findings} == {"limp", "refuses_weight"}
+
+
+# --- French --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ma jambe est gonflée, rouge et chaude.",
+            {"leg_swelling": True, "red_skin": True, "leg_warm": True},
+        ),
+        (
+            "Mon pied est devenu froid et blanc tout à coup, je ne sens plus mon pied.",
+            {"cold_foot": True, "pale_or_blue_foot": True, "sudden_onset": True, "numbness": True},
+        ),
+        (
+            "Engourdissement des fesses et je n'arrive pas à uriner, mal au dos.",
+            {"saddle_numbness": True, "bladder_problem": True, "back_pain": True},
+        ),
+        (
+            "Je crache du sang et je suis essoufflée depuis mon vol de dix heures.",
+            {"coughing_blood": True, "breathless": True, "long_travel": True},
+        ),
+        (
+            "Je ne peux plus bouger la jambe, elle se dérobe.",
+            {"leg_weakness": True},
+        ),
+        (
+            "Rien ne soulage, la douleur est atroce et ça s'aggrave d'heure en heure.",
+            {"nothing_relieves": True, "severe_pain": True, "rapidly_worsening": True},
+        ),
+        (
+            "Des taches violettes qui ne s'effacent pas sous le verre.",
+            {"purpura": True},
+        ),
+        ("Le mollet est tendu, dur comme de la pierre.", {"tight_tense_limb": True}),
+    ],
+)
+def test_french_danger_signs(text: str, expected: dict[str, bool]) -> None:
+    says(text, "fr", **expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Jambe gonflée, pas de fièvre.",
+            {"leg_swelling": True, "fever": False},
+        ),
+        (
+            "Je n'ai pas de fièvre et pas d'essoufflement.",
+            {"fever": False, "breathless": False},
+        ),
+        ("La jambe n'est pas gonflée.", {"leg_swelling": False}),
+        ("Fièvre : non.", {"fever": False}),
+    ],
+)
+def test_french_negation(text: str, expected: dict[str, bool]) -> None:
+    says(text, "fr", **expected)
+
+
+@pytest.mark.parametrize(
+    "text", ["Jambe gonflée et rouge", "jambe gonflee et rouge", "JAMBE GONFLÉE ET ROUGE"]
+)
+def test_french_accents_and_case(text: str) -> None:
+    says(text, "fr", leg_swelling=True, red_skin=True)
+
+
+@pytest.mark.parametrize("text", ["un œdème de la cheville", "un oedeme", "les pieds enflés"])
+def test_french_ligature_and_inflections(text: str) -> None:
+    assert found(text, "fr").get("leg_swelling") is True
+
+
+def test_french_pregnancy_child_and_clauses() -> None:
+    reading = find_foreign_findings(
+        "Je suis enceinte de 7 mois, j'ai mal à la tête et des mouches devant les yeux.", "fr"
+    )
+    assert reading.pregnant
+    assert {f.id for f in reading.findings} >= {"headache", "visual_disturbance"}
+    child = find_foreign_findings("Mon fils de 6 ans boite et refuse de marcher.", "fr")
+    assert child.child
+    assert {f.id for f in child.findings} == {"limp", "refuses_weight"}
+    # A gap never crosses a comma: the pale person is not a pale leg.
+    bruises = found("Des bleus sur les jambes, je suis très pâle et fatiguée.", "fr")
+    assert "pale_or_blue_foot" not in bruises
+    assert bruises["pallor_bruising"] is True
+
+
+# --- Benign complaints, all languages ------------------------------------------------------
+
+
+CRAMPS = {
+    "ru": "По ночам сводит икру, судорога проходит, если потянуть носок на себя.",
+    "de": "Nachts ein Wadenkrampf, der nach Dehnen aufhört. Krampfadern habe ich auch.",
+    "es": "Calambres en la pantorrilla por la noche, se me pasan al estirar.",
+    "fr": "J'ai des crampes au mollet la nuit, ça passe quand j'étire la jambe.",
+}
+RESTLESS_LEGS = {
+    "ru": "Вечером ноги беспокойные, хочется двигать ими, не могу улежать.",
+    "de": "Abends unruhige Beine, ich muss mich bewegen, dann wird es besser.",
+    "es": "Tengo las piernas inquietas y necesidad de moverlas por la noche.",
+    "fr": "Des impatiences dans les jambes le soir, besoin de bouger.",
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "benign"),
+    [(lang, text, "muscle_cramp") for lang, text in CRAMPS.items()]
+    + [(lang, text, "urge_to_move") for lang, text in RESTLESS_LEGS.items()],
+)
+def test_benign_complaint_finds_no_danger_sign(language: str, text: str, benign: str) -> None:
+    assert found(text, language) == {benign: True}
+    red_flags = knowledge_index().red_flag_findings
+    assert not {f.id for f in find_foreign_findings(text, language).findings} & red_flags
+
+
+# --- Contract ------------------------------------------------------------------------------
+
+
+def test_unknown_language_reads_nothing() -> None:
+    assert find_foreign_findings("Gamba gonfia, calda e rossa", "it") == ForeignReading()
+    assert find_foreign_findings("", "ru") == ForeignReading()
+
+
+def test_language_code_is_case_and_region_insensitive() -> None:
+    assert found("kein Fieber", "DE-at") == {"fever": False}
+
+
+def test_text_is_the_original_words() -> None:
+    (finding,) = find_foreign_findings("Die WADE ist Geschwollen.", "de").findings
+    assert finding.text == "Geschwollen"
+
+
+def test_affirmed_anywhere_counts_as_present() -> None:
+    assert found("Kein Fieber am Morgen. Am Abend hohes Fieber.", "de") == {"fever": True}
+
+
+def test_fold() -> None:
+    assert fold("Weiß Pálida GONFLÉE Œdème Отёк") == "weiss palida gonflee oedeme отек"
+    assert fold("й") == "й"  # only ё is read as е; other Cyrillic letters keep their marks
+
+
+def test_three_sentences_take_under_a_millisecond() -> None:
+    text = (
+        "Seit gestern ist mein linkes Bein plötzlich kalt und weiß geworden. Ich kann den Fuß "
+        "kaum bewegen und die Schmerzen sind unerträglich. Fieber habe ich keins, aber mir ist "
+        "schwindlig."
+    )
+    find_foreign_findings(text, "de")  # compile once
+    best = min(_seconds_per_call(lambda: find_foreign_findings(text, "de")) for _ in range(5))
+    assert best < 0.001
+
+
+def _seconds_per_call(call: Callable[[], object], calls: int = 20) -> float:
+    start = time.perf_counter()
+    for _ in range(calls):
+        call()
+    return (time.perf_counter() - start) / calls
+
+
+# --- The lexicon files ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["ru", "de", "es", "fr"])
+def test_packaged_lexicon_covers_the_required_findings(language: str) -> None:
+    lexicon = load_foreign_lexicons()[language]
+    assert not set(REQUIRED_FINDINGS) - set(lexicon.findings)
+    assert lexicon.sources and lexicon.negations and lexicon.pregnancy and lexicon.child
+
+
+def _packaged(name: str) -> Any:
+    entry = resources.files("nightlegs.knowledge") / "data" / "foreign" / name
+    return yaml.safe_load(entry.read_text(encoding="utf-8"))
+
+
+def _write(tmp_path: Path, data: Any, name: str = "ru.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def test_a_copy_of_a_packaged_file_loads(tmp_path: Path) -> None:
+    assert _load_file(_write(tmp_path, _packaged("ru.yaml"))) == load_foreign_lexicons()["ru"]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d.update(colour="blue"), r"foreign/ru\.yaml: field 'colour'"),
+        (lambda d: d.pop("negations"), r"foreign/ru\.yaml: field 'negations'"),
+        (
+            lambda d: d["findings"]["leg_swelling"].__setitem__(0, "опух**"),
+            r"foreign/ru\.yaml: field 'findings\.leg_swelling\.0'.*'опух\*\*'",
+        ),
+        (
+            lambda d: d["findings"]["fever"].__setitem__(0, "*жар"),
+            r"foreign/ru\.yaml: field 'findings\.fever\.0'",
+        ),
+        (
+            lambda d: d["findings"]["fever"].append("высокая  температура"),
+            r"foreign/ru\.yaml: field 'findings\.fever\.\d+'",
+        ),
+        (
+            lambda d: d["findings"]["leg_swelling"].append("отек*"),
+            r"foreign/ru\.yaml: field 'findings\.leg_swelling'.*listed twice",
+        ),
+        (
+            lambda d: d["findings"].__setitem__("leg_swelling", []),
+            r"foreign/ru\.yaml: field 'findings\.leg_swelling'",
+        ),
+        (
+            lambda d: d["findings"].__setitem__("no_such_finding", ["слово"]),
+            r"foreign/ru\.yaml: field 'findings\.no_such_finding': no such finding",
+        ),
+        (
+            lambda d: d["negations"].append("не только"),
+            r"foreign/ru\.yaml: field 'negations\.\d+'.*one word",
+        ),
+    ],
+)
+def test_broken_lexicon_names_file_and_field(
+    tmp_path: Path, change: Callable[[dict[str, Any]], object], message: str
+) -> None:
+    data = _packaged("ru.yaml")
+    change(data)
+    with pytest.raises(KnowledgeBaseError, match=message):
+        _load_file(_write(tmp_path, data))
+
+
+def test_file_name_must_match_language(tmp_path: Path) -> None:
+    with pytest.raises(KnowledgeBaseError, match=r"foreign/uk\.yaml: field 'language'"):
+        _load_file(_write(tmp_path, _packaged("ru.yaml"), name="uk.yaml"))
+
+
+def test_invalid_yaml_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "ru.yaml"
+    path.write_text("findings: [unclosed\n", encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match=r"foreign/ru\.yaml: not valid YAML"):
+        _load_file(path)

@@ -127,7 +127,12 @@ def _scenario_level(
     population: Population,
     kb_conditions: tuple[Condition, ...],
 ) -> tuple[int, list[str]]:
-    """The level one ranking calls for, and why it is not self-care when it is not."""
+    """The level one ranking calls for, and why it is not self-care when it is not.
+
+    Red-flag findings do not count towards the evidence needed for self-care, so adding one
+    can never turn "too little is known" into reassurance.
+    """
+    red_flag_ids = knowledge_index().red_flag_findings
     top = int(np.argmax(row))
     level = int(usual[top])
     notes: list[str] = []
@@ -142,7 +147,7 @@ def _scenario_level(
         notes.append(f"An emergency cause cannot be ruled out from the description ({names}).")
     if level == Triage.SELF_CARE.rank:
         danger_mass = float(row[dangerous].sum())
-        if len(present) < SELF_CARE_MIN_FINDINGS:
+        if len(present - red_flag_ids) < SELF_CARE_MIN_FINDINGS:
             notes.append("Too little is known to suggest self-care.")
         elif row[top] < SELF_CARE_CONFIDENCE:
             notes.append(
@@ -177,7 +182,13 @@ def _condition_level(
     masks = np.array(list(itertools.product((0.0, 1.0), repeat=len(flagged))))
     scenarios = base + (masks @ flag_rows if flagged else np.zeros_like(base))
     probabilities = m.posterior(np.atleast_2d(scenarios))
-    usual = np.array([c.usual_triage.rank for c in kb.conditions])
+    child = population.age_band is not None and population.age_band.value == "child"
+    usual = np.array(
+        [
+            (c.usual_triage_child if child and c.usual_triage_child else c.usual_triage).rank
+            for c in kb.conditions
+        ]
+    )
     base_present = {f for f in base_ids if evidence[f]}
     flag_present = {f for f in evidence if evidence[f]} - base_present
     levels: list[int] = []

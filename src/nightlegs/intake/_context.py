@@ -28,6 +28,7 @@ __all__ = [
     "is_uncertain",
     "mentions_other_person",
     "negation",
+    "negation_undone",
     "place_negated",
 ]
 
@@ -378,11 +379,14 @@ def negation(
     words = _words(text)
     clause_start, clause_end = clause_bounds(text, first, last)
     distance = 0
-    saw_break = False
+    # A comma or "and" with a verb after it (up to and including the words themselves) starts
+    # a new statement: "no injury, came on this evening".
+    verb_after = words[first] in _NEW_STATEMENT_VERBS
     for index in range(first - 1, clause_start - 1, -1):
         word = words[index]
         if word in _LIST_WORDS:
-            saw_break = saw_break or word in (",", "and")
+            if verb_after and word in (",", "and"):
+                return None
             continue
         if word in _PRE_NEGATION and index not in consumed:
             following = words[index + 1] if index + 1 < len(words) else ""
@@ -393,8 +397,7 @@ def negation(
             return "double" if _outer_negation(words, index, clause_start) else "negated"
         if word in _SCOPE_TERMINATORS:
             return None
-        if saw_break and word in _NEW_STATEMENT_VERBS:
-            return None
+        verb_after = verb_after or word in _NEW_STATEMENT_VERBS
         distance += 1
         if distance >= _NEGATION_WINDOW:
             break
@@ -409,6 +412,32 @@ def _outer_negation(words: list[str], inner: int, clause_start: int) -> bool:
     for index in range(inner - 1, max(clause_start, inner - 6) - 1, -1):
         if words[index] in _PRE_NEGATION and words[index + 1] in _DOUBLE_NEGATION_LINKS:
             return True
+    return False
+
+
+def negation_undone(text: NormalisedText, first: int, last: int) -> bool:
+    """Whether the denial in words ``first``..``last`` is undone by the words around it.
+
+    For negative phrases ("not warm", "not swollen"): a double negative ("it's not that it
+    isn't warm") or a negated intensifier ("not massively swollen") says the thing is there.
+
+    Examples
+    --------
+    >>> from nightlegs.intake._text import normalise
+    >>> negation_undone(normalise("it's not that it isn't warm"), 6, 7)
+    True
+    >>> negation_undone(normalise("it is not warm"), 2, 3)
+    False
+    """
+    words = _words(text)
+    clause_start, _ = clause_bounds(text, first, last)
+    for index in range(max(clause_start, first - 3), last + 1):
+        if words[index] not in _PRE_NEGATION:
+            continue
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if following in _INTENSIFIERS and index + 1 < last:
+            return True
+        return _outer_negation(words, index, clause_start)
     return False
 
 

@@ -13,6 +13,7 @@ from nightlegs.intake._context import (
     is_uncertain,
     mentions_other_person,
     negation,
+    negation_undone,
     place_negated,
 )
 from nightlegs.intake._foreign import find_foreign_findings
@@ -103,13 +104,32 @@ def _resolve(
     votes: dict[str, int] = {}
     claims: list[str] = []
     spans: dict[str, list[tuple[int, int]]] = {}
+    # A negation word that is part of a phrase ("can't keep still") negates nothing else; one
+    # that merely sits in a phrase's gap ("pressed it, no dent") still does.
     consumed = frozenset(
         index
         for hit in hits
         if hit.kind == "positive"
         for index in range(hit.first, hit.last + 1)
         if text.tokens[index].text in NEGATION_WORDS
+        and text.tokens[index].text in hit.phrase.replace("|", " ").split()
     )
+    # A negative phrase that covers a positive match's words reads them better ("can't stand
+    # the duvet" is not "can't stand"): that positive match is dropped.
+    denied_spans = [
+        (h.record_id, h.first, h.last)
+        for h in hits
+        if h.kind == "negative" and not negation_undone(text, h.first, h.last)
+    ]
+    hits = [
+        h
+        for h in hits
+        if h.kind != "positive"
+        or not any(
+            rid == h.record_id and first <= h.first and h.last <= last
+            for rid, first, last in denied_spans
+        )
+    ]
     for hit in hits:
         words = text.source_span(hit.first, hit.last)
         if hit.kind == "claim":
@@ -121,6 +141,14 @@ def _resolve(
         if about_relative and not finding.id.startswith("family_history"):
             continue
         if hit.kind == "negative":
+            if negation_undone(text, hit.first, hit.last):
+                # "it's not that it isn't warm", "not massively swollen": there, a little.
+                positives.setdefault(
+                    hit.record_id,
+                    ExtractedFinding(hit.record_id, True, words, certainty="possible"),
+                )
+                votes[hit.record_id] = votes.get(hit.record_id, 0) + 1
+                continue
             negatives.setdefault(hit.record_id, ExtractedFinding(hit.record_id, False, words))
             votes[hit.record_id] = votes.get(hit.record_id, 0) - 1
             continue

@@ -184,6 +184,8 @@ class Condition(_Strict):
     snomed: tuple[str, ...] = ()
     specialist: str
     usual_triage: Triage
+    #: The usual level in a child when it differs (a bone infection is an emergency in a child).
+    usual_triage_child: Triage | None = None
     triage_note: str | None = None
     self_care_only_when: SelfCareGuard | None = None
     #: Name or specialist without the pregnancy parts, for someone who is not pregnant.
@@ -302,11 +304,12 @@ class ArticleStatement(_Strict):
 class Rewrite(_Strict):
     """How people write something, and the plain words the phrase grammar understands.
 
-    ``source`` is a run of lower-case words as they appear after tokenising ("sob",
-    "pins n needles", "cant weight bear"); ``target`` is what they mean ("short of breath").
+    ``source`` is a run of lower-case tokens as they appear after tokenising ("sob",
+    "pins n needles", "w / o", "10 / 10"; punctuation is its own token); ``target`` is what
+    they mean ("short of breath").
     """
 
-    source: str = Field(min_length=1, pattern=r"^[a-z0-9'\-]+( [a-z0-9'\-]+)*$")
+    source: str = Field(min_length=1, pattern=r"^[a-z0-9'\-/.]+( [a-z0-9'\-/.]+)*$")
     target: str = Field(min_length=1, pattern=r"^[a-z0-9'\-]+( [a-z0-9'\-]+)*$")
     note: str | None = None
 

@@ -87,6 +87,18 @@ class FindingOut(_Open):
     id: str
     present: bool
     text: str | None = None
+    certainty: Literal["reported", "possible"] = Field(
+        default="reported",
+        description="possible: the words were hedged or a double negative; triage still "
+        "treats a possible danger sign as present.",
+    )
+
+
+class DangerSignsOut(BaseModel):
+    """The danger-sign checklist every answer carries."""
+
+    call_emergency_now_if: list[str]
+    see_a_doctor_today_if: list[str]
 
 
 class AssessmentOut(_Open):
@@ -102,6 +114,17 @@ class AssessmentOut(_Open):
     self_care: list[str]
     disclaimer: str
     kb_version: str
+    understood: bool = Field(
+        description="False when the text could not be read (another language, or nothing "
+        "recognised): then no causes are ranked and the answer leads with the danger signs."
+    )
+    language: str = Field(description="ISO 639-1 code of the language the text seems to be in.")
+    think_of: list[str] = Field(
+        default_factory=list,
+        description="Emergencies outside the condition catalogue that a safety-net rule raised "
+        "(e.g. stroke, pulmonary embolism).",
+    )
+    danger_signs: DangerSignsOut
 
 
 class EvidenceItem(_In):

@@ -16,13 +16,12 @@ from rapidfuzz.process import extractOne
 
 from nightlegs.intake._lexicon import COMMON_WORDS, MISSPELLINGS
 from nightlegs.intake._text import (
-    FILLER_WORDS,
     NormalisedText,
     build_rewrite_table,
     normalise,
 )
 from nightlegs.knowledge import KnowledgeBase, load_knowledge_base
-from nightlegs.knowledge.phrases import CompiledPhrase, compile_phrase
+from nightlegs.knowledge.phrases import FILLER_WORDS, CompiledPhrase, compile_phrase
 
 __all__ = ["PhraseHit", "PhraseIndex", "phrase_index"]
 
@@ -81,8 +80,8 @@ class PhraseIndex:
         )
         vocabulary |= {w for entries in self._rewrites.values() for e in entries for w in e[0]}
         self._vocabulary = frozenset(vocabulary)
-        # An intensifier that some phrase needs ("so stiff"?) is not skipped.
-        self._filler = FILLER_WORDS - self._vocabulary
+        # Phrases never need an intensifier (kb check enforces it), so all are skipped.
+        self._filler = FILLER_WORDS
         self._prefixes = tuple(sorted(prefixes, key=len, reverse=True))
         self._targets = sorted(w for w in vocabulary | prefixes if len(w) >= 5 and w.isalpha())
 

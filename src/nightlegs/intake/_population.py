@@ -8,6 +8,7 @@ from typing import Literal
 
 from nightlegs.intake._context import is_uncertain, negation
 from nightlegs.intake._text import NormalisedText, normalise
+from nightlegs.knowledge.phrases import FILLER_WORDS
 
 __all__ = ["PopulationFacts", "extract_population"]
 
@@ -48,7 +49,9 @@ _AGE_PATTERNS = (
     re.compile(_NUM + r"\s*(?:yo|y/o|y\.o\.|yrs?\b|year-old|yr-old)"),
     re.compile(r"\b(?:aged?|age of)\s*:?\s*" + _NUM + r"\b"),
     re.compile(
-        r"\bi(?:'m| am|m)\s+" + _NUM + r"\b(?!\s*(?:weeks?|wks?|months?|days?|kg|lbs?|"
+        r"\bi(?:'m|m|\s+(?:\w+ly\s+)?am)\s+(?:\w+ly\s+|just\s+|now\s+)?"
+        + _NUM
+        + r"\b(?!\s*(?:weeks?|wks?|months?|days?|kg|lbs?|"
         r"stone|st|cm|hours?|%|times|cups|pints|units|miles|km|minutes?|mins?|\.\d))"
     ),
     re.compile(
@@ -193,6 +196,11 @@ class PopulationFacts:
     evidence: dict[str, str] = field(default_factory=dict)
 
 
+_FILLER = re.compile(
+    r"\b(?:" + "|".join(sorted(FILLER_WORDS | {"sort of", "kind of", "kinda", "sorta"})) + r")\s+"
+)
+
+
 def _number(value: str) -> int:
     return int(value) if value.isdigit() else _NUMBER_WORDS[value]
 
@@ -273,7 +281,7 @@ def extract_population(text: str, normalised: NormalisedText | None = None) -> P
             facts.reporter = kind
             facts.subject = subject
             facts.evidence["reporter"] = subject_match.group(0)
-    found = _find_age(lowered)
+    found = _find_age(_FILLER.sub("", lowered))
     if found:
         facts.age, facts.evidence["age"] = found
     elif facts.reporter == "parent" and re.search(r"\b(toddler|baby)\b", lowered):

@@ -8,7 +8,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 __all__ = [
-    "FILLER_WORDS",
     "NormalisedText",
     "RewriteTable",
     "Token",
@@ -211,39 +210,6 @@ def _rewrite(tokens: list[Token], table: RewriteTable) -> list[Token]:
     return out
 
 
-#: Intensifiers people put between the words of a phrase ("turned really quite white").
-FILLER_WORDS = frozenset(
-    {
-        "really",
-        "quite",
-        "very",
-        "so",
-        "pretty",
-        "super",
-        "totally",
-        "completely",
-        "fairly",
-        "extremely",
-        "incredibly",
-        "proper",
-        "properly",
-        "bloody",
-        "fucking",
-        "freaking",
-        "flipping",
-        "damn",
-        "massively",
-        "majorly",
-        "seriously",
-        "literally",
-        "absolutely",
-        "awfully",
-        "terribly",
-        "insanely",
-        "crazy",
-        "way",
-    }
-)
 _KEEP_AFTER = frozenset({"no", "not", "never", "nor", "without"})
 
 

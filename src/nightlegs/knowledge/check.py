@@ -14,6 +14,7 @@ import yaml
 
 from nightlegs.knowledge.catalogue import CATALOGUE_CONDITION_IDS
 from nightlegs.knowledge.models import KnowledgeBase, Triage
+from nightlegs.knowledge.phrases import FILLER_WORDS
 
 __all__ = ["canonical_yaml", "check_files", "check_knowledge_base", "format_files"]
 
@@ -141,6 +142,15 @@ def check_knowledge_base(kb: KnowledgeBase) -> list[str]:
     ]
     for finding in kb.findings:
         phrases = [*finding.phrases, *finding.negative_phrases, *finding.weak_phrases]
+        problems += [
+            f"finding '{finding.id}': phrase {p!r} needs the intensifier {w!r}, which the intake "
+            "skips (it can only follow a negation there)"
+            for p in phrases
+            for w in sorted(FILLER_WORDS & set(p.replace("|", " ").split()))
+            if not any(
+                f"{neg} {w}" in p.replace("|", " | ") for neg in ("not", "no", "never", "nor")
+            )
+        ]
         problems += [
             f"finding '{finding.id}': phrase {p!r} is listed twice" for p in _duplicates(phrases)
         ]

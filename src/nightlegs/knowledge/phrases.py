@@ -18,7 +18,37 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["CompiledPhrase", "PhraseError", "compile_phrase"]
+__all__ = ["FILLER_WORDS", "CompiledPhrase", "PhraseError", "compile_phrase"]
+
+#: Intensifiers people put between the words of a phrase ("turned really quite white"). The
+#: intake skips them (except right after a negation), so a phrase never needs one.
+FILLER_WORDS = frozenset(
+    {
+        "really",
+        "quite",
+        "very",
+        "pretty",
+        "super",
+        "totally",
+        "completely",
+        "fairly",
+        "extremely",
+        "incredibly",
+        "fucking",
+        "freaking",
+        "flipping",
+        "damn",
+        "massively",
+        "majorly",
+        "seriously",
+        "literally",
+        "absolutely",
+        "awfully",
+        "terribly",
+        "insanely",
+        "crazy",
+    }
+)
 
 _WORD = re.compile(r"^[a-z0-9'\-]+\*?$")
 _GAP = re.compile(r"^~(\d*)$")

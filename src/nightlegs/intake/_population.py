@@ -115,11 +115,15 @@ _RELATIVE_SUBJECT = re.compile(
 )
 _BODY = r"(?:legs?|calf|calves|feet|foot|knees?|heels?|thighs?|shins?|back|ankles?|toes?|hips?)"
 _FIRST_PERSON = re.compile(
-    r"\bmy " + _BODY + r"\b|\bi (?:get|have|feel|wake|keep|am|can|cannot|"
+    r"\bmy (?:left |right |other |bad )?"
+    + _BODY
+    + r"\b|\bi (?:get|have|feel|wake|keep|am|can|cannot|"
     r"can't|had|started|suffer|woke|often|always|also|now)\b"
 )
 _THIRD_PERSON = re.compile(
-    r"\b(?:his|her|their) " + _BODY + r"\b|\b(?:he|she|they) (?:says|said|complains|complained|"
+    r"\b(?:his|her|their) (?:left |right |other |bad |poor )?"
+    + _BODY
+    + r"\b|\b(?:he|she|they) (?:says|said|complains|complained|"
     r"has|had|gets|got|wakes|woke|cries|cried|is|was|keeps|kept|can|cannot|can't|seems|started|"
     r"limps|refuses|won't|will|feels|felt|tells|told)\b|\b(?:son|daughter|boy|girl|child|kid|"
     r"husband|wife|partner|mum|mother|mom|dad|father|gran|nan|grandma|grandad)\b,?\s*(?:\(?\d+"

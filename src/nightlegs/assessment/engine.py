@@ -304,7 +304,8 @@ def _merge_population(
         sex=sex if sex is not None else (facts.sex if facts else None),
         pregnant=pregnant if pregnant is not None else text_pregnant,
         postpartum=bool(facts and facts.postpartum),
-        child_reported=bool(facts and facts.reporter == "parent"),
+        child_reported=bool(facts and (facts.reporter == "parent" or facts.child_mentioned)),
+        older_reported=bool(facts and facts.older_mentioned),
     )
 
 

@@ -22,12 +22,16 @@ class Population:
     pregnant: bool | None = None
     postpartum: bool = False
     child_reported: bool = False
+    #: The text speaks of a grandparent or a care-home resident: older, age unknown.
+    older_reported: bool = False
 
     @property
     def age_band(self) -> AgeBand | None:
         """The knowledge base's age band, or ``None`` when the age is unknown."""
         if self.age is None:
-            return AgeBand.CHILD if self.child_reported else None
+            if self.child_reported:
+                return AgeBand.CHILD
+            return AgeBand.OLDER if self.older_reported else None
         if self.age < 13:
             return AgeBand.CHILD
         if self.age < 18:
@@ -54,6 +58,7 @@ def make_population(
     *,
     postpartum: bool = False,
     child_reported: bool = False,
+    older_reported: bool = False,
 ) -> Population:
     """Check and build a :class:`Population`.
 
@@ -86,4 +91,5 @@ def make_population(
         pregnant=pregnant,
         postpartum=postpartum,
         child_reported=child_reported,
+        older_reported=older_reported,
     )

@@ -166,6 +166,10 @@ _NEW_STATEMENT_VERBS = frozenset(
     }
 )
 _LIST_WORDS = frozenset({",", "or", "nor", "and", "/"})
+#: After "not", these verbs take a list of things: "I have not got fever, cough or chills".
+_LIST_VERBS = frozenset(
+    {"have", "has", "had", "got", "get", "gets", "notice", "noticed", "see", "seen", "any", "feel"}
+)
 _POST_NEGATION = frozenset({"none", "absent", "negative", "free"})
 _UNCERTAIN = frozenset(
     {
@@ -382,16 +386,22 @@ def negation(
     # A comma or "and" with a verb after it (up to and including the words themselves) starts
     # a new statement: "no injury, came on this evening".
     verb_after = words[first] in _NEW_STATEMENT_VERBS
+    crossed_comma = False
     for index in range(first - 1, clause_start - 1, -1):
         word = words[index]
         if word in _LIST_WORDS:
             if verb_after and word in (",", "and"):
                 return None
+            crossed_comma = crossed_comma or word == ","
             continue
         if word in _PRE_NEGATION and index not in consumed:
             following = words[index + 1] if index + 1 < len(words) else ""
             if (word, following) in _PSEUDO_NEGATION:
                 continue
+            if crossed_comma and word == "not" and following not in _LIST_VERBS:
+                # "can't straighten my arms, pee is dark": a verb's negation ends at the comma;
+                # only "no X, Y or Z" and "not have/get X, Y or Z" carry on through a list.
+                return None
             if following in _INTENSIFIERS and index + 1 < first:
                 return "double"
             return "double" if _outer_negation(words, index, clause_start) else "negated"

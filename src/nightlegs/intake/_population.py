@@ -109,10 +109,18 @@ _PARTNER_SUBJECT = re.compile(
     r"fiance|fiancee|spouse|hubby|other half)\b"
 )
 _RELATIVE_SUBJECT = re.compile(
-    r"^\W*(?:\w+\W+){0,4}?(?:(?:my|our)\s+(?:\w+\s+)?)?(mum|mother|mom|dad|father|gran|"
-    r"grandma|grandmother|nan|grandad|grandfather|granny|brother|sister|aunt|auntie|uncle|"
-    r"cousin|friend|neighbour|neighbor|flatmate|patient|client)(?:'s|s)?\b"
+    r"^\W*(?:\w+\W+){0,6}?(?:(?:my|our|the|a|this)\s+(?:\w+\s+)?)?(mum|mother|mom|dad|father|"
+    r"gran|grandma|grandmother|nan|nana|nanna|grandad|granddad|grandfather|grandpa|granny|"
+    r"brother|sister|aunt|auntie|uncle|cousin|friend|neighbour|neighbor|flatmate|patient|"
+    r"client|resident)(?:'s|s)?\b"
 )
+_OLDER_SUBJECT = re.compile(
+    r"\b(?:gran|grandma|grandmother|nan|nana|nanna|grandad|granddad|grandfather|grandpa|granny|"
+    r"resident|care home|nursing home)\b"
+)
+_SMALL_CHILD = re.compile(r"\b(?:toddler|baby|infant)\b")
+_HE_SHE = re.compile(r"\b(?:he|she|him|his|her|hes|shes)\b")
+_I_MY = re.compile(r"\b(?:i|my|me|im|ive)\b")
 _BODY = r"(?:legs?|calf|calves|feet|foot|knees?|heels?|thighs?|shins?|back|ankles?|toes?|hips?)"
 _FIRST_PERSON = re.compile(
     r"\bmy (?:left |right |other |bad )?"
@@ -197,6 +205,10 @@ class PopulationFacts:
     postpartum: bool = False
     reporter: Reporter = "self"
     subject: str | None = None
+    #: The person is a toddler or baby (age not given).
+    child_mentioned: bool = False
+    #: The person is a grandparent or a care-home resident (age not given).
+    older_mentioned: bool = False
     evidence: dict[str, str] = field(default_factory=dict)
 
 
@@ -279,12 +291,18 @@ def extract_population(text: str, normalised: NormalisedText | None = None) -> P
         )
         # The writer speaks for someone else only when the symptoms are described in the third
         # person more than in the first: "my husband says I kick" is about the writer.
-        third = len(_THIRD_PERSON.findall(lowered))
-        first = len(_FIRST_PERSON.findall(lowered))
+        third = len(_THIRD_PERSON.findall(lowered)) + len(_HE_SHE.findall(lowered))
+        first = len(_FIRST_PERSON.findall(lowered)) + len(_I_MY.findall(lowered))
         if third > first or (kind == "parent" and third >= first and third > 0):
             facts.reporter = kind
             facts.subject = subject
             facts.evidence["reporter"] = subject_match.group(0)
+    if facts.reporter != "self" and facts.subject and _OLDER_SUBJECT.search(facts.subject):
+        facts.older_mentioned = True
+    # "toddler won't stand" (the text starts with the child) or a parent writing about one.
+    starts_with_child = _SMALL_CHILD.match(lowered.strip()) is not None
+    if starts_with_child or (facts.reporter == "parent" and _SMALL_CHILD.search(lowered)):
+        facts.child_mentioned = True
     found = _find_age(_FILLER.sub("", lowered))
     if found:
         facts.age, facts.evidence["age"] = found

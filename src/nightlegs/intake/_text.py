@@ -15,7 +15,8 @@ __all__ = [
     "normalise",
 ]
 
-_TOKEN = re.compile(r"[a-z0-9]+(?:['’\-][a-z0-9]+)*|[.,;:!?()/]")
+# A decimal number ("39.5", a temperature) is one token; any other full stop ends a sentence.
+_TOKEN = re.compile(r"\d+\.\d+|[a-z0-9]+(?:['’\-][a-z0-9]+)*|[.,;:!?()/]")
 _CONTRACTIONS: dict[str, tuple[str, ...]] = {
     "can't": ("can", "not"),
     "cant": ("can", "not"),

@@ -50,7 +50,7 @@ FILLER_WORDS = frozenset(
     }
 )
 
-_WORD = re.compile(r"^[a-z0-9'\-]+\*?$")
+_WORD = re.compile(r"^(?:[a-z0-9'\-]+|\d+\.)\*?$|^\d+\.\d+$")
 _GAP = re.compile(r"^~(\d*)$")
 _DEFAULT_GAP = 3
 # A gap skips words (and commas) but never a clause boundary such as "but" or a full stop.
@@ -83,9 +83,12 @@ class CompiledPhrase:
 
 def _word(word: str) -> str:
     if not _WORD.match(word):
-        raise PhraseError(f"word {word!r}: expected letters a-z, digits, ' or - (and a final *)")
+        raise PhraseError(
+            f"word {word!r}: expected letters a-z, digits, ' or - (and a final *), or a decimal "
+            "number such as 38.5 or 38.*"
+        )
     if word.endswith("*"):
-        return re.escape(word[:-1]) + r"[a-z0-9'\-]*"
+        return re.escape(word[:-1]) + r"[a-z0-9'\-.]*"
     return re.escape(word)
 
 

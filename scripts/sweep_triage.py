@@ -10,6 +10,7 @@ Run: ``python scripts/sweep_triage.py ../shared/vignettes/public.json tests/data
 
 from __future__ import annotations
 
+import importlib
 import itertools
 import sys
 from pathlib import Path
@@ -18,8 +19,9 @@ from rich.console import Console
 from rich.progress import track
 from rich.table import Table
 
-from nightlegs.assessment import triage as policy
 from nightlegs.assessment.evaluation import evaluate, load_vignettes
+
+policy = importlib.import_module("nightlegs.assessment.triage")
 
 GRID = {
     "SELF_CARE_CONFIDENCE": (0.35, 0.45, 0.6),

@@ -147,7 +147,15 @@ def _scenario_level(
         notes.append(f"An emergency cause cannot be ruled out from the description ({names}).")
     if level == Triage.SELF_CARE.rank:
         danger_mass = float(row[dangerous].sum())
-        if len(present - red_flag_ids) < SELF_CARE_MIN_FINDINGS:
+        danger_signs = sorted(present & red_flag_ids)
+        if danger_signs:
+            labels = knowledge_index().findings
+            notes.append(
+                "A danger sign is present ("
+                + ", ".join(labels[f].label for f in danger_signs[:3])
+                + "), so self-care alone is not enough."
+            )
+        elif len(present - red_flag_ids) < SELF_CARE_MIN_FINDINGS:
             notes.append("Too little is known to suggest self-care.")
         elif row[top] < SELF_CARE_CONFIDENCE:
             notes.append(
@@ -268,9 +276,10 @@ def triage(evidence: Mapping[str, bool], population: Population) -> TriageDecisi
     seen_topics: set[tuple[str, ...]] = set()
     for rule in fired:
         # Several rules often fire for one danger (a cold, pale, numb foot fires three limb
-        # ischaemia rules): one line per danger, one action per level, so nothing repeats.
-        topic = (rule.think_of,) if rule.think_of else rule.suspect or (rule.id,)
-        if topic not in seen_topics:
+        # ischaemia rules): one line per danger, only from the most urgent rules, and one
+        # action per level, so nothing repeats.
+        topic = (rule.think_of or (rule.suspect[:1] or (rule.id,))[0],)
+        if rule.triage is fired[0].triage and topic not in seen_topics and len(seen_topics) < 3:
             seen_topics.add(topic)
             prefix = "Danger sign" if rule.triage.rank >= Triage.URGENT.rank else "Needs a doctor"
             rule_reasons.append(f"{prefix}: {rule.message}")

@@ -5,7 +5,7 @@ vignettes and the tuning half of the red-team corpus (never the held-out half): 
 zero under-triage first, then the least over-triage. ``docs/safety/triage-policy.md`` records
 the table and the choice.
 
-Run: ``python scripts/sweep_triage.py ../shared/vignettes/public.json tests/data/redteam/tuning.json``
+Run: ``python scripts/sweep_triage.py VIGNETTES.json [MORE.json ...]``
 """
 
 from __future__ import annotations

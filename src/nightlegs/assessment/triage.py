@@ -38,11 +38,11 @@ __all__ = ["TriageDecision", "fired_red_flags", "rule_fires", "triage"]
 #: A condition this probable sets its usual level when that level is urgent or higher.
 DANGER_PROBABILITY = 0.25
 #: An emergency condition this probable cannot be ruled out from words: at least urgent.
-EMERGENCY_DOUBT_PROBABILITY = 0.10
+EMERGENCY_DOUBT_PROBABILITY = 0.05
 #: Self-care needs the best self-care condition at least this probable ...
-SELF_CARE_CONFIDENCE = 0.45
+SELF_CARE_CONFIDENCE = 0.6
 #: ... the urgent and emergency conditions together below this ...
-SELF_CARE_MAX_DANGER = 0.10
+SELF_CARE_MAX_DANGER = 0.05
 #: ... and at least this many findings present (one phrase is too little to reassure).
 SELF_CARE_MIN_FINDINGS = 2
 #: Red-flag findings beyond this many are handled by the rules alone (2**k subsets otherwise).

@@ -210,13 +210,13 @@ def build_assessment(
     conditions = knowledge_index().conditions
     top = conditions[ranking[0].id] if ranks else None
     shown = [s for s in ranking[:_MAX_CONDITIONS] if s.probability >= _MIN_PROBABILITY]
-    labels = {fid: f.label for fid, f in knowledge_index().findings.items()}
+    catalogue = knowledge_index().findings
     said = {f.id: f for f in intake.findings} if intake else {}
     findings = tuple(
         FindingResult(
             fid,
             present,
-            labels[fid],
+            catalogue[fid].label,
             said[fid].text if fid in said else None,
             said[fid].certainty if fid in said else "reported",
         )

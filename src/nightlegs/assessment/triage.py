@@ -13,6 +13,7 @@ urgency but never take it away by shifting the ranking.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -95,7 +96,20 @@ def fired_red_flags(evidence: Mapping[str, bool], population: Population) -> lis
     """
     present = {fid for fid, value in evidence.items() if value}
     groups = population.groups
-    return [rule for rule in load_knowledge_base().red_flags if rule_fires(rule, present, groups)]
+    by_finding = _rules_by_finding()
+    candidates = {index for fid in present for index in by_finding.get(fid, ())}
+    rules = load_knowledge_base().red_flags
+    return [rules[i] for i in sorted(candidates) if rule_fires(rules[i], present, groups)]
+
+
+@functools.cache
+def _rules_by_finding() -> dict[str, tuple[int, ...]]:
+    """Rule positions by the findings they need: a rule can only fire if one is present."""
+    table: dict[str, list[int]] = {}
+    for index, rule in enumerate(load_knowledge_base().red_flags):
+        for fid in rule.findings:
+            table.setdefault(fid, []).append(index)
+    return {fid: tuple(dict.fromkeys(indices)) for fid, indices in table.items()}
 
 
 def _probability_words(probability: float) -> str:

@@ -73,7 +73,7 @@ def check_knowledge_base(kb: KnowledgeBase) -> list[str]:
                 problems.append(f"finding '{finding.id}': implies unknown finding '{target}'")
         for phrase in (*finding.phrases, *finding.negative_phrases, *finding.weak_phrases):
             try:
-                compile_phrase(phrase)
+                _ = compile_phrase(phrase).regex
             except PhraseError as exc:
                 problems.append(f"finding '{finding.id}': phrase {phrase!r}: {exc}")
 

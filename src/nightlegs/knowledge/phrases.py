@@ -63,22 +63,34 @@ class PhraseError(ValueError):
 
 @dataclass(frozen=True)
 class CompiledPhrase:
-    """A compiled phrase.
+    """A checked phrase, compiled to a regular expression the first time it is needed.
+
+    Compiling all of the knowledge base's phrases would cost most of a cold start; a text
+    only ever needs the few whose anchor words it contains.
 
     Attributes
     ----------
     source : str
         The phrase as written in the knowledge base.
-    regex : re.Pattern[str]
-        Matches the phrase in normalised text.
+    pattern : str
+        The regular expression that matches the phrase in normalised text.
     anchors : tuple[str, ...]
         Literal words (or prefixes, ending in ``*``) of which the text must contain at least one
         for the phrase to have a chance; used to skip phrases quickly.
     """
 
     source: str
-    regex: re.Pattern[str]
+    pattern: str
     anchors: tuple[str, ...]
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """The compiled pattern (compiled on first use, then kept)."""
+        compiled: re.Pattern[str] | None = self.__dict__.get("_regex")
+        if compiled is None:
+            compiled = re.compile(self.pattern)
+            object.__setattr__(self, "_regex", compiled)  # a cache, not state
+        return compiled
 
 
 def _word(word: str) -> str:
@@ -147,5 +159,5 @@ def compile_phrase(phrase: str) -> CompiledPhrase:
     if tokens[-1].startswith("~"):
         raise PhraseError("a gap cannot end a phrase")
     # Normalised text ends every token with one space, so each word pattern ends in " ".
-    compiled = re.compile(r"(?<![a-z0-9'\-])" + "".join(parts))
-    return CompiledPhrase(source=phrase, regex=compiled, anchors=anchors)
+    pattern = r"(?<![a-z0-9'\-])" + "".join(parts)
+    return CompiledPhrase(source=phrase, pattern=pattern, anchors=anchors)

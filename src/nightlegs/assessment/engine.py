@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 from nightlegs.assessment.inference import ConditionScore, rank
 from nightlegs.assessment.instruments import compute_instruments
@@ -207,6 +208,13 @@ def build_assessment(
     decision = triage(evidence, population)
     if not ranks and decision.level.rank < Triage.DOCTOR.rank:
         decision = _at_least_doctor(decision)
+    red_flag_ids = knowledge_index().red_flag_findings
+    if not understood and decision.level.rank < Triage.URGENT.rank:
+        # A danger sign read from text we could not otherwise read: nothing around it can
+        # explain it away, so it is seen today.
+        signs = [fid for fid, value in evidence.items() if value and fid in red_flag_ids]
+        if signs:
+            decision = _at_least_urgent(decision, signs)
     conditions = knowledge_index().conditions
     top = conditions[ranking[0].id] if ranks else None
     shown = [s for s in ranking[:_MAX_CONDITIONS] if s.probability >= _MIN_PROBABILITY]
@@ -267,6 +275,25 @@ def build_assessment(
         think_of=decision.think_of,
         danger_signs=DANGER_SIGNS,
         same_day_signs=SAME_DAY_SIGNS,
+    )
+
+
+def _at_least_urgent(decision: TriageDecision, signs: list[str]) -> TriageDecision:
+    labels = knowledge_index().findings
+    return TriageDecision(
+        level=Triage.URGENT,
+        reasons=(
+            "Danger sign read in a description nightlegs could not otherwise understand: "
+            + ", ".join(labels[f].label for f in signs[:3])
+            + ". Nothing else could be read that would explain it, so see a doctor today.",
+            *decision.reasons,
+        ),
+        actions=(
+            "See a doctor today (GP same-day appointment, urgent care or out-of-hours service).",
+        ),
+        red_flags=decision.red_flags,
+        suspects=decision.suspects,
+        think_of=decision.think_of,
     )
 
 
@@ -374,6 +401,8 @@ def assess(
             raise InputError(f"findings.{fid}: expected true or false, got {value!r}")
         evidence[fid] = value
     population = _merge_population(intake, age, sex, pregnant, warnings)
+    if evidence.get("recent_childbirth") and not population.postpartum and not population.pregnant:
+        population = replace(population, postpartum=True)
     return build_assessment(
         evidence,
         population,

@@ -204,13 +204,7 @@ def _condition_level(
     masks = np.array(list(itertools.product((0.0, 1.0), repeat=len(flagged))))
     scenarios = base + (masks @ flag_rows if flagged else np.zeros_like(base))
     probabilities = m.posterior(np.atleast_2d(scenarios))
-    child = population.age_band is not None and population.age_band.value == "child"
-    usual = np.array(
-        [
-            (c.usual_triage_child if child and c.usual_triage_child else c.usual_triage).rank
-            for c in kb.conditions
-        ]
-    )
+    usual = np.array([c.usual_triage.rank for c in kb.conditions])
     base_present = {f for f in base_ids if evidence[f]}
     flag_present = {f for f in evidence if evidence[f]} - base_present
     levels: list[int] = []

@@ -398,9 +398,13 @@ def negation(
             following = words[index + 1] if index + 1 < len(words) else ""
             if (word, following) in _PSEUDO_NEGATION:
                 continue
-            if crossed_comma and word == "not" and following not in _LIST_VERBS:
+            first_item = next(
+                (k - index - 1 for k in range(index + 1, first) if words[k] == ","), 0
+            )
+            if crossed_comma and word == "not" and (following not in _LIST_VERBS or first_item > 3):
                 # "can't straighten my arms, pee is dark": a verb's negation ends at the comma;
-                # only "no X, Y or Z" and "not have/get X, Y or Z" carry on through a list.
+                # only "no X, Y or Z" and "not have/get X, Y or Z" (a short first item, not
+                # "can't get my rings off, splitting headache") carry on through a list.
                 return None
             if following in _INTENSIFIERS and index + 1 < first:
                 return "double"

@@ -96,7 +96,7 @@ _PREGNANCY_WEEK = re.compile(
     r"^\W*(\d{1,2})\s*(?:weeks|wks)\b"
 )
 _POSTPARTUM = re.compile(
-    r"\b(gave birth|given birth|had (?:a|my|our) (?:baby|son|daughter)|"
+    r"\b(gave birth|given birth|giving birth|had (?:a|my|our|the) (?:baby|son|daughter)|"
     r"post-?partum|postnatal|after the birth|since the birth|newborn|"
     r"c-section|caesarean|cesarean|breastfeeding|delivered)\b"
 )

@@ -184,8 +184,6 @@ class Condition(_Strict):
     snomed: tuple[str, ...] = ()
     specialist: str
     usual_triage: Triage
-    #: The usual level in a child when it differs (a bone infection is an emergency in a child).
-    usual_triage_child: Triage | None = None
     triage_note: str | None = None
     self_care_only_when: SelfCareGuard | None = None
     #: Name or specialist without the pregnancy parts, for someone who is not pregnant.

@@ -139,7 +139,7 @@ class Assessment:
         >>> import nightlegs
         >>> sorted(nightlegs.assess("my calves cramp at night").to_dict())[:3]
         ['claims', 'conditions', 'danger_signs']
-        >>> nightlegs.assess("my calves cramp at night").to_dict()["headline"][:8]
+        >>> nightlegs.assess("my calves cramp every night", age=70).to_dict()["headline"][:8]
         'You can '
         """
         return {

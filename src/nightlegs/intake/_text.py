@@ -151,6 +151,19 @@ _NOT_ABOUT_THE_LEG = frozenset(
         "blanket",
         "blankets",
         "soak",
+        "floor",
+        "floors",
+        "tiles",
+        "kitchen",
+        "ground",
+        "air",
+        "wind",
+        "sheets",
+        "pillow",
+        "side",
+        "tap",
+        "towel",
+        "flannel",
     }
 )
 

@@ -7,6 +7,7 @@ phrases that can begin there (a full scan of every phrase would cost far more).
 from __future__ import annotations
 
 import functools
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Literal
@@ -110,11 +111,12 @@ class PhraseIndex:
         return normalise(text, self.correct, self._rewrites, self._filler)
 
     @functools.lru_cache(maxsize=8192)  # noqa: B019 - one index per process, cached on purpose
-    def _entries_for(self, word: str) -> tuple[_Entry, ...]:
+    def _entries_for(self, word: str) -> tuple[tuple[_Entry, re.Pattern[str]], ...]:
+        """The phrases that can start at ``word``, each with its regex (compiled on first need)."""
         entries = list(self._exact.get(word, ()))
         for size in range(1, _PREFIX_KEY + 1):
             entries += [e for p, e in self._prefix.get(word[:size], ()) if word.startswith(p)]
-        return tuple(entries)
+        return tuple((entry, entry.compiled.regex) for entry in entries)
 
     def find(self, text: NormalisedText) -> list[PhraseHit]:
         """Every phrase occurrence in ``text``, as token spans."""
@@ -125,8 +127,8 @@ class PhraseIndex:
             if not entries:
                 continue
             start = text.offsets[index]
-            for entry in entries:
-                match = entry.compiled.regex.match(string, start)
+            for entry, regex in entries:
+                match = regex.match(string, start)
                 if match:
                     last = text.token_at(match.end() - 2)
                     hits.append(

@@ -406,7 +406,8 @@ def negation(
                 # only "no X, Y or Z" and "not have/get X, Y or Z" (a short first item, not
                 # "can't get my rings off, splitting headache") carry on through a list.
                 return None
-            if following in _INTENSIFIERS and index + 1 < first:
+            # "not massively swollen": the intensifier sits right before the words.
+            if following in _INTENSIFIERS and index + 2 == first:
                 return "double"
             return "double" if _outer_negation(words, index, clause_start) else "negated"
         if word in _SCOPE_TERMINATORS:
@@ -449,7 +450,11 @@ def negation_undone(text: NormalisedText, first: int, last: int) -> bool:
         if words[index] not in _PRE_NEGATION:
             continue
         following = words[index + 1] if index + 1 < len(words) else ""
-        if following in _INTENSIFIERS and index + 1 < last:
+        if (
+            following in _INTENSIFIERS
+            and index + 2 <= last
+            and words[index + 2] not in _PRE_NEGATION
+        ):
             return True
         return _outer_negation(words, index, clause_start)
     return False

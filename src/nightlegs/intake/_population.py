@@ -248,6 +248,10 @@ def _mention_state(normalised: NormalisedText, start: int) -> str | None:
     state = negation(normalised, index, index)
     if state == "negated":
         return "negated"
+    # "my belly's swollen up like I'm pregnant" compares, it does not state.
+    before = {t.text for t in normalised.tokens[max(0, index - 3) : index]}
+    if before & {"like", "if", "though"}:
+        return "uncertain"
     return "uncertain" if is_uncertain(normalised, index, index) else None
 
 

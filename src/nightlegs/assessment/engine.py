@@ -59,16 +59,8 @@ def _pregnancy_related(population: Population) -> bool:
 
 def _wording(condition: Condition, population: Population) -> tuple[str, str, tuple[str, ...]]:
     """Name, specialist and tests of ``condition`` as they apply to this person."""
-    name, specialist, tests = condition.name, condition.specialist, condition.tests
-    if _pregnancy_related(population) and condition.in_pregnancy:
-        variant = condition.in_pregnancy
-        specialist = variant.specialist or specialist
-        tests = variant.tests if variant.tests is not None else tests
-    elif not _pregnancy_related(population) and condition.outside_pregnancy:
-        variant = condition.outside_pregnancy
-        name = variant.name or name
-        specialist = variant.specialist or specialist
-    return name, specialist, tests
+    words = condition.wording(_pregnancy_related(population))
+    return words.name or condition.name, words.specialist or condition.specialist, words.tests or ()
 
 
 def _condition_result(

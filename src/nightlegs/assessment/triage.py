@@ -225,8 +225,9 @@ def _condition_level(
     for index in np.argsort(-row)[:3]:
         condition = kb.conditions[int(index)]
         if condition.usual_triage.rank == level.rank and row[index] >= 0.1:
+            name = condition.wording(bool(population.pregnant or population.postpartum)).name
             reasons.append(
-                f"{condition.name} {_probability_words(float(row[index]))}; it usually needs: "
+                f"{name} {_probability_words(float(row[index]))}; it usually needs: "
                 f"{_LEVEL_WORDS[condition.usual_triage]}"
             )
             suspects.append(condition.id)

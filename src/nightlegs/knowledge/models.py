@@ -206,6 +206,25 @@ class Condition(_Strict):
             raise ValueError(f"findings listed both for and against: {sorted(both)}")
         return self
 
+    def wording(self, pregnancy_related: bool) -> Wording:
+        """Name, specialist and tests as they apply to someone pregnant (or just after birth)
+        or not, so that "midwife" never reaches a 72-year-old man.
+
+        Examples
+        --------
+        >>> from nightlegs.knowledge import knowledge_index
+        >>> cramps = knowledge_index().conditions["nocturnal_leg_cramps"]
+        >>> cramps.wording(pregnancy_related=False).name
+        'Nocturnal (sleep-related) leg cramps'
+        """
+        variant = self.in_pregnancy if pregnancy_related else self.outside_pregnancy
+        variant = variant or Wording()
+        return Wording(
+            name=variant.name or self.name,
+            specialist=variant.specialist or self.specialist,
+            tests=variant.tests if variant.tests is not None else self.tests,
+        )
+
 
 class RedFlagRule(_Strict):
     """A deterministic danger-sign or safety-net rule. It can only raise triage.

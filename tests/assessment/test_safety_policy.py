@@ -216,3 +216,48 @@ def test_a_danger_sign_in_another_language_still_escalates() -> None:
     result = nightlegs.assess("Внезапно нога стала холодной и белой, не чувствую пальцы.")
     assert result.understood is False and result.language == "ru"
     assert result.triage is Triage.EMERGENCY
+
+
+# --- The thresholds, pinned either side -------------------------------------------------------
+
+
+def _self_care_row(top: float, danger: float) -> tuple[object, object]:
+    """A ranking with a self-care condition at ``top`` and an urgent one at ``danger``."""
+    import numpy as np
+
+    from nightlegs.assessment.inference import model
+
+    kb = model().kb
+    usual = np.array([c.usual_triage.rank for c in kb.conditions])
+    row = np.zeros(len(kb.conditions))
+    ids = [c.id for c in kb.conditions]
+    row[ids.index("nocturnal_leg_cramps")] = top
+    row[ids.index("deep_vein_thrombosis")] = danger
+    row[ids.index("restless_legs_syndrome")] = 1 - top - danger  # the rest: a doctor-level cause
+    return row, usual
+
+
+@pytest.mark.parametrize(
+    ("top", "danger", "expected"),
+    [
+        (0.62, 0.01, Triage.SELF_CARE),
+        (0.58, 0.01, Triage.DOCTOR),  # below SELF_CARE_CONFIDENCE
+        (0.70, 0.04, Triage.SELF_CARE),
+        (0.70, 0.06, Triage.DOCTOR),  # dangerous causes together at or above SELF_CARE_MAX_DANGER
+        (0.70, 0.26, Triage.URGENT),  # an urgent cause at DANGER_PROBABILITY or more
+    ],
+)
+def test_self_care_thresholds_either_side(top: float, danger: float, expected: Triage) -> None:
+    from nightlegs.assessment.triage import _scenario_level
+    from nightlegs.knowledge import load_knowledge_base
+
+    row, usual = _self_care_row(top, danger)
+    present = {"muscle_cramp", "site_calf"}
+    level, _notes = _scenario_level(
+        row,
+        usual,
+        present,
+        Population(age=40),
+        load_knowledge_base().conditions,  # type: ignore[arg-type]
+    )
+    assert level == expected.rank

@@ -221,7 +221,12 @@ def _number(value: str) -> int:
     return int(value) if value.isdigit() else _NUMBER_WORDS[value]
 
 
+_MAY_HAVE_AGE = re.compile(r"\d|\bage|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b|ties\b|[2-9]0'?s\b")
+
+
 def _find_age(text: str) -> tuple[float, str] | None:
+    if not _MAY_HAVE_AGE.search(text):  # most texts say no age: skip the patterns
+        return None
     for pattern in _AGE_PATTERNS:
         for match in pattern.finditer(text):
             age = _number(match.group(1))

@@ -103,19 +103,31 @@ def _unchanged(word: str) -> str:
     return word
 
 
-def _split(word: str, start: int, end: int, spelling: Callable[[str], str]) -> list[Token]:
+def _parts(word: str, spelling: Callable[[str], str]) -> tuple[str, ...]:
+    """The normalised words one written word stands for ("can't" -> "can", "not")."""
     word = word.replace("’", "'")
     if word in _CONTRACTIONS:
-        parts = _CONTRACTIONS[word]
-        return [Token(p, start, end) for p in parts]
+        return _CONTRACTIONS[word]
     if word.endswith("n't"):
-        return [Token(word[:-3], start, end), Token("not", start, end)]
+        return (word[:-3], "not")
     if word.endswith("'s"):
         word = word[:-2]
     elif "'" in word:
         word = word.replace("'", "")
-    word = spelling(word)
-    return [Token(part, start, end) for part in word.split()]
+    return tuple(spelling(word).split())
+
+
+def _split(word: str, start: int, end: int, spelling: Callable[[str], str]) -> list[Token]:
+    cache = _PARTS_CACHE.setdefault(spelling, {})
+    parts = cache.get(word)
+    if parts is None:
+        parts = cache[word] = _parts(word, spelling)
+        if len(cache) > 20_000:  # bounded: a long session must not grow without limit
+            cache.clear()
+    return [Token(part, start, end) for part in parts]
+
+
+_PARTS_CACHE: dict[Callable[[str], str], dict[str, tuple[str, ...]]] = {}
 
 
 # "hot"/"warm" describing a bath, a drink or the weather says nothing about the leg.

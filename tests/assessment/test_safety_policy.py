@@ -261,3 +261,13 @@ def test_self_care_thresholds_either_side(top: float, danger: float, expected: T
         load_knowledge_base().conditions,  # type: ignore[arg-type]
     )
     assert level == expected.rank
+
+
+def test_several_signs_read_in_another_language_give_possible_causes() -> None:
+    result = nightlegs.assess(
+        "Tengo la pierna roja, caliente e hinchada desde hace dos días, y hoy tengo fiebre."
+    )
+    assert result.understood is False and result.language == "es"
+    assert "cellulitis" in [c.id for c in result.conditions[:3]]
+    assert result.triage.rank >= Triage.URGENT.rank
+    assert result.headline.startswith("nightlegs could not understand")

@@ -25,7 +25,7 @@ from nightlegs.assessment.safety import (
 )
 from nightlegs.assessment.triage import TriageDecision, triage
 from nightlegs.errors import InputError
-from nightlegs.intake import IntakeResult, extract
+from nightlegs.intake import FOREIGN_FINDINGS_TO_RANK, IntakeResult, extract
 from nightlegs.knowledge import (
     Condition,
     KnowledgeBase,
@@ -195,7 +195,12 @@ def build_assessment(
     """
     kb = load_knowledge_base()
     understood = intake is None or intake.understood
-    ranks = understood or any((structured or {}).values())
+    read_abroad = (
+        intake is not None
+        and intake.language != "en"
+        and sum(f.present for f in intake.findings) >= FOREIGN_FINDINGS_TO_RANK
+    )
+    ranks = understood or read_abroad or any((structured or {}).values())
     ranking = rank(evidence, population, top=_MAX_CONDITIONS)
     decision = triage(evidence, population)
     if not ranks and decision.level.rank < Triage.DOCTOR.rank:

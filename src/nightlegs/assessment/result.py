@@ -124,6 +124,11 @@ class Assessment:
     @property
     def headline(self) -> str:
         """The first line to show: what could not be read, or for an emergency, what to do now."""
+        if not self.understood and self.conditions:
+            return (
+                "nightlegs could not understand this description; the possible causes below "
+                "come only from the few words it could read. Check the danger signs first."
+            )
         if not self.understood:
             return (
                 "nightlegs could not understand this description, so it cannot say what is "

@@ -23,9 +23,18 @@ from nightlegs.intake._population import PopulationFacts, extract_population
 from nightlegs.intake._text import NormalisedText
 from nightlegs.knowledge import FindingCategory, knowledge_index
 
-__all__ = ["MAX_TEXT_CHARS", "ExtractedFinding", "IntakeResult", "extract"]
+__all__ = [
+    "FOREIGN_FINDINGS_TO_RANK",
+    "MAX_TEXT_CHARS",
+    "ExtractedFinding",
+    "IntakeResult",
+    "extract",
+]
 
 MAX_TEXT_CHARS = 20_000
+#: In a text nightlegs cannot read, this many recognised findings are enough to show possible
+#: causes (still marked as not understood); fewer rank nothing.
+FOREIGN_FINDINGS_TO_RANK = 2
 #: Which side is a place too: a verb's negation does not deny it.
 _LATERALITY = frozenset({"unilateral", "bilateral"})
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -293,11 +302,19 @@ def _foreign_intake(text: str, language: str, warnings: list[str]) -> IntakeResu
         (ExtractedFinding(f.id, f.present, f.text) for f in reading.findings),
         key=lambda f: order[f.id],
     )
+    read = sum(f.present for f in findings)
+    if read >= FOREIGN_FINDINGS_TO_RANK:
+        what = (
+            "It looked only for danger signs and a few common symptoms; the possible causes "
+            "shown come from those few words alone."
+        )
+    elif read:
+        what = "It looked only for danger signs and a few common symptoms, and ranks no causes."
+    else:
+        what = "It looked only for danger signs and common symptoms, and found none it knows."
     warnings.append(
         f"This description seems to be in another language ({language}); nightlegs reads "
-        "English, so it could not understand it and ranks no causes. It looked only for "
-        "danger signs"
-        + (": see below." if any(f.present for f in findings) else " and found none it knows.")
+        f"English, so it could not understand it. {what}"
     )
     return IntakeResult(
         findings=findings,

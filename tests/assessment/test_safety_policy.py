@@ -271,3 +271,36 @@ def test_several_signs_read_in_another_language_give_possible_causes() -> None:
     assert "cellulitis" in [c.id for c in result.conditions[:3]]
     assert result.triage.rank >= Triage.URGENT.rank
     assert result.headline.startswith("nightlegs could not understand")
+
+
+@pytest.mark.parametrize(
+    ("text", "at_least"),
+    [
+        # A short message about a named relative, with no he or she, is about that relative.
+        ("my grandad's foot went cold and white this morning", Triage.EMERGENCY),
+        ("my mum has a swollen red hot calf", Triage.URGENT),
+        # Someone else moving the leg is passive stretch, not relief by stretching.
+        (
+            "If someone stretches my calf the pain goes right up, unbearable. "
+            "My leg is in plaster.",
+            Triage.EMERGENCY,
+        ),
+        ("my leg has got weaker and weaker over the past week", Triage.URGENT),
+    ],
+)
+def test_defects_found_while_writing_the_hazard_log(text: str, at_least: Triage) -> None:
+    assert level(text).rank >= at_least.rank
+
+
+def test_unranked_answers_name_no_cause() -> None:
+    result = nightlegs.assess("Внезапно нога стала холодной и белой, не чувствую пальцы.")
+    if not result.conditions:
+        assert not any("%)" in r for r in result.triage_reasons)
+
+
+def test_one_call_now_line_at_emergency() -> None:
+    result = nightlegs.assess(
+        "my foot suddenly went cold and white, my face is drooping and I am breathless"
+    )
+    assert result.triage is Triage.EMERGENCY
+    assert sum("999" in step for step in result.next_steps) == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 
@@ -49,6 +50,7 @@ def _source_text(source: Source) -> str:
     return f"{source.ref}: {source.locator}"
 
 
+_RANKED_CAUSE = re.compile(r"\(\d+%\)|cannot be ruled out from the description")
 #: A ranking from words is never certain: probabilities are shown between these bounds.
 _SHOWN_MIN, _SHOWN_MAX = 0.01, 0.99
 
@@ -203,6 +205,12 @@ def build_assessment(
     ranks = understood or read_abroad or any((structured or {}).values())
     ranking = rank(evidence, population, top=_MAX_CONDITIONS)
     decision = triage(evidence, population)
+    if not ranks:
+        # Nothing is ranked, so no reason may name a cause from the ranking.
+        decision = replace(
+            decision,
+            reasons=tuple(r for r in decision.reasons if not _RANKED_CAUSE.search(r)),
+        )
     if not ranks and decision.level.rank < Triage.DOCTOR.rank:
         decision = _at_least_doctor(decision)
     red_flag_ids = knowledge_index().red_flag_findings

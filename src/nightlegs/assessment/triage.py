@@ -292,7 +292,9 @@ def triage(evidence: Mapping[str, bool], population: Population) -> TriageDecisi
             seen_topics.add(topic)
             prefix = "Danger sign" if rule.triage.rank >= Triage.URGENT.rank else "Needs a doctor"
             rule_reasons.append(f"{prefix}: {rule.message}")
-        if rule.triage is level and rule.action_now not in actions and len(actions) < 2:
+        # One action at emergency level (call now), up to two below it.
+        most = 1 if level is Triage.EMERGENCY else 2
+        if rule.triage is level and rule.action_now not in actions and len(actions) < most:
             actions.append(rule.action_now)
         if rule.think_of and rule.think_of not in think_of:
             think_of.append(rule.think_of)

@@ -120,7 +120,12 @@ _OLDER_SUBJECT = re.compile(
 )
 _SMALL_CHILD = re.compile(r"\b(?:toddler|baby|infant)\b")
 _HE_SHE = re.compile(r"\b(?:he|she|him|his|her|hes|shes)\b")
-_I_MY = re.compile(r"\b(?:i|my|me|im|ive)\b")
+# "my" before a relative ("my grandad's foot") speaks of them, not of the writer.
+_I_MY = re.compile(
+    r"\b(?:i|me|im|ive)\b|\bmy\b(?!\s+(?:\w+\s+)?(?:mum|mother|mom|dad|father|gran|grandma|"
+    r"grandmother|nan|nana|grandad|granddad|grandfather|grandpa|granny|brother|sister|aunt|"
+    r"auntie|uncle|cousin|friend|husband|wife|partner|son|daughter|child|boy|girl|kid)\b)"
+)
 _BODY = r"(?:legs?|calf|calves|feet|foot|knees?|heels?|thighs?|shins?|back|ankles?|toes?|hips?)"
 _FIRST_PERSON = re.compile(
     r"\bmy (?:left |right |other |bad )?"
@@ -302,7 +307,7 @@ def extract_population(text: str, normalised: NormalisedText | None = None) -> P
         # person more than in the first: "my husband says I kick" is about the writer.
         third = len(_THIRD_PERSON.findall(lowered)) + len(_HE_SHE.findall(lowered))
         first = len(_FIRST_PERSON.findall(lowered)) + len(_I_MY.findall(lowered))
-        if third > first or (kind == "parent" and third >= first and third > 0):
+        if third > first or (third >= first and (kind != "parent" or third > 0)):
             facts.reporter = kind
             facts.subject = subject
             facts.evidence["reporter"] = subject_match.group(0)

@@ -1,0 +1,134 @@
+"""Tests asked for by the clinical hazard log (docs/safety/hazard-log.md, section 5)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import nightlegs
+from nightlegs.assessment import Population
+from nightlegs.assessment.inference import model
+from nightlegs.assessment.triage import _scenario_level
+from nightlegs.intake import extract, extract_population
+from nightlegs.knowledge import Triage, load_knowledge_base
+
+
+def _row(**probabilities: float) -> np.ndarray:
+    ids = list(model().condition_ids)
+    row = np.zeros(len(ids))
+    for cid, p in probabilities.items():
+        row[ids.index(cid)] = p
+    return row
+
+
+def _level(row: np.ndarray, present: set[str], age: float = 40) -> int:
+    usual = np.array([c.usual_triage.rank for c in model().kb.conditions])
+    level, _ = _scenario_level(
+        row, usual, present, Population(age=age), load_knowledge_base().conditions
+    )
+    return level
+
+
+# A-01: SELF_CARE_MIN_FINDINGS and EMERGENCY_DOUBT_PROBABILITY either side.
+def test_self_care_needs_two_findings_that_are_not_red_flags() -> None:
+    confident = _row(nocturnal_leg_cramps=0.9, restless_legs_syndrome=0.1)
+    assert _level(confident, {"muscle_cramp", "site_calf"}) == Triage.SELF_CARE.rank
+    assert _level(confident, {"muscle_cramp"}) == Triage.DOCTOR.rank
+
+
+@pytest.mark.parametrize(("p", "expected"), [(0.04, Triage.DOCTOR), (0.06, Triage.URGENT)])
+def test_an_emergency_cause_at_five_percent_is_not_ruled_out(p: float, expected: Triage) -> None:
+    row = _row(restless_legs_syndrome=1 - p, acute_limb_ischaemia=p)
+    assert _level(row, {"urge_to_move", "site_calf"}) == expected.rank
+
+
+# A-02: each condition guard at the triage level.
+@pytest.mark.parametrize(
+    ("condition", "finding"),
+    [
+        ("sever_disease", "night_pain_wakes"),
+        ("osgood_schlatter", "fever"),
+        ("old_injury_pain", "progressive"),
+        ("nocturnal_leg_cramps", "med_statin"),
+        ("overuse_muscle_pain", "tight_tense_limb"),
+        ("plantar_fasciitis", "numbness"),
+        ("achilles_bursitis", "leg_warm"),
+        ("haglund_deformity", "red_skin"),
+        ("flat_feet", "unilateral"),
+    ],
+)
+def test_each_guard_keeps_its_condition_from_self_care(condition: str, finding: str) -> None:
+    row = _row(**{condition: 0.95, "restless_legs_syndrome": 0.05})
+    present = {"aching_pain", "site_foot"}
+    age = 12 if condition in ("sever_disease", "osgood_schlatter") else 40
+    assert _level(row, present, age) == Triage.SELF_CARE.rank
+    assert _level(row, present | {finding}, age) >= Triage.DOCTOR.rank
+
+
+# A-06: pregnancy and the person.
+def test_pregnancy_words_with_sex_male_are_ignored_with_a_warning() -> None:
+    result = nightlegs.assess("I'm pregnant and my calf is swollen", sex="male")
+    assert result.population["pregnant"] is None
+    assert any("pregnancy ignored" in w for w in result.warnings)
+
+
+def test_a_comparison_is_not_a_pregnancy() -> None:
+    assert extract_population("my belly is swollen up like I'm pregnant").pregnant is None
+
+
+def test_postpartum_is_read_from_a_recent_birth() -> None:
+    result = nightlegs.assess("I gave birth 10 days ago and my left calf is swollen and sore")
+    assert result.population["postpartum"] is True
+    assert result.triage.rank >= Triage.URGENT.rank
+
+
+# A-08: safety-net rules reached from words.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "on sertraline and started tramadol, now jerky twitching legs, agitated, fever",
+            "emergency",
+        ),
+        ("mum slid off the commode and her leg looks shorter and turned out", "urgent"),
+        ("toddler has a fever and is floppy and won't walk", "emergency"),
+        ("I'm on dialysis, missed a session, legs weak and my heart keeps fluttering", "emergency"),
+    ],
+)
+def test_safety_net_rules_from_words(text: str, expected: str) -> None:
+    assert nightlegs.assess(text).triage.rank >= Triage(expected).rank
+
+
+# A-11: a danger sign read in a text that could not otherwise be read is seen today.
+def test_a_lone_foreign_danger_sign_is_urgent() -> None:
+    result = nightlegs.assess("Ich habe Fieber.")
+    assert result.understood is False
+    assert result.triage.rank >= Triage.URGENT.rank
+
+
+# A-14: the default medicine message when no medicine is involved.
+def test_default_medicine_message_without_a_medicine() -> None:
+    result = nightlegs.assess("my calves ache in the evening when I sit, and walking helps")
+    assert "Do not start, stop or change a prescribed medicine without your doctor." in (
+        result.next_steps
+    )
+    assert not any("another dose" in s for s in result.next_steps)
+
+
+# A-15: benign stories with strong words, and denials after an activity.
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("running and jumping all day, no limp at all", "limp"),
+        ("I can't stand the duvet touching my toes", "refuses_weight"),
+        ("can't straighten my arms, pee is dark brown", None),
+        ("I fell asleep on the sofa", "recent_fall"),
+        ("the rash fades when I press a glass on it", "purpura"),
+    ],
+)
+def test_false_alarms(text: str, finding: str | None) -> None:
+    found = {f.id: f.present for f in extract(text).findings}
+    if finding is None:
+        assert found.get("dark_urine") is True
+    else:
+        assert found.get(finding) is not True

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from nightlegs.assessment import Population, triage
@@ -24,6 +24,12 @@ population_strategy = st.builds(
 
 @settings(max_examples=150, deadline=None)
 @given(evidence_strategy, population_strategy, st.sampled_from(RED_FLAG_FINDINGS))
+# Found by hypothesis while the self-care policy was written: one benign finding plus a
+# danger sign that fires no rule once turned "too little to reassure" into self-care.
+@example({"relieved_by_stretching": True}, Population(age=40.0), "agitation")
+@example({"relieved_by_stretching": True}, Population(age=40.0), "chest_pain")
+# Needs the subset construction: a danger sign that makes a benign cause more likely.
+@example({"muscle_cramp": True, "site_calf": True}, Population(age=70.0), "leg_weakness")
 def test_adding_a_red_flag_never_lowers_triage(
     evidence: dict[str, bool], population: Population, red_flag: str
 ) -> None:

@@ -409,6 +409,9 @@ def negation(
             # "not massively swollen": the intensifier sits right before the words.
             if following in _INTENSIFIERS and index + 2 == first:
                 return "double"
+            # "it's not not swollen": two negations in a row.
+            if index > 0 and words[index - 1] in _PRE_NEGATION:
+                return "double"
             return "double" if _outer_negation(words, index, clause_start) else "negated"
         if word in _SCOPE_TERMINATORS:
             return None
@@ -450,6 +453,8 @@ def negation_undone(text: NormalisedText, first: int, last: int) -> bool:
         if words[index] not in _PRE_NEGATION:
             continue
         following = words[index + 1] if index + 1 < len(words) else ""
+        if following in _PRE_NEGATION:  # "not not swollen"
+            return True
         if (
             following in _INTENSIFIERS
             and index + 2 <= last

@@ -168,7 +168,7 @@ _NEW_STATEMENT_VERBS = frozenset(
 _LIST_WORDS = frozenset({",", "or", "nor", "and", "/"})
 #: After "not", these verbs take a list of things: "I have not got fever, cough or chills".
 _LIST_VERBS = frozenset(
-    {"have", "has", "had", "got", "get", "gets", "notice", "noticed", "see", "seen", "any", "feel"}
+    {"have", "has", "had", "got", "get", "gets", "notice", "noticed", "see", "seen", "any"}
 )
 _POST_NEGATION = frozenset({"none", "absent", "negative", "free"})
 _UNCERTAIN = frozenset(
@@ -520,6 +520,9 @@ def is_hedged(text: NormalisedText, first: int, last: int) -> bool:
 _FIRST_PERSON = frozenset({"i", "my", "me", "mine", "myself"})
 _PLACE_WORDS = frozenset(
     {"in", "on", "at", "my", "the", "his", "her", "their", "both", "either", "just", "only"}
+    # "no hip or groin pain": a list of places shares the denial.
+    | {"or", "and", "nor", ",", "hip", "hips", "knee", "knees", "calf", "calves", "thigh"}
+    | {"thighs", "ankle", "ankles", "foot", "feet", "leg", "legs", "back", "heel", "shin"}
 )
 
 

@@ -123,8 +123,18 @@ def _resolve(
         if text.tokens[index].text in NEGATION_WORDS
         and text.tokens[index].text in hit.phrase.replace("|", " ").split()
     )
-    # A negative phrase that covers a positive match's words reads them better ("can't stand
-    # the duvet" is not "can't stand"): that positive match is dropped.
+    # A negative phrase that shares words with a positive match reads them better ("can't
+    # stand the duvet" is not "can't stand"; "wee was dark yellow" is not dark urine): that
+    # positive match is dropped.
+    # A negative phrase with a negation in its own gap ("spots that do not fade" read by "spots
+    # ~3 fade") says the opposite of what it was written for: it is void.
+    # The same holds when a negation stands right before it ("do not | fade when pressed").
+    hits = [
+        h
+        for h in hits
+        if h.kind != "negative"
+        or not (_gap_negated(text, h) or negation(text, h.first, h.last) == "negated")
+    ]
     denied_spans = [
         (h.record_id, h.first, h.last)
         for h in hits
@@ -135,7 +145,7 @@ def _resolve(
         for h in hits
         if h.kind != "positive"
         or not any(
-            rid == h.record_id and first <= h.first and h.last <= last
+            rid == h.record_id and first <= h.last and h.first <= last
             for rid, first, last in denied_spans
         )
     ]
@@ -213,6 +223,14 @@ def _resolve(
                     target, value, found.text, implied_by=fid, certainty=found.certainty
                 )
     return result, claims
+
+
+def _gap_negated(text: NormalisedText, hit: PhraseHit) -> bool:
+    phrase_words = set(hit.phrase.replace("|", " ").split())
+    return any(
+        text.tokens[i].text in NEGATION_WORDS and text.tokens[i].text not in phrase_words
+        for i in range(hit.first + 1, hit.last + 1)
+    )
 
 
 def _drop_yielding(

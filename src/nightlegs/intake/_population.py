@@ -88,7 +88,7 @@ _PREGNANT = re.compile(
     r"\b(pregnant|pregnancy|preggo|preggers|expecting a baby|expecting my|trimester|"
     r"weeks gone|my bump|antenatal|midwife|(?:i'm|i am|im|at|she's|she is)\s*\d{1,2}\s*"
     r"(?:weeks|wks|wk)(?! ago| old)|\d{1,2}\s*(?:weeks|wks)\s*(?:pregnant|along|gone))\b"
-    r"|^\W*\d{1,2}\s*(?:weeks|wks)\b(?! ago| old)"
+    r"|^\W*\d{1,2}\s*(?:weeks|wks)\b(?! ago| old| since| after| post)"
 )
 _PREGNANCY_WEEK = re.compile(
     r"\b(\d{1,2})\s*(?:weeks?|wks?)\s*(?:pregnant|gone|along|gestation)|"
@@ -338,7 +338,13 @@ def extract_population(text: str, normalised: NormalisedText | None = None) -> P
         if he != she:
             facts.sex = "male" if he > she else "female"
     words = normalised if normalised is not None else normalise(text)
-    states = [(m, _mention_state(words, m.start())) for m in _PREGNANT.finditer(lowered)]
+    after_birth = _POSTPARTUM.search(lowered) is not None
+    states = [
+        (m, _mention_state(words, m.start()))
+        for m in _PREGNANT.finditer(lowered)
+        # A midwife or antenatal check after the birth does not make a pregnancy.
+        if not (after_birth and m.group(0) in ("midwife", "antenatal"))
+    ]
     stated = next((m for m, state in states if state is None), None)
     if stated and facts.reporter in ("self", "partner"):
         facts.pregnant = True

@@ -143,3 +143,14 @@ def test_eval_bad_file(run_cli: Run, tmp_path: Path, content: str, message: str)
     path.write_text(content)
     code, _, err = run_cli("eval", str(path))
     assert code == 2 and message in err
+
+
+def test_unread_text_renders_danger_signs_first(run_cli: Run) -> None:
+    code, out, _ = run_cli(
+        "assess", "--text", "Mein Bein ist plötzlich kalt und weiß, ich spüre die Zehen kaum."
+    )
+    assert code == 0
+    assert "could not understand" in out
+    signs = out.index("Call 999 / 112 / 911 now if any of these is true")
+    assert signs < out.index("Possible causes")
+    assert "EMERGENCY" in out

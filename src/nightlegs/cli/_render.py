@@ -28,28 +28,18 @@ def render_assessment(result: Assessment, console: Console | None = None) -> Non
         lines.append("- Think of: " + "; ".join(result.think_of))
     console.print(Panel("\n".join(lines), title=title, style=style))
     if not result.understood:
-        # Lead with what could not be read and the danger signs, not with a ranking.
+        # Lead with what could not be read and the danger signs, then any causes read.
         for warning in result.warnings:
             console.print(f"[yellow]{warning}[/]")
         _print_danger_signs(result, console)
+        if result.conditions:
+            console.print(_causes_table(result))
         _print_steps(result, console)
         console.print(f"[italic]{result.disclaimer}[/]")
         return
     if result.triage.value != "self_care":
         _print_danger_signs(result, console)
-    table = Table(title="Possible causes (most likely first)", show_lines=True)
-    table.add_column("Cause")
-    table.add_column("Chance", justify="right")
-    table.add_column("For")
-    table.add_column("Against")
-    for condition in result.conditions[:5]:
-        table.add_row(
-            condition.name,
-            f"{condition.probability:.0%}",
-            "\n".join(condition.evidence_for[:4]) or "-",
-            "\n".join(condition.evidence_against[:3]) or "-",
-        )
-    console.print(table)
+    console.print(_causes_table(result))
     _print_steps(result, console)
     if result.self_care:
         console.print("[bold]Self-care:[/]")
@@ -65,6 +55,22 @@ def render_assessment(result: Assessment, console: Console | None = None) -> Non
         console.print(f"[yellow]Note:[/] {warning}")
     console.print(f"[dim]{result.when_to_seek_care}[/]")
     console.print(f"[italic]{result.disclaimer}[/]")
+
+
+def _causes_table(result: Assessment) -> Table:
+    table = Table(title="Possible causes (most likely first)", show_lines=True)
+    table.add_column("Cause")
+    table.add_column("Chance", justify="right")
+    table.add_column("For")
+    table.add_column("Against")
+    for condition in result.conditions[:5]:
+        table.add_row(
+            condition.name,
+            f"{condition.probability:.0%}",
+            "\n".join(condition.evidence_for[:4]) or "-",
+            "\n".join(condition.evidence_against[:3]) or "-",
+        )
+    return table
 
 
 def _print_danger_signs(result: Assessment, console: Console) -> None:

@@ -24,7 +24,7 @@ from nightlegs.assessment.safety import (
     SAME_DAY_SIGNS,
     WHEN_TO_SEEK_CARE,
 )
-from nightlegs.assessment.triage import TriageDecision, triage
+from nightlegs.assessment.triage import DEFAULT_ACTIONS, TriageDecision, triage
 from nightlegs.errors import InputError
 from nightlegs.intake import FOREIGN_FINDINGS_TO_RANK, IntakeResult, extract
 from nightlegs.knowledge import (
@@ -212,14 +212,26 @@ def build_assessment(
             reasons=tuple(r for r in decision.reasons if not _RANKED_CAUSE.search(r)),
         )
     if not ranks and decision.level.rank < Triage.DOCTOR.rank:
-        decision = _at_least_doctor(decision)
+        decision = _raised(
+            decision,
+            Triage.DOCTOR,
+            "nightlegs could not read the description, so it cannot reassure you: have it "
+            "checked by a doctor, and act at once on any danger sign below.",
+        )
     red_flag_ids = knowledge_index().red_flag_findings
     if not understood and decision.level.rank < Triage.URGENT.rank:
         # A danger sign read from text we could not otherwise read: nothing around it can
         # explain it away, so it is seen today.
         signs = [fid for fid, value in evidence.items() if value and fid in red_flag_ids]
         if signs:
-            decision = _at_least_urgent(decision, signs)
+            labels = knowledge_index().findings
+            decision = _raised(
+                decision,
+                Triage.URGENT,
+                "Danger sign read in a description nightlegs could not otherwise understand: "
+                + ", ".join(labels[f].label for f in signs[:3])
+                + ". Nothing else could be read that would explain it, so see a doctor today.",
+            )
     conditions = knowledge_index().conditions
     top = conditions[ranking[0].id] if ranks else None
     shown = [s for s in ranking[:_MAX_CONDITIONS] if s.probability >= _MIN_PROBABILITY]
@@ -283,37 +295,13 @@ def build_assessment(
     )
 
 
-def _at_least_urgent(decision: TriageDecision, signs: list[str]) -> TriageDecision:
-    labels = knowledge_index().findings
-    return TriageDecision(
-        level=Triage.URGENT,
-        reasons=(
-            "Danger sign read in a description nightlegs could not otherwise understand: "
-            + ", ".join(labels[f].label for f in signs[:3])
-            + ". Nothing else could be read that would explain it, so see a doctor today.",
-            *decision.reasons,
-        ),
-        actions=(
-            "See a doctor today (GP same-day appointment, urgent care or out-of-hours service).",
-        ),
-        red_flags=decision.red_flags,
-        suspects=decision.suspects,
-        think_of=decision.think_of,
-    )
-
-
-def _at_least_doctor(decision: TriageDecision) -> TriageDecision:
-    return TriageDecision(
-        level=Triage.DOCTOR,
-        reasons=(
-            "nightlegs could not read the description, so it cannot reassure you: have it "
-            "checked by a doctor, and act at once on any danger sign below.",
-            *decision.reasons,
-        ),
-        actions=("Book an appointment with a doctor within the next days to weeks.",),
-        red_flags=decision.red_flags,
-        suspects=decision.suspects,
-        think_of=decision.think_of,
+def _raised(decision: TriageDecision, level: Triage, reason: str) -> TriageDecision:
+    """``decision`` at ``level``, with ``reason`` first and that level's usual action."""
+    return replace(
+        decision,
+        level=level,
+        reasons=(reason, *decision.reasons),
+        actions=(DEFAULT_ACTIONS[level],),
     )
 
 

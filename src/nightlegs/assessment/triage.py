@@ -30,7 +30,7 @@ from nightlegs.knowledge import (
     load_knowledge_base,
 )
 
-__all__ = ["TriageDecision", "fired_red_flags", "rule_fires", "triage"]
+__all__ = ["DEFAULT_ACTIONS", "TriageDecision", "fired_red_flags", "rule_fires", "triage"]
 
 # The thresholds below were set on the public vignettes and the tuning half of the red-team
 # corpus (docs/safety/triage-policy.md explains each choice); the held-out half was only
@@ -242,7 +242,8 @@ _LEVEL_WORDS = {
     Triage.SELF_CARE: "self-care, with a doctor if it persists",
 }
 
-_DEFAULT_ACTIONS = {
+#: What to do at each level when no rule gives a more specific action.
+DEFAULT_ACTIONS = {
     Triage.EMERGENCY: "Call emergency services (999 / 112 / 911) or go to the emergency "
     "department now.",
     Triage.URGENT: "See a doctor today (GP same-day appointment, urgent care or out-of-hours "
@@ -300,7 +301,7 @@ def triage(evidence: Mapping[str, bool], population: Population) -> TriageDecisi
             think_of.append(rule.think_of)
         suspects += [s for s in rule.suspect if s not in suspects]
     if not actions:
-        actions.append(_DEFAULT_ACTIONS[level])
+        actions.append(DEFAULT_ACTIONS[level])
     return TriageDecision(
         level=level,
         reasons=tuple(rule_reasons + reasons),

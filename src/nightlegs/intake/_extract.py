@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Literal
 
 from nightlegs.errors import InputError
 from nightlegs.intake._context import (
@@ -16,6 +15,7 @@ from nightlegs.intake._context import (
     negation_undone,
     place_negated,
 )
+from nightlegs.intake._finding import ExtractedFinding
 from nightlegs.intake._foreign import find_foreign_findings
 from nightlegs.intake._language import detect_language
 from nightlegs.intake._matcher import PhraseHit, phrase_index
@@ -38,33 +38,6 @@ FOREIGN_FINDINGS_TO_RANK = 2
 #: Which side is a place too: a verb's negation does not deny it.
 _LATERALITY = frozenset({"unilateral", "bilateral"})
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-@dataclass(frozen=True)
-class ExtractedFinding:
-    """A finding understood from the text.
-
-    Attributes
-    ----------
-    id : str
-        Finding id from the knowledge base.
-    present : bool
-        ``False`` when the text denies it ("no swelling").
-    text : str
-        The words of the description it came from.
-    implied_by : str or None
-        The finding whose meaning implies this one, when it was not said directly.
-    certainty : {"reported", "possible"}
-        ``"possible"`` when the words were hedged ("I think it's a bit warm?"), a double
-        negative, or a negated intensifier ("not massively swollen"). Triage treats a possible
-        danger sign as present; the answer says it was read as possible.
-    """
-
-    id: str
-    present: bool
-    text: str
-    implied_by: str | None = None
-    certainty: Literal["reported", "possible"] = "reported"
 
 
 @dataclass
@@ -316,10 +289,7 @@ def _foreign_intake(text: str, language: str, warnings: list[str]) -> IntakeResu
     if reading.child:
         population.reporter = "parent"
     order = knowledge_index().finding_order
-    findings = sorted(
-        (ExtractedFinding(f.id, f.present, f.text) for f in reading.findings),
-        key=lambda f: order[f.id],
-    )
+    findings = sorted(reading.findings, key=lambda f: order[f.id])
     read = sum(f.present for f in findings)
     if read >= FOREIGN_FINDINGS_TO_RANK:
         what = (

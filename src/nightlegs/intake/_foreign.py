@@ -24,9 +24,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Generic, Literal, TypeVar
 
+from nightlegs.intake._finding import ExtractedFinding
 from nightlegs.knowledge.foreign import ForeignLexicon, fold, load_foreign_lexicons
 
-__all__ = ["ForeignFinding", "ForeignReading", "find_foreign_findings"]
+__all__ = ["ForeignReading", "find_foreign_findings"]
 
 _MAX_GAP = 3
 _NEGATION_WINDOW = 4
@@ -41,29 +42,10 @@ _Kind = Literal["finding", "pregnancy", "child"]
 
 
 @dataclass(frozen=True)
-class ForeignFinding:
-    """A finding recognised in a foreign-language text.
-
-    Attributes
-    ----------
-    id : str
-        Finding id from the knowledge base.
-    present : bool
-        ``False`` when every mention of it is denied ("kein Fieber").
-    text : str
-        The original words matched (an affirming match when there is one).
-    """
-
-    id: str
-    present: bool
-    text: str
-
-
-@dataclass(frozen=True)
 class ForeignReading:
     """What the danger-sign lexicon recognised in a foreign-language text."""
 
-    findings: tuple[ForeignFinding, ...] = ()
+    findings: tuple[ExtractedFinding, ...] = ()
     pregnant: bool = False
     child: bool = False
 
@@ -292,7 +274,7 @@ def find_foreign_findings(text: str, language: str) -> ForeignReading:
         return ForeignReading()
     tokens = matcher.tokens(text)
     flags = _negation_flags(tokens)
-    found: dict[str, ForeignFinding] = {}
+    found: dict[str, ExtractedFinding] = {}
     pregnancy_spans: list[range] = []
     child_hits: list[tuple[list[int], bool]] = []
     pregnant = False
@@ -313,7 +295,7 @@ def find_foreign_findings(text: str, language: str) -> ForeignReading:
                 not denied and not found[phrase.finding_id].present
             ):
                 words = text[tokens[positions[0]].start : tokens[positions[-1]].end]
-                found[phrase.finding_id] = ForeignFinding(phrase.finding_id, not denied, words)
+                found[phrase.finding_id] = ExtractedFinding(phrase.finding_id, not denied, words)
     # "жду ребёнка", "erwarte ein Kind": the child of a pregnancy is not the person described.
     child = any(
         not denied and not any(p in span for p in positions for span in pregnancy_spans)

@@ -33,8 +33,7 @@ def test_tuning_batches_have_no_under_triage(path: Path) -> None:
 
 
 def test_public_vignettes_keep_their_targets() -> None:
-    if not PUBLIC.exists():
-        pytest.skip("the shared vignettes are not beside this checkout")
+    assert PUBLIC.exists(), f"{PUBLIC}: the shared vignettes must sit beside the checkout, as in CI"
     report = _report(PUBLIC)
     assert [o.id for o in report.under_triaged()] == []
     assert report.over_triage <= 0.10

@@ -136,7 +136,25 @@ def test_eval_on_generated_vignettes(run_cli: Run, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [("not json", "not valid JSON"), ('{"a": 1}', "list"), ('[{"id": "x"}]', "field")],
+    [
+        ("not json", "not valid JSON"),
+        ('{"a": 1}', "list"),
+        ('[{"id": "x"}]', "field"),
+        (
+            '[{"id": "x", "text": "t", "gold": null, "triage": "urgent", '
+            '"triage_acceptable": ["doctor"]}]',
+            "field 'triage_acceptable': Value error, must include the case's triage 'urgent'",
+        ),
+        (
+            '[{"id": "x", "text": "t", "gold": null, "triage": "urgent", '
+            '"triage_acceptable": ["soon"]}]',
+            "field 'triage_acceptable.0'",
+        ),
+        (
+            '[{"id": "x", "text": "t", "gold": null, "acceptable": ["gout"], "triage": "urgent"}]',
+            "unknown condition 'gout'",
+        ),
+    ],
 )
 def test_eval_bad_file(run_cli: Run, tmp_path: Path, content: str, message: str) -> None:
     path = tmp_path / "bad.json"

@@ -119,3 +119,30 @@ def test_missing_catalogue_condition_is_found(kb_copy: Path) -> None:
 
 def test_load_is_cached() -> None:
     assert load_knowledge_base() is load_knowledge_base()
+
+
+def test_bad_lexicon_rewrite_names_file_and_field(kb_copy: Path) -> None:
+    def shout(data: dict[str, list[dict[str, str]]]) -> None:
+        data["rewrites"][0]["source"] = "SOB!"
+
+    _edit(kb_copy / "lexicon" / "shorthand.yaml", shout)
+    with pytest.raises(
+        KnowledgeBaseError, match=r"lexicon/shorthand\.yaml: field 'rewrites\.0\.source'"
+    ):
+        load_knowledge_base()
+
+
+def test_unquoted_yaml_no_in_a_rewrite_is_caught(kb_copy: Path) -> None:
+    path = kb_copy / "lexicon" / "shorthand.yaml"
+    path.write_text(path.read_text() + "- source: nope\n  target: no\n")
+    with pytest.raises(KnowledgeBaseError, match=r"shorthand\.yaml: field 'rewrites\.\d+\.target'"):
+        load_knowledge_base()
+
+
+def test_safety_net_rule_cannot_be_switched_off_by_a_danger_sign(kb_copy: Path) -> None:
+    def add_none_of(data: dict[str, list[dict[str, object]]]) -> None:
+        data["red_flags"][0]["none_of"] = ["fever"]
+
+    _edit(kb_copy / "red_flags" / "safety_net.yaml", add_none_of)
+    problems = check_knowledge_base(load_knowledge_base())
+    assert any("none_of holds red-flag finding 'fever'" in p for p in problems)

@@ -11,7 +11,14 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 
 from nightlegs.assessment.engine import assess
 from nightlegs.assessment.inference import model
@@ -47,15 +54,17 @@ class Vignette(BaseModel):
     gold: str | None
     acceptable: list[str] = Field(default_factory=list)
     triage: Triage
-    triage_acceptable: list[Triage] = Field(default_factory=list)
+    triage_acceptable: list[Triage] = Field(default_factory=list, validate_default=True)
 
-    @model_validator(mode="after")
-    def _acceptable_holds_triage(self) -> Vignette:
-        if not self.triage_acceptable:
-            self.triage_acceptable = [self.triage]
-        elif self.triage not in self.triage_acceptable:
-            raise ValueError("triage_acceptable must include triage")
-        return self
+    @field_validator("triage_acceptable")
+    @classmethod
+    def _acceptable_holds_triage(cls, value: list[Triage], info: ValidationInfo) -> list[Triage]:
+        triage = info.data.get("triage")
+        if not value:
+            return [triage] if triage is not None else value
+        if triage is not None and triage not in value:
+            raise ValueError(f"must include the case's triage {triage.value!r}")
+        return value
 
 
 def wilson_interval(successes: int, total: int, z: float = 1.96) -> tuple[float, float]:

@@ -299,7 +299,7 @@ def evaluate(
                 gold_triage=case.triage,
                 triage_acceptable=tuple(case.triage_acceptable),
                 triage=result.triage,
-                understood=getattr(result, "understood", True),
+                understood=result.understood,
             )
         )
         if progress:

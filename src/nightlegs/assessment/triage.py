@@ -206,13 +206,12 @@ def _condition_level(
     probabilities = m.posterior(np.atleast_2d(scenarios))
     usual = np.array([c.usual_triage.rank for c in kb.conditions])
     base_present = {f for f in base_ids if evidence[f]}
-    flag_present = {f for f in evidence if evidence[f]} - base_present
+    # A scenario leaves some red-flag findings out of the ranking only; the guards and the
+    # evidence count still see every present finding, so leaving one out is only stricter.
+    present = {f for f, value in evidence.items() if value}
     levels: list[int] = []
     notes: list[list[str]] = []
     for mask, row in zip(masks, probabilities, strict=True):
-        # A scenario leaves some red-flag findings out; the guard and the evidence count
-        # still see every present finding, so leaving one out can only make it stricter.
-        present = base_present | flag_present
         rank_, why = _scenario_level(row, usual, present, population, kb.conditions)
         if not base_present and not mask.any():
             rank_ = max(rank_, Triage.DOCTOR.rank)

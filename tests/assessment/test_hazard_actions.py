@@ -93,6 +93,12 @@ def test_postpartum_is_read_from_a_recent_birth() -> None:
         ("mum slid off the commode and her leg looks shorter and turned out", "urgent"),
         ("toddler has a fever and is floppy and won't walk", "emergency"),
         ("I'm on dialysis, missed a session, legs weak and my heart keeps fluttering", "emergency"),
+        ("had the runs last week and now both my legs are getting weaker", "emergency"),
+        ("weakness creeping up both legs, and my hands tingle, getting weaker by the day", "urgent"),
+        ("our 8 year old limps and says his shin hurts at night", "urgent"),
+        ("scratched my shin on a bramble, it hurts far more than it looks and I'm feverish", "emergency"),
+        ("legs ache, and there's a squeezing in the centre of my chest and I'm clammy", "emergency"),
+        ("his leg is in plaster, the cast is digging in and he is crying from the pain", "emergency"),
     ],
 )
 def test_safety_net_rules_from_words(text: str, expected: str) -> None:
@@ -124,6 +130,10 @@ def test_default_medicine_message_without_a_medicine() -> None:
         ("can't straighten my arms, pee is dark brown", None),
         ("I fell asleep on the sofa", "recent_fall"),
         ("the rash fades when I press a glass on it", "purpura"),
+        ("my thighs are so stiff after the gym I can't walk down stairs", "refuses_weight"),
+        ("took a kick to the thigh at rugby, proper dead leg", "numbness"),
+        ("my feet are always cold, they have been for years", "cold_foot"),
+        ("my daughter has gone pale and tired", "sudden_onset"),
     ],
 )
 def test_false_alarms(text: str, finding: str | None) -> None:
@@ -132,3 +142,27 @@ def test_false_alarms(text: str, finding: str | None) -> None:
         assert found.get("dark_urine") is True
     else:
         assert found.get(finding) is not True
+
+
+# a pregnancy told as history is not a pregnancy now; one that goes on still is.
+@pytest.mark.parametrize(
+    ("text", "pregnant"),
+    [
+        ("my veins have bulged since my second pregnancy", False),
+        ("I got varicose veins in a pregnancy 15 years ago", False),
+        ("I'm 61 and my legs swelled like in pregnancy", False),
+        ("since my pregnancy started my calves cramp", True),
+        ("I'm pregnant with my third and my calf is sore", True),
+    ],
+)
+def test_pregnancy_history_is_not_a_pregnancy(text: str, pregnant: bool) -> None:
+    assert bool(extract_population(text).pregnant) is pregnant
+
+
+# episodic night pain in a child who is well by day is not "unexplained severe pain".
+def test_a_child_who_screams_at_night_and_is_well_next_day_is_not_urgent() -> None:
+    text = (
+        "our 6 year old screams with pains in both shins some nights, a couple of times a "
+        "month, and is running about normally next morning, no limp at all"
+    )
+    assert nightlegs.assess(text).triage.rank <= Triage.DOCTOR.rank

@@ -159,3 +159,10 @@ def test_third_person_reports_are_about_the_relative(text: str) -> None:
 def test_what_a_friend_says_about_my_leg_is_about_me() -> None:
     assert present("My friend told me my left calf looks swollen", "leg_swelling")
     assert present("my mum had restless legs too", "family_history_rls")
+
+
+def test_a_negation_that_starts_another_finding_belongs_to_it() -> None:
+    # "no" denies the limp; it does not deny being well in the morning.
+    found = reading("she's playing happily in the morning no limp nothing")
+    assert found["limp"][0] is False
+    assert found["morning_well"][0] is True

@@ -102,11 +102,14 @@ def _resolve(
     # A negative phrase with a negation in its own gap ("spots that do not fade" read by "spots
     # ~3 fade") says the opposite of what it was written for: it is void.
     # The same holds when a negation stands right before it ("do not | fade when pressed").
+    # Where another finding's words start right after a negation in a gap, the negation is
+    # theirs: "fine in the morning, no limp, nothing" denies the limp, not the good morning.
+    starts = {(h.first, h.record_id) for h in hits if h.kind != "claim"}
     hits = [
         h
         for h in hits
         if h.kind != "negative"
-        or not (_gap_negated(text, h) or negation(text, h.first, h.last) == "negated")
+        or not (_gap_negated(text, h, starts) or negation(text, h.first, h.last) == "negated")
     ]
     denied_spans = [
         (h.record_id, h.first, h.last)
@@ -146,11 +149,7 @@ def _resolve(
             continue
         # A negation inside the matched words that is not part of the phrase itself
         # ("my wee is normal colour, not dark") negates the match too.
-        phrase_words = set(hit.phrase.replace("|", " ").split())
-        inner = any(
-            text.tokens[i].text in NEGATION_WORDS and text.tokens[i].text not in phrase_words
-            for i in range(hit.first + 1, hit.last + 1)
-        )
+        inner = _gap_negated(text, hit, starts)
         if finding.category is FindingCategory.SITE or finding.id in _LATERALITY:
             state = "negated" if place_negated(text, hit.first) else None
         else:
@@ -198,10 +197,18 @@ def _resolve(
     return result, claims
 
 
-def _gap_negated(text: NormalisedText, hit: PhraseHit) -> bool:
+def _gap_negated(
+    text: NormalisedText, hit: PhraseHit, starts: set[tuple[int, str]]
+) -> bool:
+    """A negation inside the matched words that is not part of the phrase and not the start
+    of another finding's words ("no limp") negates the match."""
     phrase_words = set(hit.phrase.replace("|", " ").split())
     return any(
-        text.tokens[i].text in NEGATION_WORDS and text.tokens[i].text not in phrase_words
+        text.tokens[i].text in NEGATION_WORDS
+        and text.tokens[i].text not in phrase_words
+        and not any(
+            first in (i + 1, i + 2) and record != hit.record_id for first, record in starts
+        )
         for i in range(hit.first + 1, hit.last + 1)
     )
 

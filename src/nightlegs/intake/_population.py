@@ -90,6 +90,20 @@ _PREGNANT = re.compile(
     r"(?:weeks|wks|wk)(?! ago| old)|\d{1,2}\s*(?:weeks|wks)\s*(?:pregnant|along|gone))\b"
     r"|^\W*\d{1,2}\s*(?:weeks|wks)\b(?! ago| old| since| after| post)"
 )
+#: A pregnancy told as history ("since my second pregnancy", "after my last pregnancy",
+#: "a pregnancy 20 years ago") is not a pregnancy now.
+_PAST_PREGNANCY_BEFORE = re.compile(
+    r"\b(?:since|after|following|from)\s+(?:my|her|the|each|every|both)?\s*"
+    r"(?:\w+\s+)?$|"
+    r"\b(?:first|second|third|fourth|1st|2nd|3rd|4th|last|previous|earlier|older|both|all|"
+    r"two|three|several|past|former)\s+$"
+)
+_PAST_PREGNANCY_AFTER = re.compile(r"^\w*\s*(?:\w+\s+){0,3}(?:years?|yrs?|decades?)\s+ago\b")
+#: ... unless it goes on ("since my pregnancy started", "since my pregnancy began").
+_PREGNANCY_GOES_ON = re.compile(r"^\s*(?:started|began|begun|kicked in|onwards|is|has)\b")
+#: Older than this, a pregnancy is not plausible and a mention is history or a comparison.
+_PREGNANCY_AGE_LIMIT = 55
+
 _PREGNANCY_WEEK = re.compile(
     r"\b(\d{1,2})\s*(?:weeks?|wks?)\s*(?:pregnant|gone|along|gestation)|"
     r"\b(?:at|i am|i'm|im)\s*(\d{1,2})\s*(?:weeks?|wks?)\b|"
@@ -246,6 +260,15 @@ def _find_age(text: str) -> tuple[float, str] | None:
     return None
 
 
+def _told_as_history(lowered: str, mention: re.Match[str]) -> bool:
+    """Whether a pregnancy mention is history: "since my second pregnancy", "years ago"."""
+    after = lowered[mention.end() : mention.end() + 40]
+    if _PREGNANCY_GOES_ON.match(after):
+        return False
+    before = lowered[max(0, mention.start() - 30) : mention.start()]
+    return bool(_PAST_PREGNANCY_BEFORE.search(before) or _PAST_PREGNANCY_AFTER.match(after))
+
+
 def _mention_state(normalised: NormalisedText, start: int) -> str | None:
     """How the intake's context rules read the mention at character ``start``.
 
@@ -344,7 +367,10 @@ def extract_population(text: str, normalised: NormalisedText | None = None) -> P
         for m in _PREGNANT.finditer(lowered)
         # A midwife or antenatal check after the birth does not make a pregnancy.
         if not (after_birth and m.group(0) in ("midwife", "antenatal"))
+        and not _told_as_history(lowered, m)
     ]
+    if facts.age is not None and facts.age > _PREGNANCY_AGE_LIMIT:
+        states = [(m, "negated") for m, _ in states]
     stated = next((m for m, state in states if state is None), None)
     if stated and facts.reporter in ("self", "partner"):
         facts.pregnant = True

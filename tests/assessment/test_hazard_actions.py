@@ -94,11 +94,23 @@ def test_postpartum_is_read_from_a_recent_birth() -> None:
         ("toddler has a fever and is floppy and won't walk", "emergency"),
         ("I'm on dialysis, missed a session, legs weak and my heart keeps fluttering", "emergency"),
         ("had the runs last week and now both my legs are getting weaker", "emergency"),
-        ("weakness creeping up both legs, and my hands tingle, getting weaker by the day", "urgent"),
+        (
+            "weakness creeping up both legs, and my hands tingle, getting weaker by the day",
+            "urgent",
+        ),
         ("our 8 year old limps and says his shin hurts at night", "urgent"),
-        ("scratched my shin on a bramble, it hurts far more than it looks and I'm feverish", "emergency"),
-        ("legs ache, and there's a squeezing in the centre of my chest and I'm clammy", "emergency"),
-        ("his leg is in plaster, the cast is digging in and he is crying from the pain", "emergency"),
+        (
+            "scratched my shin on a bramble, it hurts far more than it looks and I'm feverish",
+            "emergency",
+        ),
+        (
+            "legs ache, and there's a squeezing in the centre of my chest and I'm clammy",
+            "emergency",
+        ),
+        (
+            "his leg is in plaster, the cast is digging in and he is crying from the pain",
+            "emergency",
+        ),
     ],
 )
 def test_safety_net_rules_from_words(text: str, expected: str) -> None:

@@ -197,18 +197,14 @@ def _resolve(
     return result, claims
 
 
-def _gap_negated(
-    text: NormalisedText, hit: PhraseHit, starts: set[tuple[int, str]]
-) -> bool:
+def _gap_negated(text: NormalisedText, hit: PhraseHit, starts: set[tuple[int, str]]) -> bool:
     """A negation inside the matched words that is not part of the phrase and not the start
     of another finding's words ("no limp") negates the match."""
     phrase_words = set(hit.phrase.replace("|", " ").split())
     return any(
         text.tokens[i].text in NEGATION_WORDS
         and text.tokens[i].text not in phrase_words
-        and not any(
-            first in (i + 1, i + 2) and record != hit.record_id for first, record in starts
-        )
+        and not any(first in (i + 1, i + 2) and record != hit.record_id for first, record in starts)
         for i in range(hit.first + 1, hit.last + 1)
     )
 
@@ -295,6 +291,8 @@ def _foreign_intake(text: str, language: str, warnings: list[str]) -> IntakeResu
         population.pregnant, population.sex = True, "female"
     if reading.child:
         population.reporter = "parent"
+    if reading.age is not None:
+        population.age = float(reading.age)
     order = knowledge_index().finding_order
     findings = sorted(reading.findings, key=lambda f: order[f.id])
     read = sum(f.present for f in findings)

@@ -12,7 +12,14 @@ post-negation ("температуры нет.") denies the phrase just before i
 Clauses end at ``. , ; ! ? ( )``, dashes, line breaks and the language's words for "but". A
 phrase that contains a negation word itself ("не могу наступить", "kein Puls") says the negative
 already, so nearby negation words do not turn it around. A finding both affirmed and denied
-counts as present: a danger sign said anywhere counts.
+counts as present: a danger sign said anywhere counts. A post-negation inside a
+pseudo-negation ("rouge ou pas", "температура или нет") denies nothing.
+
+Ages come from the lexicon's age phrases ("сыну 5 лет", "mi hija de 8 años"), matched without
+gaps; a number followed by a word for "ago" ("мне 5 лет назад") is not an age. When a child is
+mentioned, only an age said with the child word counts (a parent may give their own age too),
+and a child word whose age is 18 or more (an adult son or daughter) does not make the person a
+child.
 """
 
 from __future__ import annotations
@@ -33,6 +40,9 @@ _MAX_GAP = 3
 _NEGATION_WINDOW = 4
 _POST_NEGATION_GAP = 1
 _PREFIX_KEY = 3
+_NUMBER = "#"  # the word of an age phrase that stands for the number
+_MAX_AGE = 120
+_ADULT_AGE = 18
 _TOKEN = re.compile(
     r"(?P<word>[^\W_](?:[^\W_]|[\u0300-\u036f])*)"  # letters, digits, combining accents
     r"|[.!?;,()\n\u2026\u2013\u2014]|\s-\s"  # punctuation that ends a clause
@@ -43,11 +53,15 @@ _Kind = Literal["finding", "pregnancy", "child"]
 
 @dataclass(frozen=True)
 class ForeignReading:
-    """What the danger-sign lexicon recognised in a foreign-language text."""
+    """What the danger-sign lexicon recognised in a foreign-language text.
+
+    ``age`` is in years, from an age phrase (the child's, when a child is mentioned).
+    """
 
     findings: tuple[ExtractedFinding, ...] = ()
     pregnant: bool = False
     child: bool = False
+    age: int | None = None
 
 
 @dataclass(frozen=True)
@@ -56,7 +70,13 @@ class _Word:
     prefix: bool
 
     def matches(self, word: str) -> bool:
+        if self.stem == _NUMBER:
+            return _is_number(word)
         return word.startswith(self.stem) if self.prefix else word == self.stem
+
+
+def _is_number(word: str) -> bool:
+    return word.isascii() and word.isdigit()
 
 
 @dataclass(frozen=True)
@@ -77,6 +97,8 @@ class _Lexeme:
     phrases: tuple[_Phrase, ...]  # phrases that can start with this word
     pseudo: tuple[tuple[_Word, ...], ...]
     post: tuple[tuple[_Word, ...], ...]
+    ages: tuple[tuple[_Word, ...], ...]  # age phrases that can start with this word
+    ago: bool
 
 
 @dataclass(frozen=True)
@@ -104,6 +126,8 @@ class _FirstWordIndex(Generic[_T]):
     def lookup(self, word: str) -> Iterator[_T]:
         """The items whose first word matches ``word``."""
         yield from self._exact.get(word, ())
+        if _is_number(word):
+            yield from self._exact.get(_NUMBER, ())
         for size in range(1, _PREFIX_KEY + 1):
             for stem, item in self._prefix.get(word[:size], ()):
                 if word.startswith(stem):
@@ -125,6 +149,8 @@ class _Matcher:
         self._breaks = self._sequences(lexicon.clause_breaks)
         self._pseudo = self._sequences(lexicon.pseudo_negations)
         self._post = self._sequences(lexicon.post_negations)
+        self._ages = self._sequences(lexicon.ages)
+        self._ago = {fold(w) for w in lexicon.ago}
         self._phrases = _FirstWordIndex[_Phrase]()
         sources: list[tuple[_Kind, str, Iterable[str]]] = [
             ("pregnancy", "", lexicon.pregnancy),
@@ -156,6 +182,8 @@ class _Matcher:
             phrases=tuple(self._phrases.lookup(word)),
             pseudo=tuple(self._pseudo.lookup(word)),
             post=tuple(self._post.lookup(word)),
+            ages=tuple(self._ages.lookup(word)),
+            ago=word in self._ago,
         )
 
     def tokens(self, text: str) -> list[_Token]:
@@ -172,22 +200,24 @@ class _Matcher:
         return tokens
 
 
-def _negation_flags(tokens: list[_Token]) -> list[bool]:
-    """Whether each token is a negation word that denies something (not part of "nicht nur")."""
-    flags = [t.lexeme.negation for t in tokens]
+def _pseudo_negated(tokens: list[_Token]) -> list[bool]:
+    """Whether each token is part of a pseudo-negation ("nicht nur", "ou pas")."""
+    inside = [False] * len(tokens)
     for start, token in enumerate(tokens):
         for words in token.lexeme.pseudo:
             end = _contiguous(words, tokens, start)
             if end is not None:
-                flags[start : end + 1] = [False] * (end + 1 - start)
-    return flags
+                inside[start : end + 1] = [True] * (end + 1 - start)
+    return inside
 
 
-def _post_negated(tokens: list[_Token], last: int) -> bool:
+def _post_negated(tokens: list[_Token], last: int, pseudo: list[bool]) -> bool:
     """Whether a post-negation that ends the clause closely follows token ``last``."""
     for start in range(last + 1, min(last + 2 + _POST_NEGATION_GAP, len(tokens))):
         if tokens[start].clause != tokens[last].clause:
             return False
+        if pseudo[start]:
+            continue
         for words in tokens[start].lexeme.post:
             end = _contiguous(words, tokens, start)
             if end is not None and (
@@ -228,6 +258,41 @@ def _positions(words: tuple[_Word, ...], tokens: list[_Token], start: int) -> li
     return None
 
 
+def _ages(tokens: list[_Token]) -> list[tuple[range, int]]:
+    """The ages that age phrases give, each with the span of tokens it was read from."""
+    ages: list[tuple[range, int]] = []
+    for start, token in enumerate(tokens):
+        for words in token.lexeme.ages:
+            end = _contiguous(words, tokens, start)
+            if end is None:
+                continue
+            after = end + 1
+            if after < len(tokens) and tokens[after].lexeme.ago:
+                continue  # "мне 5 лет назад": five years ago
+            number = start + next(i for i, w in enumerate(words) if w.stem == _NUMBER)
+            value = int(tokens[number].word)
+            if value <= _MAX_AGE:
+                ages.append((range(start, end + 1), value))
+    return ages
+
+
+def _child_age(
+    ages: list[tuple[range, int]], children: list[list[int]], tokens: list[_Token]
+) -> int | None:
+    """The first age said with a child word: holding it or right next to it in its clause.
+
+    "сыну 5 лет", "5-летний сын"; not the parent's "мне 40 лет" before ", сыну ...".
+    """
+    for span, value in ages:
+        clause = tokens[span.start].clause
+        for positions in children:
+            if any(
+                span.start - 1 <= p <= span.stop and tokens[p].clause == clause for p in positions
+            ):
+                return value
+    return None
+
+
 def _denied(positions: list[int], tokens: list[_Token], flags: list[bool]) -> bool:
     own = set(positions)
     for p in positions:
@@ -257,23 +322,26 @@ def find_foreign_findings(text: str, language: str) -> ForeignReading:
     Returns
     -------
     ForeignReading
-        Findings in order of first mention, each present unless every mention is denied.
+        Findings in order of first mention, each present unless every mention is denied; the
+        age in years when an age phrase gives it.
 
     Examples
     --------
     >>> reading = find_foreign_findings("Нога распухла, горячая и красная. Температуры нет.", "ru")
     >>> [(f.id, f.present) for f in reading.findings]
     [('leg_swelling', True), ('leg_warm', True), ('red_skin', True), ('fever', False)]
-    >>> find_foreign_findings("Mi hija de 8 años cojea", "es").child
-    True
+    >>> reading = find_foreign_findings("Mi hija de 8 años cojea", "es")
+    >>> reading.child, reading.age
+    (True, 8)
     >>> find_foreign_findings("Gamba gonfia", "it")
-    ForeignReading(findings=(), pregnant=False, child=False)
+    ForeignReading(findings=(), pregnant=False, child=False, age=None)
     """
     matcher = _matcher(re.split(r"[-_]", language.strip().lower(), maxsplit=1)[0])
     if matcher is None:
         return ForeignReading()
     tokens = matcher.tokens(text)
-    flags = _negation_flags(tokens)
+    pseudo = _pseudo_negated(tokens)
+    flags = [t.lexeme.negation and not p for t, p in zip(tokens, pseudo, strict=True)]
     found: dict[str, ExtractedFinding] = {}
     pregnancy_spans: list[range] = []
     child_hits: list[tuple[list[int], bool]] = []
@@ -284,7 +352,7 @@ def find_foreign_findings(text: str, language: str) -> ForeignReading:
             if positions is None:
                 continue
             denied = not phrase.negative and (
-                _denied(positions, tokens, flags) or _post_negated(tokens, positions[-1])
+                _denied(positions, tokens, flags) or _post_negated(tokens, positions[-1], pseudo)
             )
             if phrase.kind == "pregnancy":
                 pregnancy_spans.append(range(positions[0], positions[-1] + 1))
@@ -297,8 +365,13 @@ def find_foreign_findings(text: str, language: str) -> ForeignReading:
                 words = text[tokens[positions[0]].start : tokens[positions[-1]].end]
                 found[phrase.finding_id] = ExtractedFinding(phrase.finding_id, not denied, words)
     # "жду ребёнка", "erwarte ein Kind": the child of a pregnancy is not the person described.
-    child = any(
-        not denied and not any(p in span for p in positions for span in pregnancy_spans)
+    children = [
+        positions
         for positions, denied in child_hits
-    )
-    return ForeignReading(tuple(found.values()), pregnant, child)
+        if not denied and not any(p in span for p in positions for span in pregnancy_spans)
+    ]
+    ages = _ages(tokens)
+    # A parent may give their own age too: with a child, only the child's age counts.
+    age = _child_age(ages, children, tokens) if children else next((v for _, v in ages), None)
+    child = bool(children) and (age is None or age < _ADULT_AGE)
+    return ForeignReading(tuple(found.values()), pregnant, child, age)

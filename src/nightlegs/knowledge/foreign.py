@@ -17,6 +17,9 @@ compared after :func:`fold`: case-insensitively, with Cyrillic "ё" read as "е"
 stripped, so the data may be written with accents ("fièvre", "weiß") and still match "fievre" or
 "weiss". A phrase that holds a negation word ("не могу наступить", "kein Puls") states the
 negative itself; nearby negation words do not turn it around.
+
+An age phrase ("сын* # лет", "fils de # ans") is matched word by word without gaps; its word
+``#`` stands for a whole number of years, which is the age it reads.
 """
 
 from __future__ import annotations
@@ -81,6 +84,19 @@ def _well_formed(phrase: str) -> str:
     return phrase
 
 
+def _age_phrase(phrase: str) -> str:
+    words = phrase.split(" ")
+    if words.count("#") != 1:
+        raise ValueError(f"age phrase {phrase!r}: expected one '#' standing for the number")
+    for word in words:
+        if word != "#" and not _WORD.match(word):
+            raise ValueError(
+                f"word {word!r} of age phrase {phrase!r}: expected letters, digits or '#', "
+                "separated by single spaces, with '*' only at the end of a word"
+            )
+    return phrase
+
+
 def _one_word(phrase: str) -> str:
     if " " in phrase:
         raise ValueError(f"{phrase!r}: expected one word")
@@ -97,6 +113,9 @@ def _unique(phrases: tuple[str, ...]) -> tuple[str, ...]:
 Phrase = Annotated[str, AfterValidator(_well_formed)]
 Word = Annotated[Phrase, AfterValidator(_one_word)]
 Phrases = Annotated[tuple[Phrase, ...], AfterValidator(_unique)]
+AgePhrases = Annotated[
+    tuple[Annotated[str, AfterValidator(_age_phrase)], ...], AfterValidator(_unique)
+]
 Words = Annotated[tuple[Word, ...], AfterValidator(_unique)]
 FindingId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
 
@@ -122,6 +141,12 @@ class ForeignLexicon(_Strict):
         Words that start a new clause, besides punctuation ("aber", "pero").
     pregnancy, child : tuple of str
         Phrases saying that the person is pregnant, or is a child (a parent writing).
+    ages : tuple of str
+        Phrases giving someone's age in years, matched word by word without gaps; the word
+        ``#`` stands for the number ("сын* # лет", "fils de # ans", "# jährig*").
+    ago : tuple of str
+        Words that, right after an age phrase, make its number a time ago rather than an age
+        ("мне 5 лет назад" is "five years ago I").
     findings : dict
         Finding id of the knowledge base -> phrases that say it.
     """
@@ -136,6 +161,8 @@ class ForeignLexicon(_Strict):
     clause_breaks: Words = ()
     pregnancy: Phrases = Field(min_length=1)
     child: Phrases = Field(min_length=1)
+    ages: AgePhrases = ()
+    ago: Words = ()
     findings: dict[FindingId, Annotated[Phrases, Field(min_length=1)]] = Field(min_length=1)
 
 

@@ -164,12 +164,41 @@ def check_knowledge_base(kb: KnowledgeBase) -> list[str]:
         if r.source == r.target
     ]
 
+    problems += _check_interview(kb, finding_ids)
+
     known = finding_ids | condition_ids | advice_ids | claim_ids | red_flag_ids
     for index, statement in enumerate(kb.article):
         problems += [
             f"article statement {index} ({statement.locator!r}): unknown record '{rid}'"
             for rid in statement.represented_by
             if rid not in known
+        ]
+    return problems
+
+
+def _check_interview(kb: KnowledgeBase, finding_ids: set[str]) -> list[str]:
+    if kb.interview is None:
+        return ["interview/plan.yaml is missing"]
+    problems: list[str] = []
+    choice_ids = [q.id for q in kb.interview.questions if q.id is not None]
+    problems += [
+        f"interview: choice question '{d}' is listed twice" for d in _duplicates(choice_ids)
+    ]
+    for question in kb.interview.questions:
+        name = question.id or question.finding
+        used = [
+            *(o.id for o in question.options),
+            *question.when_any,
+            *([question.finding] if question.finding else []),
+        ]
+        problems += [
+            f"interview: question '{name}' names unknown finding '{fid}'"
+            for fid in used
+            if fid not in finding_ids
+        ]
+        problems += [
+            f"interview: question '{name}' lists option '{d}' twice"
+            for d in _duplicates([o.id for o in question.options])
         ]
     return problems
 

@@ -22,6 +22,7 @@ from nightlegs.knowledge.models import (
     Claim,
     Condition,
     Finding,
+    InterviewPlan,
     KnowledgeBase,
     Lexicon,
     RedFlagRule,
@@ -127,5 +128,10 @@ def load_knowledge_base() -> KnowledgeBase:
         lexicon=tuple(
             _validate(Lexicon, _read_yaml(entry, f"lexicon/{entry.name}"), f"lexicon/{entry.name}")
             for entry in _yaml_files(root / "lexicon")
+        ),
+        interview=_validate(
+            InterviewPlan,
+            _read_yaml(root / "interview" / "plan.yaml", "interview/plan.yaml"),
+            "interview/plan.yaml",
         ),
     )

@@ -21,7 +21,10 @@ __all__ = [
     "Evidence",
     "Finding",
     "FindingCategory",
+    "InterviewOption",
+    "InterviewPlan",
     "KnowledgeBase",
+    "PlannedQuestion",
     "Priors",
     "RedFlagRule",
     "SelfCareAdvice",
@@ -124,6 +127,13 @@ class Finding(_Strict):
     implies: dict[str, bool] = Field(default_factory=dict)
     red_flag: bool = False
     ask: bool = True
+    asked_of: tuple[AgeBand, ...] = Field(
+        default=(), description="Only people in these age groups are asked (empty: everyone)."
+    )
+    asked_of_sex: Literal["female", "male"] | None = None
+    parent_question: str | None = Field(
+        default=None, min_length=8, description="The question put to a parent about a child."
+    )
 
 
 class ConditionFinding(_Strict):
@@ -177,6 +187,7 @@ class Condition(_Strict):
 
     id: str = Field(pattern=_ID_PATTERN)
     name: str
+    lay_name: str = Field(min_length=3, description="A few plain words, as a person would say it.")
     summary: str = Field(min_length=20)
     origin: Literal["article", "added"]
     icd10: tuple[str, ...] = Field(min_length=1)
@@ -339,6 +350,52 @@ class Lexicon(_Strict):
     last_reviewed: dt.date
 
 
+class InterviewOption(_Strict):
+    """One answer to a choice question: choosing it says the finding ``id`` is present."""
+
+    id: str = Field(pattern=_ID_PATTERN)
+    text: str = Field(min_length=2)
+
+
+class PlannedQuestion(_Strict):
+    """A question the interview asks in its own order, before it chooses by value.
+
+    Either a yes/no question about ``finding`` (its text is the finding's question unless
+    ``text`` is given) or a choice question ``id`` whose ``options`` are findings.
+    ``asked_of`` limits it to age groups; ``when_any`` to people for whom one of those findings
+    is present.
+    """
+
+    id: str | None = Field(default=None, pattern=_ID_PATTERN)
+    finding: str | None = Field(default=None, pattern=_ID_PATTERN)
+    stage: Literal["complaint", "screen"]
+    text: str | None = Field(default=None, min_length=8)
+    parent_text: str | None = Field(default=None, min_length=8)
+    why: str = Field(min_length=10)
+    options: tuple[InterviewOption, ...] = ()
+    multiple: bool = False
+    asked_of: tuple[AgeBand, ...] = ()
+    when_any: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> PlannedQuestion:
+        if (self.id is None) == (self.finding is None):
+            raise ValueError("give either 'id' (a choice question) or 'finding' (yes/no)")
+        if self.id is not None and len(self.options) < 2:
+            raise ValueError("a choice question needs at least two options")
+        if self.finding is not None and self.options:
+            raise ValueError("a yes/no question about a finding has no options")
+        return self
+
+
+class InterviewPlan(_Strict):
+    """The interview's opening questions and screens, in the order they are asked."""
+
+    sources: tuple[Source, ...] = Field(min_length=1)
+    questions: tuple[PlannedQuestion, ...]
+    last_reviewed: dt.date
+
+
 class KnowledgeBase(_Strict):
     """The whole validated knowledge base."""
 
@@ -350,3 +407,4 @@ class KnowledgeBase(_Strict):
     claims: tuple[Claim, ...]
     article: tuple[ArticleStatement, ...]
     lexicon: tuple[Lexicon, ...] = ()
+    interview: InterviewPlan | None = None

@@ -85,11 +85,23 @@ def test_non_english_gives_warning_in_result(run_cli: Run) -> None:
 
 
 def test_scripted_interview(run_cli: Run) -> None:
-    answers = "\n".join(["my legs feel restless in the evening"] + ["n"] * 5 + ["y"] * 30) + "\n"
+    # "0" answers a choice question (none of these), "n" a yes/no one; a line that does not
+    # fit the question is refused and asked again.
+    answers = "\n".join(["my legs feel restless in the evening"] + ["0", "n"] * 20) + "\n"
     code, out, err = run_cli("assess", "--age", "50", "--json", stdin=answers)
     assert code == 0, err
     data = json.loads(out)
-    assert data["conditions"] and "?" in err
+    assert data["conditions"] and "[y/n/?]" in err and "  1. " in err
+
+
+def test_interview_choice_answers_become_findings(run_cli: Run) -> None:
+    # Skip the description, choose "The calf" (option 1) where it hurts, then say no to all.
+    answers = "\n".join(["", "1"] + ["0", "n"] * 20) + "\n"
+    code, out, err = run_cli("assess", "--age", "50", "--json", stdin=answers)
+    assert code == 0, err
+    present = {f["id"] for f in json.loads(out)["findings"] if f["present"]}
+    assert "site_calf" in present
+    assert "Where is the problem" in err
 
 
 def test_interview_with_no_answers_is_an_error(run_cli: Run) -> None:
@@ -172,3 +184,63 @@ def test_unread_text_renders_danger_signs_first(run_cli: Run) -> None:
     signs = out.index("Call 999 / 112 / 911 now if any of these is true")
     assert signs < out.index("Possible causes")
     assert "EMERGENCY" in out
+
+
+def test_eval_interview_on_generated_patients(run_cli: Run, tmp_path: Path) -> None:
+    patients = [
+        {
+            "id": "cramps",
+            "story": "my calves cramp at night",
+            "first_sentence": "my calves cramp at night",
+            "age": 60,
+            "sex": "female",
+            "gold": "nocturnal_leg_cramps",
+            "triage": "self_care",
+            "triage_acceptable": ["self_care", "doctor"],
+            "answers": {
+                "yes": [
+                    "site_calf",
+                    "bilateral",
+                    "muscle_cramp",
+                    "evening_night_worse",
+                    "long_standing",
+                    "relieved_by_stretching",
+                    "muscle_hardens",
+                ]
+            },
+        },
+        {
+            "id": "white-foot",
+            "story": "my foot went white and cold an hour ago",
+            "age": 75,
+            "gold": "acute_limb_ischaemia",
+            "triage": "emergency",
+            "answers": {
+                "yes": [
+                    "site_foot",
+                    "unilateral",
+                    "pale_or_blue_foot",
+                    "cold_foot",
+                    "sudden_onset",
+                    "severe_pain",
+                    "atrial_fibrillation",
+                ]
+            },
+        },
+    ]
+    path = tmp_path / "patients.json"
+    path.write_text(json.dumps(patients), encoding="utf-8")
+    code, out, err = run_cli("eval-interview", str(path), "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert set(data) == {"questions", "text"}
+    for mode in data.values():
+        assert mode["summary"]["patients"] == 2
+        assert mode["under_triaged"] == [] and mode["late_emergencies"] == []
+
+
+def test_eval_interview_bad_mode(run_cli: Run, tmp_path: Path) -> None:
+    path = tmp_path / "p.json"
+    path.write_text("[]", encoding="utf-8")
+    code, _, err = run_cli("eval-interview", str(path), "--mode", "guess")
+    assert code == 2 and "--mode" in err

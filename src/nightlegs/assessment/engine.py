@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from nightlegs.assessment.inference import ConditionScore, rank
 from nightlegs.assessment.instruments import compute_instruments
-from nightlegs.assessment.population import Population, make_population
+from nightlegs.assessment.population import Population, make_population, with_answers
 from nightlegs.assessment.result import (
     Assessment,
     ClaimNote,
@@ -394,8 +394,7 @@ def assess(
             raise InputError(f"findings.{fid}: expected true or false, got {value!r}")
         evidence[fid] = value
     population = _merge_population(intake, age, sex, pregnant, warnings)
-    if evidence.get("recent_childbirth") and not population.postpartum and not population.pregnant:
-        population = replace(population, postpartum=True)
+    population = with_answers(population, evidence)
     return build_assessment(
         evidence,
         population,

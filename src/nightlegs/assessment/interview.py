@@ -1,60 +1,330 @@
 """Adaptive interview: a stateless step function.
 
 Evidence in (answers so far, ``None`` for "don't know"), next question out, with why it is asked,
-the current ranking and triage. Red-flag screening comes first; then the question with the
-highest expected information gain about the cause; the interview stops when one cause is
-clearly ahead, when no question would help, or after a bounded number of questions.
+the current ranking and triage. The order serves safety first and the person second:
+
+1. an emergency ends the interview at once;
+2. a "yes" to a danger sign is followed up at once by the questions that would complete a
+   red-flag rule (at most :data:`RULE_FOLLOW_UPS` per rule, and only for rules one or two
+   answers from firing);
+3. the complaint, as choice questions a person can answer on a phone (where, one or both legs,
+   what it feels like, when, how it started), skipped where a description already said it;
+4. the screens people forget to mention (medicines, dark urine, a fall, a child's pallor or
+   bruising), each only for the people it fits;
+5. then the question worth most for the triage and the ranking together, until the answer
+   would no longer change or the budget is spent.
+
+The opening questions and screens are data (``knowledge/data/interview/plan.yaml``); questions
+about findings carry their own ``asked_of`` limits, so nobody is asked what cannot apply to them
+(the pill of a boy of 7, childbirth of a man).
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, replace
 
 import numpy as np
 from numpy.typing import NDArray
 
 from nightlegs.assessment.inference import ConditionScore, model, rank
-from nightlegs.assessment.population import Population
+from nightlegs.assessment.population import Population, with_answers
 from nightlegs.assessment.triage import TriageDecision, fired_red_flags, triage
-from nightlegs.knowledge import Triage, knowledge_index, load_knowledge_base
-
-__all__ = ["MAX_QUESTIONS", "SCREENING", "InterviewStep", "Question", "next_step"]
-
-MAX_QUESTIONS = 15
-CONFIDENT = 0.85
-#: Questions beyond the screening that are asked before the interview may stop on confidence:
-#: naive Bayes grows confident fast, and a few discriminating answers guard against mimics.
-MIN_FOLLOW_UP = 3
-_MIN_GAIN = 0.01
-#: Red-flag screening questions, asked first (one each for the most dangerous patterns).
-SCREENING: tuple[str, ...] = (
-    "pale_or_blue_foot",
-    "leg_swelling",
-    "chest_pain",
-    "saddle_numbness",
-    "fever",
+from nightlegs.knowledge import (
+    AgeBand,
+    Finding,
+    FindingCategory,
+    PlannedQuestion,
+    RedFlagRule,
+    Triage,
+    knowledge_index,
+    load_knowledge_base,
 )
+
+__all__ = [
+    "MAX_QUESTIONS",
+    "RULE_FOLLOW_UPS",
+    "InterviewStep",
+    "Option",
+    "Question",
+    "answered_questions",
+    "next_step",
+]
+
+#: The question budget (text findings do not count).
+MAX_QUESTIONS = 15
+#: The best cause must be this probable before the interview may stop on confidence ...
+CONFIDENT = 0.85
+#: ... after at least this many questions chosen by value (naive Bayes grows confident fast).
+MIN_CHOSEN = 1
+#: At most this many questions are asked to complete any one red-flag rule.
+RULE_FOLLOW_UPS = 3
+#: Only rules this close to firing (answers still needed) are followed up at once.
+FOLLOW_UP_DISTANCE = 2
+#: Follow-up questions answered "no" or "don't know", per danger sign answered "yes", after
+#: which the interview goes back to its own order (the budget serves the decision, not one worry).
+FOLLOW_UP_BUDGET = 3
+#: A follow-up must be worth this much (chance of a "yes" times the levels it would add).
+FOLLOW_UP_MIN = 0.15
+#: Worth of one triage level gained, in the units of information gain (nats): a question that
+#: may well move the triage outranks one that only sharpens the ranking.
+TRIAGE_WEIGHT = 0.5
+#: Below this value no question is worth asking.
+MIN_VALUE = 0.02
+#: Once confident, the interview ends unless a question may raise the triage by this many
+#: levels in expectation.
+TRIAGE_STOP = 0.2
+#: How many candidates, ranked by the rule-based bound, have their triage gain checked exactly.
+_EXACT_CANDIDATES = 8
+_CHILD = frozenset({AgeBand.CHILD.value})
+_SIDES = frozenset({"unilateral", "bilateral"})
+#: What reaching each level is worth when a question may raise the triage: missing an
+#: emergency costs far more than missing a routine appointment.
+_LEVEL_WORTH = {
+    Triage.SELF_CARE: 0.0,
+    Triage.DOCTOR: 1.0,
+    Triage.URGENT: 2.0,
+    Triage.EMERGENCY: 4.0,
+}
+
+
+@dataclass(frozen=True)
+class Option:
+    """One answer to a choice question: choosing it says finding ``id`` is present."""
+
+    id: str
+    text: str
 
 
 @dataclass(frozen=True)
 class Question:
-    """A question for the person, with the finding it asks about and why it is asked."""
+    """A question for the person, with why it is asked.
+
+    A yes/no question's ``id`` is a finding id. A choice question has ``options`` whose ids
+    are findings: the answer is one evidence item per option (``True`` for the chosen ones,
+    ``False`` for the rest, all ``None`` for "don't know").
+    """
 
     id: str
     text: str
     why: str
+    options: tuple[Option, ...] = ()
+    multiple: bool = False
+
+    @property
+    def kind(self) -> str:
+        """``"choice"`` or ``"yes_no"``."""
+        return "choice" if self.options else "yes_no"
 
 
 @dataclass(frozen=True)
 class InterviewStep:
-    """One step of the interview."""
+    """One step of the interview.
+
+    ``remaining`` is the most questions still to come; ``stage`` says where the interview is
+    (``complaint``, ``safety``, ``screen``, ``detail`` or ``done``).
+    """
 
     question: Question | None
     ranking: tuple[ConditionScore, ...]
     triage: TriageDecision
     done: bool
     asked: int
+    remaining: int = 0
+    stage: str = "done"
+
+
+def _plan() -> tuple[PlannedQuestion, ...]:
+    plan = load_knowledge_base().interview
+    return plan.questions if plan is not None else ()
+
+
+def answered_questions(evidence: Mapping[str, bool | None], preset: Collection[str] = ()) -> int:
+    """How many questions the answers in ``evidence`` stand for.
+
+    A choice question (all its options answered at once) counts once; findings read from a
+    description (``preset``) do not count.
+
+    Examples
+    --------
+    >>> answered_questions({"unilateral": False, "bilateral": True, "fever": False})
+    2
+    """
+    consumed: set[str] = set()
+    count = 0
+    for question in _plan():
+        options = {o.id for o in question.options}
+        if options and options <= evidence.keys() and not options <= set(preset):
+            count += 1
+            consumed |= options
+    return count + sum(f not in consumed and f not in preset for f in evidence)
+
+
+def _fits(
+    groups: frozenset[str], sex: str | None, asked_of: Iterable[str], only_sex: str | None
+) -> bool:
+    asked_of = set(asked_of)
+    ages = groups & {band.value for band in AgeBand}
+    if asked_of and ages and not ages & asked_of:
+        return False
+    return not (only_sex and sex and sex != only_sex)
+
+
+def _finding_fits(finding: Finding, population: Population) -> bool:
+    return finding.ask and _fits(
+        population.groups, population.sex, finding.asked_of, finding.asked_of_sex
+    )
+
+
+def _question_text(finding: Finding, population: Population) -> str:
+    if population.groups & _CHILD:
+        return finding.parent_question or f"About your child: {finding.question}"
+    return finding.question
+
+
+def _planned(question: PlannedQuestion, population: Population, stage: str) -> tuple[Question, str]:
+    by_id = knowledge_index().findings
+    child = bool(population.groups & _CHILD)
+    if question.finding is not None:
+        finding = by_id[question.finding]
+        text = question.text or _question_text(finding, population)
+        if child and question.parent_text:
+            text = question.parent_text
+        return Question(finding.id, text, question.why), stage
+    text = (question.parent_text if child and question.parent_text else question.text) or ""
+    options = tuple(Option(o.id, o.text) for o in question.options)
+    return Question(question.id or "", text, question.why, options, question.multiple), stage
+
+
+def _rule_need(
+    rule: RedFlagRule, known: Mapping[str, bool], answered: Collection[str]
+) -> tuple[int, list[str]] | None:
+    """Answers still needed for ``rule`` to fire, and the unasked findings that could give them.
+
+    ``None`` when the answers so far rule it out.
+    """
+    if any(known.get(f) is False for f in rule.all_of) or any(known.get(f) for f in rule.none_of):
+        return None
+    missing_all = [f for f in rule.all_of if f not in known]
+    need = len(missing_all)
+    open_any = [f for f in rule.any_of if f not in known]
+    short = rule.min_any - sum(bool(known.get(f)) for f in rule.any_of) if rule.any_of else 0
+    if short > len(open_any):
+        return None
+    need += max(0, short)
+    open_and = [f for f in rule.and_any_of if f not in known]
+    and_short = bool(rule.and_any_of) and not any(known.get(f) for f in rule.and_any_of)
+    if and_short and not open_and:
+        return None
+    need += int(and_short)
+    candidates = missing_all + (open_any if short > 0 else []) + (open_and if and_short else [])
+    return need, [f for f in candidates if f not in answered]
+
+
+def _p_yes(probabilities: NDArray[np.float64], finding_ids: list[str]) -> NDArray[np.float64]:
+    m = model()
+    columns = [m.finding_index[f] for f in finding_ids]
+    result: NDArray[np.float64] = probabilities @ m.p_present[:, columns]
+    return result
+
+
+def _danger_follow_up(
+    evidence: Mapping[str, bool | None],
+    known: Mapping[str, bool],
+    population: Population,
+    probabilities: NDArray[np.float64],
+    above: Triage,
+    *,
+    danger_only: bool = False,
+) -> tuple[str, RedFlagRule] | None:
+    """The question that completes the most urgent rule an answer has started, if any.
+
+    A rule is followed up when a danger sign in it (a red-flag finding or one the screens ask
+    about) was answered "yes" and it is at most
+    :data:`FOLLOW_UP_DISTANCE` answers from firing, or when any other finding in it (not just
+    a place or a side) was answered "yes" and it needs one more answer.
+    """
+    kb = load_knowledge_base()
+    by_id = knowledge_index().findings
+    fired = {r.id for r in fired_red_flags(known, population)}
+    groups = population.groups
+    rows = {cid: i for i, cid in enumerate(model().condition_ids)}
+    # A "yes" to a danger screen counts like a red-flag finding.
+    screened = {
+        f
+        for q in _plan()
+        if q.stage == "screen"
+        for f in (q.finding, *(o.id for o in q.options))
+        if f is not None
+    }
+    best: tuple[tuple[float, int, int], str, RedFlagRule] | None = None
+    for rule in kb.red_flags:
+        if rule.id in fired or (rule.population and not set(rule.population) & groups):
+            continue
+        if rule.triage.rank <= above.rank:
+            continue
+        said = [f for f in rule.findings if known.get(f)]
+        if not said:
+            continue
+        danger = any(by_id[f].red_flag or f in screened for f in said)
+        telling = any(_telling(f) for f in said)
+        needed = _rule_need(rule, known, evidence)
+        if needed is None or not (danger or (telling and not danger_only)):
+            continue
+        if needed[0] > (FOLLOW_UP_DISTANCE if danger else 1):
+            continue
+        asked_for_rule = sum(evidence.get(f) is not True for f in rule.findings if f in evidence)
+        if asked_for_rule >= RULE_FOLLOW_UPS:
+            continue
+        candidates = [f for f in needed[1] if _finding_fits(by_id[f], population)]
+        if not candidates:
+            continue
+        likely = _p_yes(probabilities, candidates)
+        # Key findings (all_of) first, then the likeliest of the rest.
+        pick = max(range(len(candidates)), key=lambda i: (candidates[i] in rule.all_of, likely[i]))
+        # A rule about a cause that already leads (a clot when the leg is swollen) comes first.
+        suspected = sum(probabilities[rows[c]] for c in rule.suspect if c in rows)
+        worth = _LEVEL_WORTH[rule.triage] - _LEVEL_WORTH[above]
+        chance = max(float(likely[pick]), float(suspected))
+        key = (chance * worth / needed[0], rule.triage.rank, -needed[0])
+        if key[0] < FOLLOW_UP_MIN:
+            continue
+        if best is None or key > best[0]:
+            best = (key, candidates[pick], rule)
+    return (best[1], best[2]) if best else None
+
+
+def _telling(fid: str) -> bool:
+    """Whether a "yes" to ``fid`` says something about danger (not just a place or a side)."""
+    return (
+        knowledge_index().findings[fid].category is not FindingCategory.SITE and fid not in _SIDES
+    )
+
+
+def _rank(level: Triage) -> int:
+    return level.rank
+
+
+def _follow_ups_spent(
+    evidence: Mapping[str, bool | None], known: Mapping[str, bool], preset: Collection[str]
+) -> tuple[int, int]:
+    """Answers "no" or "don't know" to findings of rules that an answer has started, and how
+    many danger signs were answered "yes"."""
+    by_id = knowledge_index().findings
+    planned = {q.finding for q in _plan()} | {o.id for q in _plan() for o in q.options}
+    started = {
+        f
+        for rule in load_knowledge_base().red_flags
+        if any(known.get(g) and _telling(g) for g in rule.findings)
+        for f in rule.findings
+    }
+    spent = sum(
+        1
+        for f, value in evidence.items()
+        if value is not True and f in started and f not in planned and f not in preset
+    )
+    dangers = sum(1 for f, value in known.items() if value and (by_id[f].red_flag or f in planned))
+    return spent, dangers
 
 
 def _entropy(p: NDArray[np.float64], axis: int = 0) -> NDArray[np.float64]:
@@ -63,32 +333,87 @@ def _entropy(p: NDArray[np.float64], axis: int = 0) -> NDArray[np.float64]:
     return result
 
 
-def _best_question(probabilities: NDArray[np.float64], candidates: list[int]) -> tuple[int, float]:
-    m = model()
-    likelihood = m.p_present[:, candidates]  # conditions x candidates
+def _information_gain(
+    probabilities: NDArray[np.float64], columns: list[int]
+) -> NDArray[np.float64]:
+    likelihood = model().p_present[:, columns]
     p_yes = probabilities @ likelihood
     post_yes = probabilities[:, None] * likelihood / np.clip(p_yes, 1e-12, None)
     post_no = probabilities[:, None] * (1 - likelihood) / np.clip(1 - p_yes, 1e-12, None)
     expected = p_yes * _entropy(post_yes) + (1 - p_yes) * _entropy(post_no)
-    gains = _entropy(probabilities) - expected
-    best = int(np.argmax(gains))
-    return candidates[best], float(gains[best])
+    gain: NDArray[np.float64] = _entropy(probabilities) - expected
+    return gain
 
 
-def _why_informative(finding_column: int, ranking: list[ConditionScore]) -> str:
+def _triage_value(
+    candidates: list[str],
+    known: Mapping[str, bool],
+    answered: Collection[str],
+    population: Population,
+    level: Triage,
+    probabilities: NDArray[np.float64],
+) -> NDArray[np.float64]:
+    """Expected triage levels gained by asking each candidate (a cheap, rule-based bound).
+
+    A "yes" that would complete a rule above the current level is worth the levels it adds;
+    a finding that only brings a rule closer is worth that share of it.
+    """
+    index = {f: i for i, f in enumerate(candidates)}
+    gain = np.zeros(len(candidates))
+    groups = population.groups
+    for rule in load_knowledge_base().red_flags:
+        raise_by = _LEVEL_WORTH[rule.triage] - _LEVEL_WORTH[level]
+        if raise_by <= 0 or (rule.population and not set(rule.population) & groups):
+            continue
+        needed = _rule_need(rule, known, answered)
+        if needed is None:
+            continue
+        need, open_findings = needed
+        for fid in open_findings:
+            if fid in index:
+                gain[index[fid]] = max(gain[index[fid]], raise_by / max(need, 1))
+    return gain * _p_yes(probabilities, candidates) if candidates else gain
+
+
+def _why_value(fid: str, ranking: list[ConditionScore], for_triage: bool) -> str:
+    if for_triage:
+        return "It checks for a sign that would change how soon you should be seen."
     m = model()
-    names = {c.id: c.name for c in m.kb.conditions}
+    lay = {c.id: c.lay_name for c in m.kb.conditions}
     rows = {cid: i for i, cid in enumerate(m.condition_ids)}
+    column = m.finding_index[fid]
     top = [s.id for s in ranking[:4]]
-    values = {cid: m.p_present[rows[cid], finding_column] for cid in top}
+    values = {cid: m.p_present[rows[cid], column] for cid in top}
     high = max(values, key=lambda k: values[k])
     low = min(values, key=lambda k: values[k])
-    if high == low:
+    if high == low or abs(values[high] - values[low]) < 0.1:
         return "It helps narrow down the possible causes."
-    return (
-        f"It helps tell apart {names[high]} (where this is common) and {names[low]} "
-        "(where it is not)."
-    )
+    first = lay[high][0].upper() + lay[high][1:]
+    return f"{first} and {lay[low]} differ here; this helps tell them apart."
+
+
+def _open_planned(
+    evidence: Mapping[str, bool | None], known: Mapping[str, bool], population: Population
+) -> list[PlannedQuestion]:
+    """The complaint questions and screens still to ask this person, in order."""
+    by_id = knowledge_index().findings
+    groups = population.groups
+    result: list[PlannedQuestion] = []
+    for question in _plan():
+        if not _fits(groups, population.sex, (a.value for a in question.asked_of), None):
+            continue
+        if question.when_any and not any(known.get(f) for f in question.when_any):
+            continue
+        if question.finding is not None:
+            finding = by_id[question.finding]
+            if question.finding in evidence or not _finding_fits(finding, population):
+                continue
+            if any(q.finding == question.finding for q in result):
+                continue
+        elif any(o.id in evidence for o in question.options):
+            continue
+        result.append(question)
+    return result
 
 
 def next_step(
@@ -103,7 +428,8 @@ def next_step(
     Parameters
     ----------
     evidence : mapping of str to bool or None
-        Answers so far: ``True`` yes, ``False`` no, ``None`` don't know.
+        Answers so far, by finding id: ``True`` yes, ``False`` no, ``None`` don't know. A
+        choice question is answered with one item per option.
     population : Population
     max_questions : int
         Stop after this many answered or skipped questions.
@@ -118,62 +444,100 @@ def next_step(
 
     Examples
     --------
-    >>> from nightlegs.assessment.population import Population
+    >>> from nightlegs.assessment.population import Population, with_answers
     >>> step = next_step({}, Population(age=40))
-    >>> step.question.id in SCREENING
-    True
+    >>> step.question.id, step.question.kind
+    ('where', 'choice')
+    >>> step = next_step({"pale_or_blue_foot": True, "sudden_onset": True}, Population(age=70))
+    >>> step.done, step.triage.level.value
+    (True, 'emergency')
     """
-    kb = load_knowledge_base()
     m = model()
     known = {fid: value for fid, value in evidence.items() if value is not None}
+    population = with_answers(population, known)
     ranking = rank(known, population)
     decision = triage(known, population)
-    asked = sum(fid not in preset for fid in evidence)
+    asked = answered_questions(evidence, preset)
+    budget = max(0, max_questions - asked)
     by_id = knowledge_index().findings
 
-    def step(fid: str | None, why: str = "") -> InterviewStep:
-        question = Question(fid, by_id[fid].question, why) if fid else None
-        return InterviewStep(question, tuple(ranking[:5]), decision, fid is None, asked)
+    def step(question: Question | None, stage: str, remaining: int) -> InterviewStep:
+        remaining = min(budget, max(remaining, 1 if question else 0))
+        return InterviewStep(
+            question, tuple(ranking[:5]), decision, question is None, asked, remaining, stage
+        )
 
-    if decision.level is Triage.EMERGENCY or asked >= max_questions:
-        return step(None)
-    for fid in SCREENING:
-        if fid not in evidence:
-            return step(
-                fid, "Asked first for safety: it screens for a danger sign that needs care quickly."
-            )
-    # Finish any red-flag rule that is half answered, before anything else: its key findings
-    # (all_of) first; its other findings only while they could still make it fire.
-    fired = {r.id for r in fired_red_flags(known, population)}
-    for rule in kb.red_flags:
-        involved = (*rule.all_of, *rule.any_of)
-        if rule.id in fired or not any(known.get(f) for f in involved):
-            continue
-        if any(known.get(f) is False for f in rule.all_of):
-            continue
-        missing_any = rule.min_any - sum(bool(known.get(f)) for f in rule.any_of)
-        candidates = [f for f in rule.all_of if f not in evidence]
-        if rule.any_of and missing_any > 0:
-            candidates += [f for f in rule.any_of if f not in evidence]
-        for fid in candidates:
-            if by_id[fid].ask:
-                return step(
-                    fid,
-                    f"Asked for safety: together with what you said, it checks "
-                    f"for a danger sign ({rule.message.rstrip('.')}).",
-                )
-    probabilities = np.array([0.0] * len(m.condition_ids))
+    if decision.level is Triage.EMERGENCY or budget == 0:
+        return step(None, "done", 0)
+    probabilities = np.zeros(len(m.condition_ids))
     rows = {cid: i for i, cid in enumerate(m.condition_ids)}
     for score in ranking:
         probabilities[rows[score.id]] = score.probability
-    follow_up = sum(fid not in preset and fid not in SCREENING for fid in evidence)
-    if ranking[0].probability >= CONFIDENT and follow_up >= MIN_FOLLOW_UP:
-        return step(None)
-    columns = [m.finding_index[f.id] for f in kb.findings if f.ask and f.id not in evidence]
-    if not columns:
-        return step(None)
-    column, gain = _best_question(probabilities, columns)
-    if gain < _MIN_GAIN:
-        return step(None)
-    fid = kb.findings[column].id
-    return step(fid, _why_informative(column, ranking))
+    planned = _open_planned(evidence, known, population)
+    estimate = len(planned) + MIN_CHOSEN
+
+    def safety(follow_up: tuple[str, RedFlagRule]) -> InterviewStep:
+        fid, rule = follow_up
+        reason = rule.message.rstrip(".")
+        why = f"Asked for safety: with what you said, it checks for a danger sign ({reason})."
+        # A choice question still to come that holds the finding asks more for the same effort.
+        holder = next((q for q in planned if any(o.id == fid for o in q.options)), None)
+        if holder is not None:
+            question, _ = _planned(holder, population, "safety")
+            return step(replace(question, why=why), "safety", estimate)
+        return step(Question(fid, _question_text(by_id[fid], population), why), "safety", estimate)
+
+    # An emergency that one or two answers could confirm is followed up at once; other danger
+    # signs after the complaint and the screens.
+    spent, dangers = _follow_ups_spent(evidence, known, preset)
+    budget_left = spent < FOLLOW_UP_BUDGET * max(dangers, 1)
+    follow_up = None
+    if budget_left:
+        follow_up = _danger_follow_up(
+            evidence,
+            known,
+            population,
+            probabilities,
+            max(decision.level, Triage.URGENT, key=_rank),
+            danger_only=True,
+        )
+    if follow_up is not None:
+        return safety(follow_up)
+    if planned:
+        question, stage = _planned(planned[0], population, planned[0].stage)
+        return step(question, stage, estimate)
+    if budget_left:
+        follow_up = _danger_follow_up(evidence, known, population, probabilities, decision.level)
+    if follow_up is not None:
+        return safety(follow_up)
+
+    planned_ids = {q.finding for q in _plan()} | {o.id for q in _plan() for o in q.options}
+    chosen = sum(fid not in preset and fid not in planned_ids for fid in evidence)
+    candidates = [
+        f.id for f in m.kb.findings if f.id not in evidence and _finding_fits(f, population)
+    ]
+    if not candidates:
+        return step(None, "done", 0)
+    gains = _information_gain(probabilities, [m.finding_index[f] for f in candidates])
+    triage_gain = _triage_value(
+        candidates, known, evidence, population, decision.level, probabilities
+    )
+    # The bound above ignores guards and exclusions: check the most promising exactly.
+    p_yes = _p_yes(probabilities, candidates)
+    for i in np.argsort(-triage_gain)[:_EXACT_CANDIDATES]:
+        if triage_gain[i] > 0:
+            raised = triage({**known, candidates[i]: True}, population).level
+            triage_gain[i] = p_yes[i] * max(
+                0.0, _LEVEL_WORTH[raised] - _LEVEL_WORTH[decision.level]
+            )
+    value = gains + TRIAGE_WEIGHT * triage_gain
+    best = int(np.argmax(value))
+    confident = ranking[0].probability >= CONFIDENT and chosen >= MIN_CHOSEN
+    if value[best] < MIN_VALUE or (confident and triage_gain.max() < TRIAGE_STOP):
+        return step(None, "done", 0)
+    fid = candidates[best]
+    for_triage = TRIAGE_WEIGHT * triage_gain[best] > gains[best]
+    question = Question(
+        fid, _question_text(by_id[fid], population), _why_value(fid, ranking, for_triage)
+    )
+    return step(question, "detail", MIN_CHOSEN)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from nightlegs.errors import InputError
 from nightlegs.knowledge import AgeBand
 
-__all__ = ["Population", "Sex", "make_population"]
+__all__ = ["Population", "Sex", "make_population", "with_answers"]
 
 Sex = Literal["female", "male"]
 
@@ -93,3 +94,18 @@ def make_population(
         child_reported=child_reported,
         older_reported=older_reported,
     )
+
+
+def with_answers(population: Population, evidence: Mapping[str, bool | None]) -> Population:
+    """The population updated by what the answers say about the person.
+
+    A birth in the last six weeks makes the person postpartum (the pregnancy rules then apply).
+
+    Examples
+    --------
+    >>> with_answers(Population(age=30, sex="female"), {"recent_childbirth": True}).postpartum
+    True
+    """
+    if evidence.get("recent_childbirth") and not population.postpartum and not population.pregnant:
+        return replace(population, postpartum=True)
+    return population

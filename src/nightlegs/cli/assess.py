@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from nightlegs.errors import InputError
+
+if TYPE_CHECKING:
+    from nightlegs.assessment.interview import Question
 
 __all__ = ["register"]
 
@@ -74,15 +77,47 @@ def _interview(
         step = next_step({**evidence, **answers}, population, preset=preset)
         if step.done or step.question is None:
             return described or None, answers
-        sys.stderr.write(f"\n({step.question.why})\n")
-        while True:
-            answer = _read(f"{step.question.text} [y/n/?] ")
-            if answer is None or answer.lower() in ("q", "quit", "stop"):
-                return described or None, answers
-            if answer.lower() in _ANSWERS:
-                answers[step.question.id] = _ANSWERS[answer.lower()]
-                break
-            sys.stderr.write("Please answer y (yes), n (no) or ? (don't know).\n")
+        question = step.question
+        more = f"at most {step.remaining} more" if step.remaining else "last"
+        sys.stderr.write(f"\n({question.why}) [{more} question(s)]\n")
+        given = _ask_choice(question) if question.options else _ask_yes_no(question)
+        if given is None:
+            return described or None, answers
+        answers.update(given)
+
+
+def _ask_yes_no(question: Question) -> dict[str, bool | None] | None:
+    """Ask until the answer is y, n or ?; ``None`` when the person stops."""
+    while True:
+        answer = _read(f"{question.text} [y/n/?] ")
+        if answer is None or answer.lower() in ("q", "quit", "stop"):
+            return None
+        if answer.lower() in _ANSWERS:
+            return {question.id: _ANSWERS[answer.lower()]}
+        sys.stderr.write("Please answer y (yes), n (no) or ? (don't know).\n")
+
+
+def _ask_choice(question: Question) -> dict[str, bool | None] | None:
+    """Ask a choice question by number; one evidence item per option."""
+    ids = [o.id for o in question.options]
+    sys.stderr.write(question.text + "\n")
+    for number, option in enumerate(question.options, start=1):
+        sys.stderr.write(f"  {number}. {option.text}\n")
+    hint = "numbers separated by commas" if question.multiple else "one number"
+    while True:
+        answer = _read(f"Answer with {hint}, 0 for none of these, ? for don't know: ")
+        if answer is None or answer.lower() in ("q", "quit", "stop"):
+            return None
+        if answer in ("?", "dk", "don't know"):
+            return dict.fromkeys(ids, None)
+        picked = {p.strip() for p in answer.replace(" ", ",").split(",") if p.strip()}
+        if picked == {"0"}:
+            return dict.fromkeys(ids, False)
+        valid = bool(picked) and all(p.isdigit() and 1 <= int(p) <= len(ids) for p in picked)
+        if valid and (question.multiple or len(picked) == 1):
+            chosen = {ids[int(p) - 1] for p in picked}
+            return {fid: fid in chosen for fid in ids}
+        sys.stderr.write(f"Please answer with {hint} between 1 and {len(ids)}, 0 or ?.\n")
 
 
 def assess_command(

@@ -117,6 +117,57 @@ def test_safety_net_rules_from_words(text: str, expected: str) -> None:
     assert nightlegs.assess(text).triage.rank >= Triage(expected).rank
 
 
+# signs with their own finding and rule (missed dialysis, a bleeding leg with varicose
+# veins, one-sided collateral veins or sock marks, a child who gave up sport, jaw or arm pain
+# with sweating), and unrelieved pain on moving the toes.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "on haemodialysis, skipped Wednesday's session, now being sick and my legs are weak",
+            "emergency",
+        ),
+        ("missed my dialysis yesterday because of the snow, legs ache a bit", "urgent"),
+        ("my jaw aches and my left arm feels heavy, and I'm clammy and grey", "emergency"),
+        (
+            "I've got varicose veins on my shin and woke to find my sock soaked with blood",
+            "emergency",
+        ),
+        (
+            "my left calf aches and the veins on that leg stand out more than on the right, "
+            "flew back from Dubai yesterday",
+            "urgent",
+        ),
+        (
+            "my sock left a deeper dent on my right ankle than on the left, calf sore, had a knee "
+            "operation last week",
+            "urgent",
+        ),
+        (
+            "our 9 year old has pain in her left shin that wakes her at night, and she has given "
+            "up netball",
+            "urgent",
+        ),
+        (
+            "kicked in the calf at rugby today, painkillers haven't touched it and he yells when "
+            "I bend his toes back",
+            "emergency",
+        ),
+        (
+            "my grandad is 84, had a wee tumble on the path and is no able tae stand on his leg",
+            "emergency",
+        ),
+    ],
+)
+def test_new_signs_reach_their_rules(text: str, expected: str) -> None:
+    assert nightlegs.assess(text).triage.rank >= Triage(expected).rank
+
+
+def test_jaw_ache_without_heart_attack_signs_is_not_an_emergency() -> None:
+    result = nightlegs.assess("my jaw aches after the dentist and my calves cramp at night")
+    assert result.triage.rank < Triage.EMERGENCY.rank
+
+
 # a danger sign read in a text that could not otherwise be read is seen today.
 def test_a_lone_foreign_danger_sign_is_urgent() -> None:
     result = nightlegs.assess("Ich habe Fieber.")

@@ -166,3 +166,113 @@ def test_a_negation_that_starts_another_finding_belongs_to_it() -> None:
     found = reading("she's playing happily in the morning no limp nothing")
     assert found["limp"][0] is False
     assert found["morning_well"][0] is True
+
+
+def test_a_verb_inside_the_words_starts_a_new_statement() -> None:
+    # "without" denies the help, not what comes after "and" with its own verb.
+    assert present("she can't walk without her frame and her urine has turned dark", "dark_urine")
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("I couldn't really feel my heel when I stood up", "numbness"),
+        ("he can't properly move his foot since this morning", "leg_weakness"),
+        ("I can't feel my toes or move them", "leg_weakness"),
+    ],
+)
+def test_not_really_and_a_shared_negation_are_still_a_deficit(text: str, finding: str) -> None:
+    assert present(text, finding), reading(text)
+
+
+def test_move_on_its_own_is_not_an_urge_to_move() -> None:
+    assert not present("I can't feel my toes or move them", "urge_to_move")
+    assert present("I have to get up and walk about to settle them", "urge_to_move")
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "expected"),
+    [
+        ("my wee boy's been limping, nae fever", "fever", False),
+        ("he's no able tae stand on it since Sunday", "refuses_weight", True),
+        ("my granny had a wee tumble on the stairs", "recent_fall", True),
+        ("sore legs wi it, baith o them", "bilateral", True),
+    ],
+)
+def test_scots_words(text: str, finding: str, expected: bool) -> None:
+    assert reading(text)[finding][0] is expected, reading(text)
+
+
+def test_scots_family_words_name_the_person_and_the_age() -> None:
+    facts = extract_population("Ma da's 79 and he cannae walk since he fell")
+    assert (facts.age, facts.subject, facts.reporter) == (79.0, "dad", "relative")
+    assert present("Ma da's 79 and he cannae walk since he fell", "recent_fall")
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("my back's sore and I keep passing wind without realising", "bowel_problem"),
+        ("I can't hold in my wind since the back went", "bowel_problem"),
+        ("30 weeks and I keep seeing sparkly specks in front of my eyes", "visual_disturbance"),
+        ("his foot feels like it's been in the fridge all day", "cold_foot"),
+        ("she's barely moving her left leg tonight", "leg_weakness"),
+        ("my right leg feels useless and won't do as it's told", "leg_weakness"),
+        ("I have to haul myself up the banister", "leg_weakness"),
+        ("she can't get up from the sofa without help", "leg_weakness"),
+        ("the foot has been numb since lunchtime", "sudden_onset"),
+        ("mum couldn't remember the word for spoon for a minute", "arm_or_speech_symptoms"),
+        ("my flip flops keep falling off my left foot", "foot_drop"),
+        ("I keep catching my toes on the stairs", "foot_drop"),
+        ("a nagging ache between my shoulder blades at night", "back_pain"),
+        ("his arms and legs won't bend, they're locked", "muscle_rigidity"),
+        ("she's on a depot jab for psychosis", "med_antipsychotic"),
+        ("dad is staring into space and not responding to us", "confusion"),
+        ("grandma keeps asking where she is", "confusion"),
+        ("I take HCTZ for blood pressure", "med_diuretic"),
+        ("after the tackle my thigh is tense and shiny", "tight_tense_limb"),
+        ("she screamed when the nurse pulled her toes up", "pain_passive_stretch"),
+        ("he winced as I straightened his foot", "pain_passive_stretch"),
+        ("took a whack to the shin at hockey", "recent_injury"),
+        ("it only looks like a small bruise but he's screaming", "pain_out_of_proportion"),
+        ("hardly a mark on it but she's in agony", "pain_out_of_proportion"),
+    ],
+)
+def test_lay_words_for_danger_signs(text: str, finding: str) -> None:
+    assert present(text, finding), reading(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("I skipped dialysis on Monday", "missed_dialysis"),
+        ("haven't had dialysis since Thursday", "missed_dialysis"),
+        ("there's blood all over the bathroom floor from a vein on my shin", "leg_bleeding"),
+        ("my sock is soaked with blood from a spot on my ankle", "leg_bleeding"),
+        ("the veins on my left calf show up far more than the right now", "collateral_veins"),
+        ("new veins have popped up on my left leg", "collateral_veins"),
+        ("my right sock leaves a deeper dent than on the other side", "pitting_one_leg"),
+        ("the sock mark is only on the left", "pitting_one_leg"),
+        ("he has given up football because of his knee", "stopped_activities"),
+        ("she sits out PE now", "stopped_activities"),
+        ("my jaw aches and I feel sick", "jaw_arm_pain"),
+        ("a heaviness down my left arm", "jaw_arm_pain"),
+    ],
+)
+def test_signs_with_their_own_finding(text: str, finding: str) -> None:
+    assert present(text, finding), reading(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("I can't think of the word for it, a creepy crawly feeling", "arm_or_speech_symptoms"),
+        ("I caught my foot on the rug and fell", "foot_drop"),
+        ("I saw little red dots on my shins", "visual_disturbance"),
+        ("the doctor was asking what day it started", "confusion"),
+        ("my house is like a fridge at night", "cold_foot"),
+        ("I had a wee before bed and my calves cramped", "recent_fall"),
+    ],
+)
+def test_lay_words_that_are_not_danger_signs(text: str, finding: str) -> None:
+    assert not present(text, finding), reading(text)

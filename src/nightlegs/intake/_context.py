@@ -384,8 +384,9 @@ def negation(
     clause_start, clause_end = clause_bounds(text, first, last)
     distance = 0
     # A comma or "and" with a verb after it (up to and including the words themselves) starts
-    # a new statement: "no injury, came on this evening".
-    verb_after = words[first] in _NEW_STATEMENT_VERBS
+    # a new statement: "no injury, came on this evening", "can't stand without help and his
+    # wee has gone dark" (the verb may sit inside the matched words).
+    verb_after = any(words[i] in _NEW_STATEMENT_VERBS for i in range(first, last + 1))
     crossed_comma = False
     for index in range(first - 1, clause_start - 1, -1):
         word = words[index]

@@ -234,6 +234,16 @@ class PopulationFacts:
 _FILLER = re.compile(
     r"\b(?:" + "|".join(sorted(FILLER_WORDS | {"sort of", "kind of", "kinda", "sorta"})) + r")\s+"
 )
+#: Scots, Irish and Northern English names for family ("ma da's 80", "oor granda"), read as
+#: the standard words by the patterns below (the intake's lexicon rewrites them the same way).
+_DIALECT_KIN = re.compile(r"\b(?:ma|oor|mah) (da|maw|granda|grandda)\b|\b(granda|grandda)\b")
+_KIN_WORDS = {"da": "dad", "maw": "mum", "granda": "grandad", "grandda": "grandad"}
+
+
+def _standard_kin(lowered: str) -> str:
+    return _DIALECT_KIN.sub(
+        lambda m: ("my " if m.group(1) else "") + _KIN_WORDS[m.group(1) or m.group(2)], lowered
+    )
 
 
 def _number(value: str) -> int:
@@ -312,10 +322,10 @@ def extract_population(text: str, normalised: NormalisedText | None = None) -> P
     """
     lowered = text.lower().replace("’", "'")
     facts = PopulationFacts()
+    # Who and how old are read with standard family words; pregnancy keeps the text's offsets.
+    kin = _standard_kin(lowered)
     subject_match = (
-        _CHILD_SUBJECT.search(lowered)
-        or _PARTNER_SUBJECT.search(lowered)
-        or _RELATIVE_SUBJECT.search(lowered)
+        _CHILD_SUBJECT.search(kin) or _PARTNER_SUBJECT.search(kin) or _RELATIVE_SUBJECT.search(kin)
     )
     if subject_match:
         subject = subject_match.group(1)
@@ -328,8 +338,8 @@ def extract_population(text: str, normalised: NormalisedText | None = None) -> P
         )
         # The writer speaks for someone else only when the symptoms are described in the third
         # person more than in the first: "my husband says I kick" is about the writer.
-        third = len(_THIRD_PERSON.findall(lowered)) + len(_HE_SHE.findall(lowered))
-        first = len(_FIRST_PERSON.findall(lowered)) + len(_I_MY.findall(lowered))
+        third = len(_THIRD_PERSON.findall(kin)) + len(_HE_SHE.findall(kin))
+        first = len(_FIRST_PERSON.findall(kin)) + len(_I_MY.findall(kin))
         if third > first or (third >= first and (kind != "parent" or third > 0)):
             facts.reporter = kind
             facts.subject = subject
@@ -340,7 +350,7 @@ def extract_population(text: str, normalised: NormalisedText | None = None) -> P
     starts_with_child = _SMALL_CHILD.match(lowered.strip()) is not None
     if starts_with_child or (facts.reporter == "parent" and _SMALL_CHILD.search(lowered)):
         facts.child_mentioned = True
-    found = _find_age(_FILLER.sub("", lowered))
+    found = _find_age(_FILLER.sub("", kin))
     if found:
         facts.age, facts.evidence["age"] = found
     elif facts.reporter == "parent" and re.search(r"\b(toddler|baby)\b", lowered):

@@ -182,7 +182,7 @@ def _question_text(finding: Finding, population: Population) -> str:
     return finding.question
 
 
-def _planned(question: PlannedQuestion, population: Population, stage: str) -> tuple[Question, str]:
+def _planned(question: PlannedQuestion, population: Population) -> Question:
     by_id = knowledge_index().findings
     child = bool(population.groups & _CHILD)
     if question.finding is not None:
@@ -190,10 +190,10 @@ def _planned(question: PlannedQuestion, population: Population, stage: str) -> t
         text = question.text or _question_text(finding, population)
         if child and question.parent_text:
             text = question.parent_text
-        return Question(finding.id, text, question.why), stage
+        return Question(finding.id, text, question.why)
     text = (question.parent_text if child and question.parent_text else question.text) or ""
     options = tuple(Option(o.id, o.text) for o in question.options)
-    return Question(question.id or "", text, question.why, options, question.multiple), stage
+    return Question(question.id or "", text, question.why, options, question.multiple)
 
 
 def _rule_need(
@@ -249,14 +249,7 @@ def _danger_follow_up(
     fired = {r.id for r in fired_red_flags(known, population)}
     groups = population.groups
     rows = {cid: i for i, cid in enumerate(model().condition_ids)}
-    # A "yes" to a danger screen counts like a red-flag finding.
-    screened = {
-        f
-        for q in _plan()
-        if q.stage == "screen"
-        for f in (q.finding, *(o.id for o in q.options))
-        if f is not None
-    }
+    screened = _screened()
     best: tuple[tuple[float, int, int], str, RedFlagRule] | None = None
     for rule in kb.red_flags:
         if rule.id in fired or (rule.population and not set(rule.population) & groups):
@@ -294,15 +287,22 @@ def _danger_follow_up(
     return (best[1], best[2]) if best else None
 
 
+def _screened() -> set[str]:
+    """The findings the screens ask about: a "yes" to one counts like a red-flag finding."""
+    return {
+        f
+        for q in _plan()
+        if q.stage == "screen"
+        for f in (q.finding, *(o.id for o in q.options))
+        if f is not None
+    }
+
+
 def _telling(fid: str) -> bool:
     """Whether a "yes" to ``fid`` says something about danger (not just a place or a side)."""
     return (
         knowledge_index().findings[fid].category is not FindingCategory.SITE and fid not in _SIDES
     )
-
-
-def _rank(level: Triage) -> int:
-    return level.rank
 
 
 def _follow_ups_spent(
@@ -323,7 +323,8 @@ def _follow_ups_spent(
         for f, value in evidence.items()
         if value is not True and f in started and f not in planned and f not in preset
     )
-    dangers = sum(1 for f, value in known.items() if value and (by_id[f].red_flag or f in planned))
+    screened = _screened()
+    dangers = sum(1 for f, value in known.items() if value and (by_id[f].red_flag or f in screened))
     return spent, dangers
 
 
@@ -483,8 +484,7 @@ def next_step(
         # A choice question still to come that holds the finding asks more for the same effort.
         holder = next((q for q in planned if any(o.id == fid for o in q.options)), None)
         if holder is not None:
-            question, _ = _planned(holder, population, "safety")
-            return step(replace(question, why=why), "safety", estimate)
+            return step(replace(_planned(holder, population), why=why), "safety", estimate)
         return step(Question(fid, _question_text(by_id[fid], population), why), "safety", estimate)
 
     # An emergency that one or two answers could confirm is followed up at once; other danger
@@ -498,14 +498,13 @@ def next_step(
             known,
             population,
             probabilities,
-            max(decision.level, Triage.URGENT, key=_rank),
+            max(decision.level, Triage.URGENT, key=lambda level: level.rank),
             danger_only=True,
         )
     if follow_up is not None:
         return safety(follow_up)
     if planned:
-        question, stage = _planned(planned[0], population, planned[0].stage)
-        return step(question, stage, estimate)
+        return step(_planned(planned[0], population), planned[0].stage, estimate)
     if budget_left:
         follow_up = _danger_follow_up(evidence, known, population, probabilities, decision.level)
     if follow_up is not None:

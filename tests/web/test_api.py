@@ -71,23 +71,120 @@ def test_assess_unusable_input_is_400(client: TestClient) -> None:
         assert isinstance(response.json()["detail"], str)
 
 
+def _answer(question: dict[str, Any], chosen: set[str]) -> list[dict[str, Any]]:
+    """The evidence items of an answer: one per option of a choice question."""
+    if question["kind"] == "choice":
+        return [{"id": o["id"], "present": o["id"] in chosen} for o in question["options"]]
+    return [{"id": question["id"], "present": question["id"] in chosen}]
+
+
 def test_interview_runs_to_done(client: TestClient) -> None:
     body: dict[str, Any] = {"age": 45, "sex": "male", "pregnant": None, "evidence": []}
-    for _ in range(40):
+    for turn in range(40):
         response = client.post("/api/interview", json=body)
         assert response.status_code == 200, response.text
         step = response.json()
         assert step["triage"] in ("emergency", "urgent", "doctor", "self_care")
         assert step["conditions"] and {"id", "name", "probability"} <= set(step["conditions"][0])
+        assert step["understood"] is None and step["from_text"] is None  # no text was sent
         if step["done"]:
-            assert step["question"] is None
+            assert step["question"] is None and step["stage"] == "done"
+            assert step["remaining"] == 0
             break
         question = step["question"]
         assert question["text"] and question["why"]
-        answer = None if len(body["evidence"]) % 3 == 2 else False
-        body["evidence"].append({"id": question["id"], "present": answer})
+        assert step["remaining"] >= 1 and step["asked"] == turn
+        items = _answer(question, set())
+        if turn % 3 == 2:  # "don't know"
+            items = [{**item, "present": None} for item in items]
+        body["evidence"] += items
     else:
         raise AssertionError("the interview did not end")
+
+
+def test_interview_choice_question_round_trip(client: TestClient) -> None:
+    first = client.post("/api/interview", json={"age": 40}).json()
+    where = first["question"]
+    assert where["id"] == "where" and where["kind"] == "choice" and where["multiple"] is True
+    assert first["stage"] == "complaint" and first["asked"] == 0 and first["remaining"] >= 2
+    assert {"id", "text"} <= set(where["options"][0])
+    assert "site_calf" in {o["id"] for o in where["options"]}
+    evidence = _answer(where, {"site_calf"})
+    second = client.post("/api/interview", json={"age": 40, "evidence": evidence}).json()
+    assert second["asked"] == 1  # one choice question, however many options
+    sides = second["question"]
+    assert sides["kind"] == "choice" and sides["multiple"] is False
+    assert {o["id"] for o in sides["options"]} == {"unilateral", "bilateral"}
+    # "Don't know" is every option null; it counts as a question and is not asked again.
+    evidence += [{"id": o["id"], "present": None} for o in sides["options"]]
+    third = client.post("/api/interview", json={"age": 40, "evidence": evidence}).json()
+    assert third["asked"] == 2 and third["question"]["id"] not in ("where", "sides")
+
+
+def test_interview_reads_a_description(client: TestClient) -> None:
+    step = client.post("/api/interview", json={"age": 50, "text": "my calf cramps at night"}).json()
+    assert step["understood"] is True
+    assert {"site_calf", "muscle_cramp"} <= set(step["from_text"])
+    assert step["asked"] == 0  # what the text said is not a question
+    assert step["question"]["id"] != "where"  # it said where
+    assert step["question"]["id"] != "feeling"  # and what it feels like
+    # A client that does not send the text again sends its findings back with from_text.
+    echoed = [{"id": fid, "present": True, "from_text": True} for fid in step["from_text"]]
+    again = client.post("/api/interview", json={"age": 50, "evidence": echoed}).json()
+    assert again["asked"] == 0 and again["question"]["id"] == step["question"]["id"]
+    # The answers that follow count; the text findings still do not.
+    evidence = _answer(step["question"], {"bilateral"})
+    body = {"age": 50, "text": "my calf cramps at night", "evidence": evidence}
+    assert client.post("/api/interview", json=body).json()["asked"] == 1
+    # An evidence item overrides the text, and then counts as an answer.
+    body = {"age": 50, "text": "my calf cramps at night"}
+    body["evidence"] = [{"id": "muscle_cramp", "present": False}]
+    overridden = client.post("/api/interview", json=body).json()
+    assert overridden["asked"] == 1
+
+
+def test_interview_population_from_the_text(client: TestClient) -> None:
+    step = client.post(
+        "/api/interview", json={"text": "my 7 year old son has leg pain at night"}
+    ).json()
+    assert "your child" in step["question"]["text"].lower()
+    # The body wins over the text.
+    adult = client.post(
+        "/api/interview", json={"age": 40, "text": "my 7 year old son has leg pain at night"}
+    ).json()
+    assert "child" not in adult["question"]["text"].lower()
+
+
+def test_interview_not_understood_text_still_asks(client: TestClient) -> None:
+    step = client.post("/api/interview", json={"text": "je ne sais pas quoi dire"}).json()
+    assert step["understood"] is False and step["from_text"] == []
+    assert step["question"]["id"] == "where" and not step["done"]
+
+
+def test_interview_emergency_from_answers(client: TestClient) -> None:
+    body: dict[str, Any] = {"age": 72, "evidence": []}
+    chosen = {"site_sole", "unilateral", "sudden_onset", "pale_or_blue_foot"}
+    danger_answered_at = None
+    for turn in range(20):
+        step = client.post("/api/interview", json=body).json()
+        if step["done"]:
+            break
+        question = step["question"]
+        if "pale_or_blue_foot" in {o["id"] for o in question["options"]}:
+            danger_answered_at = turn
+        body["evidence"] += _answer(question, chosen)
+    else:
+        raise AssertionError("the interview did not end")
+    assert step["triage"] == "emergency" and step["question"] is None
+    assert step["stage"] == "done" and step["remaining"] == 0 and step["actions"]
+    assert danger_answered_at is not None and turn - danger_answered_at <= 3
+
+
+def test_interview_emergency_from_text_ends_at_once(client: TestClient) -> None:
+    text = "Suddenly my left foot went cold, white and numb an hour ago."
+    step = client.post("/api/interview", json={"age": 70, "text": text}).json()
+    assert step["done"] and step["triage"] == "emergency" and step["question"] is None
+    assert step["asked"] == 0 and "pale_or_blue_foot" in step["from_text"]
 
 
 def test_interview_emergency_stops(client: TestClient) -> None:
@@ -103,12 +200,55 @@ def test_interview_emergency_stops(client: TestClient) -> None:
 
 
 def test_interview_errors(client: TestClient) -> None:
-    bad = client.post("/api/interview", json={"evidence": [{"id": "nope_x", "present": True}]})
-    assert bad.status_code == 400
+    unknown = client.post("/api/interview", json={"evidence": [{"id": "nope_x", "present": True}]})
+    assert _locs(unknown) == {("body", "evidence", 0, "id")}
+    assert "unknown finding id 'nope_x'" in unknown.json()["detail"][0]["msg"]
     assert _locs(client.post("/api/interview", json={"evidence": [{"id": "fever"}]})) == {
         ("body", "evidence", 0, "present")
     }
+    assert _locs(client.post("/api/interview", json={"evidence": [{"id": "Fever!"}]})) >= {
+        ("body", "evidence", 0, "id")
+    }
     assert client.post("/api/interview", json={"sex": "male", "pregnant": True}).status_code == 400
+
+
+def test_interview_bad_text_is_422(client: TestClient) -> None:
+    too_long = client.post("/api/interview", json={"text": "my calf cramps " * 400})
+    assert _locs(too_long) == {("body", "text")}
+    assert "5000" in too_long.json()["detail"][0]["msg"]
+    for text in ("   ", "\x00\x01\x02\x03" * 5, "12345 !!!"):
+        response = client.post("/api/interview", json={"text": text})
+        assert _locs(response) == {("body", "text")}, text
+        assert response.json()["detail"][0]["msg"]
+    assert _locs(client.post("/api/interview", json={"text": 42})) == {("body", "text")}
+
+
+def test_non_finite_numbers_are_422_not_500(client: TestClient) -> None:
+    headers = {"Content-Type": "application/json"}
+    for path, content in (
+        ("/api/interview", '{"age": NaN}'),
+        ("/api/interview", '{"age": Infinity, "text": "my calf cramps"}'),
+        ("/api/assess", '{"text": "my calf cramps", "age": NaN}'),
+    ):
+        response = client.post(path, content=content, headers=headers)
+        assert _locs(response) == {("body", "age")}, content
+        assert response.json()["detail"][0]["msg"] == "Input should be a finite number"
+
+
+def test_interview_is_documented(app: FastAPI) -> None:
+    operation = app.openapi()["paths"]["/api/interview"]["post"]
+    assert "one item per option" in operation["description"]
+    assert '"text"' in operation["description"]  # the example body
+    schemas = app.openapi()["components"]["schemas"]
+    assert schemas["InterviewIn"]["properties"]["text"]["description"]
+    assert schemas["InterviewIn"]["examples"][0]["evidence"]
+    assert set(schemas["QuestionOut"]["properties"]) >= {"kind", "options", "multiple"}
+    assert set(schemas["InterviewOut"]["properties"]) >= {
+        "remaining",
+        "stage",
+        "understood",
+        "from_text",
+    }
 
 
 def test_conditions(client: TestClient) -> None:

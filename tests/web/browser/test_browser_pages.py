@@ -39,51 +39,217 @@ def _wait(page: Any, expression: str, *args: Any, timeout_s: float = 15.0) -> No
     pytest.fail(f"timed out waiting for: {expression}")
 
 
-def _answer_until_result(page: Any, choose: Any, limit: int = 40) -> list[str]:
-    """Answer interview questions with ``choose(question_text) -> 'Yes'|'No'|"Don't know"``."""
-    asked: list[str] = []
-    for _ in range(limit):
-        if page.url.endswith("/result"):
-            return asked
-        question = page.locator("#question-text")
-        question.wait_for(state="visible")
-        text = question.inner_text()
-        label = page.locator("#progress-label").inner_text()
-        asked.append(text)
-        page.get_by_role("button", name=choose(text), exact=True).click()
-        _wait(
-            page,
-            "(label) => location.pathname === '/result' || "
-            "document.querySelector('#progress-label').textContent !== label",
-            label,
+def _screen(page: Any) -> str:
+    """Where the interview is: ``question``, ``emergency``, ``result`` or ``""`` (busy)."""
+    try:
+        state: str = page.evaluate(
+            """() => location.pathname === '/result' ? 'result'
+                 : !document.querySelector('#emergency-banner').hidden ? 'emergency'
+                 : !document.querySelector('#interview-question').hidden ? 'question' : ''"""
         )
+    except Exception:  # the page is navigating
+        return ""
+    return state
+
+
+def _await_screen(page: Any, before: str = "") -> str:
+    """Wait for the next question (its progress line differs from ``before``), the emergency
+    banner or the result page; return which."""
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        screen = _screen(page)
+        if screen in ("emergency", "result"):
+            return screen
+        if screen == "question":
+            label = page.locator("#progress-label").inner_text()
+            if label != before:
+                return screen
+        time.sleep(0.05)
+    pytest.fail("the interview did not move on")
+
+
+def _current_question(page: Any) -> dict[str, Any]:
+    """The question on screen, read through the accessibility tree: the group named by the
+    question, its radio buttons or checkboxes (by label) or its Yes/No buttons."""
+    title = page.locator("#question-text").inner_text()
+    group = page.get_by_role("group", name=title)
+    choices = group.get_by_role("radio").or_(group.get_by_role("checkbox"))
+    labels = [c.evaluate("el => el.labels[0].textContent") for c in choices.all()]
+    kind = "choice" if labels else "yes_no"
+    if kind == "yes_no":
+        assert group.get_by_role("button", name="Yes", exact=True).is_visible()
+    return {
+        "text": title,
+        "kind": kind,
+        "multiple": kind == "choice" and group.get_by_role("checkbox").count() > 0,
+        "options": [o for o in labels if o not in ("None of these", "Don't know")],
+        "why": page.locator("#question-why").inner_text(),
+        "progress": page.locator("#progress-label").inner_text(),
+    }
+
+
+def _answer(page: Any, question: dict[str, Any], answer: str | list[str]) -> None:
+    """Answer a yes/no question with a button name, a choice question with option labels
+    (or ``["None of these"]``, ``["Don't know"]``)."""
+    group = page.get_by_role("group", name=question["text"])
+    if question["kind"] == "yes_no":
+        assert isinstance(answer, str)
+        group.get_by_role("button", name=answer, exact=True).click()
+        return
+    assert isinstance(answer, list) and answer
+    for label in answer:
+        group.get_by_label(label, exact=True).check()
+    group.get_by_role("button", name="Next").click()
+
+
+def _interview(page: Any, decide: Any, limit: int = 30) -> tuple[list[dict[str, Any]], str]:
+    """Run the interview from the start button: ``decide(question)`` gives each answer.
+
+    Returns the questions asked and where it ended (``emergency`` or ``result``).
+    """
+    page.get_by_role("button", name="Start the questions").click()
+    screen = _await_screen(page)
+    asked: list[dict[str, Any]] = []
+    for _ in range(limit):
+        if screen != "question":
+            return asked, screen
+        question = _current_question(page)
+        asked.append(question)
+        question["answer"] = decide(question)
+        _answer(page, question, question["answer"])
+        screen = _await_screen(page, before=question["progress"])
     pytest.fail(f"the interview did not end after {limit} answers: {asked}")
 
 
-def test_full_interview_to_result(page: Any) -> None:
+def _pick(question: dict[str, Any], *patterns: str) -> list[str]:
+    """The options whose label matches any of ``patterns`` (the first match per pattern)."""
+    chosen = []
+    for pattern in patterns:
+        match = next((o for o in question["options"] if re.search(pattern, o, re.I)), None)
+        assert match is not None, (pattern, question)
+        chosen.append(match)
+    return chosen
+
+
+def test_interview_complaint_first_to_self_care(page: Any) -> None:
+    """An adult with night calf cramps: complaint choices first, then screens, to self-care."""
     page.goto("/interview")
     page.get_by_label("Age in years").fill("45")
-    page.get_by_label("Sex").select_option("female")
-    page.get_by_role("button", name="Start the questions").click()
-    expect_why = page.locator("#question-why")
-    expect_why.wait_for(state="visible")
-    assert "safety" in expect_why.inner_text().lower()
-    assert page.locator("#interview-progress").get_attribute("max") == "15"
+    answers = {
+        "Where": (r"calf",),
+        "one leg or both": (r"Both legs",),
+        "feel like": (r"cramp",),
+        "worst": (r"evening or at night",),
+        "start": (r"months or years",),
+    }
 
-    def choose(text: str) -> str:
-        return "Yes" if re.search(r"cramp|calf|calves|hard|stretch", text, re.I) else "No"
+    def decide(question: dict[str, Any]) -> str | list[str]:
+        if question["kind"] == "yes_no":
+            return "Yes" if re.search(r"muscle go(es)? hard", question["text"], re.I) else "No"
+        for key, patterns in answers.items():
+            if key.lower() in question["text"].lower():
+                return _pick(question, *patterns)
+        return ["None of these"]  # the danger checklist, the medicines
 
-    asked = _answer_until_result(page, choose)
-    assert len(asked) >= 5  # at least the red-flag screening
+    asked, end = _interview(page, decide)
+    first = asked[0]
+    assert first["kind"] == "choice" and first["multiple"]
+    assert first["text"].startswith("Where") and any("calf" in o for o in first["options"])
+    assert first["progress"].startswith("Question 1, at most")
+    assert "where it hurts" in first["why"].lower()
+    assert [q["progress"].split(",")[0] for q in asked] == [
+        f"Question {n}" for n in range(1, len(asked) + 1)
+    ]
+    assert any("these" in q["text"] and q["kind"] == "choice" for q in asked)  # the checklist
+    assert len(asked) <= 15
+    assert end == "result"
     page.wait_for_url("**/result")
     assert page.get_by_role("heading", name="Your result", level=1).is_visible()
+    triage = page.get_by_role("heading", level=2).filter(has=page.locator(".triage-label"))
+    assert triage.inner_text() in (
+        "You can probably look after this yourself",
+        "Book an appointment with a doctor",
+    )
+    assert page.get_by_role("alert").count() == 0  # no emergency banner
+    assert page.locator(".banner").count() == 0  # nor an urgent one
     assert page.get_by_role("heading", name="Possible causes").is_visible()
-    assert page.locator(".condition").count() >= 1
+    assert "cramp" in page.locator(".condition h3").first.inner_text().lower()
     assert page.get_by_role("heading", name="Evidence for").first.is_visible()
     assert page.get_by_role("heading", name="Evidence against").first.is_visible()
-    assert page.locator(".banner-emergency").count() == 0
     assert "not a diagnosis" in page.locator("footer").inner_text()
     page.screenshot(path=str(SCREENSHOTS / "nightlegs-result.png"), full_page=True)
+
+
+def test_interview_danger_answer_ends_with_emergency_banner(page: Any) -> None:
+    """An older adult ticks a cold, pale or blue foot: the emergency banner within 3 questions,
+    and no more questions."""
+    page.goto("/interview")
+    page.get_by_label("Age in years").fill("72")
+    danger = "A foot or leg that has turned cold, pale or blue"
+
+    def decide(question: dict[str, Any]) -> str | list[str]:
+        if question["kind"] == "yes_no":
+            return "Yes" if re.search(r"sudden", question["text"], re.I) else "No"
+        if question["text"].startswith("Where"):
+            return _pick(question, r"foot")
+        if danger in question["options"]:
+            return [danger]
+        if "One leg" in question["options"]:
+            return ["One leg"]
+        sudden = [o for o in question["options"] if o.startswith("Suddenly")]
+        return sudden or ["Don't know"]
+
+    asked, end = _interview(page, decide)
+    assert end == "emergency", [q["text"] for q in asked]
+    at = next(i for i, q in enumerate(asked) if danger in q.get("answer", []))
+    assert len(asked) - 1 - at <= 3, [q["text"] for q in asked[at:]]
+    banner = page.get_by_role("alert")
+    assert banner.is_visible()
+    assert re.search(r"call|emergency", banner.inner_text(), re.I)
+    colour = banner.evaluate("el => getComputedStyle(el).backgroundColor")
+    assert colour == "rgb(163, 0, 21)"
+    assert page.get_by_role("heading", name="Emergency: get help now").is_visible()
+    time.sleep(0.5)  # nothing else is asked
+    assert page.locator("#question-text").is_hidden()
+    assert page.get_by_role("button", name="Yes", exact=True).is_hidden()
+    assert page.get_by_role("button", name="Next").is_hidden()
+    page.get_by_role("button", name="See the full result").click()
+    page.wait_for_url("**/result")
+    assert "emergency" in page.get_by_role("alert").inner_text().lower()
+
+
+def test_interview_for_a_child_is_worded_for_the_parent(page: Any) -> None:
+    """A child of 7: nothing about the pill, HRT, pregnancy, a birth or periods, and every
+    question asks about "your child"."""
+    page.goto("/interview")
+    page.get_by_label("Age in years").fill("7")
+    answers = {
+        "Where": (r"shin", r"calf"),
+        "one of your child's legs or both": (r"Both legs",),
+        "describe it": (r"dull ache",),
+        "worst": (r"evening or at night",),
+        "start": (r"months or years",),
+    }
+
+    def decide(question: dict[str, Any]) -> str | list[str]:
+        if question["kind"] == "yes_no":
+            return "Yes" if re.search(r"fine the next morning", question["text"], re.I) else "No"
+        for key, patterns in answers.items():
+            if key.lower() in question["text"].lower():
+                return _pick(question, *patterns)
+        return ["None of these"]
+
+    asked, end = _interview(page, decide)
+    assert end == "result" and len(asked) >= 5
+    adult = re.compile(
+        r"\bpill\b|\bHRT\b|hormone|pregnan|birth|\bperiods?\b|menstrua|miscarriage", re.I
+    )
+    for question in asked:
+        words = " ".join([question["text"], *question["options"]])
+        assert not adult.search(words), question["text"]
+        assert "your child" in question["text"].lower(), question["text"]
+    page.wait_for_url("**/result")
+    assert page.get_by_role("heading", name="Your result", level=1).is_visible()
 
 
 def test_emergency_from_own_words(page: Any) -> None:
@@ -103,21 +269,37 @@ def test_emergency_from_own_words(page: Any) -> None:
     page.screenshot(path=str(SCREENSHOTS / "nightlegs-emergency.png"), full_page=False)
 
 
-def test_emergency_from_interview_answers(page: Any) -> None:
+def test_interview_description_skips_what_it_said(page: Any) -> None:
     page.goto("/interview")
-    page.get_by_label("Age in years").fill("70")
+    page.get_by_label("Describe what happens in your own words (optional)").fill(
+        "My calf cramps at night"
+    )
+    page.get_by_label("Age in years").fill("50")
     page.get_by_role("button", name="Start the questions").click()
-    asked = _answer_until_result(page, lambda text: "Yes")
-    assert "foot" in asked[0].lower()  # the pale or blue foot screening comes first
-    page.wait_for_url("**/result")
-    assert page.get_by_role("alert").is_visible()
-    assert "emergency" in page.get_by_role("alert").inner_text().lower()
+    assert _await_screen(page) == "question"
+    first = _current_question(page)
+    assert not first["text"].startswith("Where")  # the text said where
+    assert first["progress"].startswith("Question 1,")  # and did not use up questions
+    assert first["kind"] == "choice" and not first["multiple"]
+    page.get_by_role("button", name="Next").click()  # nothing chosen
+    assert "Please choose an answer" in page.get_by_role("alert").inner_text()
+    _answer(page, first, ["Both legs"])
+    assert _await_screen(page, before=first["progress"]) == "question"
+    second = _current_question(page)
+    assert second["progress"].startswith("Question 2,") and second["text"] != first["text"]
+    page.get_by_role("button", name="Back to the previous question").click()
+    _await_screen(page, before=second["progress"])
+    assert _current_question(page)["text"] == first["text"]
 
 
 def test_interview_description_with_danger_sign_goes_straight_to_emergency(page: Any) -> None:
     page.goto("/interview")
     page.get_by_label("Describe what happens in your own words (optional)").fill(EMERGENCY_TEXT)
     page.get_by_role("button", name="Start the questions").click()
+    assert _await_screen(page) == "emergency"
+    assert page.get_by_role("alert").is_visible()
+    assert not page.locator("#question-text").is_visible()  # not a single question
+    page.get_by_role("button", name="See the full result").click()
     page.wait_for_url("**/result")
     assert page.get_by_role("alert").is_visible()
 
@@ -135,12 +317,28 @@ def test_keyboard_only_interview(page: Any) -> None:
     page.keyboard.press("Enter")
     page.locator("#question-text").wait_for(state="visible")
     _wait(page, "document.activeElement.id === 'question-text'")
+    # The opening question is a choice: Tab reaches its first box, Space ticks it.
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.dataset.answer") == "yes"
+    assert page.evaluate("document.activeElement.type") == "checkbox"
+    assert page.evaluate("document.activeElement.labels[0].textContent").startswith("The calf")
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none"  # a visible focus indicator
+    page.keyboard.press("Space")
+    assert page.evaluate("document.activeElement.checked")
+    for _ in range(20):
+        if page.evaluate("document.activeElement.textContent") == "Next":
+            break
+        page.keyboard.press("Tab")
+    else:
+        pytest.fail("Tab never reached the Next button")
     page.keyboard.press("Enter")
     _wait(page, "document.querySelector('#progress-label').textContent.startsWith('Question 2')")
+    _wait(page, "document.activeElement.id === 'question-text'")
+    # A single choice is a radio group: arrow keys move and choose.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.type") == "radio"
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.checked")
     assert page.locator("#interview-status").get_attribute("aria-live") == "polite"
 
 

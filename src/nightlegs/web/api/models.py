@@ -11,12 +11,13 @@ True
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
 
 from nightlegs.diary.schemas import RecordingStatus
-from nightlegs.knowledge import Source
+from nightlegs.knowledge import Source, knowledge_index
 
 __all__ = [
     "AssessIn",
@@ -29,6 +30,7 @@ __all__ = [
     "ImportResult",
     "InterviewIn",
     "InterviewOut",
+    "OptionOut",
     "QuestionOut",
     "RankedCondition",
     "RecordingPublic",
@@ -38,10 +40,21 @@ __all__ = [
 TriageLevel = Literal["emergency", "urgent", "doctor", "self_care"]
 Sex = Literal["female", "male"]
 _FINDING_ID = r"^[a-z][a-z0-9_]{0,79}$"
+#: The person's own words, as ``POST /api/assess`` and ``POST /api/interview`` take them.
+Description = Annotated[
+    str | None,
+    Field(
+        max_length=5000,
+        description="A description in the person's own words (English; at most 5,000 "
+        "characters), read by the same intake as POST /api/assess.",
+        examples=["my calves cramp every night"],
+    ),
+]
 
 
 class _In(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    # NaN and infinity are refused by name (not as "less than or equal to 120").
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, allow_inf_nan=False)
 
 
 class _Open(BaseModel):
@@ -51,9 +64,7 @@ class _Open(BaseModel):
 class AssessIn(_In):
     """What ``POST /api/assess`` takes: a description and/or structured findings."""
 
-    text: str | None = Field(
-        default=None, max_length=5000, examples=["my calves cramp every night"]
-    )
+    text: Description = None
     age: float | None = Field(default=None, ge=0, le=120, description="Years.")
     sex: Sex | None = None
     pregnant: bool | None = None
@@ -128,32 +139,104 @@ class AssessmentOut(_Open):
 
 
 class EvidenceItem(_In):
-    """One interview answer: ``present`` is ``null`` for "don't know"."""
+    """One interview answer: ``present`` is ``null`` for "don't know".
 
-    id: str = Field(pattern=_FINDING_ID, examples=["leg_swelling"])
-    present: bool | None
+    A yes/no question is answered with one item whose ``id`` is the question's id. A choice
+    question is answered with one item per option (the option ids are finding ids): ``true``
+    for the chosen options, ``false`` for the others ("None of these" is all ``false``) and
+    ``null`` for every option when the person does not know.
+    """
+
+    id: str = Field(
+        pattern=_FINDING_ID,
+        description="A finding id: a yes/no question's id or a choice question's option id.",
+        examples=["leg_swelling"],
+    )
+    present: bool | None = Field(description="true yes (chosen), false no, null don't know.")
     from_text: bool = Field(
         default=False,
         description="True when the finding came from the person's own description rather than "
-        "a question; it then does not count towards the question limit.",
+        "a question (send back the ids of the response's from_text this way); it then does "
+        "not count towards the question limit.",
     )
+
+    @field_validator("id")
+    @classmethod
+    def _known_finding(cls, value: str) -> str:
+        if value not in knowledge_index().findings:
+            raise PydanticCustomError(
+                "unknown_finding",
+                "unknown finding id '{id}': answer with the question's id (yes/no) or its "
+                "options' ids (choice)",
+                {"id": value},
+            )
+        return value
+
+
+_INTERVIEW_EXAMPLE: dict[str, Any] = {
+    "age": 70,
+    "sex": "female",
+    "text": "my calf cramps at night",
+    "evidence": [
+        {"id": "unilateral", "present": False},
+        {"id": "bilateral", "present": True},
+        {"id": "pale_or_blue_foot", "present": False},
+        {"id": "leg_swelling", "present": False},
+        {"id": "leg_weakness", "present": False},
+        {"id": "fever", "present": False},
+    ],
+}
 
 
 class InterviewIn(_In):
-    """The answers so far; the interview itself keeps no state."""
+    """The answers so far; the interview itself keeps no state.
 
-    age: float | None = Field(default=None, ge=0, le=120)
+    Send ``text`` (the person's own words) to start from a description: the findings read from
+    it are used but are not questions, so they do not count towards the limit, and an age,
+    sex or pregnancy it mentions is used when the body does not give one. Send the same
+    ``text`` again on later steps, or send the response's ``from_text`` findings back as
+    evidence with ``from_text: true``. An evidence item overrides what the text said.
+    """
+
+    model_config = ConfigDict(json_schema_extra={"examples": [_INTERVIEW_EXAMPLE]})
+
+    age: float | None = Field(default=None, ge=0, le=120, description="Years.")
     sex: Sex | None = None
     pregnant: bool | None = None
-    evidence: list[EvidenceItem] = Field(default_factory=list, max_length=300)
+    text: Description = None
+    evidence: list[EvidenceItem] = Field(
+        default_factory=list,
+        max_length=300,
+        description="Every answer so far, in any order (a later item for the same id wins). "
+        "A choice question takes one item per option.",
+    )
+
+
+class OptionOut(BaseModel):
+    """One answer of a choice question: choosing it says finding ``id`` is present."""
+
+    id: str = Field(description="A finding id.")
+    text: str
 
 
 class QuestionOut(BaseModel):
     """The next question and why it is asked."""
 
-    id: str
+    id: str = Field(
+        description="For a yes/no question the finding id to answer; for a choice question "
+        "a name for the question (answer with its options' ids, not this one)."
+    )
     text: str
     why: str
+    kind: Literal["choice", "yes_no"]
+    options: list[OptionOut] = Field(
+        default_factory=list, description="The choices (empty for a yes/no question)."
+    )
+    multiple: bool = Field(
+        default=False,
+        description='"Choose all that apply" when true; one option (or none, or don\'t know) '
+        "when false.",
+    )
 
 
 class RankedCondition(BaseModel):
@@ -174,7 +257,28 @@ class InterviewOut(BaseModel):
     actions: list[str]
     red_flags: list[str]
     done: bool
-    asked: int
+    asked: int = Field(
+        description="Questions answered so far; a choice question counts once and findings "
+        "read from the text do not count."
+    )
+    remaining: int = Field(
+        description="The most questions still to come, this one included (an estimate that "
+        "may grow when an answer opens new questions; never more than the limit allows); "
+        "0 when done."
+    )
+    stage: Literal["complaint", "safety", "screen", "detail", "done"] = Field(
+        description="complaint: where and what; safety: following up a danger sign; screen: "
+        "what people forget to mention; detail: the most useful remaining question; done."
+    )
+    understood: bool | None = Field(
+        default=None,
+        description="Whether the text could be read (null when no text was sent).",
+    )
+    from_text: list[str] | None = Field(
+        default=None,
+        description="Finding ids read from the text (null when no text was sent); a client "
+        "that does not send the text again sends these back with from_text: true.",
+    )
 
 
 class ConditionSummary(BaseModel):

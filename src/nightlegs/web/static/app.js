@@ -52,15 +52,25 @@ const NL = (() => {
 })();
 
 /* ---------- Interview ---------- */
+/* The interview is stateless on the server: every step sends the description (if any) and all
+ * answers so far. A yes/no question is answered with one evidence item; a choice question with
+ * one item per option (true for the chosen, false for the rest, all null for "don't know"). */
 function initInterview() {
   const { $, el, api, num } = NL;
-  const state = { evidence: [], fromText: 0, text: "", population: {}, busy: false };
+  // answers: one entry per question answered, each a list of evidence items.
+  const state = { answers: [], text: "", population: {}, busy: false, question: null };
   const startForm = $("#start-form");
   const questionBox = $("#interview-question");
+  const answerForm = $("#answer-form");
+  const choiceBox = $("#choice-answers");
+  const choiceError = $("#choice-error");
   const status = $("#interview-status");
   const errorBox = $("#interview-error");
   const progress = $("#interview-progress");
-  const maxQuestions = Number(progress.max);
+  const NONE = "none-of-these";
+  const UNKNOWN = "dont-know";
+
+  const evidence = () => state.answers.flat();
 
   function showError(message) {
     errorBox.textContent = message;
@@ -71,7 +81,7 @@ function initInterview() {
   function finish() {
     const form = $("#result-form");
     const findings = {};
-    for (const e of state.evidence) if (e.present !== null) findings[e.id] = e.present;
+    for (const e of evidence()) if (e.present !== null) findings[e.id] = e.present;
     form.elements.text.value = state.text;
     form.elements.age.value = state.population.age ?? "";
     form.elements.sex.value = state.population.sex ?? "";
@@ -85,7 +95,26 @@ function initInterview() {
     form.submit();
   }
 
-  function showLeading(conditions) {
+  /** An emergency: the banner at the top, what to do, and no more questions. */
+  function showEmergency(data) {
+    const reasons = data.triage_reasons || [];
+    const actions = data.actions || [];
+    $("#interview-start").hidden = true;
+    questionBox.hidden = true;
+    const banner = $("#emergency-banner");
+    banner.hidden = false;
+    $("#emergency-now").textContent =
+      actions[0] || "Call emergency services (999 / 112 / 911) or go to the emergency department now.";
+    $("#emergency-why").textContent = reasons.length
+      ? `This may be an emergency: ${reasons[0].replace("Danger sign: ", "")}` : "";
+    $("#emergency-reasons").replaceChildren(...reasons.map((r) => el("li", { text: r })));
+    $("#emergency-actions").replaceChildren(...actions.map((a) => el("li", { text: a })));
+    $("#interview-emergency").hidden = false;
+    $("#h-emergency").focus();
+    state.busy = false;
+  }
+
+  function showLeading(conditions, asked) {
     const box = $("#leading");
     const list = $("#leading-list");
     list.replaceChildren();
@@ -94,31 +123,84 @@ function initInterview() {
       const pct = typeof c.probability === "number" ? ` (${Math.round(c.probability * 100)}%)` : "";
       list.append(el("li", { text: c.name + pct }));
     }
-    box.hidden = top.length === 0 || state.evidence.length < 3;
+    box.hidden = top.length === 0 || asked < 3;
   }
 
-  async function step(focusQuestion) {
+  /** Radio buttons (one answer) or checkboxes (all that apply), then "None of these" and
+   * "Don't know", each with its own label. */
+  function renderChoices(question) {
+    const type = question.multiple ? "checkbox" : "radio";
+    const item = (value, text, special) => {
+      const id = `choice-${special ? value : `option-${value}`}`;
+      const input = el("input", { type, name: "choice", id, value });
+      if (special) input.dataset.special = value;
+      return el("div", { class: special ? "choice choice-special" : "choice" },
+        input, el("label", { for: id, text }));
+    };
+    choiceBox.replaceChildren(
+      ...question.options.map((o) => item(o.id, o.text, false)),
+      item(NONE, "None of these", true),
+      item(UNKNOWN, "Don't know", true),
+    );
+  }
+
+  /** The evidence items of the chosen answer, or null when nothing is chosen. */
+  function choiceAnswer(question) {
+    const checked = [...choiceBox.querySelectorAll("input:checked")];
+    if (checked.length === 0) return null;
+    const special = checked.find((i) => i.dataset.special);
+    const chosen = new Set(checked.filter((i) => !i.dataset.special).map((i) => i.value));
+    return question.options.map((o) => ({
+      id: o.id,
+      present: special && special.dataset.special === UNKNOWN ? null : chosen.has(o.id),
+    }));
+  }
+
+  function progressText(n, remaining) {
+    const more = remaining - 1;  // remaining counts this question
+    if (more <= 0) return `Question ${n}, possibly the last`;
+    return `Question ${n}, at most ${more} more`;
+  }
+
+  async function step() {
     state.busy = true;
     errorBox.hidden = true;
     let data;
+    const body = { ...state.population, evidence: evidence() };
+    if (state.text) body.text = state.text;
     try {
-      data = await api("POST", "/api/interview", { ...state.population, evidence: state.evidence });
+      data = await api("POST", "/api/interview", body);
     } catch (err) {
       showError(`Could not get the next question: ${err.message}`);
       return;
     }
+    if (data.done && data.triage === "emergency") { showEmergency(data); return; }
     if (data.done || !data.question) { finish(); return; }
-    const n = state.evidence.length - state.fromText + 1;
-    state.question = data.question;
-    $("#question-text").textContent = data.question.text;
-    $("#question-why").textContent = data.question.why || "It helps narrow down the causes.";
-    $("#progress-label").textContent = `Question ${n} of at most ${maxQuestions}`;
-    progress.value = n - 1;
-    $("#back-button").hidden = state.evidence.length <= state.fromText;
-    showLeading(data.conditions);
+    const question = data.question;
+    state.question = question;
+    const n = data.asked + 1;
+    const remaining = Math.max(data.remaining, 1);
+    $("#question-text").textContent = question.text;
+    $("#question-why").textContent = question.why || "It helps narrow down the causes.";
+    $("#progress-label").textContent = progressText(n, remaining);
+    progress.max = data.asked + remaining;
+    progress.value = data.asked;
+    questionBox.dataset.stage = data.stage || "";
+    const choice = question.kind === "choice" && (question.options || []).length > 0;
+    $("#yes-no-answers").hidden = choice;
+    choiceBox.hidden = !choice;
+    $("#choice-next").hidden = !choice;
+    choiceError.hidden = true;
+    if (choice) renderChoices(question); else choiceBox.replaceChildren();
+    const notice = $("#read-notice");
+    notice.hidden = data.understood !== false || state.answers.length > 0;
+    notice.textContent = "nightlegs could not read your description, so the questions ask "
+      + "instead. Any danger sign it did recognise is still taken into account.";
+    $("#back-button").hidden = state.answers.length === 0;
+    showLeading(data.conditions, data.asked);
     startSection(false);
-    status.textContent = `Question ${n}: ${data.question.text}`;
-    if (focusQuestion) $("#question-text").focus();
+    status.textContent = `${progressText(n, remaining)}: ${question.text}`;
+    $("#question-text").focus();
     state.busy = false;
   }
 
@@ -127,46 +209,59 @@ function initInterview() {
     questionBox.hidden = visible;
   }
 
-  startForm.addEventListener("submit", async (event) => {
+  function answer(items) {
+    if (state.busy || !state.question) return;
+    state.answers.push(items);
+    step();
+  }
+
+  startForm.addEventListener("submit", (event) => {
     event.preventDefault();
     if (state.busy) return;
-    state.busy = true;
     const f = startForm.elements;
     const pregnant = f.pregnant.value === "" ? null : f.pregnant.value === "yes";
     state.population = { age: num(f.age.value), sex: f.sex.value || null, pregnant };
     state.text = f.text.value.trim();
-    state.evidence = [];
-    if (state.text) {
-      status.textContent = "Reading your description.";
-      try {
-        const result = await api("POST", "/api/assess", { text: state.text, ...state.population });
-        for (const finding of result.findings || []) {
-          state.evidence.push({ id: finding.id, present: finding.present, from_text: true });
-        }
-        if (result.triage === "emergency") { finish(); return; }
-      } catch (err) {
-        showError(`Could not read the description: ${err.message}`);
-        return;
-      }
-    }
-    state.fromText = state.evidence.length;
-    await step(true);
+    state.answers = [];
+    if (state.text) status.textContent = "Reading your description.";
+    step();
   });
 
   for (const button of document.querySelectorAll(".answer")) {
     button.addEventListener("click", () => {
-      if (state.busy || !state.question) return;
+      if (!state.question) return;
       const present = { yes: true, no: false, unknown: null }[button.dataset.answer];
-      state.evidence.push({ id: state.question.id, present });
-      step(false);
+      answer([{ id: state.question.id, present }]);
     });
   }
+  // "None of these" and "Don't know" exclude every other box of a choose-all-that-apply list.
+  choiceBox.addEventListener("change", (event) => {
+    const input = event.target;
+    if (input.type !== "checkbox" || !input.checked) return;
+    for (const other of choiceBox.querySelectorAll("input:checked")) {
+      if (other !== input && (input.dataset.special || other.dataset.special)) other.checked = false;
+    }
+    choiceError.hidden = true;
+  });
+  answerForm.addEventListener("submit", (event) => {
+    event.preventDefault();
+    if (state.busy || !state.question || state.question.kind !== "choice") return;
+    const items = choiceAnswer(state.question);
+    if (items === null) {
+      choiceError.textContent = "Please choose an answer, “None of these” or “Don't know”.";
+      choiceError.hidden = false;
+      choiceBox.querySelector("input")?.focus();
+      return;
+    }
+    answer(items);
+  });
   $("#back-button").addEventListener("click", () => {
-    if (state.busy || state.evidence.length <= state.fromText) return;
-    state.evidence.pop();
-    step(true);
+    if (state.busy || state.answers.length === 0) return;
+    state.answers.pop();
+    step();
   });
   $("#finish-button").addEventListener("click", () => { if (!state.busy) finish(); });
+  $("#emergency-result").addEventListener("click", finish);
 }
 
 /* ---------- Diary ---------- */

@@ -142,3 +142,26 @@ def test_choice_questions_count_once() -> None:
     where = next_step({}, Population(age=40)).question
     assert where is not None
     assert answered_questions(answer_all(where, {"site_calf"})) == 1
+
+
+def test_remaining_is_a_true_maximum_and_the_estimate_stays_under_it() -> None:
+    evidence: Evidence = {}
+    for _ in range(3 * MAX_QUESTIONS):
+        step = next_step(evidence, Population(age=45))
+        if step.done or step.question is None:
+            break
+        assert step.asked + step.remaining == MAX_QUESTIONS
+        assert 1 <= step.expected_remaining <= step.remaining
+        evidence.update(answer_all(step.question, {"site_knee", "aching_pain"}))
+    assert step.remaining == 0 and step.expected_remaining == 0
+
+
+def test_questions_for_a_parent_are_about_the_child() -> None:
+    from nightlegs.assessment.interview import for_parent
+
+    assert for_parent("Do you smoke?") == "Does your child smoke?"
+    assert for_parent("Have you had an operation?") == "Has your child had an operation?"
+    assert for_parent("Are your feet flat?") == "Are your child's feet flat?"
+    assert for_parent("Does it wake you?") == "Does it wake your child?"
+    assert for_parent("Is your child limping?") == "Is your child limping?"
+    assert for_parent("Is the pain in the calf?") == "About your child: is the pain in the calf?"

@@ -94,6 +94,9 @@ def test_interview_runs_to_done(client: TestClient) -> None:
         question = step["question"]
         assert question["text"] and question["why"]
         assert step["remaining"] >= 1 and step["asked"] == turn
+        # remaining is the budget left, so questions never outrun it
+        assert step["asked"] + step["remaining"] <= 15
+        assert 1 <= step["expected_remaining"] <= step["remaining"]
         items = _answer(question, set())
         if turn % 3 == 2:  # "don't know"
             items = [{**item, "present": None} for item in items]
@@ -245,6 +248,7 @@ def test_interview_is_documented(app: FastAPI) -> None:
     assert set(schemas["QuestionOut"]["properties"]) >= {"kind", "options", "multiple"}
     assert set(schemas["InterviewOut"]["properties"]) >= {
         "remaining",
+        "expected_remaining",
         "stage",
         "understood",
         "from_text",

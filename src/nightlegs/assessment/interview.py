@@ -21,6 +21,7 @@ about findings carry their own ``asked_of`` limits, so nobody is asked what cann
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 
@@ -48,6 +49,7 @@ __all__ = [
     "Option",
     "Question",
     "answered_questions",
+    "for_parent",
     "next_step",
 ]
 
@@ -121,8 +123,10 @@ class Question:
 class InterviewStep:
     """One step of the interview.
 
-    ``remaining`` is the most questions still to come; ``stage`` says where the interview is
-    (``complaint``, ``safety``, ``screen``, ``detail`` or ``done``).
+    ``remaining`` is the most questions still to come, this one included (the budget left);
+    ``expected_remaining`` is how many are likely (the opening questions and screens still to
+    ask, and one more); ``stage`` says where the interview is (``complaint``, ``safety``,
+    ``screen``, ``detail`` or ``done``).
     """
 
     question: Question | None
@@ -132,6 +136,7 @@ class InterviewStep:
     asked: int
     remaining: int = 0
     stage: str = "done"
+    expected_remaining: int = 0
 
 
 def _plan() -> tuple[PlannedQuestion, ...]:
@@ -176,9 +181,133 @@ def _finding_fits(finding: Finding, population: Population) -> bool:
     )
 
 
+#: The first "do you", "is your", ... of a question, and what it becomes when a parent answers.
+_PARENT_OPENING = re.compile(
+    r"\b(do|are|have|did|can|were|is|does|has) (you|your)\b", re.IGNORECASE
+)
+_PARENT_VERB = {"do": "does", "are": "is", "have": "has", "were": "was"}
+_PRONOUN = re.compile(r"\b(yourself|your|you)\b", re.IGNORECASE)
+#: "you" after these words, or before these verbs, is the subject ("they"); otherwise "them".
+_BEFORE_SUBJECT = frozenset(
+    [
+        "when",
+        "if",
+        "that",
+        "before",
+        "after",
+        "and",
+        "or",
+        "while",
+        "where",
+        "until",
+        "since",
+        "because",
+        "are",
+        "do",
+        "have",
+        "did",
+        "can",
+        "were",
+        "will",
+        "would",
+        "could",
+        "told",
+    ]
+)
+_SUBJECT_VERBS = frozenset(
+    [
+        "have",
+        "are",
+        "were",
+        "feel",
+        "get",
+        "walk",
+        "wake",
+        "sleep",
+        "stand",
+        "sit",
+        "lie",
+        "stop",
+        "keep",
+        "move",
+        "try",
+        "press",
+        "tap",
+        "go",
+        "do",
+        "can",
+        "could",
+        "would",
+        "will",
+        "need",
+        "notice",
+    ]
+)
+
+
+def for_parent(question: str) -> str:
+    """Word a question to a person as a question to their parent.
+
+    Examples
+    --------
+    >>> for_parent("Do you get tingling when you walk?")
+    'Does your child get tingling when they walk?'
+    >>> for_parent("Is your foot cold, and does it wake you?")
+    "Is your child's foot cold, and does it wake them?"
+    >>> for_parent("Does raising your legs help?")
+    "Does raising your child's legs help?"
+    >>> for_parent("Is it worse when you walk?")
+    'About your child: is it worse when they walk?'
+    >>> for_parent("Is the leg swollen?")
+    'About your child: is the leg swollen?'
+    """
+    if re.search(r"\b(child|he or she)\b", question, re.IGNORECASE):
+        return question
+    child = "\0"  # stands for "your child" until the other pronouns are changed
+
+    def opening(match: re.Match[str]) -> str:
+        verb, pronoun = match.group(1), match.group(2).lower()
+        new_verb = verb.lower() if pronoun == "your" else _PARENT_VERB.get(verb.lower(), verb)
+        new_verb = new_verb.capitalize() if verb[0].isupper() else new_verb.lower()
+        return f"{new_verb} {child}{chr(39) + 's' if pronoun == 'your' else ''}"
+
+    first = _PARENT_OPENING.search(question)
+    if first is not None and not _PRONOUN.search(question[: first.start()]):
+        question = question[: first.start()] + opening(first) + question[first.end() :]
+    text = question
+    prefix = ""
+    introduced = child in text
+
+    def pronoun(match: re.Match[str]) -> str:
+        nonlocal prefix, introduced
+        word = match.group(1).lower()
+        before = text[: match.start()].split()[-1:] or [""]
+        after = text[match.end() :].split()[:1] or [""]
+        subject = before[0].lower() in _BEFORE_SUBJECT or after[0].lower() in _SUBJECT_VERBS
+        if not introduced:
+            introduced = True
+            if word == "your":
+                return f"{child}'s"
+            if word == "you" and not subject:
+                return child
+            prefix = "About your child: "
+        if word == "yourself":
+            return "themselves"
+        if word == "your":
+            return "their"
+        return "they" if subject else "them"
+
+    text = _PRONOUN.sub(pronoun, text)
+    if not introduced:  # no "you" to turn into the child: say whom the question is about
+        prefix = "About your child: "
+    if prefix:
+        text = prefix + text[0].lower() + text[1:]
+    return text.replace(child, "your child")
+
+
 def _question_text(finding: Finding, population: Population) -> str:
     if population.groups & _CHILD:
-        return finding.parent_question or f"About your child: {finding.question}"
+        return finding.parent_question or for_parent(finding.question)
     return finding.question
 
 
@@ -462,10 +591,12 @@ def next_step(
     budget = max(0, max_questions - asked)
     by_id = knowledge_index().findings
 
-    def step(question: Question | None, stage: str, remaining: int) -> InterviewStep:
-        remaining = min(budget, max(remaining, 1 if question else 0))
+    def step(question: Question | None, stage: str, expected: int) -> InterviewStep:
+        if question is None:
+            return InterviewStep(None, tuple(ranking[:5]), decision, True, asked)
+        expected = min(budget, max(expected, 1))
         return InterviewStep(
-            question, tuple(ranking[:5]), decision, question is None, asked, remaining, stage
+            question, tuple(ranking[:5]), decision, False, asked, budget, stage, expected
         )
 
     if decision.level is Triage.EMERGENCY or budget == 0:

@@ -78,8 +78,9 @@ def _interview(
         if step.done or step.question is None:
             return described or None, answers
         question = step.question
-        more = f"at most {step.remaining} more" if step.remaining else "last"
-        sys.stderr.write(f"\n({question.why}) [{more} question(s)]\n")
+        likely, most = step.expected_remaining - 1, step.remaining - 1
+        more = f"about {likely} more, at most {most}" if likely > 0 else f"at most {most} more"
+        sys.stderr.write(f"\n({question.why}) [{more}]\n")
         given = _ask_choice(question) if question.options else _ask_yes_no(question)
         if given is None:
             return described or None, answers

@@ -155,7 +155,7 @@ def test_interview_complaint_first_to_self_care(page: Any) -> None:
     first = asked[0]
     assert first["kind"] == "choice" and first["multiple"]
     assert first["text"].startswith("Where") and any("calf" in o for o in first["options"])
-    assert first["progress"].startswith("Question 1, at most")
+    assert first["progress"].startswith("Question 1, about ")
     assert "where it hurts" in first["why"].lower()
     assert [q["progress"].split(",")[0] for q in asked] == [
         f"Question {n}" for n in range(1, len(asked) + 1)

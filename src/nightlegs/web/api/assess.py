@@ -122,6 +122,7 @@ def interview(body: InterviewIn) -> dict[str, Any]:
         "done": step.done,
         "asked": step.asked,
         "remaining": step.remaining,
+        "expected_remaining": step.expected_remaining,
         "stage": step.stage,
         "understood": intake.understood if intake else None,
         "from_text": [f.id for f in intake.findings] if intake else None,

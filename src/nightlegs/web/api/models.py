@@ -262,9 +262,13 @@ class InterviewOut(BaseModel):
         "read from the text do not count."
     )
     remaining: int = Field(
-        description="The most questions still to come, this one included (an estimate that "
-        "may grow when an answer opens new questions; never more than the limit allows); "
-        "0 when done."
+        description="The most questions still to come, this one included (the question "
+        "budget left); 0 when done."
+    )
+    expected_remaining: int = Field(
+        description="How many questions are likely still to come, this one included (the "
+        "opening questions and screens not yet asked, and one more); an estimate that may "
+        "grow when an answer opens a follow-up; 0 when done."
     )
     stage: Literal["complaint", "safety", "screen", "detail", "done"] = Field(
         description="complaint: where and what; safety: following up a danger sign; screen: "

@@ -156,10 +156,13 @@ function initInterview() {
     }));
   }
 
-  function progressText(n, remaining) {
-    const more = remaining - 1;  // remaining counts this question
-    if (more <= 0) return `Question ${n}, possibly the last`;
-    return `Question ${n}, at most ${more} more`;
+  function progressText(n, expected, most) {
+    // Both counts include the question on screen.
+    const likely = expected - 1;
+    const limit = most - 1;
+    if (limit <= 0) return `Question ${n}, the last`;
+    if (likely <= 0) return `Question ${n}, possibly the last (at most ${limit} more)`;
+    return `Question ${n}, about ${likely} more (at most ${limit})`;
   }
 
   async function step() {
@@ -180,10 +183,11 @@ function initInterview() {
     state.question = question;
     const n = data.asked + 1;
     const remaining = Math.max(data.remaining, 1);
+    const expected = Math.min(Math.max(data.expected_remaining, 1), remaining);
     $("#question-text").textContent = question.text;
     $("#question-why").textContent = question.why || "It helps narrow down the causes.";
-    $("#progress-label").textContent = progressText(n, remaining);
-    progress.max = data.asked + remaining;
+    $("#progress-label").textContent = progressText(n, expected, remaining);
+    progress.max = data.asked + expected;
     progress.value = data.asked;
     questionBox.dataset.stage = data.stage || "";
     const choice = question.kind === "choice" && (question.options || []).length > 0;
@@ -199,7 +203,7 @@ function initInterview() {
     $("#back-button").hidden = state.answers.length === 0;
     showLeading(data.conditions, data.asked);
     startSection(false);
-    status.textContent = `${progressText(n, remaining)}: ${question.text}`;
+    status.textContent = `${progressText(n, expected, remaining)}: ${question.text}`;
     $("#question-text").focus();
     state.busy = false;
   }

@@ -7,7 +7,7 @@ import pytest
 
 import nightlegs
 from nightlegs.assessment import Population
-from nightlegs.assessment.inference import model
+from nightlegs.assessment.inference import model, rank
 from nightlegs.assessment.triage import _scenario_level
 from nightlegs.intake import extract, extract_population
 from nightlegs.knowledge import Triage, load_knowledge_base
@@ -229,3 +229,49 @@ def test_a_child_who_screams_at_night_and_is_well_next_day_is_not_urgent() -> No
         "month, and is running about normally next morning, no limp at all"
     )
     assert nightlegs.assess(text).triage.rank <= Triage.DOCTOR.rank
+
+
+# Red-team batch 12: danger signs in new words reach their rules (muscle breakdown after
+# exertion, Guillain-Barre after a "stomach flu", a bowel accident with back pain, an exertional
+# compartment syndrome with "crazy" pain).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "did a twelve-hour hike, my thighs are swollen and agony, I've barely weed today and "
+        "what came out was dark brown",
+        "since a stomach flu last week my feet tingle and both legs are weak",
+        "my back went lifting a sofa, my legs ache at night and this morning there was an "
+        "accident with my bowels",
+        "went for a hard run after a long break, my shin is hard as a rock, the pain's crazy and "
+        "nothing I take helps",
+    ],
+)
+def test_batch12_danger_wording_is_an_emergency(text: str) -> None:
+    assert nightlegs.assess(text).triage is Triage.EMERGENCY
+
+
+# Red-team batch 12: "en la cama" is where the night pain is, not being bed-bound; a week in
+# bed still is.
+def test_spanish_in_bed_at_night_is_not_immobilisation() -> None:
+    result = nightlegs.assess("Me duele el pie derecho por la noche en la cama")
+    assert not any(f.id == "immobilised" and f.present for f in result.findings)
+    assert result.triage.rank <= Triage.DOCTOR.rank
+
+
+def test_spanish_a_week_in_bed_is_immobilisation() -> None:
+    result = nightlegs.assess("Llevo una semana en cama y la pantorrilla derecha está hinchada")
+    assert any(f.id == "immobilised" and f.present for f in result.findings)
+    assert result.triage.rank >= Triage.URGENT.rank
+
+
+# Red-team batch 12: breathlessness or chest pain with a sore calf points to a clot that has
+# travelled (DVT ranked), while a red, swollen leg with new confusion and fast breathing is
+# still ranked as a spreading infection (sepsis), not a clot.
+def test_a_sore_calf_with_breathlessness_ranks_a_clot_first() -> None:
+    evidence = {"site_calf": True, "aching_pain": True, "breathless": True, "chest_pain": True}
+    assert rank(evidence, Population(age=45))[0].id == "deep_vein_thrombosis"
+
+
+def test_a_red_swollen_leg_with_confusion_ranks_cellulitis_first() -> None:
+    evidence = {"red_skin": True, "leg_swelling": True, "confusion": True, "breathless": True}
+    assert rank(evidence, Population(age=85))[0].id == "cellulitis"

@@ -276,3 +276,76 @@ def test_signs_with_their_own_finding(text: str, finding: str) -> None:
 )
 def test_lay_words_that_are_not_danger_signs(text: str, finding: str) -> None:
     assert not present(text, finding), reading(text)
+
+
+# Red-team batch 12: dark urine said without a urine word next to the colour, passing little
+# urine, a stomach "flu", a bowel accident told noun last, a rock-hard shin, "crazy" pain and
+# painkillers that "haven't done a thing".
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("I've barely peed since this morning and what I did pass was very dark", "dark_urine"),
+        ("peeing very little, and what comes out is brown", "dark_urine"),
+        ("I have hardly had a wee all day", "bladder_problem"),
+        ("he has barely passed urine since yesterday", "bladder_problem"),
+        ("I had a nasty stomach flu a fortnight ago", "recent_gut_infection"),
+        ("I caught a tummy virus last month", "recent_gut_infection"),
+        ("I've had a couple of accidents with my bowels this week", "bowel_problem"),
+        ("there was a mishap with a poo in bed and I never felt it", "bowel_problem"),
+        ("the front of my shin has gone hard as a rock", "tight_tense_limb"),
+        ("his shins feel like concrete after the match", "tight_tense_limb"),
+        ("the pain's crazy tonight", "severe_pain"),
+        ("my calf hurts like crazy", "severe_pain"),
+        ("paracetamol hasn't done a thing", "nothing_relieves"),
+        ("the co-codamol didn't do anything", "nothing_relieves"),
+    ],
+)
+def test_batch12_words_for_danger_signs(text: str, finding: str) -> None:
+    assert present(text, finding), reading(text)
+
+
+# Red-team batch 12: the history that ranks the causes (heavy work, a job on foot, a diet
+# without supplements, an injury months ago).
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("we moved house last weekend and now my thighs ache", "after_unusual_exercise"),
+        ("spent Sunday lugging furniture about", "after_unusual_exercise"),
+        ("I work as a scaffolder", "on_feet_job"),
+        ("I'm a postman, on my rounds all morning", "on_feet_job"),
+        ("I've been vegan for years and never take supplements", "poor_diet"),
+        ("no B12 or anything, I'm vegetarian", "poor_diet"),
+        ("I twisted my knee skiing last year and it still aches when it's damp", "old_injury"),
+        ("sprained my ankle in the summer, had physio, back to running now", "old_injury"),
+    ],
+)
+def test_batch12_history_words(text: str, finding: str) -> None:
+    assert present(text, finding), reading(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("I walked up four flights of stairs at work", "long_travel"),
+        ("I walked up four flights of stairs at work", "worse_at_rest"),
+        ("carrying the shopping up two flights every day", "long_travel"),
+        ("I strained my hamstring at football", "worse_cough_sneeze"),
+        ("my foot is numb and I can't wiggle my toes", "stocking_distribution"),
+        ("I sprained my ankle at hockey last season and it still aches", "recent_injury"),
+        ("I slipped on ice last winter, it healed fine", "recent_fall"),
+        ("my partner saw the midwife yesterday", "on_feet_job"),
+        ("my legs twitch like crazy at night", "severe_pain"),
+    ],
+)
+def test_batch12_words_that_are_not_the_finding(text: str, finding: str) -> None:
+    assert not present(text, finding), reading(text)
+
+
+def test_a_flight_of_stairs_does_not_hide_a_real_flight() -> None:
+    text = "flew back from Singapore yesterday and then climbed three flights of stairs"
+    assert present(text, "long_travel"), reading(text)
+
+
+def test_an_old_injury_does_not_hide_a_new_fall() -> None:
+    text = "I fell yesterday, on the hip I broke years ago"
+    assert present(text, "recent_fall"), reading(text)

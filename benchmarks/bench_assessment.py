@@ -2,7 +2,7 @@
 
 Targets (issue 2): one-shot assessment of a three-sentence description <= 2 ms median in-process
 after warm-up; knowledge-base load <= 200 ms; ``nightlegs assess --text ... --json`` cold start
-<= 1 s.
+<= 1 s. One interview step (issue 11) <= 20 ms median, so a web round trip stays quick.
 
 Run: ``python benchmarks/bench_assessment.py``
 """
@@ -64,8 +64,29 @@ def _cli_ms(args: list[str], repeat: int = 5) -> float:
     return statistics.median(samples)
 
 
+#: Answers part way through an interview: the complaint, a danger checklist with a swollen leg.
+INTERVIEW = {
+    "site_calf": True,
+    "site_thigh": False,
+    "unilateral": True,
+    "bilateral": False,
+    "aching_pain": True,
+    "muscle_cramp": False,
+    "evening_night_worse": True,
+    "long_standing": False,
+    "sudden_onset": True,
+    "pale_or_blue_foot": False,
+    "leg_swelling": True,
+    "leg_weakness": False,
+    "fever": False,
+}
+
+
 def main() -> None:
     import nightlegs
+    from nightlegs.assessment import Population
+    from nightlegs.assessment.interview import next_step
+    from nightlegs.assessment.triage import triage
     from nightlegs.intake import extract
 
     for _ in range(20):
@@ -73,6 +94,10 @@ def main() -> None:
     assess_ms = _median_ms(lambda: nightlegs.assess(TEXT), 300)
     intake_ms = _median_ms(lambda: extract(TEXT), 300)
     json_ms = _median_ms(lambda: json.dumps(nightlegs.assess(TEXT).to_dict()), 100)
+    person = Population(age=60)
+    known = {k: v for k, v in INTERVIEW.items() if v is not None}
+    step_ms = _median_ms(lambda: next_step(INTERVIEW, person), 100)
+    triage_ms = _median_ms(lambda: triage(known, person), 300)
 
     python_ms = _subprocess_ms("pass")
     from importlib import resources
@@ -103,6 +128,7 @@ def main() -> None:
         ),
         ("  intake alone, median", intake_ms, None, ""),
         ("  assess + JSON, median", json_ms, None, ""),
+        ("interview step, median", step_ms, 20.0, f"{step_ms / triage_ms:.1f}x one triage"),
         (
             "knowledge-base load (validated)",
             load_only_ms,

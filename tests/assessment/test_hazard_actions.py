@@ -275,3 +275,96 @@ def test_a_sore_calf_with_breathlessness_ranks_a_clot_first() -> None:
 def test_a_red_swollen_leg_with_confusion_ranks_cellulitis_first() -> None:
     evidence = {"red_skin": True, "leg_swelling": True, "confusion": True, "breathless": True}
     assert rank(evidence, Population(age=85))[0].id == "cellulitis"
+
+
+# Red-team batch 13: emergencies that first show in a leg, told in new words (a tearing pain
+# in the chest or back, a sickle cell crisis with fever, slurred speech in German, a compartment
+# syndrome after a gym class, a deep infection with pain far worse than the skin, a foot gone
+# numb in atrial fibrillation with toes that barely move, a feverish child in voice-typed words).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Out of nowhere a ripping pain went through my chest to my back and my left leg feels odd",
+        "I have sickle cell disease, my thighs ache and I've got a temperature of 38.5",
+        "Meine Oma kann seit zwei Stunden das linke Bein kaum bewegen und spricht undeutlich",
+        "After a spin class yesterday my shins are rock hard, the pain is way beyond normal "
+        "soreness and curling my toes makes me scream",
+        "Grazed my ankle on a rose bush, the pain is terrible but the skin looks almost normal, "
+        "and I feel hot and shivery",
+        "She can't really wiggle her toes, her foot went numb two hours ago and she has AF",
+        "my sun is five, he has a temprature and wont stand on his leg",
+    ],
+)
+def test_batch13_danger_wording_is_an_emergency(text: str) -> None:
+    assert nightlegs.assess(text).triage is Triage.EMERGENCY
+
+
+# Red-team batch 13: same-day problems without a swollen leg (calf pain with a clot risk, in
+# pregnancy too; an infected wound on a diabetic foot that does not hurt; slower walking after
+# a fall in an older person, in English or with Spanish words).
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        (
+            "Since my hip operation three weeks ago my right calf aches, it isn't swollen",
+            "dvt_calf_pain_with_risk",
+        ),
+        (
+            "My left calf has been sore for two days, I'm 31 weeks pregnant",
+            "dvt_pregnancy_calf_pain",
+        ),
+        (
+            "Type 1 diabetic, I didn't notice a cut under my big toe until I saw pus on my sock, "
+            "and now the toe is red and warm",
+            "diabetic_foot_wound_infection",
+        ),
+        (
+            "Nan is 86 and slipped in the garden yesterday. Her knee aches and she can only walk "
+            "holding onto the furniture.",
+            "older_fall_walking_harder",
+        ),
+        (
+            "My abuelo is 85, se cayó last night, now his cadera hurts and he walks very slow",
+            "older_fall_walking_harder",
+        ),
+    ],
+)
+def test_batch13_same_day_rules(text: str, rule: str) -> None:
+    result = nightlegs.assess(text)
+    assert rule in result.red_flags
+    assert result.triage.rank >= Triage.URGENT.rank
+
+
+# ... and where they step aside: both calves after a flight, night cramps in pregnancy, a grazed
+# knee in an older person who walks as normal, sickle cell with a mild ache (a doctor, not an
+# emergency), and severe sciatica without nerve or bladder signs (a doctor, not the same day).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("After a long flight home both my calves ache a bit", Triage.DOCTOR),
+        (
+            "Dad (79) tripped on the step, grazed his knee, walking as normal, no hip pain",
+            Triage.DOCTOR,
+        ),
+        ("I have sickle cell disease and my knees ache a little at night", Triage.DOCTOR),
+        (
+            "Severe pain shooting from my lower back down my right leg since I lifted a box on "
+            "Monday, no numbness, bladder fine, legs strong",
+            Triage.DOCTOR,
+        ),
+    ],
+)
+def test_batch13_rules_step_aside(text: str, expected: Triage) -> None:
+    assert nightlegs.assess(text).triage is expected
+
+
+def test_night_cramps_in_pregnancy_are_not_a_clot_rule() -> None:
+    result = nightlegs.assess("I'm 31 weeks pregnant and get cramps in my left calf at night")
+    assert "dvt_pregnancy_calf_pain" not in result.red_flags
+
+
+def test_night_cramps_eased_by_stretching_on_hrt_are_not_a_clot_rule() -> None:
+    result = nightlegs.assess(
+        "I am on HRT and get cramps in my left calf at night, stretching my foot up eases them"
+    )
+    assert "dvt_calf_pain_with_risk" not in result.red_flags

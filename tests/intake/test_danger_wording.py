@@ -349,3 +349,129 @@ def test_a_flight_of_stairs_does_not_hide_a_real_flight() -> None:
 def test_an_old_injury_does_not_hide_a_new_fall() -> None:
     text = "I fell yesterday, on the hip I broke years ago"
     assert present(text, "recent_fall"), reading(text)
+
+
+# Red-team batch 13: danger signs in new words (a diminished "can't really", onset told as a
+# duration in hours, pain "way beyond" normal soreness, pain far worse than a near-normal skin,
+# toes pointed or curled in agony, a groan when the foot is moved, painkillers "doing nothing").
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("she can't really wiggle her toes since lunch", "leg_weakness"),
+        ("she can't really put weight on it", "refuses_weight"),
+        ("it's been like this for a couple of hours now", "sudden_onset"),
+        ("the ache in my thigh is horrendous", "severe_pain"),
+        ("he says it's the worst of his life", "severe_pain"),
+        ("the ibuprofen is doing nothing for it", "nothing_relieves"),
+        ("the soreness is way beyond any normal gym soreness", "pain_out_of_proportion"),
+        ("it is agony but the leg looks almost normal", "pain_out_of_proportion"),
+        ("curling his toes makes him scream", "pain_passive_stretch"),
+        ("she groans when we move her foot", "pain_passive_stretch"),
+        ("the practice nurse has been dressing it since March", "leg_ulcer"),
+        ("the blister on my sole is oozing", "skin_entry_point"),
+        ("a ripping pain went right through my chest", "tearing_chest_back_pain"),
+        (
+            "it feels like something is tearing between the shoulder blades",
+            "tearing_chest_back_pain",
+        ),
+        ("a hard swelling just below her knee", "bone_lump"),
+    ],
+)
+def test_batch13_words_for_danger_signs(text: str, finding: str) -> None:
+    assert present(text, finding), reading(text)
+
+
+# Red-team batch 13: history and context that the rules and the ranking need (a long lie on the
+# floor, hours in economy class, the pill in texting, sickle cell disease, walking that has got
+# slower or needs a frame, a knock told after its day, clinical shorthand).
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("she lay on the kitchen floor for hours before anyone came", "immobilised"),
+        ("nine hours in economy class each way", "long_travel"),
+        ("I'm on pill and my left calf hurts", "oestrogen"),
+        ("I have HbSS and my knees ache", "sickle_cell"),
+        ("since the fall she can only walk holding onto the furniture", "new_walking_difficulty"),
+        ("he never needed a walking stick before", "new_walking_difficulty"),
+        ("on Saturday I banged my knee on the coffee table", "recent_injury"),
+        ("PMHx of DVT in 2020", "previous_clot"),
+        ("h/o DVT after a broken ankle", "previous_clot"),
+        ("c/o N&V since this morning", "nausea_vomiting"),
+        ("bilat calf pain", "bilateral"),
+        ("s/p TKR 2/52 ago, calf sore", "recent_surgery"),
+        ("I didn't notice the cut on my heel until my sock stuck to it", "skin_entry_point"),
+    ],
+)
+def test_batch13_history_words(text: str, finding: str) -> None:
+    assert present(text, finding), reading(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("I carry the sickle cell trait", "sickle_cell"),
+        ("I get cramps at night. My brother has sickle cell.", "sickle_cell"),
+        ("I got a dead leg at hockey, a knee into my thigh", "numbness"),
+        ("a big bruise where he knocked it on the table", "pallor_bruising"),
+        ("not swollen, just the bruise where she banged it", "pallor_bruising"),
+        ("both my calves look the same size", "bilateral"),
+        ("I was cramped in a coach seat for hours", "muscle_cramp"),
+        ("I don't remember hurting it", "unaware_of_movements"),
+        ("the nurse said it was nothing", "on_feet_job"),
+        ("his knee doesn't look swollen", "joint_swelling"),
+        ("the pain is going down into my buttock", "improving"),
+        ("we walk our rescue greyhound every morning", "long_travel"),
+        ("no CP, no SOB", "chest_pain"),
+        ("a tearing feeling in my calf when I sprinted", "tearing_chest_back_pain"),
+        ("I was shouting with the cramp", "shooting_pain"),
+    ],
+)
+def test_batch13_words_that_are_not_the_finding(text: str, finding: str) -> None:
+    assert not present(text, finding), reading(text)
+
+
+def test_spanish_words_in_an_english_sentence() -> None:
+    text = "mi abuelo is 85, se cayó last night and his cadera hurts"
+    found = reading(text)
+    assert found["recent_fall"][0] and found["site_groin_hip"][0], found
+    facts = extract_population(text)
+    assert (facts.age, facts.subject) == (85.0, "grandad")
+
+
+def test_voice_typing_homophones() -> None:
+    text = "my sun is six and has pane in his nee"
+    found = reading(text)
+    assert found["aching_pain"][0] and found["site_knee"][0], found
+    assert extract_population(text).subject == "son"
+
+
+def test_german_slurred_speech_and_a_dragged_leg() -> None:
+    found = {
+        f.id: f.present
+        for f in extract(
+            "Mein Vater spricht seit zwei Stunden undeutlich und zieht beim Gehen den Fuß nach"
+        ).findings
+    }
+    assert found.get("arm_or_speech_symptoms") and found.get("sudden_onset"), found
+    assert found.get("leg_weakness"), found
+
+
+# A cramp is not a compartment syndrome: toes curled by the cramp, and a leg that looks fine the
+# morning after a terrible cramp, are neither pain on stretch nor pain out of proportion.
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("the cramp curls my toes and it is agony", "pain_passive_stretch"),
+        (
+            "terrible cramp in my calf at 3am, but it looks fine this morning",
+            "pain_out_of_proportion",
+        ),
+        ("excruciating pain last night but the leg looks normal today", "pain_out_of_proportion"),
+    ],
+)
+def test_batch13_a_cramp_is_not_a_compartment_sign(text: str, finding: str) -> None:
+    assert not present(text, finding), reading(text)
+
+
+def test_swelling_going_down_is_still_improving() -> None:
+    assert present("the swelling is going down, my leg feels better", "improving")

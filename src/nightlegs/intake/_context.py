@@ -70,6 +70,24 @@ _PSEUDO_NEGATION = (
     ("never", "had"),
     ("no", "way"),
 )
+#: "I didn't notice the blister until I saw blood": a verb of noticing, negated, with "until"
+#: later in the sentence says the thing was there all along (unnoticed), not that it is absent.
+_NOTICING_VERBS = frozenset(
+    {
+        "notice",
+        "noticed",
+        "realise",
+        "realised",
+        "realize",
+        "realized",
+        "see",
+        "spot",
+        "spotted",
+        "know",
+        "knew",
+    }
+)
+_UNTIL = frozenset({"until", "till", "til", "untill"})
 #: "not that", "would not say": an outer negation that, with a second one, affirms.
 _DOUBLE_NEGATION_LINKS = frozenset({"that", "say", "saying", "like", "mean", "deny", "denying"})
 #: "not massively swollen": a negated intensifier leaves a small amount, which for a danger
@@ -131,6 +149,9 @@ _NEW_STATEMENT_VERBS = frozenset(
         "felt",
         "looks",
         "looked",
+        "look",
+        "seem",
+        "seemed",
         "went",
         "goes",
         "got",
@@ -382,6 +403,10 @@ def negation(
     """
     words = _words(text)
     clause_start, clause_end = clause_bounds(text, first, last)
+    if words[first] in _SCOPE_TERMINATORS and first > clause_start:
+        # "no swelling, just the bruise": words that start with "just" or "only" are out of
+        # reach of the negation before them.
+        return None
     distance = 0
     # A comma or "and" with a verb after it (up to and including the words themselves) starts
     # a new statement: "no injury, came on this evening", "can't stand without help and his
@@ -398,6 +423,8 @@ def negation(
         if word in _PRE_NEGATION and index not in consumed:
             following = words[index + 1] if index + 1 < len(words) else ""
             if (word, following) in _PSEUDO_NEGATION:
+                continue
+            if following in _NOTICING_VERBS and _until_after(text, last):
                 continue
             first_item = next(
                 (k - index - 1 for k in range(index + 1, first) if words[k] == ","), 0
@@ -424,6 +451,13 @@ def negation(
         if words[index] in _POST_NEGATION:
             return "negated"
     return None
+
+
+def _until_after(text: NormalisedText, last: int) -> bool:
+    """Whether "until" follows token ``last`` in its sentence ("didn't notice it until...")."""
+    words = _words(text)
+    _, sentence_end = _sentence_bounds(text, last, last)
+    return any(words[i] in _UNTIL for i in range(last + 1, sentence_end + 1))
 
 
 def _outer_negation(words: list[str], inner: int, clause_start: int) -> bool:

@@ -104,7 +104,7 @@ def _resolve(
     # The same holds when a negation stands right before it ("do not | fade when pressed").
     # Where another finding's words start right after a negation in a gap, the negation is
     # theirs: "fine in the morning, no limp, nothing" denies the limp, not the good morning.
-    starts = {(h.first, h.record_id) for h in hits if h.kind != "claim"}
+    starts = {(h.first, h.last, h.record_id) for h in hits if h.kind != "claim"}
     hits = [
         h
         for h in hits
@@ -197,14 +197,21 @@ def _resolve(
     return result, claims
 
 
-def _gap_negated(text: NormalisedText, hit: PhraseHit, starts: set[tuple[int, str]]) -> bool:
+def _gap_negated(text: NormalisedText, hit: PhraseHit, starts: set[tuple[int, int, str]]) -> bool:
     """A negation inside the matched words that is not part of the phrase and not the start
-    of another finding's words ("no limp") negates the match."""
+    of another finding's words ("no limp") negates the match.
+
+    Another finding whose words end where the match ends ("knee does not look swollen": the
+    swelling is the knee's) shares the negation instead of taking it away.
+    """
     phrase_words = set(hit.phrase.replace("|", " ").split())
     return any(
         text.tokens[i].text in NEGATION_WORDS
         and text.tokens[i].text not in phrase_words
-        and not any(first in (i + 1, i + 2) and record != hit.record_id for first, record in starts)
+        and not any(
+            first in (i + 1, i + 2) and last < hit.last and record != hit.record_id
+            for first, last, record in starts
+        )
         for i in range(hit.first + 1, hit.last + 1)
     )
 

@@ -115,6 +115,26 @@ MISSPELLINGS: dict[str, str] = {
     "inhalor": "inhaler",
     "inhailer": "inhaler",
     "diuretics": "diuretic",
+    # Sound-alike spellings from voice typing or phonetic writing.
+    "pane": "pain",
+    "panes": "pains",
+    "nee": "knee",
+    "tuch": "touch",
+    "tuches": "touches",
+    "tuched": "touched",
+    # Spanish words in English sentences (Spanglish): body parts, walking aids and family.
+    "cadera": "hip",
+    "caderas": "hips",
+    "rodilla": "knee",
+    "rodillas": "knees",
+    "pierna": "leg",
+    "piernas": "legs",
+    "tobillo": "ankle",
+    "andador": "walking frame",
+    "abuela": "grandma",
+    "abuelita": "grandma",
+    "abuelo": "grandad",
+    "abuelito": "grandad",
 }
 
 #: Frequent words that must never be "corrected" into a clinical word.
@@ -402,6 +422,9 @@ COMMON_WORDS: frozenset[str] = frozenset(
         "fold",
         "older",
         "shoulder",
+        "shouting",
+        "shouted",
+        "shouts",
         "boulder",
         "hoping",
         "mostly",

@@ -240,9 +240,28 @@ _DIALECT_KIN = re.compile(r"\b(?:ma|oor|mah) (da|maw|granda|grandda)\b|\b(granda
 _KIN_WORDS = {"da": "dad", "maw": "mum", "granda": "grandad", "grandda": "grandad"}
 
 
+#: Family words the intake's lexicon reads the same way: Spanish ones in an English sentence
+#: ("my abuela is 80") and the voice-typing homophone "my sun" for "my son".
+_OTHER_KIN = re.compile(r"\b(?:(my|our|mi) sun|(abuelita|abuela|abuelito|abuelo))\b")
+_OTHER_KIN_WORDS = {
+    "abuela": "grandma",
+    "abuelita": "grandma",
+    "abuelo": "grandad",
+    "abuelito": "grandad",
+}
+
+
 def _standard_kin(lowered: str) -> str:
-    return _DIALECT_KIN.sub(
+    lowered = _DIALECT_KIN.sub(
         lambda m: ("my " if m.group(1) else "") + _KIN_WORDS[m.group(1) or m.group(2)], lowered
+    )
+    return _OTHER_KIN.sub(
+        lambda m: (
+            ("our son" if m.group(1) == "our" else "my son")
+            if m.group(1)
+            else _OTHER_KIN_WORDS[m.group(2)]
+        ),
+        lowered,
     )
 
 

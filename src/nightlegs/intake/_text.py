@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -270,6 +271,27 @@ def _drop_filler(tokens: list[Token], filler: frozenset[str]) -> tuple[list[Toke
     return kept, hedged
 
 
+def _fold_letter(char: str) -> str:
+    base = unicodedata.normalize("NFD", char)[0]
+    return base if base.isascii() else char
+
+
+def fold_accents(text: str) -> str:
+    """Latin letters without their accents, one character for one ("cayó" -> "cayo").
+
+    Offsets into the text stay valid. A word written with an accent ("café", or a Spanish word
+    in an English sentence) would otherwise be cut at the accented letter.
+
+    Examples
+    --------
+    >>> fold_accents("se cayó, née")
+    'se cayo, nee'
+    """
+    if text.isascii():
+        return text
+    return "".join(char if char.isascii() else _fold_letter(char) for char in text)
+
+
 def normalise(
     text: str,
     spelling: Callable[[str], str] | None = None,
@@ -299,7 +321,7 @@ def normalise(
     >>> normalise("My calf isn't swollen.").string
     'my calf is not swollen . '
     """
-    lowered = text.lower()
+    lowered = fold_accents(text.lower())
     table = spelling or _unchanged
     tokens: list[Token] = []
     for match in _TOKEN.finditer(lowered):

@@ -48,9 +48,7 @@ def main() -> None:
         tracemalloc.stop()
         print(f"8 h, 2 legs, 256 Hz EDF+ ({path.stat().st_size / 1e6:.0f} MB)")
         print(f"  read+decode      {t_read:.3f} s")
-        print(
-            f"  scoring          {t_score:.3f} s   (ratio {t_score / t_read:.2f}, target <= 2)"
-        )
+        print(f"  scoring          {t_score:.3f} s   (ratio {t_score / t_read:.2f}, target <= 2)")
         print(f"  end to end       {t_total:.3f} s   (target <= 0.5 s)")
         print(
             f"  peak memory      {peak / 1e6:.0f} MB = {peak / decoded:.2f} x decoded signal "

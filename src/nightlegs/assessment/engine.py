@@ -36,7 +36,7 @@ from nightlegs.knowledge import (
     load_knowledge_base,
 )
 
-__all__ = ["assess", "build_assessment"]
+__all__ = ["assess", "build_assessment", "merge_population"]
 
 _MAX_CONDITIONS = 10
 _MIN_PROBABILITY = 0.005
@@ -305,13 +305,24 @@ def _raised(decision: TriageDecision, level: Triage, reason: str) -> TriageDecis
     )
 
 
-def _merge_population(
+def merge_population(
     intake: IntakeResult | None,
     age: float | None,
     sex: str | None,
     pregnant: bool | None,
     warnings: list[str],
 ) -> Population:
+    """The person: what the caller gave, filled in from what the description says.
+
+    Given values win; a pregnancy read from the text is ignored for a man (with a warning in
+    ``warnings``) and for a child under 10.
+
+    Examples
+    --------
+    >>> from nightlegs.intake import extract
+    >>> merge_population(extract("my 7 year old son has sore legs"), None, None, None, []).age
+    7.0
+    """
     facts = intake.population if intake else None
     text_pregnant = facts.pregnant if facts else None
     if pregnant is None and text_pregnant and sex == "male":
@@ -393,7 +404,7 @@ def assess(
         if not isinstance(value, bool):
             raise InputError(f"findings.{fid}: expected true or false, got {value!r}")
         evidence[fid] = value
-    population = _merge_population(intake, age, sex, pregnant, warnings)
+    population = merge_population(intake, age, sex, pregnant, warnings)
     population = with_answers(population, evidence)
     return build_assessment(
         evidence,

@@ -8,7 +8,7 @@ from fastapi import APIRouter
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 
-from nightlegs.assessment.engine import _merge_population
+from nightlegs.assessment.engine import merge_population
 from nightlegs.assessment.interview import Question, next_step
 from nightlegs.errors import InputError
 from nightlegs.intake import IntakeResult, extract
@@ -96,7 +96,7 @@ def interview(body: InterviewIn) -> dict[str, Any]:
     for a contradiction (pregnant with sex ``male``).
     """
     intake = _read(body.text) if body.text is not None else None
-    population = _merge_population(intake, body.age, body.sex, body.pregnant, [])
+    population = merge_population(intake, body.age, body.sex, body.pregnant, [])
     evidence: dict[str, bool | None] = {}
     preset: set[str] = set()
     for finding in intake.findings if intake else ():

@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 from pydantic import (
@@ -31,6 +31,7 @@ __all__ = [
     "Vignette",
     "evaluate",
     "load_vignettes",
+    "read_cases",
     "wilson_interval",
 ]
 
@@ -65,6 +66,9 @@ class Vignette(BaseModel):
         if triage is not None and triage not in value:
             raise ValueError(f"must include the case's triage {triage.value!r}")
         return value
+
+
+_Case = TypeVar("_Case", bound=Vignette)
 
 
 def wilson_interval(successes: int, total: int, z: float = 1.96) -> tuple[float, float]:
@@ -232,13 +236,22 @@ class EvaluationReport:
         }
 
 
-def load_vignettes(path: Path) -> list[Vignette]:
-    """Read a vignette file shaped like ``shared/vignettes/public.json``.
+def read_cases(
+    path: Path,
+    shape: type[_Case],
+    noun: str,
+    prepare: Callable[[Any], Any] = lambda item: item,
+) -> list[_Case]:
+    """Read a JSON list of cases of ``shape`` (a :class:`Vignette` or a subclass).
+
+    ``prepare`` may adjust each raw item before it is validated; ``noun`` names a case in
+    error messages.
 
     Raises
     ------
     InputError
-        Naming the file, the case and the field when the file does not fit.
+        Naming the file, the case and the field when the file does not fit, and any gold or
+        acceptable condition the knowledge base does not know.
     """
     try:
         raw = json.loads(Path(path).read_text(encoding="utf-8"))
@@ -247,21 +260,32 @@ def load_vignettes(path: Path) -> list[Vignette]:
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: not valid JSON ({exc})") from exc
     if not isinstance(raw, list):
-        raise InputError(f"{path}: expected a JSON list of cases")
+        raise InputError(f"{path}: expected a JSON list of {noun}s")
     known = set(model().condition_ids)
     cases = []
     for index, item in enumerate(raw):
         try:
-            case = Vignette.model_validate(item)
+            case = shape.model_validate(prepare(item))
         except ValidationError as exc:
             first = exc.errors()[0]
             where = ".".join(str(p) for p in first["loc"])
-            raise InputError(f"{path}: case {index}: field '{where}': {first['msg']}") from exc
+            raise InputError(f"{path}: {noun} {index}: field '{where}': {first['msg']}") from exc
         unknown = [c for c in (case.gold, *case.acceptable) if c is not None and c not in known]
         if unknown:
-            raise InputError(f"{path}: case {case.id}: unknown condition {unknown[0]!r}")
+            raise InputError(f"{path}: {noun} {case.id}: unknown condition {unknown[0]!r}")
         cases.append(case)
     return cases
+
+
+def load_vignettes(path: Path) -> list[Vignette]:
+    """Read a vignette file shaped like ``shared/vignettes/public.json``.
+
+    Raises
+    ------
+    InputError
+        Naming the file, the case and the field when the file does not fit.
+    """
+    return read_cases(path, Vignette, "case")
 
 
 def evaluate(

@@ -9,16 +9,15 @@ know" to all options when one of them is unknown to them and none is true.
 
 from __future__ import annotations
 
-import json
 import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from nightlegs.assessment.evaluation import Vignette, wilson_interval
+from nightlegs.assessment.evaluation import Vignette, read_cases, wilson_interval
 from nightlegs.assessment.interview import MAX_QUESTIONS, Question, next_step
 from nightlegs.assessment.population import make_population
 from nightlegs.errors import InputError
@@ -82,30 +81,19 @@ def load_patients(path: Path) -> list[SimulatedPatient]:
     InputError
         Naming the file, the case and the field when the file does not fit.
     """
-    try:
-        raw = json.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read the file ({exc.strerror})") from exc
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: not valid JSON ({exc})") from exc
-    if not isinstance(raw, list):
-        raise InputError(f"{path}: expected a JSON list of simulated patients")
+    patients = read_cases(path, SimulatedPatient, "patient", _story_as_text)
     known = knowledge_index().findings
-    patients = []
-    for index, item in enumerate(raw):
-        if isinstance(item, dict) and "text" not in item and "story" in item:
-            item = {**item, "text": item["story"]}
-        try:
-            patient = SimulatedPatient.model_validate(item)
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"])
-            raise InputError(f"{path}: patient {index}: field '{where}': {first['msg']}") from exc
+    for patient in patients:
         unknown = [f for f in (*patient.answers.yes, *patient.answers.unknown) if f not in known]
         if unknown:
             raise InputError(f"{path}: patient {patient.id}: unknown finding {unknown[0]!r}")
-        patients.append(patient)
     return patients
+
+
+def _story_as_text(item: Any) -> Any:
+    if isinstance(item, dict) and "text" not in item and "story" in item:
+        return {**item, "text": item["story"]}
+    return item
 
 
 @dataclass(frozen=True)

@@ -146,3 +146,21 @@ def test_safety_net_rule_cannot_be_switched_off_by_a_danger_sign(kb_copy: Path) 
     _edit(kb_copy / "red_flags" / "safety_net.yaml", add_none_of)
     problems = check_knowledge_base(load_knowledge_base())
     assert any("none_of holds red-flag finding 'fever'" in p for p in problems)
+
+
+def test_an_interview_question_with_both_kinds_names_file_and_field(kb_copy: Path) -> None:
+    def both(data: dict[str, list[dict[str, object]]]) -> None:
+        data["questions"][0]["finding"] = "leg_swelling"  # "where" is a choice question
+
+    _edit(kb_copy / "interview" / "plan.yaml", both)
+    with pytest.raises(KnowledgeBaseError, match=r"interview/plan\.yaml.*either 'id'"):
+        load_knowledge_base()
+
+
+def test_an_interview_option_that_is_not_a_finding_is_found(kb_copy: Path) -> None:
+    def typo(data: dict[str, list[dict[str, list[dict[str, str]]]]]) -> None:
+        data["questions"][0]["options"][0]["id"] = "site_calff"
+
+    _edit(kb_copy / "interview" / "plan.yaml", typo)
+    problems = check_knowledge_base(load_knowledge_base())
+    assert "interview: question 'where' names unknown finding 'site_calff'" in problems

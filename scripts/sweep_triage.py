@@ -26,8 +26,8 @@ policy = importlib.import_module("nightlegs.assessment.triage")
 GRID = {
     "SELF_CARE_CONFIDENCE": (0.35, 0.45, 0.6),
     "SELF_CARE_MAX_DANGER": (0.05, 0.10, 0.2),
-    "EMERGENCY_DOUBT_PROBABILITY": (0.05, 0.10, 0.2),
-    "DANGER_PROBABILITY": (0.2, 0.25, 0.35),
+    "EMERGENCY_DOUBT_PROBABILITY": (0.02, 0.05, 0.10),
+    "DANGER_PROBABILITY": (0.1, 0.15, 0.25),
 }
 
 

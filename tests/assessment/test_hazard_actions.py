@@ -8,7 +8,7 @@ import pytest
 import nightlegs
 from nightlegs.assessment import Population
 from nightlegs.assessment.inference import model, rank
-from nightlegs.assessment.triage import _scenario_level
+from nightlegs.assessment.triage import EMERGENCY_DOUBT_PROBABILITY, _scenario_level
 from nightlegs.intake import extract, extract_population
 from nightlegs.knowledge import Triage, load_knowledge_base
 
@@ -36,8 +36,11 @@ def test_self_care_needs_two_findings_that_are_not_red_flags() -> None:
     assert _level(confident, {"muscle_cramp"}) == Triage.DOCTOR.rank
 
 
-@pytest.mark.parametrize(("p", "expected"), [(0.04, Triage.DOCTOR), (0.06, Triage.URGENT)])
-def test_an_emergency_cause_at_five_percent_is_not_ruled_out(p: float, expected: Triage) -> None:
+@pytest.mark.parametrize(("offset", "expected"), [(-0.01, Triage.DOCTOR), (0.01, Triage.URGENT)])
+def test_an_emergency_cause_that_cannot_be_ruled_out_is_urgent(
+    offset: float, expected: Triage
+) -> None:
+    p = EMERGENCY_DOUBT_PROBABILITY + offset
     row = _row(restless_legs_syndrome=1 - p, acute_limb_ischaemia=p)
     assert _level(row, {"urge_to_move", "site_calf"}) == expected.rank
 

@@ -6,6 +6,7 @@ import pytest
 
 import nightlegs
 from nightlegs.assessment import Population, triage
+from nightlegs.assessment.triage import DANGER_PROBABILITY
 from nightlegs.knowledge import Triage, load_knowledge_base
 
 
@@ -244,7 +245,8 @@ def _self_care_row(top: float, danger: float) -> tuple[object, object]:
         (0.58, 0.01, Triage.DOCTOR),  # below SELF_CARE_CONFIDENCE
         (0.70, 0.04, Triage.SELF_CARE),
         (0.70, 0.06, Triage.DOCTOR),  # dangerous causes together at or above SELF_CARE_MAX_DANGER
-        (0.70, 0.26, Triage.URGENT),  # an urgent cause at DANGER_PROBABILITY or more
+        (0.70, DANGER_PROBABILITY - 0.01, Triage.DOCTOR),
+        (0.70, DANGER_PROBABILITY + 0.01, Triage.URGENT),  # an urgent cause that cannot be ruled out
     ],
 )
 def test_self_care_thresholds_either_side(top: float, danger: float, expected: Triage) -> None:

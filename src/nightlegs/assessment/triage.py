@@ -36,10 +36,11 @@ __all__ = ["DEFAULT_ACTIONS", "TriageDecision", "fired_red_flags", "rule_fires",
 # corpus (docs/safety/triage-policy.md explains each choice); the held-out half was only
 # measured. Probabilities are the tempered posteriors of ``inference.model()``.
 
-#: A condition this probable sets its usual level when that level is urgent or higher.
-DANGER_PROBABILITY = 0.25
+#: A condition this probable "cannot be ruled out" (the reasons' own wording): it sets its usual
+#: level when that level is urgent or higher.
+DANGER_PROBABILITY = 0.1
 #: An emergency condition this probable cannot be ruled out from words: at least urgent.
-EMERGENCY_DOUBT_PROBABILITY = 0.05
+EMERGENCY_DOUBT_PROBABILITY = 0.02
 #: Self-care needs the best self-care condition at least this probable ...
 SELF_CARE_CONFIDENCE = 0.6
 #: ... the urgent and emergency conditions together below this ...
@@ -223,7 +224,7 @@ def _condition_level(
     reasons, suspects = [], []
     for index in np.argsort(-row)[:3]:
         condition = kb.conditions[int(index)]
-        if condition.usual_triage.rank == level.rank and row[index] >= 0.1:
+        if condition.usual_triage.rank == level.rank and row[index] >= DANGER_PROBABILITY:
             name = condition.wording(bool(population.pregnant or population.postpartum)).name
             reasons.append(
                 f"{name} {_probability_words(float(row[index]))}; it usually needs: "

@@ -246,7 +246,7 @@ def _self_care_row(top: float, danger: float) -> tuple[object, object]:
         (0.70, 0.04, Triage.SELF_CARE),
         (0.70, 0.06, Triage.DOCTOR),  # dangerous causes together at or above SELF_CARE_MAX_DANGER
         (0.70, DANGER_PROBABILITY - 0.01, Triage.DOCTOR),
-        (0.70, DANGER_PROBABILITY + 0.01, Triage.URGENT),  # an urgent cause that cannot be ruled out
+        (0.70, DANGER_PROBABILITY + 0.01, Triage.URGENT),  # an urgent cause not ruled out
     ],
 )
 def test_self_care_thresholds_either_side(top: float, danger: float, expected: Triage) -> None:

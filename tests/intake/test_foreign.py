@@ -1,4 +1,4 @@
-"""Danger signs in Russian, German, Spanish and French descriptions, and the lexicon files."""
+"""Danger signs in descriptions in Russian, German, Spanish, French and Italian; the lexicons."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import yaml
 
 from nightlegs.errors import KnowledgeBaseError
 from nightlegs.intake._foreign import ForeignReading, find_foreign_findings
+from nightlegs.intake._language import detect_language
 from nightlegs.knowledge import knowledge_index
 from nightlegs.knowledge.foreign import _load_file, fold, load_foreign_lexicons
 
@@ -406,6 +407,83 @@ def test_french_pregnancy_child_and_clauses() -> None:
     assert bruises["pallor_bruising"] is True
 
 
+# --- Italian -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "La gamba sinistra è gonfia, calda e rossa da ieri.",
+            {"leg_swelling": True, "leg_warm": True, "red_skin": True, "unilateral": True},
+        ),
+        (
+            "All'improvviso il piede è diventato freddo e bianco, non sento il polso.",
+            {
+                "sudden_onset": True,
+                "cold_foot": True,
+                "pale_or_blue_foot": True,
+                "absent_pulse": True,
+            },
+        ),
+        (
+            "Ho il sedere intorpidito, non riesco a fare pipì e ho mal di schiena.",
+            {"saddle_numbness": True, "bladder_problem": True, "back_pain": True},
+        ),
+        (
+            "Tossisco sangue, mi manca l'aria e ho un dolore al petto.",
+            {"coughing_blood": True, "breathless": True, "chest_pain": True},
+        ),
+        (
+            "È caduto ieri, adesso zoppica e gli fa male l'anca. Ha l'osteoporosi.",
+            {
+                "recent_fall": True,
+                "limp": True,
+                "site_groin_hip": True,
+                "osteoporosis_known": True,
+            },
+        ),
+        (
+            "Non ho febbre e la caviglia non è gonfia.",
+            {"fever": False, "leg_swelling": False},
+        ),
+        ("Non so se ho la febbre.", {"fever": True}),
+        (
+            "Dolore insopportabile, niente aiuta, peggiora sempre peggio.",
+            {
+                "severe_pain": True,
+                "nothing_relieves": True,
+                "rapidly_worsening": True,
+            },
+        ),
+    ],
+)
+def test_italian_danger_signs(text: str, expected: dict[str, bool]) -> None:
+    says(text, "it", **expected)
+
+
+def test_italian_pregnancy_and_clauses() -> None:
+    reading = find_foreign_findings(
+        "Sono incinta di 34 settimane, ho un forte mal di testa e vedo lucine.", "it"
+    )
+    assert reading.pregnant
+    assert {f.id for f in reading.findings} >= {"headache", "visual_disturbance"}
+    # "ma" starts a new clause: the denial of fever does not reach the swelling.
+    says("Niente febbre ma il polpaccio è gonfio.", "it", fever=False, leg_swelling=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mia nonna ha 90 anni e da ieri ha la gamba gonfia e rossa.",
+        "Mio figlio di 7 anni zoppica e ha la febbre da due giorni.",
+        "Sono caduta dalle scale e adesso non riesco ad appoggiare il piede.",
+    ],
+)
+def test_italian_is_detected(text: str) -> None:
+    assert detect_language(text) == "it"
+
+
 # --- Colloquial danger signs, all languages ------------------------------------------------
 
 
@@ -478,6 +556,10 @@ def test_spoken_french_negation_follows_the_verb() -> None:
     says("Je sais pas si c'est rouge ou pas.", "fr", red_skin=True)
 
 
+def test_german_nichts_denies_what_follows() -> None:
+    says("Nichts geschwollen oder rot.", "de", leg_swelling=False, red_skin=False)
+
+
 def test_an_open_question_is_not_a_denial() -> None:
     says("Есть температура или нет, не знаю.", "ru", fever=True)
     says("No sé si tengo fiebre o no.", "es", fever=True)
@@ -508,6 +590,10 @@ def test_an_open_question_is_not_a_denial() -> None:
         # Age without a child.
         ("fr", "J'ai 45 ans et des crampes.", False, 45),
         ("es", "Mi mamá tiene 70 años.", False, 70),
+        ("it", "Mia madre ha 79 anni e zoppica.", False, 79),
+        ("it", "Mio figlio di 6 anni zoppica.", True, 6),
+        ("it", "Mia figlia ha 35 anni e ha i crampi.", False, 35),
+        ("it", "Tre anni fa mi hanno operato al ginocchio.", False, None),
     ],
 )
 def test_age_is_read_with_its_person(
@@ -531,12 +617,14 @@ CRAMPS = {
     "de": "Nachts ein Wadenkrampf, der nach Dehnen aufhört. Krampfadern habe ich auch.",
     "es": "Calambres en la pantorrilla por la noche, se me pasan al estirar.",
     "fr": "J'ai des crampes au mollet la nuit, ça passe quand j'étire la jambe.",
+    "it": "Di notte mi vengono i crampi al polpaccio, passano se allungo il muscolo.",
 }
 RESTLESS_LEGS = {
     "ru": "Вечером ноги беспокойные, хочется двигать ими, не могу улежать.",
     "de": "Abends unruhige Beine, ich muss mich bewegen, dann wird es besser.",
     "es": "Tengo las piernas inquietas y necesidad de moverlas por la noche.",
     "fr": "Des impatiences dans les jambes le soir, besoin de bouger.",
+    "it": "La sera ho le gambe irrequiete e il bisogno di muoverle.",
 }
 
 
@@ -559,7 +647,7 @@ def test_benign_complaint_finds_no_danger_sign(language: str, text: str, benign:
 
 
 def test_unknown_language_reads_nothing() -> None:
-    assert find_foreign_findings("Gamba gonfia, calda e rossa", "it") == ForeignReading()
+    assert find_foreign_findings("Perna inchada, quente e vermelha", "pt") == ForeignReading()
     assert find_foreign_findings("", "ru") == ForeignReading()
 
 
@@ -602,7 +690,7 @@ def _seconds_per_call(call: Callable[[], object], calls: int = 20) -> float:
 # --- The lexicon files ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("language", ["ru", "de", "es", "fr"])
+@pytest.mark.parametrize("language", ["ru", "de", "es", "fr", "it"])
 def test_packaged_lexicon_covers_the_required_findings(language: str) -> None:
     lexicon = load_foreign_lexicons()[language]
     assert not set(REQUIRED_FINDINGS) - set(lexicon.findings)

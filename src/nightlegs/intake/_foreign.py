@@ -316,8 +316,8 @@ def find_foreign_findings(text: str, language: str) -> ForeignReading:
     text : str
         The description as the person wrote it.
     language : str
-        ISO 639-1 code of the text's language (``"ru"``, ``"de"``, ``"es"``, ``"fr"``; a region
-        such as ``"de-AT"`` is ignored). Other languages give an empty reading.
+        ISO 639-1 code of the text's language (``"ru"``, ``"de"``, ``"es"``, ``"fr"``, ``"it"``; a
+        region such as ``"de-AT"`` is ignored). Other languages give an empty reading.
 
     Returns
     -------
@@ -333,7 +333,7 @@ def find_foreign_findings(text: str, language: str) -> ForeignReading:
     >>> reading = find_foreign_findings("Mi hija de 8 años cojea", "es")
     >>> reading.child, reading.age
     (True, 8)
-    >>> find_foreign_findings("Gamba gonfia", "it")
+    >>> find_foreign_findings("Perna inchada", "pt")
     ForeignReading(findings=(), pregnant=False, child=False, age=None)
     """
     matcher = _matcher(re.split(r"[-_]", language.strip().lower(), maxsplit=1)[0])

@@ -1,4 +1,4 @@
-"""Danger-sign lexicons for descriptions written in Russian, German, Spanish or French.
+"""Danger-sign lexicons for descriptions written in Russian, German, Spanish, French or Italian.
 
 The intake reads English only. For a text in another language it says so, but it still looks for
 the few danger signs in that language, so that "нога распухла, горячая и красная" or "Bein
@@ -203,7 +203,7 @@ def load_foreign_lexicons() -> dict[str, ForeignLexicon]:
     --------
     >>> lexicons = load_foreign_lexicons()
     >>> sorted(lexicons)
-    ['de', 'es', 'fr', 'ru']
+    ['de', 'es', 'fr', 'it', 'ru']
     >>> "kein*" in lexicons["de"].negations
     True
     """

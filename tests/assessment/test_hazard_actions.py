@@ -371,3 +371,116 @@ def test_night_cramps_eased_by_stretching_on_hrt_are_not_a_clot_rule() -> None:
         "I am on HRT and get cramps in my left calf at night, stretching my foot up eases them"
     )
     assert "dvt_calf_pain_with_risk" not in result.red_flags
+
+
+# Red-team batches 14 and 15: patterns outside the catalogue or told sideways reach their rules
+# (a slipped hip growth plate told as knee pain, the warning ache of an atypical thigh-bone
+# fracture on a bone medicine, low calcium after neck surgery or as tetany, cancer in the spine).
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        (
+            "My 11 year old has a sore thigh and limps a bit, and his foot turns out",
+            "sufe_out_toeing_with_pain",
+        ),
+        (
+            "My daughter is 14. Her knee has ached for a fortnight and now she limps",
+            "sufe_limp_with_knee_or_hip_pain",
+        ),
+        (
+            "I've taken risedronate for seven years and for a month my left thigh has ached "
+            "when I walk, now I limp a bit",
+            "atypical_femoral_fracture_prodrome",
+        ),
+        (
+            "Had my parathyroid glands operated on four days ago, my fingers are tingling and my "
+            "calves keep cramping",
+            "hypocalcaemia_after_neck_surgery",
+        ),
+        (
+            "Since this afternoon my hands and feet keep going into spasm and my lips tingle",
+            "hypocalcaemia_tetany",
+        ),
+        (
+            "I had lung cancer treated two years ago, now my mid back aches at night and it wakes "
+            "me",
+            "mscc_cancer_spinal_pain",
+        ),
+    ],
+)
+def test_batch14_same_day_rules(text: str, rule: str) -> None:
+    result = nightlegs.assess(text)
+    assert rule in result.red_flags
+    assert result.triage.rank >= Triage.URGENT.rank
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Cancer with back pain and legs that are heavy and wobbly: cord compression.
+        "Prostate cancer last year. My back has ached for weeks and this week my legs feel "
+        "heavy and a bit wobbly on the stairs",
+        # A splinted sprain with pain worse than the injury and purplish toes.
+        "Went over on my ankle at football today and it's in a splint. Tonight the pain is way "
+        "worse than the original injury and my toes are going purple-ish",
+        # An infected scratch whose pain is out of proportion, with a fever.
+        "Scratched my shin on a rose bush, it's red and hot and the pain is unbearable, way more "
+        "than it looks, and I've got a fever",
+    ],
+)
+def test_batch14_danger_wording_is_an_emergency(text: str) -> None:
+    assert nightlegs.assess(text).triage is Triage.EMERGENCY
+
+
+def test_a_bone_medicine_with_a_thigh_ache_needs_a_doctor() -> None:
+    result = nightlegs.assess("I take Fosamax and both my thighs have ached a little lately")
+    assert "thigh_ache_on_bone_medicine" in result.red_flags
+    assert result.triage.rank >= Triage.DOCTOR.rank
+
+
+def test_an_italian_fall_with_a_limp_in_an_older_person_is_urgent() -> None:
+    result = nightlegs.assess(
+        "Mio nonno ha 88 anni, è scivolato in bagno ieri e adesso zoppica, gli fa male l'anca."
+    )
+    assert (result.understood, result.language) == (False, "it")
+    assert result.triage.rank >= Triage.URGENT.rank
+
+
+# ... and where they step aside.
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        (
+            "I take alendronic acid and get cramps in my calves at night",
+            "atypical_femoral_fracture_prodrome",
+        ),
+        (
+            "For years I've had night cramps in my calves and my lips sometimes tingle",
+            "hypocalcaemia_tetany",
+        ),
+        (
+            "My son is 15 and his knee hurts after basketball, there's a bump below the kneecap, "
+            "no limp",
+            "sufe_limp_with_knee_or_hip_pain",
+        ),
+        (
+            "I had breast cancer ten years ago and get calf cramps at night",
+            "mscc_cancer_spinal_pain",
+        ),
+        (
+            "I banged my shin on the coffee table, the bruise has turned yellow-green and is "
+            "shrinking",
+            "jaundice_with_leg_symptoms",
+        ),
+        (
+            "I have MS and at night both legs shoot straight in a spasm, no new weakness",
+            "cauda_equina_bilateral_sciatica",
+        ),
+        (
+            "Strained my calf at squash yesterday, felt a twang, there's a bruise by the ankle now",
+            "calf_swelling_with_ankle_bruise",
+        ),
+    ],
+)
+def test_batch14_rules_step_aside(text: str, rule: str) -> None:
+    assert rule not in nightlegs.assess(text).red_flags

@@ -475,3 +475,53 @@ def test_batch13_a_cramp_is_not_a_compartment_sign(text: str, finding: str) -> N
 
 def test_swelling_going_down_is_still_improving() -> None:
     assert present("the swelling is going down, my leg feels better", "improving")
+
+
+# Red-team batches 14 and 15: danger signs in new words (a colour told with "-ish", pain worse
+# than the original injury or "more than it looks", a relative moving the toes, legs that are
+# wobbly or trip again and again, a foot that turns out, bone medicines, tingling lips, thyroid
+# surgery and organs "taken out").
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("my foot has gone a bit purple-ish since the cast went on", "pale_or_blue_foot"),
+        ("his toes look blue ish to me", "pale_or_blue_foot"),
+        ("honestly the pain is way worse than the original knock", "pain_out_of_proportion"),
+        ("the graze hurts far more than it looks", "pain_out_of_proportion"),
+        ("it is agony when the doctor bends my toes", "pain_passive_stretch"),
+        ("it hurts more whenever my partner moves my foot", "pain_passive_stretch"),
+        ("my legs feel weird and wobbly going downstairs", "leg_weakness"),
+        ("I've stumbled a few times this week", "leg_weakness"),
+        ("she's been shaky on her legs since Tuesday", "leg_weakness"),
+        ("he walks funny, his foot sticks out to the side", "out_toeing"),
+        ("he walks funny, his foot sticks out to the side", "limp"),
+        ("my right foot turns outwards when I run", "out_toeing"),
+        ("she's been on Prolia injections for years", "med_bisphosphonate"),
+        ("I take a weekly bone tablet", "med_bisphosphonate"),
+        ("pins and needles round my mouth", "perioral_tingling"),
+        ("my lips feel fizzy and numb", "perioral_tingling"),
+        ("had a hemithyroidectomy on Friday", "thyroid_surgery"),
+        ("I had my gallbladder removed a fortnight ago", "recent_surgery"),
+        ("the whites of his eyes have turned yellow", "jaundice"),
+        ("Grandad has gone yellow", "jaundice"),
+    ],
+)
+def test_batch14_words_for_danger_signs(text: str, finding: str) -> None:
+    assert present(text, finding), reading(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("my legs are not wobbly at all", "leg_weakness"),
+        ("I nearly fell over the dog", "recent_fall"),
+        ("the bruise on my thigh has turned yellow and green", "jaundice"),
+        ("during the spasm both legs shoot straight", "bilateral_sciatica"),
+        ("during the spasm both legs shoot straight", "shooting_pain"),
+        ("in a cramp my foot points down", "out_toeing"),
+        ("my feet don't turn out", "out_toeing"),
+        ("my foot points outwards when I walk", "muscle_cramp"),
+    ],
+)
+def test_batch14_words_that_are_not_the_finding(text: str, finding: str) -> None:
+    assert not present(text, finding), reading(text)

@@ -484,3 +484,16 @@ def test_an_italian_fall_with_a_limp_in_an_older_person_is_urgent() -> None:
 )
 def test_batch14_rules_step_aside(text: str, rule: str) -> None:
     assert rule not in nightlegs.assess(text).red_flags
+
+
+def test_an_infected_bite_with_grey_skin_and_a_fever_is_an_emergency() -> None:
+    result = nightlegs.assess(
+        "red swollen calf after a dog bite on Sunday, now big blisters and grey skin, shivering"
+    )
+    assert "infection_with_skin_necrosis_signs" in result.red_flags
+    assert result.triage is Triage.EMERGENCY
+
+
+def test_blisters_from_new_shoes_are_not_a_necrotising_infection() -> None:
+    result = nightlegs.assess("new shoes gave me blisters on my heels, red and sore")
+    assert "infection_with_skin_necrosis_signs" not in result.red_flags

@@ -525,3 +525,18 @@ def test_batch14_words_for_danger_signs(text: str, finding: str) -> None:
 )
 def test_batch14_words_that_are_not_the_finding(text: str, finding: str) -> None:
     assert not present(text, finding), reading(text)
+
+
+# Skin signs of a necrotising infection: dusky, grey or black skin, or dark blisters.
+@pytest.mark.parametrize(
+    ("text", "present_"),
+    [
+        ("the skin round the bite has turned a dusky purple", True),
+        ("there are blood-filled blisters on my shin", True),
+        ("the wound has blistered and gone black at the edges", True),
+        ("I have black skin and my calf is sore", False),
+        ("new boots gave me blisters on both heels", False),
+    ],
+)
+def test_necrotising_skin_signs(text: str, present_: bool) -> None:
+    assert present(text, "skin_necrosis_signs") is present_, reading(text)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import warnings
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import edfio
@@ -10,6 +11,17 @@ import numpy as np
 import pytest
 
 MakeEdf = Callable[..., Path]
+
+
+@pytest.fixture(autouse=True)
+def _numpy_warnings_are_errors() -> Iterator[None]:
+    """A RuntimeWarning (NaN, overflow, division by zero) fails the test: none may reach users.
+
+    The filter is process-wide, so it also covers the scorer's worker threads.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        yield
 
 
 def _emg(seconds: float, fs: float, seed: int) -> np.ndarray:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
@@ -25,11 +26,12 @@ logger = logging.getLogger(__name__)
 def _detect_all(recording: Recording, params: ScoringParams) -> tuple[list[LegDetection], str]:
     if recording.legs:
         legs = recording.legs
+        source = recording.source or "recording"
         if len(legs) == 1:
-            return [detect_leg(legs[0], params)], "emg"
+            return [detect_leg(legs[0], params, source=source)], "emg"
         # The band-pass releases the GIL, so the two legs filter on two cores at once.
         with ThreadPoolExecutor(max_workers=min(2, len(legs))) as pool:
-            return list(pool.map(lambda leg: detect_leg(leg, params), legs)), "emg"
+            return list(pool.map(lambda leg: detect_leg(leg, params, source=source), legs)), "emg"
     if recording.accelerometers:
         return [detect_accel(a, params) for a in recording.accelerometers], "accelerometer"
     raise RecordingError(
@@ -85,6 +87,11 @@ def score(
     True
     """
     params = params or ScoringParams()
+    duration = recording.duration_s
+    if not (math.isfinite(duration) and duration > 0):
+        raise RecordingError(
+            f"{recording.source or 'recording'}: duration_s must be > 0, got {duration}"
+        )
     detections, kind = _detect_all(recording, params)
     warnings = list(recording.warnings)
     for det in detections:
@@ -107,18 +114,17 @@ def score(
         respiratory_events=recording.respiratory_events,
         arousals=recording.arousals,
     )
-    duration = recording.duration_s
-    if duration <= 0:
-        raise RecordingError(
-            f"{recording.source or 'recording'}: duration_s must be > 0, got {duration}"
-        )
     indices = compute_indices(events, duration, recording.hypnogram, params)
     headline = indices.values["plms_index"]
-    if headline is None:
+    if recording.hypnogram is None:
         headline = indices.values["plm_index"]
-        if recording.hypnogram is not None:
-            warnings.append("no sleep in the hypnogram: grading uses the PLM index per hour")
-    grading = grade(float(headline or 0.0), child=child)
+    elif headline is None:
+        # A PLMS index needs sleep; grading the wake-time PLM index instead would read as
+        # "normal" for a night nobody slept or nobody scored.
+        warnings.append(
+            "no sleep scored in the hypnogram: the PLMS index and the severity are not available"
+        )
+    grading = grade(None if headline is None else float(headline), child=child)
     logger.debug("scored %d LMs from %d signals", events.onset_s.size, len(detections))
     return MovementAnalysis(
         scored=events,
@@ -128,5 +134,6 @@ def score(
         detections=tuple(detections),
         hypnogram=recording.hypnogram,
         signal_kind=kind,
-        warnings=tuple(warnings),
+        # Reader and scorer run the same checks: show each warning once, in order.
+        warnings=tuple(dict.fromkeys(warnings)),
     )

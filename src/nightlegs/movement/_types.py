@@ -40,12 +40,16 @@ class LegSignal:
         Sampling rate in Hz.
     emg_uv : NDArray[np.float64], shape (n_samples,)
         The signal in microvolts, starting at recording time 0.
+    side_from : str
+        Where the side came from: ``"label"``, ``"caller"`` (arrays keyed left/right), or
+        ``"file order"`` / ``"leg_channels order"`` when the label does not say it.
     """
 
     label: str
     side: Side
     fs: float
     emg_uv: NDArray[np.float64]
+    side_from: str = "label"
 
 
 @dataclass(frozen=True)

@@ -120,7 +120,7 @@ def read_edf_legs(path: Path, leg_channels: tuple[str, ...] | None) -> EdfConten
         if gap > 1e-6:
             warns.append(f"{src}: discontinuous recording; {gap:.0f} s of gaps filled with zeros")
     legs = []
-    for label, side in chosen:
+    for label, side, side_from in chosen:
         sig = rec.signals[data_labels.index(label)]
         fs = float(sig.sampling_frequency)
         factor, w = unit_factor(sig.physical_dimension, source=src, label=label)
@@ -135,5 +135,5 @@ def read_edf_legs(path: Path, leg_channels: tuple[str, ...] | None) -> EdfConten
             emg = full
         clip = (sig.physical_min * factor, sig.physical_max * factor)
         warns += check_emg(emg, fs, source=src, label=label, clip_uv=clip)
-        legs.append(LegSignal(label=label, side=side, fs=fs, emg_uv=emg))
+        legs.append(LegSignal(label=label, side=side, fs=fs, emg_uv=emg, side_from=side_from))
     return tuple(legs), anns, duration, warns

@@ -81,6 +81,8 @@ class LegDetection:
     overview_t_s, overview_uv : NDArray[np.float64], shape (n_points,)
         Decimated envelope above baseline (block maxima) for plots.
     warnings : tuple of str
+    side_from : str
+        Where the side came from (see :class:`~nightlegs.movement._types.LegSignal`).
     """
 
     label: str
@@ -90,6 +92,7 @@ class LegDetection:
     overview_t_s: NDArray[np.float64]
     overview_uv: NDArray[np.float64]
     warnings: tuple[str, ...] = ()
+    side_from: str = "label"
 
 
 def check_emg(leg: LegSignal, params: ScoringParams, *, source: str = "recording") -> list[str]:
@@ -371,6 +374,7 @@ def detect_leg(leg: LegSignal, params: ScoringParams, *, source: str = "recordin
         overview_t_s=t_over,
         overview_uv=v_over,
         warnings=tuple(warnings),
+        side_from=leg.side_from,
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -49,6 +50,7 @@ def make_edf(tmp_path: Path) -> MakeEdf:
         annotations: Sequence[tuple[float, float, str]] = (),
         physical_range: tuple[float, float] = (-500.0, 500.0),
         data: dict[str, np.ndarray] | None = None,
+        starttime: datetime.time | None = None,
     ) -> Path:
         sigs = []
         for i, lab in enumerate(labels):
@@ -67,7 +69,7 @@ def make_edf(tmp_path: Path) -> MakeEdf:
             )
         anns = [edfio.EdfAnnotation(o, d, t) for o, d, t in annotations]
         path = tmp_path / name
-        edfio.Edf(sigs, annotations=anns).write(path)
+        edfio.Edf(sigs, annotations=anns, starttime=starttime).write(path)
         return path
 
     return make

@@ -158,6 +158,7 @@ def to_recording(
             hyp,
             rec.duration_s,
             str(hypnogram) if isinstance(hypnogram, (str, Path)) else "hypnogram",
+            start_clock_s=rec.start_clock_s,
         )
         warns += w
     if events is not None:
@@ -178,6 +179,8 @@ def to_recording(
         arousals=arousals or rec.arousals,
         source=rec.source,
         warnings=tuple(warns),
+        gaps=rec.gaps,
+        start_clock_s=rec.start_clock_s,
     )
 
 

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
 if TYPE_CHECKING:
     from os import PathLike
 
+    import pandas as pd
     from matplotlib.figure import Figure
 
     from nightlegs.movement._types import Hypnogram
@@ -115,6 +115,8 @@ class MovementAnalysis:
         ``onset_s`` and ``duration_s`` in seconds; ``side`` is left/right/both; ``stage`` is
         ``None`` without a hypnogram.
         """
+        import pandas as pd  # imported on use: scoring and JSON output do not need it
+
         s = self.scored
         n = s.onset_s.size
         stage: Any = s.stage.astype(object) if s.stage is not None else np.full(n, None, object)

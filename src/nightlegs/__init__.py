@@ -6,8 +6,14 @@
 True
 """
 
-from nightlegs.assessment import Assessment, assess
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from nightlegs.errors import InputError, KnowledgeBaseError, NightlegsError, RecordingError
+
+if TYPE_CHECKING:
+    from nightlegs.assessment import Assessment, assess
 
 __version__ = "0.1.0"
 
@@ -20,3 +26,21 @@ __all__ = [
     "__version__",
     "assess",
 ]
+
+#: Public names imported on first use: the assessment engine loads the knowledge base and
+#: pydantic, which ``nightlegs --help`` and ``nightlegs analyze`` do not need (PEP 562).
+_LAZY = {"Assessment": "nightlegs.assessment", "assess": "nightlegs.assessment"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'nightlegs' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import datetime
+import warnings
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import edfio
@@ -10,6 +12,17 @@ import numpy as np
 import pytest
 
 MakeEdf = Callable[..., Path]
+
+
+@pytest.fixture(autouse=True)
+def _numpy_warnings_are_errors() -> Iterator[None]:
+    """A RuntimeWarning (NaN, overflow, division by zero) fails the test: none may reach users.
+
+    The filter is process-wide, so it also covers the scorer's worker threads.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        yield
 
 
 def _emg(seconds: float, fs: float, seed: int) -> np.ndarray:
@@ -37,6 +50,7 @@ def make_edf(tmp_path: Path) -> MakeEdf:
         annotations: Sequence[tuple[float, float, str]] = (),
         physical_range: tuple[float, float] = (-500.0, 500.0),
         data: dict[str, np.ndarray] | None = None,
+        starttime: datetime.time | None = None,
     ) -> Path:
         sigs = []
         for i, lab in enumerate(labels):
@@ -55,7 +69,7 @@ def make_edf(tmp_path: Path) -> MakeEdf:
             )
         anns = [edfio.EdfAnnotation(o, d, t) for o, d, t in annotations]
         path = tmp_path / name
-        edfio.Edf(sigs, annotations=anns).write(path)
+        edfio.Edf(sigs, annotations=anns, starttime=starttime).write(path)
         return path
 
     return make

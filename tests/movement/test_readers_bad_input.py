@@ -71,13 +71,13 @@ def test_low_rate_warns(make_edf) -> None:  # type: ignore[no-untyped-def]
 
 def test_flat_channel(make_edf) -> None:  # type: ignore[no-untyped-def]
     path = make_edf(data={"LAT": np.zeros(256 * 120)})
-    with pytest.raises(RecordingError, match="channel LAT: flat signal"):
+    with pytest.raises(RecordingError, match="channel 'LAT': flat signal"):
         read_recording(path)
 
 
 def test_saturated_channel(make_edf) -> None:  # type: ignore[no-untyped-def]
     x = np.where(np.arange(256 * 120) % 2, 500.0, -500.0)
-    with pytest.raises(RecordingError, match="channel RAT: saturated"):
+    with pytest.raises(RecordingError, match="channel 'RAT': saturated"):
         read_recording(make_edf(data={"RAT": x}))
 
 
@@ -86,7 +86,7 @@ def test_nan_in_arrays() -> None:
 
     x = np.random.default_rng(0).normal(0, 2, 256 * 60)
     x[1000] = np.nan
-    with pytest.raises(RecordingError, match="channel left: 1 NaN"):
+    with pytest.raises(RecordingError, match="channel 'left': 1 NaN"):
         to_recording({"left": x}, fs=256)
 
 

@@ -57,8 +57,8 @@ def test_non_leg_labels(label: str) -> None:
 
 def test_unsided_channel_gets_remaining_side() -> None:
     chosen, warnings = find_leg_channels(["Tib", "RAT"])
-    assert chosen == [("Tib", "left"), ("RAT", "right")]
-    assert warnings
+    assert [tuple(c) for c in chosen] == [("Tib", "left", "file order"), ("RAT", "right", "label")]
+    assert any("'Tib'" in w and "left" in w for w in warnings)
 
 
 def test_reads_two_legs_in_uv(make_edf) -> None:  # type: ignore[no-untyped-def]

@@ -15,6 +15,9 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain help text: Rich's help formatter alone costs ~0.2 s of start-up (issue 10 sets
+    # `nightlegs --help` at 0.25 s). Commands still print with Rich where they need tables.
+    rich_markup_mode=None,
 )
 
 # Command modules, each exposing ``register(app)``. Missing optional modules are skipped so a

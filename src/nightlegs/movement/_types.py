@@ -40,12 +40,16 @@ class LegSignal:
         Sampling rate in Hz.
     emg_uv : NDArray[np.float64], shape (n_samples,)
         The signal in microvolts, starting at recording time 0.
+    side_from : str
+        Where the side came from: ``"label"``, ``"caller"`` (arrays keyed left/right), or
+        ``"file order"`` / ``"leg_channels order"`` when the label does not say it.
     """
 
     label: str
     side: Side
     fs: float
     emg_uv: NDArray[np.float64]
+    side_from: str = "label"
 
 
 @dataclass(frozen=True)
@@ -85,12 +89,16 @@ class Interval:
 class Hypnogram:
     """Sleep stages in fixed epochs starting at recording time ``start_s``.
 
-    ``stages`` holds canonical labels from :data:`STAGES`.
+    ``stages`` holds canonical labels from :data:`STAGES`. ``clock_origin_s``, when known, is
+    the clock time (seconds after midnight) of time 0 of the hypnogram's own file (a CAP
+    ``.txt`` first row, a hypnogram EDF+ header); ``fit_hypnogram`` then aligns it to the
+    recording by clock time and sets it back to None.
     """
 
     stages: tuple[str, ...]
     epoch_s: float = 30.0
     start_s: float = 0.0
+    clock_origin_s: float | None = None
 
     def as_array(self) -> NDArray[np.str_]:
         return np.asarray(self.stages)
@@ -108,3 +116,7 @@ class Recording:
     arousals: tuple[Interval, ...] = ()
     source: str | None = None
     warnings: tuple[str, ...] = field(default=())
+    #: Stretches with no signal (EDF+D gaps): excluded from recording, sleep and wake time.
+    gaps: tuple[Interval, ...] = ()
+    #: Clock time of the recording start in seconds after midnight, when the file gives it.
+    start_clock_s: float | None = None

@@ -65,7 +65,11 @@ def _from_arrays(arrays: Mapping[str, Any], fs: float | None) -> tuple[list[LegS
         warns += check_emg(emg, float(fs), source="arrays", label=side)
         legs.append(
             LegSignal(
-                label=side, side="left" if side == "left" else "right", fs=float(fs), emg_uv=emg
+                label=side,
+                side="left" if side == "left" else "right",
+                fs=float(fs),
+                emg_uv=emg,
+                side_from="caller",
             )
         )
     if not legs:
@@ -77,11 +81,11 @@ def _from_mne(raw: Any, leg_channels: tuple[str, ...] | None) -> Recording:
     names = list(raw.ch_names)
     fs = float(raw.info["sfreq"])
     chosen, warns = find_leg_channels(names, leg_channels, source="mne.io.Raw")
-    data = np.asarray(raw.get_data(picks=[lab for lab, _ in chosen]), dtype=np.float64) * 1e6
+    data = np.asarray(raw.get_data(picks=[c.label for c in chosen]), dtype=np.float64) * 1e6
     legs = []
-    for (label, side), emg in zip(chosen, data, strict=True):
-        warns += check_emg(emg, fs, source="mne.io.Raw", label=label)
-        legs.append(LegSignal(label=label, side=side, fs=fs, emg_uv=np.ascontiguousarray(emg)))
+    for chan, emg in zip(chosen, data, strict=True):
+        warns += check_emg(emg, fs, source="mne.io.Raw", label=chan.label)
+        legs.append(LegSignal(chan.label, chan.side, fs, np.ascontiguousarray(emg), chan.side_from))
     anns = []
     if getattr(raw, "annotations", None) is not None:
         offset = float(getattr(raw, "first_time", 0.0)) if raw.annotations.orig_time else 0.0
@@ -154,6 +158,7 @@ def to_recording(
             hyp,
             rec.duration_s,
             str(hypnogram) if isinstance(hypnogram, (str, Path)) else "hypnogram",
+            start_clock_s=rec.start_clock_s,
         )
         warns += w
     if events is not None:
@@ -174,6 +179,8 @@ def to_recording(
         arousals=arousals or rec.arousals,
         source=rec.source,
         warnings=tuple(warns),
+        gaps=rec.gaps,
+        start_clock_s=rec.start_clock_s,
     )
 
 

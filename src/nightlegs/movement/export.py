@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import warnings as _warnings
 from pathlib import Path
-from typing import Any, Protocol
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, Protocol
 
 from nightlegs.errors import RecordingError
 from nightlegs.movement._atomic import atomic_path
 from nightlegs.movement._types import Recording
+
+if TYPE_CHECKING:
+    pass
 
 __all__ = [
     "annotation_texts",
@@ -78,6 +79,8 @@ def write_events_csv(analysis: _HasEvents, path: str | Path) -> Path:
     """
     events = _events(analysis)
     cols = ["onset_s", "duration_s", "side", "periodic", "stage"]
+    import pandas as pd
+
     df = pd.DataFrame(events)
     if df.empty:
         df = pd.DataFrame(columns=cols)

@@ -64,8 +64,9 @@ def plot_analysis(analysis: MovementAnalysis, path: str | PathLike[str] | None =
     axes[3].set_xlim(0, max(hours, 1e-3))
     g = analysis.grading
     index_name = "PLMS" if analysis.indices_detail.basis == "sleep" else "PLM (per h recording)"
+    value = "not available" if g.index_per_h is None else f"{g.index_per_h:.1f}/h"
     fig.suptitle(
-        f"{index_name} index {g.index_per_h:.1f}/h - article band: {g.article}; clinical "
+        f"{index_name} index {value} - article band: {g.article}; clinical "
         f"({g.population}, > {g.cutoff_per_h:g}/h): {g.clinical}, {g.clinical_band}",
         fontsize=11,
     )

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
 if TYPE_CHECKING:
     from os import PathLike
 
+    import pandas as pd
     from matplotlib.figure import Figure
 
     from nightlegs.movement._types import Hypnogram
@@ -90,8 +90,8 @@ class MovementAnalysis:
     --------
     >>> from nightlegs.movement import score, synthesize_night
     >>> result = score(synthesize_night(0.5, 200, 1.0, seed=1).recording)
-    >>> sorted(result.to_dict())[:3]
-    ['events', 'grading', 'imi_histogram']
+    >>> result.to_dict()["channels"][0]
+    {'label': 'Leg L', 'side': 'left', 'side_from': 'label'}
     """
 
     scored: ScoredEvents
@@ -115,6 +115,8 @@ class MovementAnalysis:
         ``onset_s`` and ``duration_s`` in seconds; ``side`` is left/right/both; ``stage`` is
         ``None`` without a hypnogram.
         """
+        import pandas as pd  # imported on use: scoring and JSON output do not need it
+
         s = self.scored
         n = s.onset_s.size
         stage: Any = s.stage.astype(object) if s.stage is not None else np.full(n, None, object)
@@ -156,10 +158,12 @@ class MovementAnalysis:
 
         Contract keys: ``recording_hours``, ``sleep_hours``, ``lm_count``, ``plm_count``,
         ``plms_count``, ``lm_index``, ``plm_index``, ``plms_index``, ``plmw_index``,
-        ``severity_article``, ``severity_clinical`` (``"normal"``/``"abnormal"``; the band is in
-        ``severity_clinical_band``) and ``events``. Extras: ``indices`` (all indices, with and
-        without the respiratory exclusion), ``grading``, ``imi_histogram``, ``index_basis``,
-        ``scoring_mode``, ``signal``, ``warnings`` and ``params``.
+        ``severity_article``, ``severity_clinical`` (``"normal"``/``"abnormal"``, or ``"not
+        available"`` when the hypnogram holds no sleep; the band is in ``severity_clinical_band``)
+        and ``events``. Extras: ``indices`` (all indices, with and without the respiratory
+        exclusion), ``grading``, ``imi_histogram``, ``index_basis``, ``scoring_mode``,
+        ``signal``, ``channels`` (label, side and ``side_from``: ``"label"`` or how the side was
+        taken when the label does not say it), ``warnings`` and ``params``.
         """
         d = self.indices_detail
         v = d.values
@@ -208,6 +212,10 @@ class MovementAnalysis:
             "imi_histogram": d.imi_histogram,
             "scoring_mode": self.params.mode,
             "signal": self.signal_kind,
+            "channels": [
+                {"label": d.label, "side": d.side, "side_from": d.side_from}
+                for d in self.detections
+            ],
             "warnings": list(self.warnings),
             "params": self.params.to_dict(),
         }

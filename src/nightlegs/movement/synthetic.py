@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 from numpy.typing import NDArray
 from scipy import signal
 
@@ -25,6 +25,9 @@ from nightlegs.movement._types import Hypnogram, Interval, LegSignal, Recording,
 from nightlegs.movement.scoring.indices import compute_indices
 from nightlegs.movement.scoring.params import ScoringParams
 from nightlegs.movement.scoring.rules import ScoredEvents, apply_rules
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["SyntheticNight", "event_agreement", "synthesize_night"]
 
@@ -284,6 +287,8 @@ def synthesize_night(
     truth: dict[str, float | int | None] = dict(ind.values)
     truth["recording_hours"] = ind.recording_hours
     truth["sleep_hours"] = ind.sleep_hours
+    import pandas as pd
+
     movements = pd.DataFrame(
         {
             "onset_s": on_s,
@@ -298,6 +303,8 @@ def synthesize_night(
 
 def _events_frame(s: ScoredEvents) -> pd.DataFrame:
     stage = s.stage.astype(object) if s.stage is not None else None
+    import pandas as pd
+
     return pd.DataFrame(
         {
             "onset_s": s.onset_s,

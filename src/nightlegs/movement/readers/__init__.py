@@ -129,11 +129,14 @@ def read_recording(
     arousals: tuple[Interval, ...] = ()
     legs: tuple[LegSignal, ...] = ()
     accels: tuple[AccelSignal, ...] = ()
+    gaps: tuple[Interval, ...] = ()
+    start_clock: float | None = None
     if suffixes <= _EDF and len(paths) == 1:
-        legs, anns, duration, w = read_edf_legs(paths[0], parse_leg_channels(leg_channels))
-        warnings += w
-        hyp = hypnogram_from_annotations(anns, src)
-        resp, arousals = events_from_annotations(anns)
+        edf = read_edf_legs(paths[0], parse_leg_channels(leg_channels))
+        legs, duration, gaps, start_clock = edf.legs, edf.duration_s, edf.gaps, edf.start_clock_s
+        warnings += edf.warnings
+        hyp = hypnogram_from_annotations(edf.annotations, src)
+        resp, arousals = events_from_annotations(edf.annotations)
     elif suffixes <= _ACCEL:
         accels, duration = _read_accels(paths)
     else:
@@ -154,7 +157,7 @@ def read_recording(
             arousals = tuple(e for e in events if "arousal" in e.kind.lower())
     if hyp is not None:
         hyp_src = str(hypnogram) if isinstance(hypnogram, (str, Path)) else src
-        hyp, w = fit_hypnogram(hyp, duration, hyp_src)
+        hyp, w = fit_hypnogram(hyp, duration, hyp_src, start_clock_s=start_clock)
         warnings += w
     return Recording(
         duration_s=float(duration),
@@ -165,4 +168,6 @@ def read_recording(
         arousals=arousals,
         source=src,
         warnings=tuple(warnings),
+        gaps=gaps,
+        start_clock_s=start_clock,
     )

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 from numpy.typing import NDArray
 
 from nightlegs.errors import RecordingError
 from nightlegs.movement._types import AccelSignal, Side
+
+if TYPE_CHECKING:
+    pass
 
 __all__ = ["read_accel_csv", "read_cwa", "side_from_name"]
 
@@ -69,6 +72,8 @@ def read_accel_csv(path: Path) -> tuple[AccelSignal, ...]:
     """
     if not path.is_file():
         raise RecordingError(f"{path}: file not found")
+    import pandas as pd  # only CSV input needs it; keeps EDF analysis start-up light
+
     try:
         df = (
             pd.read_csv(path, sep=None, engine="python")

@@ -8,12 +8,14 @@ is already a runtime dependency. Limitation: edfio reads BDF eagerly (all channe
 
 Each chosen channel is decoded as ``(digital + offset) * gain`` in place, converted to uV.
 For EDF+D the timekeeping stamp of each data record places it at its onset; the gaps are filled
-with zeros (no movement can be scored there) and reported as a warning.
+with zeros so that times stay those of the file, and returned as intervals: the scorer drops any
+movement in them and leaves them out of recording, sleep and wake time.
 """
 
 from __future__ import annotations
 
 import warnings as _warnings
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,16 +23,25 @@ import numpy as np
 from numpy.typing import NDArray
 
 from nightlegs.errors import RecordingError
-from nightlegs.movement._types import LegSignal
+from nightlegs.movement._types import Interval, LegSignal
 from nightlegs.movement.readers._channels import find_leg_channels
 from nightlegs.movement.readers._checks import check_emg, unit_factor
 from nightlegs.movement.readers._header import HeaderInfo, check_header
 from nightlegs.movement.readers._tal import Annotation, parse_tals
 
-__all__ = ["EdfContent", "read_edf_annotations", "read_edf_legs"]
+__all__ = ["EdfContent", "read_edf_annotations", "read_edf_legs", "read_edf_start_clock"]
 
-#: (legs, annotations, duration_s, warnings)
-EdfContent = tuple[tuple[LegSignal, ...], list[Annotation], float, list[str]]
+
+@dataclass(frozen=True)
+class EdfContent:
+    """What :func:`read_edf_legs` decoded; times in seconds from the first data record."""
+
+    legs: tuple[LegSignal, ...]
+    annotations: list[Annotation]
+    duration_s: float
+    warnings: list[str]
+    gaps: tuple[Interval, ...] = ()
+    start_clock_s: float | None = None
 
 
 def _open(path: Path, info: HeaderInfo) -> Any:
@@ -78,6 +89,19 @@ def read_edf_annotations(path: Path) -> list[Annotation]:
     return [Annotation(a.onset_s - t0, a.duration_s, a.text) for a in anns]
 
 
+def read_edf_start_clock(path: Path) -> float | None:
+    """Start time of ``path`` in seconds after midnight, from its header (None if unreadable).
+
+    Examples
+    --------
+    >>> read_edf_start_clock(Path("missing.edf"))
+    Traceback (most recent call last):
+    ...
+    nightlegs.errors.RecordingError: missing.edf: file not found
+    """
+    return check_header(path).start_clock_s
+
+
 def _decode(sig: Any, factor: float) -> NDArray[np.float64]:
     pmin, pmax = sig.physical_min, sig.physical_max
     dmin, dmax = sig.digital_min, sig.digital_max
@@ -109,6 +133,7 @@ def read_edf_legs(path: Path, leg_channels: tuple[str, ...] | None) -> EdfConten
     anns = [Annotation(a.onset_s - t0, a.duration_s, a.text) for a in anns]
     duration = info.num_records * info.record_duration_s
     place: NDArray[np.float64] | None = None
+    gaps: list[Interval] = []
     if info.discontinuous and onsets.size:
         if not np.isfinite(onsets).all():
             raise RecordingError(f"{src}: EDF+D: a data record lacks its timekeeping stamp")
@@ -116,11 +141,18 @@ def read_edf_legs(path: Path, leg_channels: tuple[str, ...] | None) -> EdfConten
         if np.any(np.diff(place) < info.record_duration_s - 1e-6):
             raise RecordingError(f"{src}: EDF+D: data record onsets overlap or go backwards")
         duration = float(place[-1]) + info.record_duration_s
-        gap = duration - info.num_records * info.record_duration_s
+        ends = place[:-1] + info.record_duration_s
+        for end, nxt in zip(ends.tolist(), place[1:].tolist(), strict=True):
+            if nxt - end > 1e-6:
+                gaps.append(Interval(end, nxt - end, "EDF+D gap"))
+        gap = sum(g.duration_s for g in gaps)
         if gap > 1e-6:
-            warns.append(f"{src}: discontinuous recording; {gap:.0f} s of gaps filled with zeros")
+            warns.append(
+                f"{src}: discontinuous recording (EDF+D): {len(gaps)} gap(s), {gap:.0f} s in "
+                "all, left out of recording, sleep and wake time"
+            )
     legs = []
-    for label, side in chosen:
+    for label, side, side_from in chosen:
         sig = rec.signals[data_labels.index(label)]
         fs = float(sig.sampling_frequency)
         factor, w = unit_factor(sig.physical_dimension, source=src, label=label)
@@ -135,5 +167,5 @@ def read_edf_legs(path: Path, leg_channels: tuple[str, ...] | None) -> EdfConten
             emg = full
         clip = (sig.physical_min * factor, sig.physical_max * factor)
         warns += check_emg(emg, fs, source=src, label=label, clip_uv=clip)
-        legs.append(LegSignal(label=label, side=side, fs=fs, emg_uv=emg))
-    return tuple(legs), anns, duration, warns
+        legs.append(LegSignal(label=label, side=side, fs=fs, emg_uv=emg, side_from=side_from))
+    return EdfContent(tuple(legs), anns, duration, warns, tuple(gaps), info.start_clock_s)

@@ -39,6 +39,28 @@ class HeaderInfo:
     labels: tuple[str, ...]
     samples_per_record: tuple[int, ...]
     discontinuous: bool
+    #: Start time of the recording in seconds after midnight (None if the field is unreadable).
+    start_clock_s: float | None = None
+
+
+_CLOCK = re.compile(r"(\d{1,2})[.:](\d{1,2})[.:](\d{1,2})")
+
+
+def _clock(raw: bytes) -> float | None:
+    """Seconds after midnight from an EDF ``hh.mm.ss`` start-time field, None if unreadable.
+
+    Examples
+    --------
+    >>> _clock(b"22.13.06"), _clock(b"xx.yy.zz")
+    (79986.0, None)
+    """
+    m = _CLOCK.fullmatch(raw.decode("latin-1").strip())
+    if m is None:
+        return None
+    h, mi, s = (int(g) for g in m.groups())
+    if h > 23 or mi > 59 or s > 59:
+        return None
+    return float(h * 3600 + mi * 60 + s)
 
 
 _INT = re.compile(r"[+-]?\d+")
@@ -141,5 +163,12 @@ def check_header(path: Path) -> HeaderInfo:
         )
     reserved = fixed[192:236].decode("latin-1")
     return HeaderInfo(
-        is_bdf, header_bytes, num_records, duration, labels, spr, reserved.startswith("EDF+D")
+        is_bdf,
+        header_bytes,
+        num_records,
+        duration,
+        labels,
+        spr,
+        reserved.startswith("EDF+D"),
+        _clock(fixed[176:184]),
     )

@@ -7,9 +7,11 @@ recognised by words in the annotation text or, in NSRR XML, in ``EventConcept``.
 from __future__ import annotations
 
 import csv
+import math
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from nightlegs.errors import RecordingError
@@ -114,9 +116,73 @@ def _read_xml(path: Path) -> ScoredEvents:
     return hyp, resp, arousals
 
 
+_CAP_TIME = re.compile(r"(\d{1,2})[.:](\d{2})[.:](\d{2})")
+
+
+def _is_cap(lines: Sequence[str]) -> bool:
+    return any(ln.lower().startswith("sleep stage") and "time" in ln.lower() for ln in lines[:40])
+
+
+def _read_cap(path: Path, lines: Sequence[str]) -> Hypnogram:
+    """CAP Sleep Database ``.txt``: a few header lines, then tab-separated rows under
+    ``Sleep Stage  Position  Time [hh:mm:ss]  Event  Duration[s]  Location``. Stage rows have
+    an event ``SLEEP-S0``..``SLEEP-S4``, ``SLEEP-REM`` or ``SLEEP-MT``; CAP phases (``MCAP-A1``
+    ...) are skipped. Times are clock times, so the hypnogram keeps its clock origin and is
+    aligned to the recording start by ``fit_hypnogram``.
+    """
+    head = next(i for i, ln in enumerate(lines) if ln.lower().startswith("sleep stage"))
+    cols = [c.strip().lower() for c in lines[head].split("\t")]
+
+    def col(prefix: str) -> int:
+        for i, c in enumerate(cols):
+            if c.startswith(prefix):
+                return i
+        raise RecordingError(
+            f"{path}: line {head + 1}: CAP header: expected a column starting with {prefix!r}, "
+            f"found {cols}"
+        )
+
+    i_stage, i_time, i_event, i_dur = col("sleep stage"), col("time"), col("event"), col("dur")
+    spans: list[tuple[float, float, str]] = []
+    origin: float | None = None
+    day = 0.0
+    last = -1.0
+    for n, line in enumerate(lines[head + 1 :], start=head + 2):
+        row = line.split("\t")
+        if not line.strip() or len(row) <= max(i_stage, i_time, i_event, i_dur):
+            continue
+        if not row[i_event].strip().upper().startswith("SLEEP-"):
+            continue
+        m = _CAP_TIME.fullmatch(row[i_time].strip())
+        if m is None:
+            raise RecordingError(
+                f"{path}: line {n}: time {row[i_time]!r}: expected hh:mm:ss or hh.mm.ss"
+            )
+        clock = int(m[1]) * 3600 + int(m[2]) * 60 + int(m[3]) + day
+        if clock < last - 43200:  # past midnight
+            day += 86400.0
+            clock += 86400.0
+        last = clock
+        origin = clock if origin is None else origin
+        try:
+            duration = float(row[i_dur])
+        except ValueError as exc:
+            raise RecordingError(
+                f"{path}: line {n}: duration {row[i_dur]!r}: expected seconds"
+            ) from exc
+        stage = normalise_stage(row[i_stage], source=str(path), where=f"line {n}")
+        spans.append((clock - origin, duration, stage))
+    if not spans or origin is None:
+        raise RecordingError(f"{path}: CAP hypnogram: no SLEEP-* stage rows after the header")
+    hyp = _stages_from_spans(spans, str(path))
+    return Hypnogram(hyp.stages, hyp.epoch_s, hyp.start_s, clock_origin_s=origin % 86400.0)
+
+
 def _read_table(path: Path) -> Hypnogram:
     text = path.read_text(encoding="utf-8-sig", errors="replace")
     lines = [ln for ln in text.splitlines() if ln.strip()]
+    if lines and _is_cap(lines):
+        return _read_cap(path, text.splitlines())  # unfiltered, so line numbers are the file's
     if not lines:
         raise RecordingError(f"{path}: empty hypnogram file; expected one stage per 30-s epoch")
     dialect = "\t" if "\t" in lines[0] else ("," if "," in lines[0] else ";")
@@ -148,7 +214,9 @@ def read_hypnogram_file(path: str | Path) -> ScoredEvents:
     ----------
     path : str or Path
         CSV/TSV/TXT of 30-s epochs from recording start (one stage per line, or a column named
-        ``stage``), or NSRR-style XML (``ScoredEvents``).
+        ``stage``); a CAP Sleep Database ``.txt`` (clock times); NSRR-style XML
+        (``ScoredEvents``); or an EDF+ file of stage annotations such as a Sleep-EDF
+        ``*-Hypnogram.edf`` (aligned by its start time).
 
     Returns
     -------
@@ -168,11 +236,15 @@ def read_hypnogram_file(path: str | Path) -> ScoredEvents:
     if p.suffix.lower() == ".xml":
         return _read_xml(p)
     if p.suffix.lower() in {".edf", ".bdf"}:
-        from nightlegs.movement.readers._edf import read_edf_annotations
+        from nightlegs.movement.readers._edf import read_edf_annotations, read_edf_start_clock
 
         anns = read_edf_annotations(p)
         resp, arousals = events_from_annotations(anns)
-        return hypnogram_from_annotations(anns, str(p)), resp, arousals
+        hyp = hypnogram_from_annotations(anns, str(p))
+        if hyp is not None:
+            # A separate hypnogram file (Sleep-EDF *-Hypnogram.edf) has its own start time.
+            hyp = replace(hyp, clock_origin_s=read_edf_start_clock(p))
+        return hyp, resp, arousals
     return _read_table(p), (), ()
 
 
@@ -213,37 +285,95 @@ def read_events_file(path: str | Path) -> tuple[tuple[Interval, ...], tuple[Inte
     return events_from_annotations(anns)
 
 
-def fit_hypnogram(hyp: Hypnogram, duration_s: float, source: str) -> tuple[Hypnogram, list[str]]:
-    """Check a hypnogram against the recording length; pad or trim by rule.
+def _clock_text(seconds: float) -> str:
+    s = round(seconds) % 86400
+    return f"{s // 3600:02d}:{s % 3600 // 60:02d}:{s % 60:02d}"
 
-    Rules: up to one epoch longer or shorter is silently trimmed or padded with "?"; shorter by
-    more but covering at least half the recording is padded with "?" (unscored) and warned about;
-    covering less than half, or longer by more than one epoch, is an error.
+
+def _align(hyp: Hypnogram, start_clock_s: float | None, source: str) -> tuple[Hypnogram, list[str]]:
+    """Place a hypnogram that carries its own clock time on the recording's time axis."""
+    if hyp.clock_origin_s is None:
+        return hyp, []
+    if start_clock_s is None:
+        return replace(hyp, clock_origin_s=None), [
+            f"{source}: hypnogram starts at {_clock_text(hyp.clock_origin_s + hyp.start_s)} but "
+            "the recording has no start time; taken to start with the recording"
+        ]
+    # The night may cross midnight: take the offset within +-12 h.
+    offset = (hyp.clock_origin_s - start_clock_s + 43200.0) % 86400.0 - 43200.0
+    start = hyp.start_s + offset
+    stages = hyp.stages
+    if start < 0:  # scored before the recording began: drop those epochs
+        k = math.ceil(-start / hyp.epoch_s - 1e-9)
+        stages, start = stages[k:], start + k * hyp.epoch_s
+    warnings = []
+    if abs(offset) > 0.5:
+        warnings.append(
+            f"{source}: hypnogram starts at {_clock_text(hyp.clock_origin_s + hyp.start_s)}, "
+            f"{start:.0f} s after the recording start ({_clock_text(start_clock_s)}); aligned by "
+            "clock time"
+        )
+    return Hypnogram(stages, hyp.epoch_s, start), warnings
+
+
+def fit_hypnogram(
+    hyp: Hypnogram,
+    duration_s: float,
+    source: str,
+    *,
+    start_clock_s: float | None = None,
+) -> tuple[Hypnogram, list[str]]:
+    """Check a hypnogram against the recording; align it by clock time, pad or trim by rule.
+
+    Rules, in order:
+
+    1. A hypnogram with a clock time of its own (CAP ``.txt``, hypnogram EDF+) is placed by
+       clock time against ``start_clock_s``, the recording start (seconds after midnight).
+    2. Unscored epochs (``"?"``) past the end of the recording are trimmed with a warning
+       (Sleep-EDF hypnograms end with a long ``Sleep stage ?``).
+    3. Up to one epoch longer or shorter is silently trimmed or padded with ``"?"``; shorter by
+       more but covering at least half the recording is padded with ``"?"`` and warned about;
+       covering less than half, or scored epochs more than one epoch past the end, is an error.
 
     Examples
     --------
     >>> h, w = fit_hypnogram(Hypnogram(("W",) * 10), 360.0, "h.csv")
     >>> len(h.stages), len(w)
     (12, 1)
+    >>> h, w = fit_hypnogram(Hypnogram(("W",) * 12 + ("?",) * 40), 360.0, "h.edf")
+    >>> len(h.stages), "unscored" in w[0]
+    (12, True)
+    >>> h, w = fit_hypnogram(Hypnogram(("N2",) * 10, clock_origin_s=3600.0), 360.0, "cap.txt",
+    ...                      start_clock_s=3540.0)
+    >>> h.start_s, len(h.stages)
+    (60.0, 10)
     """
-    warnings: list[str] = []
-    end = hyp.start_s + len(hyp.stages) * hyp.epoch_s
-    n_rec = int(-(-(duration_s - hyp.start_s) // hyp.epoch_s))
+    hyp, warnings = _align(hyp, start_clock_s, source)
+    n_rec = max(0, math.ceil((duration_s - hyp.start_s) / hyp.epoch_s - 1e-9))
+    stages = list(hyp.stages)
+    tail = stages[n_rec:]
+    if len(tail) > 1 and all(s == "?" for s in tail):
+        warnings.append(
+            f"{source}: {len(tail)} unscored epochs past the end of the recording trimmed"
+        )
+        stages = stages[:n_rec]
+    end = hyp.start_s + len(stages) * hyp.epoch_s
     if end > duration_s + hyp.epoch_s:
         raise RecordingError(
-            f"{source}: hypnogram: {len(hyp.stages)} epochs ({end / 3600:.2f} h) is longer than "
-            f"the recording ({duration_s / 3600:.2f} h); expected at most {n_rec} epochs"
+            f"{source}: hypnogram: {len(stages)} epochs ({end / 3600:.2f} h from the recording "
+            f"start) is longer than the recording ({duration_s / 3600:.2f} h); expected at most "
+            f"{n_rec} epochs"
         )
     if end < duration_s - hyp.epoch_s:
-        covered = (end - hyp.start_s) / max(duration_s, 1e-9)
+        covered = len(stages) * hyp.epoch_s / max(duration_s, 1e-9)
         if covered < 0.5:
             raise RecordingError(
-                f"{source}: hypnogram: {len(hyp.stages)} epochs cover {covered:.0%} of the "
+                f"{source}: hypnogram: {len(stages)} epochs cover {covered:.0%} of the "
                 f"recording; expected about {n_rec} epochs (at least half the recording)"
             )
         warnings.append(
-            f"{source}: hypnogram shorter than the recording ({len(hyp.stages)} of {n_rec} "
+            f"{source}: hypnogram shorter than the recording ({len(stages)} of {n_rec} "
             "epochs); the rest is counted as unscored ('?')"
         )
-    stages = (list(hyp.stages) + ["?"] * n_rec)[:n_rec]
+    stages = (stages + ["?"] * n_rec)[:n_rec]
     return Hypnogram(tuple(stages), hyp.epoch_s, hyp.start_s), warnings

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+import math
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 
 import numpy as np
 
 from nightlegs.errors import RecordingError
-from nightlegs.movement._types import Recording
+from nightlegs.movement._types import Hypnogram, Interval, Recording
 from nightlegs.movement.results import MovementAnalysis
 from nightlegs.movement.scoring.accel import detect_accel
 from nightlegs.movement.scoring.detect import LegDetection, detect_leg
@@ -25,17 +27,43 @@ logger = logging.getLogger(__name__)
 def _detect_all(recording: Recording, params: ScoringParams) -> tuple[list[LegDetection], str]:
     if recording.legs:
         legs = recording.legs
+        source = recording.source or "recording"
         if len(legs) == 1:
-            return [detect_leg(legs[0], params)], "emg"
+            return [detect_leg(legs[0], params, source=source)], "emg"
         # The band-pass releases the GIL, so the two legs filter on two cores at once.
         with ThreadPoolExecutor(max_workers=min(2, len(legs))) as pool:
-            return list(pool.map(lambda leg: detect_leg(leg, params), legs)), "emg"
+            return list(pool.map(lambda leg: detect_leg(leg, params, source=source), legs)), "emg"
     if recording.accelerometers:
         return [detect_accel(a, params) for a in recording.accelerometers], "accelerometer"
     raise RecordingError(
         f"{recording.source or 'recording'}: no leg EMG or leg accelerometer signal to score; "
         "expected at least one tibialis anterior channel"
     )
+
+
+#: Margin around a gap in which a movement is dropped: the band-pass rings at the step to zero.
+_GAP_MARGIN_S = 1.0
+
+
+def _outside_gaps(det: LegDetection, gaps: tuple[Interval, ...]) -> LegDetection:
+    keep = np.ones(det.onset_s.size, dtype=bool)
+    for g in gaps:
+        keep &= ~(
+            (det.onset_s < g.end_s + _GAP_MARGIN_S) & (det.offset_s > g.onset_s - _GAP_MARGIN_S)
+        )
+    return replace(det, onset_s=det.onset_s[keep], offset_s=det.offset_s[keep])
+
+
+def _unscore_gaps(hyp: Hypnogram | None, gaps: tuple[Interval, ...]) -> Hypnogram | None:
+    """Epochs whose middle falls in a gap become unscored: no signal, no sleep or wake time."""
+    if hyp is None or not gaps:
+        return hyp
+    mid = hyp.start_s + hyp.epoch_s * (np.arange(len(hyp.stages)) + 0.5)
+    in_gap = np.zeros(mid.size, dtype=bool)
+    for g in gaps:
+        in_gap |= (mid >= g.onset_s) & (mid < g.end_s)
+    stages = tuple("?" if gap else s for s, gap in zip(hyp.stages, in_gap.tolist(), strict=True))
+    return replace(hyp, stages=stages)
 
 
 def score(
@@ -85,7 +113,16 @@ def score(
     True
     """
     params = params or ScoringParams()
+    duration = recording.duration_s
+    if not (math.isfinite(duration) and duration > 0):
+        raise RecordingError(
+            f"{recording.source or 'recording'}: duration_s must be > 0, got {duration}"
+        )
     detections, kind = _detect_all(recording, params)
+    gaps = recording.gaps
+    if gaps:
+        detections = [_outside_gaps(d, gaps) for d in detections]
+    hypnogram = _unscore_gaps(recording.hypnogram, gaps)
     warnings = list(recording.warnings)
     for det in detections:
         warnings.extend(det.warnings)
@@ -103,22 +140,23 @@ def score(
         offset,
         side,
         params,
-        hypnogram=recording.hypnogram,
+        hypnogram=hypnogram,
         respiratory_events=recording.respiratory_events,
         arousals=recording.arousals,
     )
-    duration = recording.duration_s
-    if duration <= 0:
-        raise RecordingError(
-            f"{recording.source or 'recording'}: duration_s must be > 0, got {duration}"
-        )
-    indices = compute_indices(events, duration, recording.hypnogram, params)
+    indices = compute_indices(
+        events, duration, hypnogram, params, excluded_s=sum(g.duration_s for g in gaps)
+    )
     headline = indices.values["plms_index"]
-    if headline is None:
+    if recording.hypnogram is None:
         headline = indices.values["plm_index"]
-        if recording.hypnogram is not None:
-            warnings.append("no sleep in the hypnogram: grading uses the PLM index per hour")
-    grading = grade(float(headline or 0.0), child=child)
+    elif headline is None:
+        # A PLMS index needs sleep; grading the wake-time PLM index instead would read as
+        # "normal" for a night nobody slept or nobody scored.
+        warnings.append(
+            "no sleep scored in the hypnogram: the PLMS index and the severity are not available"
+        )
+    grading = grade(None if headline is None else float(headline), child=child)
     logger.debug("scored %d LMs from %d signals", events.onset_s.size, len(detections))
     return MovementAnalysis(
         scored=events,
@@ -126,7 +164,8 @@ def score(
         grading=grading,
         params=params,
         detections=tuple(detections),
-        hypnogram=recording.hypnogram,
+        hypnogram=hypnogram,
         signal_kind=kind,
-        warnings=tuple(warnings),
+        # Reader and scorer run the same checks: show each warning once, in order.
+        warnings=tuple(dict.fromkeys(warnings)),
     )

@@ -20,8 +20,10 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy import ndimage, signal
 
-from nightlegs.errors import RecordingError
 from nightlegs.movement._types import LegSignal
+from nightlegs.movement.readers._checks import MIN_FS as MIN_FS_HZ
+from nightlegs.movement.readers._checks import WARN_FS as RECOMMENDED_FS_HZ
+from nightlegs.movement.readers._checks import check_emg as _check_emg
 from nightlegs.movement.scoring.params import ScoringParams
 
 __all__ = [
@@ -37,8 +39,6 @@ __all__ = [
     "rolling_baseline",
 ]
 
-MIN_FS_HZ = 100.0
-RECOMMENDED_FS_HZ = 200.0
 #: Points kept per leg for the overview plot; enough for a page-wide line.
 _OVERVIEW_POINTS = 4000
 #: Baseline block length in envelope samples (about 0.5 s at the default 0.025 s step).
@@ -81,6 +81,8 @@ class LegDetection:
     overview_t_s, overview_uv : NDArray[np.float64], shape (n_points,)
         Decimated envelope above baseline (block maxima) for plots.
     warnings : tuple of str
+    side_from : str
+        Where the side came from (see :class:`~nightlegs.movement._types.LegSignal`).
     """
 
     label: str
@@ -90,14 +92,18 @@ class LegDetection:
     overview_t_s: NDArray[np.float64]
     overview_uv: NDArray[np.float64]
     warnings: tuple[str, ...] = ()
+    side_from: str = "label"
 
 
-def check_emg(leg: LegSignal, params: ScoringParams) -> list[str]:
+def check_emg(leg: LegSignal, params: ScoringParams, *, source: str = "recording") -> list[str]:
     """Refuse an EMG channel that cannot be scored; return warnings for a usable one.
 
-    Raises :class:`~nightlegs.errors.RecordingError` naming the channel for a sampling rate
-    below 100 Hz, NaN or infinite samples, a flat or a saturated channel. A rate between 100
-    and 200 Hz (the WASM 2016 minimum [1]_) gives a warning.
+    Raises :class:`~nightlegs.errors.RecordingError` naming ``source`` and the channel for a
+    sampling rate below 100 Hz, fewer than 10 s, NaN or infinite samples, implausible
+    amplitudes, a flat or a saturated channel. A rate between 100 and 200 Hz (the WASM 2016
+    minimum [1]_) gives a warning. The checks are those of the readers
+    (:func:`nightlegs.movement.readers._checks.check_emg`), so a message is the same wherever
+    it is found.
 
     Examples
     --------
@@ -107,45 +113,13 @@ def check_emg(leg: LegSignal, params: ScoringParams) -> list[str]:
     >>> check_emg(leg, ScoringParams())
     []
     """
-    x = leg.emg_uv
-    name = f"channel {leg.label!r} ({leg.side} leg)"
-    if not math.isfinite(leg.fs) or leg.fs < MIN_FS_HZ:
-        raise RecordingError(
-            f"{name}: sampling rate {leg.fs} Hz is too low; leg-movement scoring needs at least "
-            f"{MIN_FS_HZ:g} Hz ({RECOMMENDED_FS_HZ:g} Hz or more recommended)"
-        )
-    if x.ndim != 1 or x.size < int(10 * leg.fs):
-        raise RecordingError(
-            f"{name}: expected a 1-D signal of at least 10 s, got shape {x.shape} at {leg.fs} Hz"
-        )
-    # min/max propagate NaN, so one pass each finds non-finite samples as well.
-    lo, hi = float(np.min(x)), float(np.max(x))
-    if not (math.isfinite(lo) and math.isfinite(hi)):
-        bad = np.flatnonzero(~np.isfinite(x))
-        raise RecordingError(
-            f"{name}: {bad.size} NaN or infinite samples (first at {bad[0] / leg.fs:.2f} s); "
-            "expected finite EMG in microvolts"
-        )
-    if hi - lo < 0.1:
-        raise RecordingError(
-            f"{name}: channel is flat (peak-to-peak {hi - lo:.3g} uV); expected EMG activity "
-            "- check the electrode and the channel choice"
-        )
-    # A strided look is enough to find a clipped channel and keeps this cheap.
-    probe = x[:: max(1, int(leg.fs // 25))]
-    at_rail = float(np.count_nonzero((probe == lo) | (probe == hi))) / probe.size
-    if at_rail > params.saturation_fraction:
-        raise RecordingError(
-            f"{name}: channel is saturated ({100 * at_rail:.1f}% of samples at "
-            f"{lo:g} or {hi:g} uV; at most {100 * params.saturation_fraction:g}% expected)"
-        )
-    warnings: list[str] = []
-    if leg.fs < RECOMMENDED_FS_HZ:
-        warnings.append(
-            f"{name}: sampling rate {leg.fs:g} Hz is below the {RECOMMENDED_FS_HZ:g} Hz "
-            "recommended by WASM 2016; the 10-100 Hz band is cut at 0.45 * fs"
-        )
-    return warnings
+    return _check_emg(
+        np.asarray(leg.emg_uv),
+        leg.fs,
+        source=source,
+        label=leg.label,
+        saturation_fraction=params.saturation_fraction,
+    )
 
 
 def emg_envelope(emg_uv: NDArray[np.floating], fs: float, params: ScoringParams) -> Envelope:
@@ -235,7 +209,10 @@ def band_envelope(
     env_fs = fs / step
     width = max(1, round(window_s * env_fs))
     if params.envelope_method == "rms":
-        values = np.sqrt(ndimage.uniform_filter1d(power, width, mode="nearest"))
+        # The running sum behind the moving mean loses a few ulps and can end slightly below
+        # zero after a large burst; clip before the square root so no NaN reaches the rules.
+        mean_power = ndimage.uniform_filter1d(power, width, mode="nearest")
+        values = np.sqrt(np.maximum(mean_power, 0.0, out=mean_power))
     else:
         values = ndimage.median_filter(np.sqrt(power), size=width, mode="nearest")
     values32 = values.astype(np.float32)
@@ -344,11 +321,13 @@ def find_events(
     first[1:] = stretch[1:] != stretch[:-1]
     start = on_idx[first]
     which = stretch[first]
-    stop = np.where(which < q_start.size, q_start[np.minimum(which, q_start.size - 1)], n)
-    return start.astype(np.intp), stop.astype(np.intp)
+    # A movement with no quiet run after it ends with the recording; ``n`` as a sentinel
+    # also covers a night with no quiet run at all (continuous noise), where q_start is empty.
+    ends = np.append(q_start, n)
+    return start.astype(np.intp), ends[which].astype(np.intp)
 
 
-def detect_leg(leg: LegSignal, params: ScoringParams) -> LegDetection:
+def detect_leg(leg: LegSignal, params: ScoringParams, *, source: str = "recording") -> LegDetection:
     """Find the one-leg movements (LM >= 0.5 s) of one tibialis anterior EMG channel.
 
     Parameters
@@ -356,6 +335,8 @@ def detect_leg(leg: LegSignal, params: ScoringParams) -> LegDetection:
     leg : LegSignal
         EMG in uV; ``leg.fs`` must be at least 100 Hz.
     params : ScoringParams
+    source : str
+        File name (or ``"arrays"``) for messages.
 
     Returns
     -------
@@ -376,7 +357,7 @@ def detect_leg(leg: LegSignal, params: ScoringParams) -> LegDetection:
     >>> [round(float(t)) for t in det.onset_s]
     [60]
     """
-    warnings = check_emg(leg, params)
+    warnings = check_emg(leg, params, source=source)
     env = emg_envelope(leg.emg_uv, leg.fs, params)
     excess = env.values - env.baseline
     min_quiet = max(1, round(params.offset_min_s * env.fs))
@@ -393,6 +374,7 @@ def detect_leg(leg: LegSignal, params: ScoringParams) -> LegDetection:
         overview_t_s=t_over,
         overview_uv=v_over,
         warnings=tuple(warnings),
+        side_from=leg.side_from,
     )
 
 

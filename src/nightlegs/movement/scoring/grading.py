@@ -22,6 +22,7 @@ from typing import Literal
 __all__ = [
     "ADULT_CUTOFF_PER_H",
     "CHILD_CUTOFF_PER_H",
+    "NOT_AVAILABLE",
     "ArticleBand",
     "ClinicalBand",
     "Grading",
@@ -30,19 +31,21 @@ __all__ = [
     "grade",
 ]
 
-ArticleBand = Literal["none", "light", "average", "heavy"]
-ClinicalBand = Literal["none", "mild", "moderate", "severe"]
+ArticleBand = Literal["none", "light", "average", "heavy", "not available"]
+ClinicalBand = Literal["none", "mild", "moderate", "severe", "not available"]
+#: Every reading of a night whose index cannot be computed (a hypnogram with no sleep).
+NOT_AVAILABLE: Literal["not available"] = "not available"
 ADULT_CUTOFF_PER_H = 15.0
 CHILD_CUTOFF_PER_H = 5.0
 
 
 @dataclass(frozen=True)
 class Grading:
-    """Both readings of one index (movements per hour)."""
+    """Both readings of one index (movements per hour); ``"not available"`` without an index."""
 
-    index_per_h: float
+    index_per_h: float | None
     article: ArticleBand
-    clinical: Literal["normal", "abnormal"]
+    clinical: Literal["normal", "abnormal", "not available"]
     clinical_band: ClinicalBand
     cutoff_per_h: float
     population: Literal["adult", "child"]
@@ -96,13 +99,14 @@ def clinical_band(index_per_h: float) -> ClinicalBand:
     return "severe"
 
 
-def grade(index_per_h: float, *, child: bool = False) -> Grading:
+def grade(index_per_h: float | None, *, child: bool = False) -> Grading:
     """Grade a PLMS index (per hour of sleep) both ways.
 
     Parameters
     ----------
-    index_per_h : float
-        PLMS index, or the PLM index per hour of recording when there is no hypnogram.
+    index_per_h : float or None
+        PLMS index, or the PLM index per hour of recording when there is no hypnogram; None
+        when a hypnogram was given but holds no sleep (every reading is then "not available").
     child : bool
         Use the paediatric cut-off (> 5/h) instead of the adult one (> 15/h).
 
@@ -117,18 +121,32 @@ def grade(index_per_h: float, *, child: bool = False) -> Grading:
     ('light', 'abnormal', 'mild')
     >>> grade(8.0, child=True).clinical
     'abnormal'
+    >>> grade(None).clinical
+    'not available'
     """
     cutoff = CHILD_CUTOFF_PER_H if child else ADULT_CUTOFF_PER_H
+    note = (
+        "Article bands are not a validated clinical scale. An abnormal PLMS index alone is "
+        "not a diagnosis: periodic limb movement disorder also needs a sleep complaint not "
+        "explained by another disorder."
+    )
+    population: Literal["adult", "child"] = "child" if child else "adult"
+    if index_per_h is None:
+        return Grading(
+            index_per_h=None,
+            article=NOT_AVAILABLE,
+            clinical=NOT_AVAILABLE,
+            clinical_band=NOT_AVAILABLE,
+            cutoff_per_h=cutoff,
+            population=population,
+            note="No sleep was scored, so there is no PLMS index to grade. " + note,
+        )
     return Grading(
         index_per_h=index_per_h,
         article=article_band(index_per_h),
         clinical="abnormal" if index_per_h > cutoff else "normal",
         clinical_band=clinical_band(index_per_h),
         cutoff_per_h=cutoff,
-        population="child" if child else "adult",
-        note=(
-            "Article bands are not a validated clinical scale. An abnormal PLMS index alone is "
-            "not a diagnosis: periodic limb movement disorder also needs a sleep complaint not "
-            "explained by another disorder."
-        ),
+        population=population,
+        note=note,
     )

@@ -68,6 +68,8 @@ def compute_indices(
     duration_s: float,
     hypnogram: Hypnogram | None,
     params: ScoringParams,
+    *,
+    excluded_s: float = 0.0,
 ) -> Indices:
     """Counts and indices; PLMS per hour of sleep, PLMW per hour of wake (rule 7).
 
@@ -80,6 +82,9 @@ def compute_indices(
     hypnogram : Hypnogram or None
         Without it every index is per hour of recording and the sleep/wake ones are ``None``.
     params : ScoringParams
+    excluded_s : float
+        Seconds without signal (EDF+D gaps) left out of the recording time; their epochs are
+        expected to be unscored (``"?"``) in ``hypnogram`` already.
 
     Returns
     -------
@@ -92,7 +97,7 @@ def compute_indices(
     >>> compute_indices(ev, 3600.0, None, ScoringParams()).values["plm_index"]
     4.0
     """
-    rec_h = duration_s / 3600.0
+    rec_h = max(duration_s - excluded_s, 0.0) / 3600.0
     n = events.onset_s.size
     if events.stage is not None and hypnogram is not None:
         stages = np.asarray(hypnogram.stages)

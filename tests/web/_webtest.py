@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import os
 import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+import httpx
 from fastapi import FastAPI
 
 from nightlegs.web.security import csrf_token
 
-__all__ = ["NIGHT", "free_port", "token_of"]
+__all__ = ["LOCAL", "NIGHT", "free_port", "serve", "start_serve", "token_of"]
+
+#: The base URL of in-process test clients: a loopback name, as a browser on this machine uses.
+LOCAL = "http://127.0.0.1:8000"
 
 NIGHT: dict[str, Any] = {
     "date": "2025-03-01",
@@ -44,3 +55,59 @@ def free_port() -> int:
         sock.bind(("127.0.0.1", 0))
         port: int = sock.getsockname()[1]
         return port
+
+
+def start_serve(
+    database_url: str, log: Path, *args: str, env: dict[str, str] | None = None
+) -> tuple[subprocess.Popen[bytes], str]:
+    """Start ``nightlegs serve`` on a free loopback port; return the process and its base URL.
+
+    The server's output goes to ``log`` (appended). ``env`` adds to the environment, from which
+    ``NIGHTLEGS_TOKEN`` is removed unless ``env`` sets it.
+    """
+    port = free_port()
+    environ = {**os.environ, "NIGHTLEGS_DATABASE_URL": database_url}
+    environ.pop("NIGHTLEGS_TOKEN", None)
+    environ.update(env or {})
+    with log.open("ab") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "nightlegs", "serve", "--port", str(port), *args],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=environ,
+        )
+    base = f"http://127.0.0.1:{port}"
+    headers = (
+        {"Authorization": f"Bearer {environ['NIGHTLEGS_TOKEN']}"}
+        if "NIGHTLEGS_TOKEN" in environ
+        else {}
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise AssertionError(f"serve exited: {log.read_text()}")
+        try:
+            if httpx.get(f"{base}/api/health", headers=headers, timeout=1).status_code == 200:
+                return proc, base
+        except httpx.TransportError:
+            time.sleep(0.05)
+    proc.kill()
+    proc.wait()
+    raise AssertionError("serve did not start")
+
+
+@contextmanager
+def serve(
+    database_url: str, log: Path, *args: str, env: dict[str, str] | None = None
+) -> Iterator[str]:
+    """``nightlegs serve`` for the length of a ``with`` block (stopped with SIGTERM after)."""
+    proc, base = start_serve(database_url, log, *args, env=env)
+    try:
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()

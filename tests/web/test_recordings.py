@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _webtest import token_of
+from _webtest import LOCAL, token_of
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
@@ -94,7 +94,7 @@ def test_upload_type_checks(client: TestClient, app: FastAPI, edf_bytes: bytes) 
 
 def test_upload_size_limit(database_url: str, edf_bytes: bytes) -> None:
     app = create_app(Settings(database_url=database_url, max_upload_bytes=100_000))
-    with TestClient(app) as client:
+    with TestClient(app, base_url=LOCAL) as client:
         response = _upload(client, app, "night.edf", edf_bytes)
         assert response.status_code == 413, response.text
         big = edf_bytes * 2  # over the limit plus multipart allowance: refused while streaming
@@ -133,6 +133,6 @@ def test_interrupted_analysis_is_marked_failed(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'diary.db'}"
     with open_store(url) as store:
         stale = store.create_recording("night.edf", 10)
-    with TestClient(create_app(Settings(database_url=url))) as client:
+    with TestClient(create_app(Settings(database_url=url)), base_url=LOCAL) as client:
         record = client.get(f"/api/recordings/{stale.id}").json()
     assert record["status"] == "failed" and "interrupted" in record["error"]

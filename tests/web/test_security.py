@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from _webtest import NIGHT, token_of
+from _webtest import LOCAL, NIGHT, token_of
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
@@ -30,7 +30,7 @@ def local(sqlite_app: FastAPI) -> Iterator[TestClient]:
 @pytest.fixture
 def guarded(tmp_path: Path) -> Iterator[TestClient]:
     app = create_app(Settings(database_url=f"sqlite:///{tmp_path / 'd.db'}", token=TOKEN))
-    with TestClient(app) as client:
+    with TestClient(app, base_url=LOCAL) as client:
         yield client
 
 
@@ -159,3 +159,24 @@ def test_serve_refuses_public_address_without_token(
         code, out, err = run_cli("serve", "--host", host, "--port", "8123")
         assert code == 2 and out == ""
         assert len(err.strip().splitlines()) == 1 and "NIGHTLEGS_TOKEN" in err
+
+
+def test_host_allow_list(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'h.db'}"
+    everywhere = create_app(
+        Settings(database_url=url, host="0.0.0.0", token=TOKEN, allowed_hosts=("legs.lan",))
+    )
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    with TestClient(everywhere, base_url=LOCAL) as client:
+        for host in ("192.168.1.10:8000", "[fe80::1]", "legs.lan:8000", "localhost"):
+            assert client.get("/api/health", headers={**auth, "Host": host}).status_code == 200
+        for host in ("evil.example", "legs.lan.evil.example", "a b", "legs.lan@evil", ""):
+            response = client.get("/api/health", headers={**auth, "Host": host})
+            assert response.status_code == 421, host
+            assert "NIGHTLEGS_ALLOWED_HOSTS" in response.json()["detail"]
+    named = create_app(Settings(database_url=url, host="nightlegs.lan"))
+    with TestClient(named, base_url="http://nightlegs.lan:8000") as client:
+        assert client.get("/api/health").status_code == 200
+        assert client.get("/api/health", headers={"Host": "10.0.0.5"}).status_code == 421
+        own = {"Origin": "http://nightlegs.lan:8000"}
+        assert client.post("/api/nights", json=NIGHT, headers=own).status_code == 201

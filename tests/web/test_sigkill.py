@@ -4,42 +4,15 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
 
 import httpx
 import pytest
-from _webtest import NIGHT, free_port
+from _webtest import NIGHT, start_serve
 
 pytestmark = pytest.mark.slow
-
-
-def _start(database_url: str, log: Path) -> tuple[subprocess.Popen[bytes], str]:
-    port = free_port()
-    env = {**os.environ, "NIGHTLEGS_DATABASE_URL": database_url}
-    env.pop("NIGHTLEGS_TOKEN", None)
-    with log.open("ab") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "nightlegs", "serve", "--port", str(port)],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env=env,
-        )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise AssertionError(f"serve exited: {log.read_text()}")
-        try:
-            if httpx.get(f"{base}/api/health", timeout=1).status_code == 200:
-                return proc, base
-        except httpx.TransportError:
-            time.sleep(0.05)
-    proc.kill()
-    raise AssertionError("serve did not start")
 
 
 def _stream(base: str, acknowledged: dict[int, str], stop: threading.Event) -> None:
@@ -58,7 +31,7 @@ def _stream(base: str, acknowledged: dict[int, str], stop: threading.Event) -> N
 
 def test_acknowledged_writes_survive_sigkill(database_url: str, tmp_path: Path) -> None:
     log = tmp_path / "serve.log"
-    proc, base = _start(database_url, log)
+    proc, base = start_serve(database_url, log)
     acknowledged: dict[int, str] = {}
     stop = threading.Event()
     writers = [threading.Thread(target=_stream, args=(base, acknowledged, stop)) for _ in range(3)]
@@ -78,7 +51,7 @@ def test_acknowledged_writes_survive_sigkill(database_url: str, tmp_path: Path) 
             proc.kill()
     assert len(acknowledged) >= 60
     assert "serving on http://127.0.0.1:" in log.read_text()
-    proc, base = _start(database_url, log)
+    proc, base = start_serve(database_url, log)
     try:
         stored = {n["id"]: n for n in httpx.get(f"{base}/api/nights", timeout=30).json()}
     finally:

@@ -9,7 +9,7 @@ Examples
 >>> from fastapi.testclient import TestClient
 >>> from nightlegs.web import Settings, create_app
 >>> app = create_app(Settings(database_url="sqlite://"))
->>> with TestClient(app) as client:
+>>> with TestClient(app, base_url="http://127.0.0.1:8000") as client:
 ...     client.get("/api/health").json()
 {'status': 'ok'}
 """
@@ -31,6 +31,7 @@ import nightlegs
 from nightlegs.diary.store import DiaryStore
 from nightlegs.web.docs import install_docs
 from nightlegs.web.errors import install_error_handlers
+from nightlegs.web.hosts import allowed_names
 from nightlegs.web.login import router as login_router
 from nightlegs.web.security import SecurityMiddleware, new_secret, verify_csrf
 from nightlegs.web.settings import Settings
@@ -125,12 +126,15 @@ def create_app(settings: Settings | None = None, *, store: DiaryStore | None = N
         redoc_url=None,
         openapi_url="/openapi.json",
     )
+    allowed_hosts = allowed_names(settings.host, settings.allowed_hosts)
     app.state.settings = settings
     app.state.csrf_secret = new_secret()
+    app.state.allowed_hosts = allowed_hosts
     app.add_middleware(
         SecurityMiddleware,  # type: ignore[arg-type]
         token=settings.token,
         max_upload_bytes=settings.max_upload_bytes,
+        allowed_hosts=allowed_hosts,
     )
     install_error_handlers(app)
     app.include_router(api_router, dependencies=[Depends(verify_csrf)])

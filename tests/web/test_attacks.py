@@ -7,6 +7,7 @@ rebinding, a far-future date, weak and guessed tokens, non-finite numbers and un
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -54,3 +55,48 @@ def test_dns_rebinding_is_refused(base: str) -> None:
         own = {"Origin": f"http://localhost:{port}", "Host": f"localhost:{port}"}
         assert client.post("/api/nights", json=NIGHT, headers=own).status_code == 201
         assert len(client.get("/api/nights").json()) == 2
+
+
+def _hostile_bodies(marker: str) -> Iterator[tuple[str, str, str]]:
+    """(method, path, JSON text) on every JSON route, each carrying ``marker`` somewhere."""
+    night = json.dumps({**NIGHT, "notes": marker})[:-1]
+    bad_values = ["NaN", "Infinity", "-Infinity", "1e400", '"\\ud800"', '"a\\u0000b"']
+    for value in bad_values:
+        yield from (
+            ("POST", "/api/assess", f'{{"text": "{marker}", "age": {value}}}'),
+            ("POST", "/api/assess", f'{{"text": "{marker}", "movements_per_hour": {value}}}'),
+            ("POST", "/api/assess", f'{{"text": "{marker}", "findings": {{"{marker}": {value}}}}}'),
+            ("POST", "/api/interview", f'{{"text": "{marker}", "age": {value}}}'),
+            ("POST", "/api/interview", f'{{"text": "{marker}", "evidence": [{{"id": {value}}}]}}'),
+            ("POST", "/api/nights", f'{night}, "movements_per_hour": {value}}}'),
+            ("POST", "/api/nights", f'{night}, "sleep_quality": {value}}}'),
+            ("PUT", "/api/profile", f'{{"medicines": ["{marker}"], "age": {value}}}'),
+            ("POST", "/api/import", f'{{"nights": [{night}, "movements_per_hour": {value}}}]}}'),
+        )
+    for text_value in ('"\\ud800"', '"\\udfff and more"', '"nul \\u0000"'):
+        yield "POST", "/api/assess", f'{{"text": {text_value}, "age": 40, "sex": "{marker}"}}'
+        yield "POST", "/api/nights", f'{night}, "episodes": [{{"body_site": {text_value}}}]}}'
+        yield "PUT", "/api/profile", f'{{"known_conditions": [{text_value}, "{marker}"]}}'
+
+
+def test_hostile_numbers_and_text_get_422_and_stay_out_of_the_log(
+    base: str, server_log: Path
+) -> None:
+    sent = []
+    with httpx.Client(base_url=base, timeout=30) as client:
+        for n, (method, path, body) in enumerate(_hostile_bodies("")):
+            marker = f"private words {n:03d} zq"
+            body = list(_hostile_bodies(marker))[n][2]
+            sent.append(marker)
+            response = client.request(
+                method, path, content=body.encode(), headers={"Content-Type": "application/json"}
+            )
+            assert response.status_code in (400, 422), (path, body, response.text)
+            assert marker not in response.text, (path, body)
+            if response.status_code == 422:
+                assert all(error["loc"] for error in response.json()["detail"]), response.text
+        assert client.get("/api/health").status_code == 200
+    log = server_log.read_text(errors="replace")
+    assert 'POST /api/assess HTTP/1.1" 422' in log  # the log is there, and was searched
+    assert "Traceback" not in log and "Exception" not in log
+    assert not [m for m in sent if m in log]

@@ -180,3 +180,17 @@ def test_host_allow_list(tmp_path: Path) -> None:
         assert client.get("/api/health", headers={"Host": "10.0.0.5"}).status_code == 421
         own = {"Origin": "http://nightlegs.lan:8000"}
         assert client.post("/api/nights", json=NIGHT, headers=own).status_code == 201
+
+
+def test_unplanned_errors_are_logged_without_their_message(
+    sqlite_app: FastAPI, caplog: pytest.LogCaptureFixture
+) -> None:
+    @sqlite_app.get("/api/boom")
+    def boom() -> None:
+        raise ValueError("my private words")
+
+    with TestClient(sqlite_app, base_url=LOCAL) as client, caplog.at_level("DEBUG"):
+        response = client.get("/api/boom")
+    assert response.status_code == 500 and "private" not in response.text
+    assert "ValueError" in caplog.text and "test_security.py" in caplog.text
+    assert "my private words" not in caplog.text

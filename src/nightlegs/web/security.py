@@ -44,16 +44,21 @@ external sources, no inline script), ``X-Content-Type-Options: nosniff``,
 ``Referrer-Policy: no-referrer``, ``X-Frame-Options: DENY`` and a restrictive
 ``Permissions-Policy``. A route may set a stricter CSP of its own (the report does).
 
-**Logs.** Nothing here logs; uvicorn's access log has the method, path and status only, never a
-body or a header value.
+**Logs.** uvicorn's access log has the method, path and status only, never a body or a header
+value. An unplanned exception is answered with ``500`` here and logged by its type and the
+places in the code it passed through, never its message or any value (a message may quote the
+person's text); it does not reach uvicorn's own error log.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 import secrets
+import traceback
 from collections.abc import Awaitable, Callable, MutableMapping
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
@@ -72,6 +77,8 @@ __all__ = [
     "new_secret",
     "verify_csrf",
 ]
+
+logger = logging.getLogger(__name__)
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -291,6 +298,25 @@ class SecurityMiddleware:
         except _BodyTooLarge:
             if not started:
                 await _plain(send, 413, b'{"detail":"request body too large"}')
+        except Exception as exc:
+            # Caught here, inside Starlette's error middleware, so that neither it nor uvicorn
+            # logs the exception's message: it may quote the person's text.
+            _log_unexpected(scope, exc)
+            if not started:
+                await _plain(send, 500, b'{"detail":"internal error; it has been logged"}')
+
+
+def _log_unexpected(scope: Scope, exc: BaseException) -> None:
+    """Log an unplanned error by its type and where it happened, never its message or values."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = "; ".join(f"{Path(f.filename).name}:{f.lineno} in {f.name}" for f in frames[-6:])
+    logger.error(
+        "internal error on %s %s: %s at %s",
+        scope.get("method", "?"),
+        scope.get("path", "?")[:200],
+        type(exc).__name__,
+        where or "(no traceback)",
+    )
 
 
 async def _redirect(send: Send, location: str) -> None:

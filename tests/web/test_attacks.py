@@ -100,3 +100,22 @@ def test_hostile_numbers_and_text_get_422_and_stay_out_of_the_log(
     assert 'POST /api/assess HTTP/1.1" 422' in log  # the log is there, and was searched
     assert "Traceback" not in log and "Exception" not in log
     assert not [m for m in sent if m in log]
+
+
+def test_far_future_and_ancient_dates_are_refused_everywhere(base: str) -> None:
+    with httpx.Client(base_url=base, timeout=60) as client:
+        for date in ("9999-12-31", "3000-01-01", "2204-05-01", "1899-12-31"):
+            response = client.post("/api/nights", json={**NIGHT, "date": date})
+            assert response.status_code == 422, date
+            assert response.json()["detail"][0]["loc"] == ["body", "date"]
+            assert "1900-01-01" in response.json()["detail"][0]["msg"]
+            imported = client.post("/api/import", json={"nights": [{"date": date}]})
+            assert imported.status_code == 422, date
+            csv = client.post(
+                "/api/import",
+                content=f"date,notes\r\n{date},typo\r\n",
+                headers={"Content-Type": "text/csv"},
+            )
+            assert csv.status_code == 400 and "line 2, column 'date'" in csv.json()["detail"]
+        assert client.get("/api/report").status_code == 200
+        assert client.get("/api/report", params={"format": "pdf"}).status_code == 200

@@ -7,6 +7,8 @@ rebinding, a far-future date, weak and guessed tokens, non-finite numbers and un
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -119,3 +121,28 @@ def test_far_future_and_ancient_dates_are_refused_everywhere(base: str) -> None:
             assert csv.status_code == 400 and "line 2, column 'date'" in csv.json()["detail"]
         assert client.get("/api/report").status_code == 200
         assert client.get("/api/report", params={"format": "pdf"}).status_code == 200
+
+
+def test_csv_export_runs_no_formulas(base: str) -> None:
+    payloads = ['=HYPERLINK("http://evil.example/","x")', "+cmd|' /C calc'!A0", "@SUM(1+1)"]
+    payloads += ["-2+3", "=1+1", "'=1+1", "\uff1d1+1"]
+    with httpx.Client(base_url=base, timeout=60) as client:
+        client.post("/api/import", params={"replace": True}, json={"nights": []})
+        for day, text in enumerate(payloads, start=1):
+            night = {**NIGHT, "date": f"2025-04-{day:02d}", "notes": text}
+            night["episodes"] = [{**NIGHT["episodes"][0], "helped": text, "body_site": text}]
+            assert client.post("/api/nights", json=night).status_code == 201
+        before = client.get("/api/export/json").json()
+        exported = client.get("/api/export/csv").text
+        rows = list(csv.DictReader(io.StringIO(exported)))
+        cells = [row[c] for row in rows for c in ("notes", "helped", "body_site")]
+        assert len(cells) == 3 * len(payloads)
+        assert not [c for c in cells if c[:1] in "=+-@\t\r\uff1d"]
+        again = client.post(
+            "/api/import",
+            params={"replace": True},
+            content=exported.encode(),
+            headers={"Content-Type": "text/csv"},
+        )
+        assert again.status_code == 200 and again.json() == {"imported": len(payloads)}
+        assert client.get("/api/export/json").json() == before

@@ -10,14 +10,20 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
 import pytest
-from _webtest import NIGHT, serve
+from _webtest import NIGHT, serve, start_serve
 
 from _stores import sqlite_url
+from nightlegs.web.auth import GUESS_BURST, GUESSES_PER_SECOND
 
 pytestmark = pytest.mark.slow
 
@@ -146,3 +152,125 @@ def test_csv_export_runs_no_formulas(base: str) -> None:
         )
         assert again.status_code == 200 and again.json() == {"imported": len(payloads)}
         assert client.get("/api/export/json").json() == before
+
+
+STRONG = "attack-test-token-0123456789abcdef"
+
+
+def _serve_exit(tmp_path: Path, *args: str, token: str | None = None) -> tuple[int, str, str]:
+    env = {**os.environ, "NIGHTLEGS_DATABASE_URL": sqlite_url(tmp_path)}
+    env.pop("NIGHTLEGS_TOKEN", None)
+    if token is not None:
+        env["NIGHTLEGS_TOKEN"] = token
+    done = subprocess.run(
+        [sys.executable, "-m", "nightlegs", "serve", "--port", "1", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    return done.returncode, done.stdout, done.stderr
+
+
+def test_weak_tokens_are_refused_with_how_to_make_one(tmp_path: Path) -> None:
+    for weak in ("1", " ", "password", "aaaaaaaaaaaaaaaaaaaaaaaa", " padded-token-0123456789 "):
+        code, out, err = _serve_exit(tmp_path, "--host", "0.0.0.0", token=weak)
+        assert code == 2 and out == "", weak
+        assert len(err.strip().splitlines()) == 1 and "NIGHTLEGS_TOKEN" in err
+        assert "secrets.token_urlsafe" in err and "--new-token" in err
+        if len(weak.strip()) > 3:
+            assert weak.strip() not in err  # the token itself is never shown
+    code, out, err = _serve_exit(tmp_path, "--host", "0.0.0.0")
+    assert code == 2 and "NIGHTLEGS_TOKEN" in err
+
+
+def test_unreadable_settings_stop_the_server(tmp_path: Path) -> None:
+    for name, value in (
+        ("NIGHTLEGS_MAX_UPLOAD_BYTES", "64 lots"),
+        ("NIGHTLEGS_ASSESS_PROCESSES", "two"),
+        ("NIGHTLEGS_SESSION_SECONDS", "-1"),
+    ):
+        env = {**os.environ, "NIGHTLEGS_DATABASE_URL": sqlite_url(tmp_path), name: value}
+        done = subprocess.run(
+            [sys.executable, "-m", "nightlegs", "serve", "--port", "1"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert done.returncode == 2 and done.stdout == "", name
+        assert done.stderr.startswith(f"nightlegs: error: {name}: "), done.stderr
+        assert "Traceback" not in done.stderr
+
+
+def _guess(base: str, n: int, path: str) -> int:
+    with httpx.Client(base_url=base, timeout=30) as client:
+        if path == "/login":
+            return client.post(path, data={"token": f"wrong-guess-{n}"}).status_code
+        return client.get(path, headers={"Authorization": f"Bearer wrong-{n}"}).status_code
+
+
+def test_a_thousand_wrong_guesses_are_slowed(tmp_path: Path) -> None:
+    env = {"NIGHTLEGS_TOKEN": STRONG}
+    with serve(sqlite_url(tmp_path), tmp_path / "serve.log", env=env) as base:
+        for path in ("/api/nights", "/login"):
+            started = time.monotonic()
+            with ThreadPoolExecutor(8) as pool:
+                codes = list(pool.map(lambda n, p=path: _guess(base, n, p), range(1000)))
+            elapsed = time.monotonic() - started
+            looked_at = codes.count(401)
+            assert codes.count(429) + looked_at == 1000, set(codes)
+            # A burst of 10, then one a second (with a second of slack).
+            assert looked_at <= GUESS_BURST + GUESSES_PER_SECOND * (elapsed + 1), (path, looked_at)
+        right = httpx.get(f"{base}/api/nights", headers={"Authorization": f"Bearer {STRONG}"})
+        assert right.status_code == 429 and int(right.headers["retry-after"]) >= 1
+
+
+def test_new_token_and_tls(tmp_path: Path) -> None:
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=localhost",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    log = tmp_path / "serve.log"
+    args = ("--new-token", "--ssl-certfile", str(cert), "--ssl-keyfile", str(key))
+    proc, _ = start_serve(sqlite_url(tmp_path), log, *args, scheme="https")
+    try:
+        text = log.read_text()
+        token = text.split("access token (shown once): ")[1].split()[0]
+        base = text.split("serving on ")[1].split()[0].rstrip("/")
+        assert base.startswith("https://127.0.0.1:")
+        with httpx.Client(base_url=base, verify=False, timeout=10) as client:
+            assert client.get("/api/health").status_code == 401
+            ok = client.get("/api/health", headers={"Authorization": f"Bearer {token}"})
+            assert ok.status_code == 200
+            signed_in = client.post("/login", data={"token": token}, follow_redirects=False)
+            assert "secure" in signed_in.headers["set-cookie"].lower()
+        with pytest.raises(httpx.TransportError):
+            httpx.get(base.replace("https", "http") + "/api/health", timeout=5)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    code, _, err = _serve_exit(tmp_path, "--ssl-certfile", str(cert))
+    assert code == 2 and "--ssl-keyfile" in err
+    (tmp_path / "bad.pem").write_text("not a certificate")
+    code, _, err = _serve_exit(
+        tmp_path, "--ssl-certfile", str(tmp_path / "bad.pem"), "--ssl-keyfile", str(key)
+    )
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "PEM" in err

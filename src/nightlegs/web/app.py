@@ -29,6 +29,7 @@ from starlette.concurrency import run_in_threadpool
 
 import nightlegs
 from nightlegs.diary.store import DiaryStore
+from nightlegs.web.auth import GuessThrottle, SessionStore
 from nightlegs.web.docs import install_docs
 from nightlegs.web.errors import install_error_handlers
 from nightlegs.web.hosts import allowed_names
@@ -130,11 +131,15 @@ def create_app(settings: Settings | None = None, *, store: DiaryStore | None = N
     app.state.settings = settings
     app.state.csrf_secret = new_secret()
     app.state.allowed_hosts = allowed_hosts
+    app.state.sessions = SessionStore(lifetime_s=settings.session_seconds)
+    app.state.guess_throttle = GuessThrottle()
     app.add_middleware(
         SecurityMiddleware,  # type: ignore[arg-type]
         token=settings.token,
         max_upload_bytes=settings.max_upload_bytes,
         allowed_hosts=allowed_hosts,
+        sessions=app.state.sessions,
+        throttle=app.state.guess_throttle,
     )
     install_error_handlers(app)
     app.include_router(api_router, dependencies=[Depends(verify_csrf)])

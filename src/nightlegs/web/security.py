@@ -9,15 +9,15 @@ Policy
 
 **Bearer token.** When ``Settings.token`` is set (``NIGHTLEGS_TOKEN``; required by
 ``nightlegs serve`` to bind a non-loopback address) every request under ``/api`` must carry
-``Authorization: Bearer <token>``. The check is a constant-time comparison made before the body
-is read; a missing or wrong token gets ``401`` with ``WWW-Authenticate: Bearer``. The pages, the
-static files, ``/openapi.json`` and ``/docs`` hold no health data and stay open.
+``Authorization: Bearer <token>`` or a session cookie. The check is a constant-time comparison
+made before the body is read; a missing or wrong token gets ``401`` with
+``WWW-Authenticate: Bearer``. Wrong tokens are slowed down per client (:mod:`nightlegs.web.auth`):
+past a small burst, ``429`` with ``Retry-After`` until the client's budget refills.
 
-**Pages.** With a token set, the pages need the session cookie that ``/login`` sets after the
-token is typed in once (:mod:`nightlegs.web.login`); without it a page load is redirected there
-and other methods get ``401``. ``/api`` also accepts that cookie, so the pages' own API calls
-work; those writes stay under the CSRF rules below. ``/login``, ``/static``, ``/docs`` and
-``/openapi.json`` stay open.
+**Pages.** With a token set, the pages, ``/docs`` and ``/openapi.json`` need the session cookie
+that ``/login`` sets after the token is typed in once (or the bearer token); without it a page
+load is redirected there and other methods get ``401``. ``/login``, ``/logout`` and ``/static``
+stay open.
 
 **CSRF.** A request with an unsafe method (``POST``, ``PUT``, ``PATCH``, ``DELETE``) is accepted
 when either
@@ -31,7 +31,8 @@ when either
 Everything else gets ``403``. Form posts and multipart uploads therefore need the token, which
 the pages render into ``<meta name="csrf-token">`` with :func:`csrf_token`. The token is an HMAC
 of a fixed label under a random per-process secret (made in ``create_app``, never at import), so
-it cannot be forged and stops working when the server restarts. Browsers never send
+it cannot be forged and stops working when the server restarts. A request that authenticated
+with its bearer token needs no CSRF token. Browsers never send
 ``Authorization`` headers by themselves, so the bearer token is no CSRF vector. No CORS headers
 are sent, so another origin can neither send JSON with a preflight nor read any response.
 
@@ -55,6 +56,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
+import math
 import secrets
 import traceback
 from collections.abc import Awaitable, Callable, MutableMapping
@@ -65,10 +67,11 @@ from urllib.parse import quote, urlsplit
 from fastapi import HTTPException, Request
 from starlette.datastructures import Headers
 
+from nightlegs.web.auth import GuessThrottle, SessionStore, session_cookie
 from nightlegs.web.hosts import AllowedHosts
-from nightlegs.web.login import SESSION_COOKIE, session_value
 
 __all__ = [
+    "BEARER_STATE",
     "CSP",
     "CSRF_FIELD",
     "CSRF_HEADER",
@@ -108,8 +111,13 @@ _MISDIRECTED = (
     b'{"detail":"this server does not answer to that host name; '
     b'add it to NIGHTLEGS_ALLOWED_HOSTS to serve it"}'
 )
-#: Paths that need no sign-in even when a token is set: nothing in them is health data.
-_OPEN_PREFIXES = ("/login", "/static/", "/docs", "/openapi.json", "/favicon")
+#: Paths that need no sign-in even when a token is set: nothing in them is health data, and
+#: nothing in them tells an attacker what the API offers (``/docs`` is behind the token).
+_OPEN_PREFIXES = ("/login", "/logout", "/static/", "/favicon")
+_SIGN_IN = b'{"detail":"sign in first"}'
+_SLOW_DOWN = b'{"detail":"too many wrong tokens from this address; wait and try again"}'
+#: ``request.state`` flag set for a request authenticated by its bearer token.
+BEARER_STATE = "nightlegs_bearer"
 
 
 def new_secret() -> bytes:
@@ -178,6 +186,8 @@ async def verify_csrf(request: Request) -> None:
     """
     if request.method in _SAFE_METHODS:
         return
+    if request.scope.get("state", {}).get(BEARER_STATE):
+        return  # a browser never adds an Authorization header by itself: not a CSRF vector
     if _valid_token(request, request.headers.get(CSRF_HEADER)):
         return
     media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -221,20 +231,44 @@ class SecurityMiddleware:
         token: str | None,
         max_upload_bytes: int,
         allowed_hosts: AllowedHosts,
+        sessions: SessionStore | None = None,
+        throttle: GuessThrottle | None = None,
     ) -> None:
         self.app = app
         self.allowed_hosts = allowed_hosts
         self.expected = f"Bearer {token}".encode() if token else None
-        self.session = session_value(token).encode() if token else None
+        self.sessions = sessions or SessionStore(lifetime_s=12 * 3600)
+        self.throttle = throttle or GuessThrottle()
         self.max_upload_bytes = max_upload_bytes
 
     def _signed_in(self, headers: Headers) -> bool:
-        if self.session is None:
-            return False
-        for part in headers.get("cookie", "").split(";"):
-            name, _, value = part.strip().partition("=")
-            if name == SESSION_COOKIE and hmac.compare_digest(value.encode(), self.session):
+        session_id = session_cookie(headers)
+        return session_id is not None and self.sessions.valid(session_id)
+
+    async def _authorise(self, scope: Scope, headers: Headers, send: Send) -> bool:
+        """Let the request through (True) or answer it here (False) when a token is set."""
+        if self.expected is None or self._signed_in(headers):
+            return True
+        path: str = scope.get("path", "")
+        is_api = path == "/api" or path.startswith("/api/")
+        if not is_api and path.startswith(_OPEN_PREFIXES):
+            return True
+        sent = headers.get("authorization")
+        if sent is not None:
+            client = (scope.get("client") or ("?", 0))[0]
+            wait = self.throttle.wait(client)
+            if wait > 0:  # before the token is compared: no answer tells right from wrong
+                await _plain(send, 429, _SLOW_DOWN, retry_after=wait)
+                return False
+            if hmac.compare_digest(sent.encode(), self.expected):
+                scope.setdefault("state", {})[BEARER_STATE] = True
                 return True
+            self.throttle.failed(client)
+        if is_api or scope.get("method") not in ("GET", "HEAD"):
+            detail = b'{"detail":"missing or invalid bearer token"}' if is_api else _SIGN_IN
+            await _plain(send, 401, detail, bearer=True)
+        else:
+            await _redirect(send, "/login?next=" + quote(path, safe="/"))
         return False
 
     def _limit(self, scope: Scope) -> int:
@@ -247,23 +281,12 @@ class SecurityMiddleware:
             await self.app(scope, receive, send)
             return
         headers = Headers(scope=scope)
-        path: str = scope.get("path", "")
         host = headers.get("host")
         if host is not None and host not in self.allowed_hosts:
             await _plain(send, 421, _MISDIRECTED)
             return
-        if self.expected is not None:
-            if path == "/api" or path.startswith("/api/"):
-                sent = headers.get("authorization", "").encode()
-                if not hmac.compare_digest(sent, self.expected) and not self._signed_in(headers):
-                    await _plain(send, 401, b'{"detail":"missing or invalid bearer token"}', True)
-                    return
-            elif not path.startswith(_OPEN_PREFIXES) and not self._signed_in(headers):
-                if scope.get("method") in ("GET", "HEAD"):
-                    await _redirect(send, "/login?next=" + quote(path, safe="/"))
-                else:
-                    await _plain(send, 401, b'{"detail":"sign in first"}')
-                return
+        if not await self._authorise(scope, headers, send):
+            return
         limit = self._limit(scope)
         length = headers.get("content-length", "")
         if length.isdigit() and int(length) > limit:
@@ -330,7 +353,9 @@ async def _redirect(send: Send, location: str) -> None:
     await send({"type": "http.response.body", "body": b""})
 
 
-async def _plain(send: Send, status: int, body: bytes, bearer: bool = False) -> None:
+async def _plain(
+    send: Send, status: int, body: bytes, bearer: bool = False, retry_after: float = 0.0
+) -> None:
     headers = [
         (b"content-type", b"application/json"),
         (b"content-length", str(len(body)).encode()),
@@ -339,5 +364,7 @@ async def _plain(send: Send, status: int, body: bytes, bearer: bool = False) -> 
     ]
     if bearer:
         headers.append((b"www-authenticate", b"Bearer"))
+    if retry_after > 0:
+        headers.append((b"retry-after", str(math.ceil(retry_after)).encode()))
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})

@@ -206,3 +206,19 @@ def test_unreachable_database_is_a_nightlegs_error(tmp_path: Path) -> None:
     with pytest.raises(NightlegsError, match=r"cannot open the database .*:\*\*\*@") as caught:
         open_store(url)
     assert "wrong" not in str(caught.value)
+
+
+def test_a_new_sqlite_diary_is_private(tmp_path: Path, make_night: MakeNight) -> None:
+    path = tmp_path / "new-folder" / "diary.sqlite3"
+    with open_store(f"sqlite:///{path}") as store:
+        store.create_night(make_night())
+        files = [p for p in path.parent.iterdir() if p.name.startswith("diary.sqlite3")]
+        assert {p.name for p in files} >= {"diary.sqlite3", "diary.sqlite3-wal"}
+        assert all(p.stat().st_mode & 0o777 == 0o600 for p in files), files
+    assert path.parent.stat().st_mode & 0o777 == 0o700
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o755)
+    shared.chmod(0o755)
+    with open_store(f"sqlite:///{shared / 'd.sqlite3'}"):
+        pass
+    assert shared.stat().st_mode & 0o777 == 0o755  # a folder that was there is left alone

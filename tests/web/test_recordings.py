@@ -136,3 +136,53 @@ def test_interrupted_analysis_is_marked_failed(tmp_path: Path) -> None:
     with TestClient(create_app(Settings(database_url=url)), base_url=LOCAL) as client:
         record = client.get(f"/api/recordings/{stale.id}").json()
     assert record["status"] == "failed" and "interrupted" in record["error"]
+
+
+def test_another_servers_analysis_is_left_alone_until_its_lease_ends(tmp_path: Path) -> None:
+    from nightlegs.diary.storage import open_store
+
+    url = f"sqlite:///{tmp_path / 'diary.db'}"
+    with open_store(url) as store:
+        held = store.create_recording("held.edf", 10, owner="other-server", lease_s=60)
+        lapsed = store.create_recording("lapsed.edf", 10, owner="gone-server", lease_s=-1)
+    with TestClient(create_app(Settings(database_url=url)), base_url=LOCAL) as client:
+        assert client.get(f"/api/recordings/{held.id}").json()["status"] == "pending"
+        assert client.get(f"/api/recordings/{lapsed.id}").json()["status"] == "failed"
+    with open_store(url) as store:
+        assert store.renew_leases("other-server", -1) == 1  # the other server stops renewing
+        assert store.fail_abandoned("interrupted") == 1
+        assert store.get_recording(held.id).status == "failed"
+
+
+def test_a_full_upload_queue_says_busy(tmp_path: Path) -> None:
+    app = create_app(Settings(database_url=f"sqlite:///{tmp_path / 'd.db'}", upload_queue=2))
+    files = {"file": ("legs.csv", b"time,left,right\n0,1,2\n", "text/csv")}
+    with TestClient(app, base_url=LOCAL) as client:
+        headers = {"X-CSRF-Token": token_of(app)}
+        slots = app.state.analysis_slots
+        assert slots.acquire(blocking=False) and slots.acquire(blocking=False)  # two in analysis
+        busy = client.post("/api/recordings", files=files, headers=headers)
+        assert busy.status_code == 503 and busy.headers["retry-after"] == "60"
+        assert "busy" in busy.json()["detail"] and "try again" in busy.json()["detail"]
+        assert client.get("/api/recordings").json() == []
+        assert app.state.spool.files() == []
+        slots.release()
+        assert client.post("/api/recordings", files=files, headers=headers).status_code == 202
+
+
+def test_upload_folders_of_stopped_servers_are_removed(tmp_path: Path) -> None:
+    from nightlegs.web.spool import UploadSpool
+
+    root = tmp_path / "uploads"
+    running = UploadSpool(root)
+    (running.folder / "upload-live.edf").write_bytes(b"0       ")
+    dead = root / "server-dead"
+    dead.mkdir()
+    (dead / ".lock").touch()
+    (dead / "upload-left-by-kill-9.edf").write_bytes(b"0       " * 1000)
+    with UploadSpool(root) as restarted:
+        assert restarted.removed == 1 and not dead.exists()
+        assert (running.folder / "upload-live.edf").exists()  # its server still runs
+        assert root.stat().st_mode & 0o777 == 0o700
+    running.close()
+    assert list(root.iterdir()) == []

@@ -2,7 +2,8 @@
 
 The store is opened in the lifespan from ``settings.database_url`` (the default SQLite file when
 ``None``) and closed on shutdown, unless the caller passed its own ``store``, which it then owns.
-Recordings are analysed on a one-thread worker pool that lives as long as the app.
+Recordings are analysed on a one-thread worker pool that lives as long as the app, at most
+``Settings.upload_queue`` at a time (waiting or running), from this server's upload folder.
 
 Examples
 --------
@@ -18,6 +19,8 @@ from __future__ import annotations
 
 import importlib
 import importlib.resources
+import threading
+import uuid
 from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
@@ -36,7 +39,8 @@ from nightlegs.web.hosts import allowed_names
 from nightlegs.web.login import router as login_router
 from nightlegs.web.security import SecurityMiddleware, new_secret, verify_csrf
 from nightlegs.web.settings import Settings
-from nightlegs.web.uploads import fail_interrupted
+from nightlegs.web.spool import UploadSpool, default_upload_dir
+from nightlegs.web.uploads import LeaseKeeper, fail_interrupted
 from nightlegs.web.workers import AssessmentWorkers
 
 __all__ = ["create_app", "open_settings_store"]
@@ -106,15 +110,22 @@ def create_app(settings: Settings | None = None, *, store: DiaryStore | None = N
         executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nightlegs-analysis")
         url = (settings.database_url or _default_url()) if settings.assess_processes else None
         workers = await run_in_threadpool(AssessmentWorkers, opened, url, settings.assess_processes)
+        spool = UploadSpool(settings.upload_dir or default_upload_dir())
         app.state.store = opened
         app.state.executor = executor
         app.state.assessment_workers = workers
+        app.state.spool = spool
+        app.state.server_id = uuid.uuid4().hex
+        app.state.analysis_slots = threading.BoundedSemaphore(settings.upload_queue)
+        keeper = LeaseKeeper(opened, app.state.server_id)
         try:
             await run_in_threadpool(fail_interrupted, opened)
             yield
         finally:
+            keeper.close()
             await run_in_threadpool(workers.close)
             await run_in_threadpool(executor.shutdown, wait=True, cancel_futures=True)
+            spool.close()
             if own:
                 opened.close()
 

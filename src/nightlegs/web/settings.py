@@ -99,6 +99,7 @@ class Settings(BaseModel):
     ssl_certfile, ssl_keyfile : PEM files; with both, ``nightlegs serve`` speaks HTTPS.
     session_seconds : how long a sign-in at ``/login`` lasts.
     upload_queue : recordings waiting or being analysed at once; one more gets 503.
+    upload_dir : where uploads wait for analysis (default ``<temp>/nightlegs-uploads-<uid>``).
     import_max_rows : the most nights plus episodes one import may hold.
     """
 
@@ -115,6 +116,7 @@ class Settings(BaseModel):
     ssl_keyfile: Path | None = None
     session_seconds: int = Field(default=12 * 3600, ge=60, le=90 * 24 * 3600)
     upload_queue: int = Field(default=4, ge=1, le=1000)
+    upload_dir: Path | None = None
     import_max_rows: int = Field(default=200_000, ge=1, le=10_000_000)
 
     @field_validator("token")

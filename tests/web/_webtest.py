@@ -18,7 +18,16 @@ from fastapi import FastAPI
 
 from nightlegs.web.security import csrf_token
 
-__all__ = ["LOCAL", "NIGHT", "free_port", "serve", "start_serve", "token_of"]
+__all__ = [
+    "LOCAL",
+    "NIGHT",
+    "alive",
+    "descendants",
+    "free_port",
+    "serve",
+    "start_serve",
+    "token_of",
+]
 
 #: The base URL of in-process test clients: a loopback name, as a browser on this machine uses.
 LOCAL = "http://127.0.0.1:8000"
@@ -113,3 +122,42 @@ def serve(
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+def _parents() -> dict[int, int]:
+    """Every process on this machine with its parent's id (from ``/proc``)."""
+    parents = {}
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            text = status.read_text()
+        except OSError:
+            continue  # the process ended meanwhile
+        for line in text.splitlines():
+            if line.startswith("PPid:"):
+                parents[int(status.parent.name)] = int(line.split()[1])
+                break
+    return parents
+
+
+def descendants(pid: int) -> set[int]:
+    """The ids of the processes started by ``pid``, their children, and so on."""
+    parents = _parents()
+    found: set[int] = set()
+    frontier = {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
+
+
+def alive(pids: set[int]) -> set[int]:
+    """Those of ``pids`` that still run (zombies count as gone)."""
+    running = set()
+    for pid in pids:
+        try:
+            state = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            continue
+        if "State:\tZ" not in state:
+            running.add(pid)
+    return running

@@ -176,12 +176,13 @@ def test_upload_folders_of_stopped_servers_are_removed(tmp_path: Path) -> None:
     root = tmp_path / "uploads"
     running = UploadSpool(root)
     (running.folder / "upload-live.edf").write_bytes(b"0       ")
-    dead = root / "server-dead"
+    dead = root / "server-dead"  # a folder whose server was killed
     dead.mkdir()
     (dead / ".lock").touch()
     (dead / "upload-left-by-kill-9.edf").write_bytes(b"0       " * 1000)
     with UploadSpool(root) as restarted:
         assert restarted.removed == 1 and not dead.exists()
+        assert restarted.stopped_servers == ["dead"]
         assert (running.folder / "upload-live.edf").exists()  # its server still runs
         assert root.stat().st_mode & 0o777 == 0o700
     running.close()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
@@ -363,14 +363,19 @@ class SqlDiaryStore:
             result = session.execute(statement)
             return int(getattr(result, "rowcount", 0))  # a CursorResult for an UPDATE
 
-    def fail_abandoned(self, error: str) -> int:
-        """Mark unfinished analyses whose lease ran out (or that have none) ``failed``."""
+    def fail_abandoned(self, error: str, *, stopped: Sequence[str] = ()) -> int:
+        """Mark unfinished analyses ``failed`` whose lease ran out, that have none, or whose
+        owner is one of the ``stopped`` servers; return how many."""
         now = utc_now()
         statement = (
             update(RecordingRow)
             .where(
                 RecordingRow.status.in_(_UNFINISHED),
-                or_(RecordingRow.lease_until.is_(None), RecordingRow.lease_until < now),
+                or_(
+                    RecordingRow.lease_until.is_(None),
+                    RecordingRow.lease_until < now,
+                    RecordingRow.owner.in_(list(stopped)),
+                ),
             )
             .values(status="failed", error=checked_text(error, "error"), updated_at=now)
         )

@@ -110,16 +110,17 @@ def create_app(settings: Settings | None = None, *, store: DiaryStore | None = N
         executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nightlegs-analysis")
         url = (settings.database_url or _default_url()) if settings.assess_processes else None
         workers = await run_in_threadpool(AssessmentWorkers, opened, url, settings.assess_processes)
-        spool = UploadSpool(settings.upload_dir or default_upload_dir())
+        server_id = uuid.uuid4().hex
+        spool = UploadSpool(settings.upload_dir or default_upload_dir(), server_id)
         app.state.store = opened
         app.state.executor = executor
         app.state.assessment_workers = workers
         app.state.spool = spool
-        app.state.server_id = uuid.uuid4().hex
+        app.state.server_id = server_id
         app.state.analysis_slots = threading.BoundedSemaphore(settings.upload_queue)
         keeper = LeaseKeeper(opened, app.state.server_id)
         try:
-            await run_in_threadpool(fail_interrupted, opened)
+            await run_in_threadpool(fail_interrupted, opened, spool.stopped_servers)
             yield
         finally:
             keeper.close()

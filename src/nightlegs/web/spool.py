@@ -5,7 +5,8 @@ Each server keeps its uploads in a folder of its own under ``Settings.upload_dir
 inside it for as long as it runs. The operating system drops that lock when the process ends,
 ``kill -9`` included, so a server that starts takes the lock of every other folder it can:
 those belonged to servers that are gone, and their files (recordings of health data) are
-deleted. A second server on the same machine keeps its folder, since its lock is held.
+deleted, and their analyses can be marked failed at once. A second server on the same machine
+keeps its folder, since its lock is held.
 
 Examples
 --------
@@ -25,6 +26,7 @@ import logging
 import os
 import shutil
 import tempfile
+import uuid
 from pathlib import Path
 from types import TracebackType
 from typing import Self
@@ -61,14 +63,26 @@ class UploadSpool:
     ----------
     root : Path
         The folder that holds one folder per server.
+    server_id : str
+        This server's id (letters and digits), which names its folder.
+
+    Attributes
+    ----------
+    removed : int
+        How many files of stopped servers were deleted.
+    stopped_servers : list of str
+        The ids of the stopped servers whose folders were found: their analyses cannot finish.
     """
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, server_id: str | None = None) -> None:
         self.root = root
         _private_folder(root)
-        self.folder = Path(tempfile.mkdtemp(prefix=_PREFIX, dir=root))
+        self.server_id = server_id or uuid.uuid4().hex
+        self.folder = root / f"{_PREFIX}{self.server_id}"
+        self.folder.mkdir(mode=0o700)
         self._lock = os.open(self.folder / _LOCK, os.O_WRONLY | os.O_CREAT, 0o600)
         fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        self.stopped_servers: list[str] = []
         self.removed = self._remove_abandoned()
 
     def _remove_abandoned(self) -> int:
@@ -87,6 +101,7 @@ class UploadSpool:
                 os.close(fd)
                 continue  # a running server's folder
             removed += sum(1 for p in folder.iterdir() if p.name != _LOCK)
+            self.stopped_servers.append(folder.name.removeprefix(_PREFIX))
             shutil.rmtree(folder, ignore_errors=True)
             os.close(fd)
         if removed:

@@ -18,6 +18,7 @@ import logging
 import math
 import os
 import threading
+from collections.abc import Sequence
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
@@ -174,12 +175,13 @@ _RENEW_S = 10.0
 _INTERRUPTED = "interrupted: the server stopped before the analysis finished; upload again"
 
 
-def fail_interrupted(store: DiaryStore) -> int:
-    """Mark analyses whose server stopped (their lease ran out) as failed; return how many.
+def fail_interrupted(store: DiaryStore, stopped: Sequence[str] = ()) -> int:
+    """Mark analyses whose server stopped as failed; return how many.
 
-    An analysis that another running server holds is left alone: its lease is renewed.
+    A server has stopped when its lease ran out or it is one of ``stopped`` (known gone: its
+    upload folder was abandoned). An analysis another running server holds is left alone.
     """
-    return store.fail_abandoned(_INTERRUPTED)
+    return store.fail_abandoned(_INTERRUPTED, stopped=stopped)
 
 
 class LeaseKeeper:

@@ -187,3 +187,25 @@ def test_upload_folders_of_stopped_servers_are_removed(tmp_path: Path) -> None:
         assert root.stat().st_mode & 0o777 == 0o700
     running.close()
     assert list(root.iterdir()) == []
+
+
+def test_an_unexpected_analysis_error_is_not_shown_to_people(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import nightlegs.movement
+    from nightlegs.diary.storage import open_store
+    from nightlegs.web.uploads import analyse_recording
+
+    def broken(path: object) -> None:
+        raise IndexError("index -1 is out of bounds for axis 0 with size 0")
+
+    monkeypatch.setattr(nightlegs.movement, "analyze", broken)
+    upload = tmp_path / "upload-x.edf"
+    upload.write_bytes(b"0       ")
+    with open_store(f"sqlite:///{tmp_path / 'd.db'}") as store:
+        record = store.create_recording("night.edf", 8)
+        analyse_recording(store, record.id, upload, "night.edf")
+        failed = store.get_recording(record.id)
+    assert failed.status == "failed" and failed.error is not None
+    assert "index" not in failed.error and "recording" in failed.error
+    assert not upload.exists()

@@ -142,6 +142,12 @@ def jsonable(value: Any) -> Any:
     return str(value)
 
 
+_UNEXPECTED = (
+    "the analysis stopped on a problem in the recording that nightlegs does not recognise; "
+    "check that it is an EDF/BDF with leg EMG channels or an accelerometer file, or report it"
+)
+
+
 def analyse_recording(
     store: DiaryStore, recording_id: int, path: Path, filename: str = "recording"
 ) -> None:
@@ -158,7 +164,9 @@ def analyse_recording(
         events = data.pop("events", [])
         store.update_recording(recording_id, status="done", summary=data, events=events)
     except Exception as exc:
-        message = str(exc) if isinstance(exc, NightlegsError) else f"analysis failed: {exc}"
+        # Only our own errors are written for people; anything else is an internal detail
+        # ("index -1 is out of bounds") that would mean nothing to them.
+        message = str(exc) if isinstance(exc, NightlegsError) else _UNEXPECTED
         message = message.replace(str(path), filename).replace(path.name, filename)
         logger.warning("recording %d: analysis failed (%s)", recording_id, type(exc).__name__)
         try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from _webtest import LOCAL, NIGHT, token_of
@@ -195,3 +196,33 @@ def test_unplanned_errors_are_logged_without_their_message(
     assert response.status_code == 500 and "private" not in response.text
     assert "ValueError" in caplog.text and "test_security.py" in caplog.text
     assert "my private words" not in caplog.text
+
+
+def test_a_body_that_stops_arriving_gets_408() -> None:
+    import asyncio
+
+    from nightlegs.web.hosts import allowed_names
+    from nightlegs.web.security import SecurityMiddleware
+
+    async def app(scope: object, receive: Any, send: Any) -> None:
+        await receive()  # reads the body, as a route would
+
+    middleware = SecurityMiddleware(
+        app,
+        token=None,
+        max_upload_bytes=10,
+        allowed_hosts=allowed_names("127.0.0.1", ()),
+        body_timeout_s=0.2,
+    )
+    sent: list[dict[str, Any]] = []
+
+    async def never() -> dict[str, Any]:
+        await asyncio.sleep(3600)
+        return {}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    scope = {"type": "http", "method": "POST", "path": "/api/nights", "headers": []}
+    asyncio.run(asyncio.wait_for(middleware(scope, never, send), 5))
+    assert sent[0]["status"] == 408

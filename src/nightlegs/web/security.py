@@ -38,7 +38,9 @@ are sent, so another origin can neither send JSON with a preflight nor read any 
 
 **Limits.** Request bodies are counted as they arrive: ``413`` once a body exceeds the limit
 (``Settings.max_upload_bytes`` plus multipart overhead for ``POST /api/recordings``, 16 MiB
-elsewhere), before it is spooled anywhere.
+elsewhere), before it is spooled anywhere; ``408`` when a body pauses for more than
+:data:`BODY_TIMEOUT_S` (``nightlegs serve`` also sets uvicorn's keep-alive timeout, header size
+and connection limits).
 
 **Headers.** Every response gets a Content-Security-Policy with ``default-src 'self'`` (no
 external sources, no inline script), ``X-Content-Type-Options: nosniff``,
@@ -53,6 +55,7 @@ person's text); it does not reach uvicorn's own error log.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import logging
@@ -72,6 +75,7 @@ from nightlegs.web.hosts import AllowedHosts
 
 __all__ = [
     "BEARER_STATE",
+    "BODY_TIMEOUT_S",
     "CSP",
     "CSRF_FIELD",
     "CSRF_HEADER",
@@ -105,6 +109,8 @@ _HEADERS = (
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=(), interest-cohort=()"),
 )
 _DEFAULT_BODY_LIMIT = 16 * 1024 * 1024
+#: Seconds a request body may pause between two parts before the request gets 408.
+BODY_TIMEOUT_S = 30.0
 _MULTIPART_OVERHEAD = 1024 * 1024
 _UPLOAD_PATH = "/api/recordings"
 _MISDIRECTED = (
@@ -210,6 +216,13 @@ class _BodyTooLarge(HTTPException):
         super().__init__(status_code=413, detail="request body too large")
 
 
+class _SlowBody(HTTPException):
+    """Raised from ``receive`` when no part of the body arrived for ``body_timeout_s``."""
+
+    def __init__(self) -> None:
+        super().__init__(status_code=408, detail="the request body stopped arriving")
+
+
 class SecurityMiddleware:
     """ASGI middleware: bearer token on ``/api``, body-size limits, security headers.
 
@@ -233,6 +246,7 @@ class SecurityMiddleware:
         allowed_hosts: AllowedHosts,
         sessions: SessionStore | None = None,
         throttle: GuessThrottle | None = None,
+        body_timeout_s: float = BODY_TIMEOUT_S,
     ) -> None:
         self.app = app
         self.allowed_hosts = allowed_hosts
@@ -240,6 +254,7 @@ class SecurityMiddleware:
         self.sessions = sessions or SessionStore(lifetime_s=12 * 3600)
         self.throttle = throttle or GuessThrottle()
         self.max_upload_bytes = max_upload_bytes
+        self.body_timeout_s = body_timeout_s
 
     def _signed_in(self, headers: Headers) -> bool:
         session_id = session_cookie(headers)
@@ -297,7 +312,12 @@ class SecurityMiddleware:
 
         async def limited_receive() -> Message:
             nonlocal received
-            message = await receive()
+            try:
+                # uvicorn has no read timeout: a client that stops sending mid-body would hold
+                # its connection (and an upload slot) for ever.
+                message = await asyncio.wait_for(receive(), self.body_timeout_s)
+            except TimeoutError:
+                raise _SlowBody() from None
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > limit:
@@ -321,6 +341,9 @@ class SecurityMiddleware:
         except _BodyTooLarge:
             if not started:
                 await _plain(send, 413, b'{"detail":"request body too large"}')
+        except _SlowBody:
+            if not started:
+                await _plain(send, 408, b'{"detail":"the request body stopped arriving"}')
         except Exception as exc:
             # Caught here, inside Starlette's error middleware, so that neither it nor uvicorn
             # logs the exception's message: it may quote the person's text.

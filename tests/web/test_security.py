@@ -200,6 +200,7 @@ def test_unplanned_errors_are_logged_without_their_message(
 
 def test_a_body_that_stops_arriving_gets_408() -> None:
     import asyncio
+    from concurrent.futures import ThreadPoolExecutor
 
     from nightlegs.web.hosts import allowed_names
     from nightlegs.web.security import SecurityMiddleware
@@ -224,5 +225,7 @@ def test_a_body_that_stops_arriving_gets_408() -> None:
         sent.append(message)
 
     scope = {"type": "http", "method": "POST", "path": "/api/nights", "headers": []}
-    asyncio.run(asyncio.wait_for(middleware(scope, never, send), 5))
+    # A thread of its own: other tests (Playwright) may have an event loop in this one.
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, asyncio.wait_for(middleware(scope, never, send), 5)).result()
     assert sent[0]["status"] == 408

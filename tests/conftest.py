@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import uuid
 from collections.abc import Callable
 
 import pytest
+
+from _leftovers import MARK, leftovers
+
+#: This run's mark, inherited by every process the tests start (see ``_leftovers``).
+_RUN = os.environ.setdefault(MARK, uuid.uuid4().hex)
 
 
 @pytest.fixture
@@ -42,3 +49,19 @@ def pytest_ignore_collect(collection_path: object, config: object) -> bool | Non
     from pathlib import Path
 
     return True if Path(str(collection_path)).name == "conftest.py" else None
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Fail the run if the tests left a process or a database connection behind."""
+    if os.environ.get(MARK) != _RUN or hasattr(session.config, "workerinput"):
+        return
+    found = leftovers(_RUN, os.environ.get("NIGHTLEGS_TEST_POSTGRES_URL"))
+    if found:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        lines = "\n".join(f"  {item}" for item in found)
+        message = f"the tests left these behind:\n{lines}"
+        if reporter is not None:
+            reporter.write_line(message, red=True)
+        else:
+            print(message, file=sys.stderr)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

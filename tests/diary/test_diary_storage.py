@@ -70,6 +70,9 @@ def test_schemas_reject_bad_values() -> None:
         EpisodeIn.model_validate({**episode, "intensity": 11})
     with pytest.raises(ValidationError, match="date"):
         NightIn.model_validate({"date": "2024-02-30"})
+    for far in ("9999-12-31", "3000-01-01", "2204-05-01", "1899-12-31", "0001-01-01"):
+        with pytest.raises(ValidationError, match="from 1900-01-01 to tomorrow"):
+            NightIn.model_validate({"date": far})
     with pytest.raises(ValidationError, match="sleep_quality"):
         NightIn.model_validate({"date": "2024-02-03", "sleep_quality": -1})
     with pytest.raises(ValidationError, match="kind"):
@@ -79,8 +82,10 @@ def test_schemas_reject_bad_values() -> None:
 def test_store_refuses_what_a_database_cannot_keep(
     store: SqlDiaryStore, make_night: MakeNight
 ) -> None:
+    with pytest.raises(ValidationError, match="NUL character"):
+        make_night(notes="a\x00b")  # the model refuses it, and so does the store:
     with pytest.raises(InputError, match="notes: contains a NUL"):
-        store.create_night(make_night(notes="a\x00b"))
+        store.create_night(make_night().model_copy(update={"notes": "a\x00b"}))
     with pytest.raises(InputError, match="bedtime: expected a local clock time"):
         store.create_night(make_night(bedtime=dt.time(23, 0, tzinfo=dt.UTC)))
     with pytest.raises(InputError, match="recording_id"):
@@ -170,7 +175,7 @@ def test_import_diary_appends_or_replaces(store: SqlDiaryStore, make_night: Make
 def test_import_is_all_or_nothing(store: SqlDiaryStore, make_night: MakeNight) -> None:
     store.create_night(make_night(1))
     bad = store.export_diary().model_copy(
-        update={"nights": [make_night(2), make_night(3, notes="\x00")]}
+        update={"nights": [make_night(2), make_night(3).model_copy(update={"notes": "\x00"})]}
     )
     with pytest.raises(InputError, match=r"nights\[1\]\.notes"):
         store.import_diary(bad, replace=True)
@@ -201,3 +206,19 @@ def test_unreachable_database_is_a_nightlegs_error(tmp_path: Path) -> None:
     with pytest.raises(NightlegsError, match=r"cannot open the database .*:\*\*\*@") as caught:
         open_store(url)
     assert "wrong" not in str(caught.value)
+
+
+def test_a_new_sqlite_diary_is_private(tmp_path: Path, make_night: MakeNight) -> None:
+    path = tmp_path / "new-folder" / "diary.sqlite3"
+    with open_store(f"sqlite:///{path}") as store:
+        store.create_night(make_night())
+        files = [p for p in path.parent.iterdir() if p.name.startswith("diary.sqlite3")]
+        assert {p.name for p in files} >= {"diary.sqlite3", "diary.sqlite3-wal"}
+        assert all(p.stat().st_mode & 0o777 == 0o600 for p in files), files
+    assert path.parent.stat().st_mode & 0o777 == 0o700
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o755)
+    shared.chmod(0o755)
+    with open_store(f"sqlite:///{shared / 'd.sqlite3'}"):
+        pass
+    assert shared.stat().st_mode & 0o777 == 0o755  # a folder that was there is left alone

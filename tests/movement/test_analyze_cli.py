@@ -111,3 +111,25 @@ def test_cli_bad_input_exit_2_one_line_no_output(make_edf, tmp_path: Path) -> No
     lines = res.stderr.strip().splitlines()
     assert len(lines) == 1 and "no leg EMG channel found" in lines[0] and "Chin EMG" in lines[0]
     assert not (tmp_path / "ev.csv").exists()
+
+
+def test_cli_output_paths_that_cannot_be_written(make_edf, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = make_edf(seconds=120)
+    (tmp_path / "a-file").write_text("x")
+    for option, target in (
+        ("--events-csv", tmp_path),  # a folder
+        ("--edf-annotations", tmp_path / "a-file" / "ev.edf"),  # under a file
+        ("--plot", tmp_path),
+    ):
+        res = _run("analyze", str(path), "--json", option, str(target))
+        assert res.returncode == 2, (option, res.stderr)
+        lines = res.stderr.strip().splitlines()
+        assert len(lines) == 1 and str(target) in lines[0] and "Traceback" not in res.stderr
+
+
+def test_cli_outputs_are_shareable_like_any_file(make_edf, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    res = _run("analyze", str(make_edf(seconds=120)), "--plot", str(tmp_path / "p.png"))
+    assert res.returncode == 0, res.stderr
+    plain = tmp_path / "plain.txt"
+    plain.write_text("x")
+    assert (tmp_path / "p.png").stat().st_mode & 0o777 == plain.stat().st_mode & 0o777

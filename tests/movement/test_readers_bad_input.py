@@ -113,3 +113,14 @@ def test_header_corrupted_byte_by_byte(make_edf) -> None:  # type: ignore[no-unt
             path.write_bytes(raw[:i] + value + raw[i + 1 :])
             with contextlib.suppress(RecordingError):
                 read_recording(path)
+
+
+def test_record_duration_zero(make_edf, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    raw = bytearray(make_edf().read_bytes())
+    raw[244:252] = b"0       "
+    p = tmp_path / "zero.edf"
+    p.write_bytes(bytes(raw))
+    with pytest.raises(
+        RecordingError, match=r"zero\.edf: header field 'duration of a data record'.*got 0"
+    ):
+        read_recording(p)

@@ -9,6 +9,7 @@ import numpy as np
 from matplotlib.patches import Rectangle
 from report_fakes import NOW, MemoryStore
 
+from nightlegs.diary.schemas import Night
 from nightlegs.report import trends_figure, trends_png, trends_svg
 from nightlegs.report.charts import ARTICLE_BANDS, CLINICAL_CUT_OFF_PER_HOUR, EMPTY_MESSAGE
 
@@ -58,3 +59,37 @@ def test_svg_is_inline_accessible_text(diary: MemoryStore) -> None:
 def test_png_is_deterministic(diary: MemoryStore) -> None:
     nights = diary.list_nights()
     assert trends_png(nights) == trends_png(nights)
+
+
+def _night(day: dt.date, per_hour: float) -> Night:
+    # Built without validation: a night stored before dates were kept to a plausible range.
+    now = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
+    return Night.model_construct(
+        id=day.toordinal(),
+        date=day,
+        movements_per_hour=per_hour,
+        episodes=[],
+        created_at=now,
+        updated_at=now,
+        notes=None,
+        bedtime=None,
+        wake_time=None,
+        sleep_quality=None,
+        movements_source=None,
+        recording_id=None,
+    )
+
+
+def test_cost_follows_the_nights_not_the_span() -> None:
+    near = [_night(dt.date(2025, 3, 1), 10.0), _night(dt.date(2025, 3, 3), 30.0)]
+    far = [near[0], _night(dt.date(2204, 3, 3), 30.0)]
+    end = [near[0], _night(dt.date(9999, 12, 31), 30.0)]  # once a 500: no day after it
+    sizes = [len(trends_svg(nights)) for nights in (near, far, end)]
+    assert max(sizes) < 1.3 * min(sizes), sizes
+    for nights in (far, end):
+        series = next(
+            ln
+            for ln in trends_figure(nights).axes[0].lines
+            if ln.get_label() == "movements per hour"
+        )
+        assert len(series.get_ydata()) == 3  # two nights and the gap between them

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import uvicorn
-from _webtest import free_port
+from _webtest import LOCAL, free_port
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
@@ -40,7 +40,7 @@ def app(database_url: str) -> FastAPI:
 
 @pytest.fixture
 def client(app: FastAPI) -> Iterator[TestClient]:
-    with TestClient(app) as test_client:
+    with TestClient(app, base_url=LOCAL) as test_client:
         yield test_client
 
 

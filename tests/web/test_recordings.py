@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _webtest import token_of
+from _webtest import LOCAL, token_of
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
@@ -94,7 +94,7 @@ def test_upload_type_checks(client: TestClient, app: FastAPI, edf_bytes: bytes) 
 
 def test_upload_size_limit(database_url: str, edf_bytes: bytes) -> None:
     app = create_app(Settings(database_url=database_url, max_upload_bytes=100_000))
-    with TestClient(app) as client:
+    with TestClient(app, base_url=LOCAL) as client:
         response = _upload(client, app, "night.edf", edf_bytes)
         assert response.status_code == 413, response.text
         big = edf_bytes * 2  # over the limit plus multipart allowance: refused while streaming
@@ -133,6 +133,79 @@ def test_interrupted_analysis_is_marked_failed(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'diary.db'}"
     with open_store(url) as store:
         stale = store.create_recording("night.edf", 10)
-    with TestClient(create_app(Settings(database_url=url))) as client:
+    with TestClient(create_app(Settings(database_url=url)), base_url=LOCAL) as client:
         record = client.get(f"/api/recordings/{stale.id}").json()
     assert record["status"] == "failed" and "interrupted" in record["error"]
+
+
+def test_another_servers_analysis_is_left_alone_until_its_lease_ends(tmp_path: Path) -> None:
+    from nightlegs.diary.storage import open_store
+
+    url = f"sqlite:///{tmp_path / 'diary.db'}"
+    with open_store(url) as store:
+        held = store.create_recording("held.edf", 10, owner="other-server", lease_s=60)
+        lapsed = store.create_recording("lapsed.edf", 10, owner="gone-server", lease_s=-1)
+    with TestClient(create_app(Settings(database_url=url)), base_url=LOCAL) as client:
+        assert client.get(f"/api/recordings/{held.id}").json()["status"] == "pending"
+        assert client.get(f"/api/recordings/{lapsed.id}").json()["status"] == "failed"
+    with open_store(url) as store:
+        assert store.renew_leases("other-server", -1) == 1  # the other server stops renewing
+        assert store.fail_abandoned("interrupted") == 1
+        assert store.get_recording(held.id).status == "failed"
+
+
+def test_a_full_upload_queue_says_busy(tmp_path: Path) -> None:
+    app = create_app(Settings(database_url=f"sqlite:///{tmp_path / 'd.db'}", upload_queue=2))
+    files = {"file": ("legs.csv", b"time,left,right\n0,1,2\n", "text/csv")}
+    with TestClient(app, base_url=LOCAL) as client:
+        headers = {"X-CSRF-Token": token_of(app)}
+        slots = app.state.analysis_slots
+        assert slots.acquire(blocking=False) and slots.acquire(blocking=False)  # two in analysis
+        busy = client.post("/api/recordings", files=files, headers=headers)
+        assert busy.status_code == 503 and busy.headers["retry-after"] == "60"
+        assert "busy" in busy.json()["detail"] and "try again" in busy.json()["detail"]
+        assert client.get("/api/recordings").json() == []
+        assert app.state.spool.files() == []
+        slots.release()
+        assert client.post("/api/recordings", files=files, headers=headers).status_code == 202
+
+
+def test_upload_folders_of_stopped_servers_are_removed(tmp_path: Path) -> None:
+    from nightlegs.web.spool import UploadSpool
+
+    root = tmp_path / "uploads"
+    running = UploadSpool(root)
+    (running.folder / "upload-live.edf").write_bytes(b"0       ")
+    dead = root / "server-dead"  # a folder whose server was killed
+    dead.mkdir()
+    (dead / ".lock").touch()
+    (dead / "upload-left-by-kill-9.edf").write_bytes(b"0       " * 1000)
+    with UploadSpool(root) as restarted:
+        assert restarted.removed == 1 and not dead.exists()
+        assert restarted.stopped_servers == ["dead"]
+        assert (running.folder / "upload-live.edf").exists()  # its server still runs
+        assert root.stat().st_mode & 0o777 == 0o700
+    running.close()
+    assert list(root.iterdir()) == []
+
+
+def test_an_unexpected_analysis_error_is_not_shown_to_people(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import nightlegs.movement
+    from nightlegs.diary.storage import open_store
+    from nightlegs.web.uploads import analyse_recording
+
+    def broken(path: object) -> None:
+        raise IndexError("index -1 is out of bounds for axis 0 with size 0")
+
+    monkeypatch.setattr(nightlegs.movement, "analyze", broken)
+    upload = tmp_path / "upload-x.edf"
+    upload.write_bytes(b"0       ")
+    with open_store(f"sqlite:///{tmp_path / 'd.db'}") as store:
+        record = store.create_recording("night.edf", 8)
+        analyse_recording(store, record.id, upload, "night.edf")
+        failed = store.get_recording(record.id)
+    assert failed.status == "failed" and failed.error is not None
+    assert "index" not in failed.error and "recording" in failed.error
+    assert not upload.exists()

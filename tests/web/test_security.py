@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from _webtest import NIGHT, token_of
+from _webtest import LOCAL, NIGHT, token_of
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
@@ -30,7 +31,7 @@ def local(sqlite_app: FastAPI) -> Iterator[TestClient]:
 @pytest.fixture
 def guarded(tmp_path: Path) -> Iterator[TestClient]:
     app = create_app(Settings(database_url=f"sqlite:///{tmp_path / 'd.db'}", token=TOKEN))
-    with TestClient(app) as client:
+    with TestClient(app, base_url=LOCAL) as client:
         yield client
 
 
@@ -54,7 +55,8 @@ def test_token_required_on_every_api_call(guarded: TestClient) -> None:
     assert guarded.get("/api/health", headers=auth).status_code == 200
     assert guarded.post("/api/nights", json=NIGHT, headers=auth).status_code == 201
     assert len(guarded.get("/api/nights", headers=auth).json()) == 1
-    assert guarded.get("/openapi.json").status_code == 200
+    docs = guarded.get("/openapi.json", follow_redirects=False)
+    assert docs.status_code == 303  # to /login: the docs need the token too
 
 
 def test_no_token_configured_means_open(local: TestClient) -> None:
@@ -159,3 +161,71 @@ def test_serve_refuses_public_address_without_token(
         code, out, err = run_cli("serve", "--host", host, "--port", "8123")
         assert code == 2 and out == ""
         assert len(err.strip().splitlines()) == 1 and "NIGHTLEGS_TOKEN" in err
+
+
+def test_host_allow_list(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'h.db'}"
+    everywhere = create_app(
+        Settings(database_url=url, host="0.0.0.0", token=TOKEN, allowed_hosts=("legs.lan",))
+    )
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    with TestClient(everywhere, base_url=LOCAL) as client:
+        for host in ("192.168.1.10:8000", "[fe80::1]", "legs.lan:8000", "localhost"):
+            assert client.get("/api/health", headers={**auth, "Host": host}).status_code == 200
+        for host in ("evil.example", "legs.lan.evil.example", "a b", "legs.lan@evil", ""):
+            response = client.get("/api/health", headers={**auth, "Host": host})
+            assert response.status_code == 421, host
+            assert "NIGHTLEGS_ALLOWED_HOSTS" in response.json()["detail"]
+    named = create_app(Settings(database_url=url, host="nightlegs.lan"))
+    with TestClient(named, base_url="http://nightlegs.lan:8000") as client:
+        assert client.get("/api/health").status_code == 200
+        assert client.get("/api/health", headers={"Host": "10.0.0.5"}).status_code == 421
+        own = {"Origin": "http://nightlegs.lan:8000"}
+        assert client.post("/api/nights", json=NIGHT, headers=own).status_code == 201
+
+
+def test_unplanned_errors_are_logged_without_their_message(
+    sqlite_app: FastAPI, caplog: pytest.LogCaptureFixture
+) -> None:
+    @sqlite_app.get("/api/boom")
+    def boom() -> None:
+        raise ValueError("my private words")
+
+    with TestClient(sqlite_app, base_url=LOCAL) as client, caplog.at_level("DEBUG"):
+        response = client.get("/api/boom")
+    assert response.status_code == 500 and "private" not in response.text
+    assert "ValueError" in caplog.text and "test_security.py" in caplog.text
+    assert "my private words" not in caplog.text
+
+
+def test_a_body_that_stops_arriving_gets_408() -> None:
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    from nightlegs.web.hosts import allowed_names
+    from nightlegs.web.security import SecurityMiddleware
+
+    async def app(scope: object, receive: Any, send: Any) -> None:
+        await receive()  # reads the body, as a route would
+
+    middleware = SecurityMiddleware(
+        app,
+        token=None,
+        max_upload_bytes=10,
+        allowed_hosts=allowed_names("127.0.0.1", ()),
+        body_timeout_s=0.2,
+    )
+    sent: list[dict[str, Any]] = []
+
+    async def never() -> dict[str, Any]:
+        await asyncio.sleep(3600)
+        return {}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    scope = {"type": "http", "method": "POST", "path": "/api/nights", "headers": []}
+    # A thread of its own: other tests (Playwright) may have an event loop in this one.
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, asyncio.wait_for(middleware(scope, never, send), 5)).result()
+    assert sent[0]["status"] == 408

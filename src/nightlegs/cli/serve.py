@@ -1,12 +1,13 @@
 """``nightlegs serve``: the web app and REST API on uvicorn (a thin wrapper over create_app).
 
-Binding an address other than loopback needs ``NIGHTLEGS_TOKEN`` (then every API call needs
-``Authorization: Bearer <token>``); without it the command refuses with exit 2.
+Binding an address other than loopback needs ``NIGHTLEGS_TOKEN`` or ``--new-token`` (then every
+API call needs ``Authorization: Bearer <token>``); without it the command refuses with exit 2, as
+it does for a setting it cannot read. ``--ssl-certfile`` and ``--ssl-keyfile`` serve HTTPS.
 """
 
 from __future__ import annotations
 
-import ipaddress
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -19,17 +20,25 @@ __all__ = ["is_loopback", "register"]
 def is_loopback(host: str) -> bool:
     """Whether ``host`` is a loopback address (or ``localhost``).
 
+    The check is :func:`nightlegs.web.hosts.is_loopback`, imported when called so that the CLI
+    starts without loading the web app.
+
     Examples
     --------
     >>> is_loopback("127.0.0.1"), is_loopback("::1"), is_loopback("0.0.0.0")
     (True, True, False)
     """
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
+    from nightlegs.web.hosts import is_loopback as check
+
+    return check(host)
+
+
+# uvicorn's limits for slow or greedy clients (README, Security). The body of a request is
+# timed by the app itself (SecurityMiddleware), since uvicorn has no read timeout.
+_KEEP_ALIVE_S = 5  # an idle kept-alive connection is closed after 5 s
+_MAX_CONNECTIONS = 200  # beyond this many connections and tasks, 503 at once
+_MAX_HEAD_BYTES = 64 * 1024  # request line and headers
+_GRACEFUL_S = 15
 
 
 def serve_command(
@@ -41,6 +50,22 @@ def serve_command(
             min=0, max=64, help="Worker processes for assessments (default: one per core)."
         ),
     ] = None,
+    ssl_certfile: Annotated[
+        Path | None,
+        typer.Option(dir_okay=False, help="PEM certificate: serve HTTPS (with --ssl-keyfile)."),
+    ] = None,
+    ssl_keyfile: Annotated[
+        Path | None,
+        typer.Option(dir_okay=False, help="PEM private key of --ssl-certfile."),
+    ] = None,
+    new_token: Annotated[
+        bool,
+        typer.Option(
+            "--new-token",
+            help="Make a random access token, print it once and require it (instead of "
+            "NIGHTLEGS_TOKEN).",
+        ),
+    ] = False,
 ) -> None:
     """Start the web app (pages at /, API under /api, docs at /docs)."""
     import os
@@ -49,26 +74,74 @@ def serve_command(
 
     from nightlegs.web.app import create_app, open_settings_store
     from nightlegs.web.settings import Settings
+    from nightlegs.web.settings import new_token as make_token
 
-    processes = assess_processes
-    if processes is None:
+    token = make_token() if new_token else None
+    settings = Settings.from_env(
+        host=host,
+        port=port,
+        assess_processes=assess_processes,
+        ssl_certfile=ssl_certfile,
+        ssl_keyfile=ssl_keyfile,
+        token=token,
+    )
+    if assess_processes is None and "NIGHTLEGS_ASSESS_PROCESSES" not in os.environ:
         # The server process needs a core for HTTP; the rest assess.
         default = max(1, (os.cpu_count() or 2) - 1)
-        processes = int(os.environ.get("NIGHTLEGS_ASSESS_PROCESSES") or default)
-    settings = Settings.from_env(host=host, port=port, assess_processes=processes)
+        settings = settings.model_copy(update={"assess_processes": default})
     if not is_loopback(host) and not settings.token:
         raise InputError(
-            f"serve: refusing to listen on {host} without NIGHTLEGS_TOKEN; set it, or use 127.0.0.1"
+            f"serve: refusing to listen on {host} without NIGHTLEGS_TOKEN; set it (or use "
+            "--new-token), or use 127.0.0.1"
         )
+    tls = _tls_files(settings.ssl_certfile, settings.ssl_keyfile)
     store = open_settings_store(settings)
     try:
         shown = f"[{host}]" if ":" in host else host
+        scheme = "https" if tls else "http"
         database = getattr(store, "database_description", "(unknown)")
         print(f"nightlegs: database {database}", flush=True)
-        print(f"nightlegs: serving on http://{shown}:{port}/ (Ctrl+C to stop)", flush=True)
-        uvicorn.run(create_app(settings, store=store), host=host, port=port, log_level="info")
+        if token:
+            print(f"nightlegs: access token (shown once): {token}", flush=True)
+        if not tls and not is_loopback(host):
+            print(
+                "nightlegs: warning: without --ssl-certfile the token and health data cross the "
+                "network in clear; use TLS or a reverse proxy (README, Security)",
+                flush=True,
+            )
+        print(f"nightlegs: serving on {scheme}://{shown}:{port}/ (Ctrl+C to stop)", flush=True)
+        uvicorn.run(
+            create_app(settings, store=store),
+            host=host,
+            port=port,
+            log_level="info",
+            ssl_certfile=tls[0] if tls else None,
+            ssl_keyfile=tls[1] if tls else None,
+            timeout_keep_alive=_KEEP_ALIVE_S,
+            limit_concurrency=_MAX_CONNECTIONS,
+            h11_max_incomplete_event_size=_MAX_HEAD_BYTES,
+            timeout_graceful_shutdown=_GRACEFUL_S,
+        )
     finally:
         store.close()
+
+
+def _tls_files(certfile: Path | None, keyfile: Path | None) -> tuple[str, str] | None:
+    """Both PEM files, readable, or neither; anything else is a one-line error."""
+    if certfile is None and keyfile is None:
+        return None
+    if certfile is None or keyfile is None:
+        given, missing = ("--ssl-certfile", "--ssl-keyfile")[:: 1 if certfile else -1]
+        raise InputError(f"serve: {given} needs {missing} as well")
+    for option, path in (("--ssl-certfile", certfile), ("--ssl-keyfile", keyfile)):
+        try:
+            with path.open("rb") as handle:
+                head = handle.read(64)
+        except OSError as exc:
+            raise InputError(f"serve: {option} {path}: {exc.strerror or exc}") from None
+        if b"-----BEGIN" not in head:
+            raise InputError(f"serve: {option} {path}: expected a PEM file (-----BEGIN ...)")
+    return str(certfile), str(keyfile)
 
 
 def register(app: typer.Typer) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from nightlegs._inputs import text_problem
 from nightlegs.diary._orm import (
     AssessmentRow,
     EpisodeRow,
@@ -64,12 +65,11 @@ def checked_text(value: str | None, field: str, *, empty_is_none: bool = False) 
     """
     if value is None or (empty_is_none and value == ""):
         return None
-    if "\x00" in value:
-        raise InputError(f"{field}: contains a NUL character, which cannot be stored")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise InputError(f"{field}: contains an unpaired surrogate, which is not text") from None
+    problem = text_problem(value)
+    if problem is not None:
+        raise InputError(
+            f"{field}: contains {problem.removeprefix('it holds ')}, which cannot be stored"
+        )
     return value
 
 
@@ -176,10 +176,14 @@ def night_model(row: NightRow) -> Night:
 
 
 def night_in_model(row: NightRow) -> NightIn:
-    """The stored night without ids and timestamps, as exports carry it."""
-    return NightIn(
+    """The stored night without ids and timestamps, as exports carry it.
+
+    Built without validation: what is stored was valid when written, and a night stored before
+    dates were kept to a plausible range must still export (its import then names the date).
+    """
+    return NightIn.model_construct(
         **_night_fields(row),
-        episodes=[EpisodeIn(**_episode_fields(e)) for e in row.episodes],
+        episodes=[EpisodeIn.model_construct(**_episode_fields(e)) for e in row.episodes],
     )
 
 

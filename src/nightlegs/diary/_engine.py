@@ -21,6 +21,7 @@ which WAL lets run alongside a writer.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,7 @@ __all__ = [
     "BUSY_TIMEOUT_MS",
     "WRITER_OPTION",
     "create_diary_engine",
+    "create_private_file",
     "default_database_url",
     "describe_url",
     "parse_database_url",
@@ -68,6 +70,32 @@ def default_database_url() -> str:
     """
     path = Path(platformdirs.user_data_dir("nightlegs")) / _DATABASE_FILE
     return URL.create("sqlite", database=str(path)).render_as_string(hide_password=False)
+
+
+def create_private_file(path: Path) -> None:
+    """Make ``path`` readable by its owner only, if it does not exist yet (nor its folder).
+
+    A folder created here is ``0700`` and a new file ``0600``, whatever the umask: the diary is
+    health data. SQLite gives its ``-wal`` and ``-shm`` files the database file's mode. Existing
+    folders and files are left as they are (they are the owner's to share).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> target = Path(tempfile.mkdtemp()) / "new" / "diary.sqlite3"
+    >>> create_private_file(target)
+    >>> oct(target.stat().st_mode & 0o777), oct(target.parent.stat().st_mode & 0o777)
+    ('0o600', '0o700')
+    """
+    folder = path.parent
+    if not folder.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        folder.chmod(0o700)
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        return
+    path.chmod(0o600)  # in case the umask took bits away that 0600 needs
 
 
 def parse_database_url(url: str) -> URL:
@@ -162,8 +190,9 @@ def create_diary_engine(url: URL) -> Engine:
             # One shared connection, or every pooled connection would see its own empty database.
             engine = create_engine(url, connect_args=connect_args, poolclass=StaticPool)
         else:
-            Path(str(url.database)).expanduser().parent.mkdir(parents=True, exist_ok=True)
-            url = url.set(database=str(Path(str(url.database)).expanduser()))
+            path = Path(str(url.database)).expanduser()
+            create_private_file(path)
+            url = url.set(database=str(path))
             engine = create_engine(url, connect_args=connect_args, pool_size=10, max_overflow=30)
         event.listen(engine, "connect", _on_sqlite_connect)
         event.listen(engine, "begin", _on_sqlite_begin)

@@ -70,7 +70,7 @@ def head_revision() -> str:
     Examples
     --------
     >>> head_revision()
-    '0001'
+    '0002'
     """
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     if head is None:

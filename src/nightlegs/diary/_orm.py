@@ -182,3 +182,6 @@ class RecordingRow(Base):
     error: Mapped[str | None] = mapped_column(Text)
     summary: Mapped[dict[str, Any] | None] = mapped_column(_JSON)
     events: Mapped[list[dict[str, Any]] | None] = mapped_column(_JSON)
+    # The server analysing the recording, and until when it holds it (renewed while it runs).
+    owner: Mapped[str | None] = mapped_column(String(64))
+    lease_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)

@@ -8,6 +8,12 @@ night's fields; a night without episodes is one row with the episode columns emp
 times are ISO 8601 (``2024-05-01``, ``23:30:00``), numbers are written so that they read back
 exactly, an empty cell is "no value", and lines end with CRLF (RFC 4180).
 
+Text cells (``notes``, ``body_site``, ``helped``) that a spreadsheet would run as a formula
+(they start with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return, or a full-width ``＝``,
+``＋``, ``－`` or ``＠``) are written with a ``'`` in front, the OWASP rule for CSV injection; so
+are text cells that already start with ``'``. Import takes exactly one leading ``'`` off a text
+cell, so a round trip gives back the text as it was (:func:`neutralise`, :func:`restore`).
+
 On import, ``night`` only groups rows (a blank ``night`` makes each row a night of its own), later
 rows of a night may leave its fields blank, ``date`` is the one column a file must have, and the
 columns may come in any order. The profile is not part of the CSV; the JSON export
@@ -28,7 +34,16 @@ from nightlegs.diary.schemas import DiaryExport, NightIn, ProfileIn
 from nightlegs.diary.store import DiaryStore
 from nightlegs.errors import InputError
 
-__all__ = ["CSV_COLUMNS", "EPISODE_COLUMNS", "NIGHT_COLUMNS", "export_csv", "import_csv"]
+__all__ = [
+    "CSV_COLUMNS",
+    "EPISODE_COLUMNS",
+    "NIGHT_COLUMNS",
+    "TEXT_COLUMNS",
+    "export_csv",
+    "import_csv",
+    "neutralise",
+    "restore",
+]
 
 NIGHT_COLUMNS = (
     "night",
@@ -50,6 +65,37 @@ _EPISODE_FIELD = {"episode_time": "time", **{c: c for c in EPISODE_COLUMNS[1:]}}
 _COLUMN_OF_EPISODE_FIELD = {v: k for k, v in _EPISODE_FIELD.items()}
 
 
+#: Free-text columns: the ones a formula could hide in, and the only ones neutralised.
+TEXT_COLUMNS = frozenset({"notes", "body_site", "helped"})
+# OWASP's formula triggers, their full-width forms (some spreadsheets read those too), and the
+# quote itself, so that restoring is exact.
+_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20", "'")
+
+
+def neutralise(text: str) -> str:
+    """``text`` as a CSV cell that no spreadsheet runs as a formula.
+
+    Examples
+    --------
+    >>> neutralise("=HYPERLINK(A1)"), neutralise("@SUM(A1)"), neutralise("calf")
+    ("'=HYPERLINK(A1)", "'@SUM(A1)", 'calf')
+    >>> neutralise("'quoted")
+    "''quoted"
+    """
+    return "'" + text if text.startswith(_TRIGGERS) else text
+
+
+def restore(cell: str) -> str:
+    """The text :func:`neutralise` was given: one leading ``'`` taken off.
+
+    Examples
+    --------
+    >>> all(restore(neutralise(t)) == t for t in ("=1+1", "+cmd|' /C calc'!A0", "'x", "calf"))
+    True
+    """
+    return cell[1:] if cell.startswith("'") else cell
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
@@ -57,6 +103,11 @@ def _cell(value: Any) -> str:
         return str(value.isoformat())
     # repr() of a float is the shortest text that reads back to the same float.
     return repr(value) if isinstance(value, float) else str(value)
+
+
+def _text_cell(column: str, value: Any) -> str:
+    cell = _cell(value)
+    return neutralise(cell) if column in TEXT_COLUMNS else cell
 
 
 def export_csv(store: DiaryStore) -> str:
@@ -81,12 +132,15 @@ recording_id,notes,episode_time,side,body_site,kind,intensity,helped
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for number, night in enumerate(store.export_diary().nights, start=1):
-        night_cells = [str(number)] + [_cell(getattr(night, f)) for f in _NIGHT_FIELD.values()]
+        night_cells = [str(number)] + [
+            _text_cell(c, getattr(night, f)) for c, f in _NIGHT_FIELD.items()
+        ]
         if not night.episodes:
             writer.writerow(night_cells + [""] * len(EPISODE_COLUMNS))
         for episode in night.episodes:
             writer.writerow(
-                night_cells + [_cell(getattr(episode, f)) for f in _EPISODE_FIELD.values()]
+                night_cells
+                + [_text_cell(c, getattr(episode, f)) for c, f in _EPISODE_FIELD.items()]
             )
     return out.getvalue()
 
@@ -171,9 +225,15 @@ def _add_row(
         current.episode_lines.append(line)
 
 
+def _value(column: str, cell: str) -> str:
+    return restore(cell) if column in TEXT_COLUMNS else cell
+
+
 def _night_in(rows: _NightRows) -> NightIn:
-    data: dict[str, Any] = {_NIGHT_FIELD[c]: v for c, v in rows.fields.items()}
-    data["episodes"] = [{_EPISODE_FIELD[c]: v for c, v in e.items()} for e in rows.episodes]
+    data: dict[str, Any] = {_NIGHT_FIELD[c]: _value(c, v) for c, v in rows.fields.items()}
+    data["episodes"] = [
+        {_EPISODE_FIELD[c]: _value(c, v) for c, v in e.items()} for e in rows.episodes
+    ]
     try:
         night = NightIn.model_validate(data)
     except ValidationError as exc:

@@ -11,6 +11,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from nightlegs._inputs import NightDate, StrictIn
+
 __all__ = [
     "AssessmentRecord",
     "DiaryExport",
@@ -31,8 +33,8 @@ Side = Literal["left", "right", "both"]
 RecordingStatus = Literal["pending", "running", "done", "failed"]
 
 
-class _In(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+class _In(StrictIn):
+    """Unknown fields, non-finite numbers and unstorable text are refused (``StrictIn``)."""
 
 
 class ProfileIn(_In):
@@ -66,9 +68,9 @@ class Episode(EpisodeIn):
 
 
 class NightIn(_In):
-    """One night of the diary."""
+    """One night of the diary (its date from 1900-01-01 to tomorrow)."""
 
-    date: dt.date
+    date: NightDate
     bedtime: dt.time | None = None
     wake_time: dt.time | None = None
     sleep_quality: int | None = Field(default=None, ge=0, le=10)
@@ -80,6 +82,8 @@ class NightIn(_In):
 
 
 class Night(NightIn):
+    # A stored night is shown whatever its date (one stored before dates were checked too).
+    date: dt.date
     id: int
     created_at: dt.datetime
     updated_at: dt.datetime
@@ -115,6 +119,8 @@ class DiaryExport(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     format: Literal["nightlegs-diary"] = "nightlegs-diary"
-    version: int = 1
+    version: Literal[1] = Field(
+        default=1, description="The format version; an import refuses versions it does not know."
+    )
     profile: ProfileIn | None = None
     nights: list[NightIn] = Field(default_factory=list)

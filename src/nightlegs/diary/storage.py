@@ -12,12 +12,12 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
 
-from sqlalchemy import Engine, delete, insert, select
+from sqlalchemy import Engine, delete, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
@@ -61,6 +61,7 @@ __all__ = ["SqlDiaryStore", "default_database_url", "open_store"]
 
 _PROFILE_ID = 1
 _RECORDING_STATUSES = ("pending", "running", "done", "failed")
+_UNFINISHED = ("pending", "running")
 
 
 def open_store(url: str | None = None) -> SqlDiaryStore:
@@ -292,8 +293,14 @@ class SqlDiaryStore:
 
     # Recordings ---------------------------------------------------------------------------------
 
-    def create_recording(self, filename: str, size_bytes: int) -> RecordingRecord:
-        """Register an uploaded recording, status ``pending``."""
+    def create_recording(
+        self, filename: str, size_bytes: int, *, owner: str | None = None, lease_s: float = 0.0
+    ) -> RecordingRecord:
+        """Register an uploaded recording, status ``pending``.
+
+        ``owner`` (the server that will analyse it) holds it for ``lease_s`` seconds, renewed
+        with :meth:`renew_leases`; without an owner it is nobody's.
+        """
         if size_bytes < 0:
             raise InputError(f"size_bytes must be >= 0, got {size_bytes}")
         now = utc_now()
@@ -304,6 +311,8 @@ class SqlDiaryStore:
                 status="pending",
                 created_at=now,
                 updated_at=now,
+                owner=owner,
+                lease_until=now + dt.timedelta(seconds=lease_s) if owner else None,
             )
             session.add(row)
             session.flush()
@@ -341,6 +350,38 @@ class SqlDiaryStore:
                 row.error = None
             session.flush()
             return recording_model(row)
+
+    def renew_leases(self, owner: str, lease_s: float) -> int:
+        """Extend the lease of ``owner``'s unfinished analyses by ``lease_s`` from now."""
+        until = utc_now() + dt.timedelta(seconds=lease_s)
+        statement = (
+            update(RecordingRow)
+            .where(RecordingRow.owner == owner, RecordingRow.status.in_(_UNFINISHED))
+            .values(lease_until=until)
+        )
+        with self._transaction() as session:
+            result = session.execute(statement)
+            return int(getattr(result, "rowcount", 0))  # a CursorResult for an UPDATE
+
+    def fail_abandoned(self, error: str, *, stopped: Sequence[str] = ()) -> int:
+        """Mark unfinished analyses ``failed`` whose lease ran out, that have none, or whose
+        owner is one of the ``stopped`` servers; return how many."""
+        now = utc_now()
+        statement = (
+            update(RecordingRow)
+            .where(
+                RecordingRow.status.in_(_UNFINISHED),
+                or_(
+                    RecordingRow.lease_until.is_(None),
+                    RecordingRow.lease_until < now,
+                    RecordingRow.owner.in_(list(stopped)),
+                ),
+            )
+            .values(status="failed", error=checked_text(error, "error"), updated_at=now)
+        )
+        with self._transaction() as session:
+            result = session.execute(statement)
+            return int(getattr(result, "rowcount", 0))  # a CursorResult for an UPDATE
 
     def get_recording(self, recording_id: int) -> RecordingRecord:
         """One recording; :class:`~nightlegs.errors.NotFoundError` if there is none."""

@@ -7,6 +7,7 @@ PostgreSQL when ``NIGHTLEGS_DATABASE_URL`` says so).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any, Protocol
 
 from nightlegs.diary.schemas import (
@@ -43,7 +44,11 @@ class DiaryStore(Protocol):
     def latest_assessment(self) -> AssessmentRecord | None: ...
     def list_assessments(self, *, limit: int = 100) -> list[AssessmentRecord]: ...
 
-    def create_recording(self, filename: str, size_bytes: int) -> RecordingRecord: ...
+    def create_recording(
+        self, filename: str, size_bytes: int, *, owner: str | None = None, lease_s: float = 0.0
+    ) -> RecordingRecord: ...
+    def renew_leases(self, owner: str, lease_s: float) -> int: ...
+    def fail_abandoned(self, error: str, *, stopped: Sequence[str] = ()) -> int: ...
     def update_recording(
         self,
         recording_id: int,

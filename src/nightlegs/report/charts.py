@@ -16,7 +16,7 @@ import numpy as np
 from matplotlib import rc_context
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.dates import DateFormatter, DayLocator
+from matplotlib.dates import AutoDateLocator, DateFormatter
 from matplotlib.figure import Figure
 from numpy.typing import NDArray
 
@@ -46,18 +46,26 @@ _TITLE = "Night diary trends"
 _FIGSIZE = (7.5, 4.6)
 
 
-def _series(nights: Sequence[Night]) -> tuple[list[dt.date], dict[dt.date, Night]]:
-    """Every calendar day from the first to the last night (gaps included) and nights by day."""
+def _series(nights: Sequence[Night]) -> tuple[list[dt.date | None], dict[dt.date, Night]]:
+    """The days that have a night, in order, with ``None`` where days are missing between them.
+
+    The ``None`` entries break the lines at gaps; the list grows with the nights present, never
+    with the span between the first and the last (a typo of a year 2204 costs one more point).
+    """
     by_day: dict[dt.date, Night] = {}
     for night in sorted(nights, key=lambda n: (n.date, n.id)):
         by_day[night.date] = night  # the latest entry of a day wins
-    first, last = min(by_day), max(by_day)
-    days = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
+    days: list[dt.date | None] = []
+    for day in sorted(by_day):
+        previous = days[-1] if days else None
+        if previous is not None and (day - previous).days > 1:
+            days.append(None)
+        days.append(day)
     return days, by_day
 
 
-def _x(days: list[dt.date]) -> NDArray[np.datetime64]:
-    return np.array(days, dtype="datetime64[D]")
+def _x(days: Sequence[dt.date | None]) -> NDArray[np.datetime64]:
+    return np.array(["NaT" if d is None else d for d in days], dtype="datetime64[D]")
 
 
 def _max_intensity(night: Night) -> float:
@@ -68,10 +76,10 @@ def _cramps(night: Night) -> int:
     return sum(e.kind == "cramp" for e in night.episodes)
 
 
-def _draw_movements(ax: Axes, days: list[dt.date], by_day: dict[dt.date, Night]) -> None:
+def _draw_movements(ax: Axes, days: list[dt.date | None], by_day: dict[dt.date, Night]) -> None:
     values = [
         float("nan")
-        if (n := by_day.get(d)) is None or n.movements_per_hour is None
+        if d is None or (n := by_day.get(d)) is None or n.movements_per_hour is None
         else n.movements_per_hour
         for d in days
     ]
@@ -113,11 +121,12 @@ def _draw_movements(ax: Axes, days: list[dt.date], by_day: dict[dt.date, Night])
     ax.legend(loc="upper left", fontsize=6, ncols=2, framealpha=0.9)
 
 
-def _draw_pain(ax: Axes, days: list[dt.date], by_day: dict[dt.date, Night]) -> None:
-    pain = [_max_intensity(n) if (n := by_day.get(d)) else float("nan") for d in days]
-    cramps = [_cramps(n) if (n := by_day.get(d)) else 0 for d in days]
+def _draw_pain(ax: Axes, days: list[dt.date | None], by_day: dict[dt.date, Night]) -> None:
+    pain = [_max_intensity(by_day[d]) if d is not None else float("nan") for d in days]
+    present = [d for d in days if d is not None]
+    cramps = [_cramps(by_day[d]) for d in present]
     right = ax.twinx()
-    right.bar(_x(days), cramps, width=0.6, color="#80cbc4", label="cramps (count)", zorder=1)
+    right.bar(_x(present), cramps, width=0.6, color="#80cbc4", label="cramps (count)", zorder=1)
     right.set_ylabel("cramps")
     most = max([3, *cramps])
     right.set_ylim(0, most * 1.35)
@@ -141,7 +150,8 @@ def trends_figure(nights: Sequence[Night]) -> Figure:
     ----------
     nights : sequence of Night
         Diary nights in any order. Days without a night are gaps (lines break there); with
-        several entries for one day the latest is drawn.
+        several entries for one day the latest is drawn. The cost grows with the number of
+        nights, not with the span of dates they cover.
 
     Returns
     -------
@@ -163,11 +173,18 @@ def trends_figure(nights: Sequence[Night]) -> Figure:
     top, bottom = fig.subplots(2, 1, sharex=True, height_ratios=(3, 2))
     _draw_movements(top, days, by_day)
     _draw_pain(bottom, days, by_day)
+    first, last = min(by_day), max(by_day)
     pad = dt.timedelta(days=1)
-    bottom.set_xlim(days[0] - pad, days[-1] + pad)
-    locator = DayLocator(interval=max(1, len(days) // 10))  # type: ignore[no-untyped-call]
+    # Matplotlib's dates end with the year 9999; pad inside that (and inside year 1).
+    low = first - pad if first > dt.date.min else first
+    high = last + pad if last < dt.date.max else last
+    bottom.set_xlim(np.datetime64(low, "D"), np.datetime64(high, "D"))
+    # At most about ten ticks whatever the span (a per-day locator over a span of centuries
+    # would make hundreds of thousands of them).
+    locator = AutoDateLocator(minticks=3, maxticks=10)  # type: ignore[no-untyped-call]
     bottom.xaxis.set_major_locator(locator)
-    bottom.xaxis.set_major_formatter(DateFormatter("%d %b"))  # type: ignore[no-untyped-call]
+    pattern = "%d %b" if (last - first).days <= 300 else "%b %Y"
+    bottom.xaxis.set_major_formatter(DateFormatter(pattern))  # type: ignore[no-untyped-call]
     fig.autofmt_xdate(rotation=30)
     for ax in fig.axes:
         ax.tick_params(labelsize=7)

@@ -2,14 +2,15 @@
 
 The store is opened in the lifespan from ``settings.database_url`` (the default SQLite file when
 ``None``) and closed on shutdown, unless the caller passed its own ``store``, which it then owns.
-Recordings are analysed on a one-thread worker pool that lives as long as the app.
+Recordings are analysed on a one-thread worker pool that lives as long as the app, at most
+``Settings.upload_queue`` at a time (waiting or running), from this server's upload folder.
 
 Examples
 --------
 >>> from fastapi.testclient import TestClient
 >>> from nightlegs.web import Settings, create_app
 >>> app = create_app(Settings(database_url="sqlite://"))
->>> with TestClient(app) as client:
+>>> with TestClient(app, base_url="http://127.0.0.1:8000") as client:
 ...     client.get("/api/health").json()
 {'status': 'ok'}
 """
@@ -18,6 +19,8 @@ from __future__ import annotations
 
 import importlib
 import importlib.resources
+import threading
+import uuid
 from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
@@ -29,12 +32,15 @@ from starlette.concurrency import run_in_threadpool
 
 import nightlegs
 from nightlegs.diary.store import DiaryStore
+from nightlegs.web.auth import GuessThrottle, SessionStore
 from nightlegs.web.docs import install_docs
 from nightlegs.web.errors import install_error_handlers
+from nightlegs.web.hosts import allowed_names
 from nightlegs.web.login import router as login_router
 from nightlegs.web.security import SecurityMiddleware, new_secret, verify_csrf
 from nightlegs.web.settings import Settings
-from nightlegs.web.uploads import fail_interrupted
+from nightlegs.web.spool import UploadSpool, default_upload_dir
+from nightlegs.web.uploads import LeaseKeeper, fail_interrupted
 from nightlegs.web.workers import AssessmentWorkers
 
 __all__ = ["create_app", "open_settings_store"]
@@ -104,15 +110,23 @@ def create_app(settings: Settings | None = None, *, store: DiaryStore | None = N
         executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nightlegs-analysis")
         url = (settings.database_url or _default_url()) if settings.assess_processes else None
         workers = await run_in_threadpool(AssessmentWorkers, opened, url, settings.assess_processes)
+        server_id = uuid.uuid4().hex
+        spool = UploadSpool(settings.upload_dir or default_upload_dir(), server_id)
         app.state.store = opened
         app.state.executor = executor
         app.state.assessment_workers = workers
+        app.state.spool = spool
+        app.state.server_id = server_id
+        app.state.analysis_slots = threading.BoundedSemaphore(settings.upload_queue)
+        keeper = LeaseKeeper(opened, app.state.server_id)
         try:
-            await run_in_threadpool(fail_interrupted, opened)
+            await run_in_threadpool(fail_interrupted, opened, spool.stopped_servers)
             yield
         finally:
+            keeper.close()
             await run_in_threadpool(workers.close)
             await run_in_threadpool(executor.shutdown, wait=True, cancel_futures=True)
+            spool.close()
             if own:
                 opened.close()
 
@@ -125,12 +139,19 @@ def create_app(settings: Settings | None = None, *, store: DiaryStore | None = N
         redoc_url=None,
         openapi_url="/openapi.json",
     )
+    allowed_hosts = allowed_names(settings.host, settings.allowed_hosts)
     app.state.settings = settings
     app.state.csrf_secret = new_secret()
+    app.state.allowed_hosts = allowed_hosts
+    app.state.sessions = SessionStore(lifetime_s=settings.session_seconds)
+    app.state.guess_throttle = GuessThrottle()
     app.add_middleware(
         SecurityMiddleware,  # type: ignore[arg-type]
         token=settings.token,
         max_upload_bytes=settings.max_upload_bytes,
+        allowed_hosts=allowed_hosts,
+        sessions=app.state.sessions,
+        throttle=app.state.guess_throttle,
     )
     install_error_handlers(app)
     app.include_router(api_router, dependencies=[Depends(verify_csrf)])

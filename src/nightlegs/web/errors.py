@@ -2,8 +2,11 @@
 
 :class:`~nightlegs.errors.NotFoundError` becomes 404, every other
 :class:`~nightlegs.errors.NightlegsError` 400, both as ``{"detail": message}``. Invalid bodies
-keep FastAPI's 422 with one entry per field (``loc``, ``msg``, ``type``); an input that JSON
-cannot carry back (``NaN``, ``Infinity``) is echoed as text, so a 422 never becomes a 500.
+keep FastAPI's 422 with one entry per field (``loc``, ``msg``, ``type``) and nothing of what was
+sent: no ``input`` and no ``ctx`` (both may hold the person's words, or a lone surrogate that
+JSON cannot carry back), and a key of the body in ``loc`` only when it reads as a field name.
+Nothing here logs; an error nobody planned for is answered and logged without its message by
+:class:`~nightlegs.web.security.SecurityMiddleware`.
 
 Examples
 --------
@@ -13,17 +16,18 @@ Examples
 
 from __future__ import annotations
 
-import math
+import re
+from collections.abc import Sequence
 from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
+from nightlegs._inputs import text_problem
 from nightlegs.errors import NightlegsError, NotFoundError
 
-__all__ = ["install_error_handlers", "json_safe", "status_for"]
+__all__ = ["install_error_handlers", "safe_errors", "status_for"]
 
 
 def status_for(exc: NightlegsError) -> int:
@@ -37,33 +41,49 @@ def status_for(exc: NightlegsError) -> int:
     return 404 if isinstance(exc, NotFoundError) else 400
 
 
-def json_safe(value: Any) -> Any:
-    """``value`` with every non-finite float replaced by its name, so strict JSON can carry it.
+_FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]{0,63}$")
+
+
+def safe_errors(errors: Sequence[Any]) -> list[dict[str, Any]]:
+    """Validation errors as the API shows them: ``type``, ``loc`` and ``msg`` only.
+
+    A part of ``loc`` that is not an index or a field-like name (it came from a key of the
+    body: free text, a lone surrogate) is shown as ``"(key)"``.
 
     Examples
     --------
-    >>> json_safe({"input": float("nan"), "loc": ["body", "age"], "n": [float("-inf"), 1.5]})
-    {'input': 'nan', 'loc': ['body', 'age'], 'n': ['-inf', 1.5]}
+    >>> safe_errors([{"type": "finite_number", "loc": ("body", "age"), "msg": "Input should "
+    ...     "be a finite number", "input": float("nan")}])
+    [{'type': 'finite_number', 'loc': ['body', 'age'], 'msg': 'Input should be a finite number'}]
+    >>> safe_errors([{"type": "bool_parsing", "loc": ("body", "findings", "my leg hurts"),
+    ...     "msg": "Input should be a valid boolean", "input": "x"}])[0]["loc"]
+    ['body', 'findings', '(key)']
     """
-    if isinstance(value, float) and not math.isfinite(value):
-        return str(value)
-    if isinstance(value, dict):
-        return {k: json_safe(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [json_safe(v) for v in value]
-    return value
+    shown = []
+    for error in errors:
+        loc = [
+            part if isinstance(part, int) or _FIELD_NAME.match(str(part)) else "(key)"
+            for part in error.get("loc", ())
+        ]
+        message = str(error.get("msg", "invalid"))
+        if text_problem(message) is not None:  # a message quoting unstorable input
+            message = "invalid value"
+        shown.append({"type": str(error.get("type", "value_error")), "loc": loc, "msg": message})
+    return shown
 
 
 async def _nightlegs_error(request: Request, exc: Exception) -> JSONResponse:
     if not isinstance(exc, NightlegsError):  # registered for NightlegsError only
         raise exc
-    return JSONResponse({"detail": str(exc)}, status_code=status_for(exc))
+    # The message is for the person who sent the input; it must still be encodable.
+    message = str(exc).encode("utf-8", "replace").decode("utf-8").replace("\x00", "?")
+    return JSONResponse({"detail": message}, status_code=status_for(exc))
 
 
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     if not isinstance(exc, RequestValidationError):  # registered for it only
         raise exc
-    return JSONResponse({"detail": json_safe(jsonable_encoder(exc.errors()))}, status_code=422)
+    return JSONResponse({"detail": safe_errors(exc.errors())}, status_code=422)
 
 
 def install_error_handlers(app: FastAPI) -> None:

@@ -1,41 +1,29 @@
 """Sign-in for the web pages when the app is protected by ``NIGHTLEGS_TOKEN``.
 
 API clients send ``Authorization: Bearer <token>``; a browser cannot add that header to page
-loads, so the pages ask for the token once at ``/login`` and keep a session cookie instead. The
-cookie's value is an HMAC of a fixed label under the token itself: it proves knowledge of the
-token, survives restarts, cannot be forged without the token, and changes when the token does.
-It is ``HttpOnly`` and ``SameSite=Strict`` (and ``Secure`` over HTTPS); writes made with it are
-still subject to the CSRF policy of :mod:`nightlegs.web.security`.
+loads, so the pages ask for the token once at ``/login`` and keep a session cookie instead: a
+fresh random id per sign-in that ends after ``Settings.session_seconds`` or at ``/logout``
+(:mod:`nightlegs.web.auth`). It is ``HttpOnly`` and ``SameSite=Strict`` (and ``Secure`` over
+HTTPS); writes made with it are still subject to the CSRF policy of
+:mod:`nightlegs.web.security`. Wrong tokens are slowed down per client, as for bearer tokens.
 """
 
 from __future__ import annotations
 
-import hashlib
 import hmac
+import math
 from html import escape
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-__all__ = ["SESSION_COOKIE", "router", "safe_next", "session_value"]
+from nightlegs.web.auth import SESSION_COOKIE, GuessThrottle, SessionStore, session_cookie
+from nightlegs.web.security import verify_csrf
 
-SESSION_COOKIE = "nightlegs_session"
+__all__ = ["router", "safe_next"]
 
 router = APIRouter(include_in_schema=False)
-
-
-def session_value(token: str) -> str:
-    """The session cookie value that proves knowledge of ``token``.
-
-    Examples
-    --------
-    >>> len(session_value("secret"))
-    64
-    >>> session_value("a") == session_value("b")
-    False
-    """
-    return hmac.new(token.encode(), b"nightlegs-session-v1", hashlib.sha256).hexdigest()
 
 
 def safe_next(target: str | None) -> str:
@@ -79,17 +67,42 @@ def login(
     token: Annotated[str, Form(max_length=500)],
     next: Annotated[str, Form(max_length=500)] = "/",
 ) -> Response:
-    """Check the token; on success set the session cookie and go back where the person was."""
+    """Check the token; on success start a session and go back where the person was."""
     expected: str | None = request.app.state.settings.token
+    throttle: GuessThrottle = request.app.state.guess_throttle
+    client = request.client.host if request.client else "?"
+    wait = throttle.wait(client)
+    if wait > 0:  # before the token is compared: no answer tells right from wrong
+        message = f"Too many wrong tokens from this address: wait {math.ceil(wait)} s."
+        return HTMLResponse(
+            _page(safe_next(next), message),
+            status_code=429,
+            headers={"Retry-After": str(math.ceil(wait))},
+        )
     if not expected or not hmac.compare_digest(token.encode(), expected.encode()):
+        throttle.failed(client)
         return HTMLResponse(_page(safe_next(next), "That token is not right."), status_code=401)
+    sessions: SessionStore = request.app.state.sessions
     response = RedirectResponse(safe_next(next), status_code=303)
     response.set_cookie(
         SESSION_COOKIE,
-        session_value(expected),
+        sessions.create(),
+        max_age=int(sessions.lifetime_s),
         httponly=True,
         samesite="strict",
         secure=request.url.scheme == "https",
         path="/",
     )
+    return response
+
+
+@router.post("/logout", dependencies=[Depends(verify_csrf)])
+def logout(request: Request) -> Response:
+    """End this browser's session and go to the sign-in form."""
+    session_id = session_cookie(request.headers)
+    if session_id is not None:
+        sessions: SessionStore = request.app.state.sessions
+        sessions.end(session_id)
+    response = RedirectResponse("/login", status_code=303)
+    response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="strict")
     return response

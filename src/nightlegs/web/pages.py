@@ -91,7 +91,13 @@ def render_page(
     html = (
         _environment()
         .get_template(template)
-        .render(request=request, csrf_token=csrf_token(request), path=request.url.path, **context)
+        .render(
+            request=request,
+            csrf_token=csrf_token(request),
+            path=request.url.path,
+            protected=request.app.state.settings.token is not None,
+            **context,
+        )
     )
     headers = {"Cache-Control": "no-store"}
     if csp is not None:

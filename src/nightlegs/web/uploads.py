@@ -4,9 +4,12 @@ A recording is accepted when its extension is ``.edf``, ``.bdf``, ``.csv`` or ``
 first bytes match: an EDF header starts with ``"0"`` and seven spaces, a BDF header with
 ``0xFF "BIOSEMI"``, an Axivity ``.cwa`` with its ``"MD"`` metadata block, and a CSV is UTF-8 text
 without NUL bytes. Otherwise ``415``; larger than ``Settings.max_upload_bytes``, ``413``. The
-file is streamed to a temporary file in 1 MiB chunks, analysed by
+file is streamed in 1 MiB chunks to this server's private upload folder
+(:mod:`nightlegs.web.spool`, cleared of a stopped server's files on start), analysed by
 :func:`nightlegs.movement.analyze` on the app's worker pool (status ``pending`` -> ``running`` ->
-``done`` or ``failed`` with the error message, all kept by the store), then deleted.
+``done`` or ``failed`` with the error message, all kept by the store), then deleted. The
+server holds each analysis with a lease (:class:`LeaseKeeper`): another server sharing the
+database marks it failed only once the lease has run out.
 """
 
 from __future__ import annotations
@@ -14,7 +17,8 @@ from __future__ import annotations
 import logging
 import math
 import os
-import tempfile
+import threading
+from collections.abc import Sequence
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
@@ -22,9 +26,12 @@ from fastapi import HTTPException, UploadFile
 
 from nightlegs.diary.store import DiaryStore
 from nightlegs.errors import NightlegsError
+from nightlegs.web.spool import UploadSpool
 
 __all__ = [
     "ALLOWED_SUFFIXES",
+    "LEASE_S",
+    "LeaseKeeper",
     "analyse_recording",
     "fail_interrupted",
     "jsonable",
@@ -74,8 +81,10 @@ def _clean_name(filename: str | None) -> str:
     return name[-200:] or "recording"
 
 
-async def save_upload(upload: UploadFile, max_bytes: int) -> tuple[Path, str, int]:
-    """Check and stream an upload to a temporary file.
+async def save_upload(
+    upload: UploadFile, max_bytes: int, spool: UploadSpool
+) -> tuple[Path, str, int]:
+    """Check and stream an upload to a file of this server's upload folder.
 
     Returns
     -------
@@ -93,8 +102,7 @@ async def save_upload(upload: UploadFile, max_bytes: int) -> tuple[Path, str, in
         raise HTTPException(
             415, f"file type {suffix or '(none)'!r}: expected one of {', '.join(ALLOWED_SUFFIXES)}"
         )
-    fd, name = tempfile.mkstemp(prefix="nightlegs-upload-", suffix=suffix)
-    path = Path(name)
+    fd, path = spool.new_file(suffix)
     size = 0
     try:
         with os.fdopen(fd, "wb") as out:
@@ -134,6 +142,12 @@ def jsonable(value: Any) -> Any:
     return str(value)
 
 
+_UNEXPECTED = (
+    "the analysis stopped on a problem in the recording that nightlegs does not recognise; "
+    "check that it is an EDF/BDF with leg EMG channels or an accelerometer file, or report it"
+)
+
+
 def analyse_recording(
     store: DiaryStore, recording_id: int, path: Path, filename: str = "recording"
 ) -> None:
@@ -150,7 +164,9 @@ def analyse_recording(
         events = data.pop("events", [])
         store.update_recording(recording_id, status="done", summary=data, events=events)
     except Exception as exc:
-        message = str(exc) if isinstance(exc, NightlegsError) else f"analysis failed: {exc}"
+        # Only our own errors are written for people; anything else is an internal detail
+        # ("index -1 is out of bounds") that would mean nothing to them.
+        message = str(exc) if isinstance(exc, NightlegsError) else _UNEXPECTED
         message = message.replace(str(path), filename).replace(path.name, filename)
         logger.warning("recording %d: analysis failed (%s)", recording_id, type(exc).__name__)
         try:
@@ -161,15 +177,47 @@ def analyse_recording(
         path.unlink(missing_ok=True)
 
 
-def fail_interrupted(store: DiaryStore) -> int:
-    """Mark recordings left pending or running by a stopped server as failed; return how many."""
-    count = 0
-    for record in store.list_recordings():
-        if record.status in ("pending", "running"):
-            store.update_recording(
-                record.id,
-                status="failed",
-                error="interrupted: the server stopped before the analysis finished; upload again",
-            )
-            count += 1
-    return count
+#: How long a server holds the recordings it analyses without renewing, in seconds.
+LEASE_S = 60.0
+_RENEW_S = 10.0
+_INTERRUPTED = "interrupted: the server stopped before the analysis finished; upload again"
+
+
+def fail_interrupted(store: DiaryStore, stopped: Sequence[str] = ()) -> int:
+    """Mark analyses whose server stopped as failed; return how many.
+
+    A server has stopped when its lease ran out or it is one of ``stopped`` (known gone: its
+    upload folder was abandoned). An analysis another running server holds is left alone.
+    """
+    return store.fail_abandoned(_INTERRUPTED, stopped=stopped)
+
+
+class LeaseKeeper:
+    """A thread that renews this server's leases and fails analyses whose server is gone.
+
+    Parameters
+    ----------
+    store : DiaryStore
+    owner : str
+        This server's id, as given to ``create_recording``.
+    """
+
+    def __init__(self, store: DiaryStore, owner: str) -> None:
+        self.store = store
+        self.owner = owner
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="nightlegs-leases", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.wait(_RENEW_S):
+            try:
+                self.store.renew_leases(self.owner, LEASE_S)
+                fail_interrupted(self.store)
+            except Exception as exc:  # the database may be away for a moment; try again later
+                logger.warning("could not renew analysis leases (%s)", type(exc).__name__)
+
+    def close(self) -> None:
+        """Stop renewing (the leases then run out unless the analyses finished)."""
+        self._stop.set()
+        self._thread.join(timeout=5)

@@ -5,13 +5,17 @@ hold the interpreter lock while the event loop parses other requests. With ``pro
 and a database that other processes can open (a SQLite file or PostgreSQL), each worker process
 opens its own store, assesses, stores the result in one transaction and returns the JSON text,
 so the server process only speaks HTTP. ``nightlegs serve`` uses one worker per core; tests and
-in-memory stores run in the server's thread pool.
+in-memory stores run in the server's thread pool. A worker exits by itself when the server
+process ends, however it ends (``kill -9`` included).
 """
 
 from __future__ import annotations
 
 import json
 import multiprocessing
+import multiprocessing.connection
+import os
+import threading
 from concurrent.futures import Executor, ProcessPoolExecutor
 from typing import Any
 
@@ -53,11 +57,30 @@ def assess_and_store(store: DiaryStore, request: dict[str, Any]) -> str:
     return json.dumps(result, ensure_ascii=False)
 
 
+def _exit_with_parent() -> None:
+    """Exit this worker process as soon as the server process is gone, even after ``kill -9``.
+
+    A worker blocked on its task queue never notices on its own, and would keep its database
+    connection (and the resource tracker) alive forever. ``parent_process().sentinel`` becomes
+    ready when the parent ends, however it ends.
+    """
+    parent = multiprocessing.parent_process()
+    if parent is None:  # pragma: no cover - always set in a spawned worker
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(0)  # no clean-up to run: the store's connection goes with the process
+
+    threading.Thread(target=watch, name="nightlegs-parent-watch", daemon=True).start()
+
+
 def _start_worker(database_url: str) -> None:
     global _worker_store
     from nightlegs.assessment import assess
     from nightlegs.diary.storage import open_store
 
+    _exit_with_parent()
     _worker_store = open_store(database_url)
     assess("warm up")  # load the knowledge base and compile phrases before the first request
 

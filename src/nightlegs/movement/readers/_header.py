@@ -131,6 +131,13 @@ def check_header(path: Path) -> HeaderInfo:
         fields[name] = [rest[pos + i * width : pos + (i + 1) * width] for i in range(ns)]
         pos += width * ns
     labels = tuple(b.decode("latin-1").strip() for b in fields["label"])
+    if duration == 0 and any(label != "EDF Annotations" for label in labels):
+        # 0 is only for EDF+ files of annotations alone; with signals it has no time axis (and
+        # the EDF library then fails with an internal error).
+        raise RecordingError(
+            f"{path}: header field 'duration of a data record': expected more than 0 seconds "
+            "for a file with signals, got 0"
+        )
     spr = tuple(
         int(_num(b, "samples per data record", path, int))
         for b in fields["samples per data record"]

@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
+from nightlegs._inputs import StrictIn
 from nightlegs.diary.schemas import RecordingStatus
 from nightlegs.knowledge import Source, knowledge_index
 
@@ -52,9 +53,8 @@ Description = Annotated[
 ]
 
 
-class _In(BaseModel):
-    # NaN and infinity are refused by name (not as "less than or equal to 120").
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, allow_inf_nan=False)
+class _In(StrictIn):
+    """Unknown fields, non-finite numbers and unstorable text are refused (``StrictIn``)."""
 
 
 class _Open(BaseModel):

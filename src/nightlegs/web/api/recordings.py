@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+import threading
+from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Path, UploadFile
+from fastapi import APIRouter, File, HTTPException, Request, UploadFile
+from fastapi import Path as PathParam
 from starlette.concurrency import run_in_threadpool
 
 from nightlegs.diary.schemas import RecordingRecord
+from nightlegs.diary.store import DiaryStore
 from nightlegs.web.api.models import RecordingPublic
 from nightlegs.web.deps import ExecutorDep, SettingsDep, StoreDep
-from nightlegs.web.uploads import analyse_recording, save_upload
+from nightlegs.web.spool import UploadSpool
+from nightlegs.web.uploads import LEASE_S, analyse_recording, save_upload
 
 __all__ = ["public", "router"]
 
 router = APIRouter(prefix="/recordings", tags=["recordings"])
 
-RecordingId = Annotated[int, Path(ge=1, le=2_147_483_647)]
+RecordingId = Annotated[int, PathParam(ge=1, le=2_147_483_647)]
 
 
 def public(record: RecordingRecord) -> dict[str, Any]:
@@ -37,6 +42,7 @@ def public(record: RecordingRecord) -> dict[str, Any]:
 
 @router.post("", response_model=RecordingPublic, status_code=202)
 async def upload_recording(
+    request: Request,
     file: Annotated[UploadFile, File(description="EDF/EDF+, BDF, accelerometer CSV or .cwa")],
     store: StoreDep,
     settings: SettingsDep,
@@ -45,16 +51,46 @@ async def upload_recording(
     """Upload a recording; it is analysed in the background (poll ``GET /api/recordings/{id}``).
 
     Multipart form with the file in ``file``; needs the CSRF token (``X-CSRF-Token`` header or a
-    ``csrf_token`` field). 413 when too large, 415 when not an accepted type.
+    ``csrf_token`` field) unless sent with the bearer token. 413 when too large, 415 when not an
+    accepted type, 503 (with ``Retry-After``) while ``Settings.upload_queue`` recordings are
+    already waiting or being analysed.
     """
-    path, filename, size = await save_upload(file, settings.max_upload_bytes)
+    slots: threading.BoundedSemaphore = request.app.state.analysis_slots
+    if not slots.acquire(blocking=False):
+        raise HTTPException(
+            503,
+            f"busy: {settings.upload_queue} recordings are waiting or being analysed; "
+            "try again in a minute",
+            headers={"Retry-After": "60"},
+        )
     try:
-        record = await run_in_threadpool(store.create_recording, filename, size)
+        spool: UploadSpool = request.app.state.spool
+        path, filename, size = await save_upload(file, settings.max_upload_bytes, spool)
+        try:
+            record = await run_in_threadpool(
+                store.create_recording,
+                filename,
+                size,
+                owner=request.app.state.server_id,
+                lease_s=LEASE_S,
+            )
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise
+        executor.submit(_analyse_then_release, slots, store, record.id, path, filename)
     except BaseException:
-        path.unlink(missing_ok=True)
+        slots.release()
         raise
-    executor.submit(analyse_recording, store, record.id, path, filename)
     return public(record)
+
+
+def _analyse_then_release(
+    slots: threading.BoundedSemaphore, store: DiaryStore, recording_id: int, path: Path, name: str
+) -> None:
+    try:
+        analyse_recording(store, recording_id, path, name)
+    finally:
+        slots.release()
 
 
 @router.get("", response_model=list[RecordingPublic])

@@ -497,3 +497,115 @@ def test_an_infected_bite_with_grey_skin_and_a_fever_is_an_emergency() -> None:
 def test_blisters_from_new_shoes_are_not_a_necrotising_infection() -> None:
     result = nightlegs.assess("new shoes gave me blisters on my heels, red and sore")
     assert "infection_with_skin_necrosis_signs" not in result.red_flags
+
+
+# Batch 16: one feature lifts an urgent story to an emergency; the rule that combines them.
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        (
+            "Ankle broken last week and in plaster; tonight my toes are all pins and needles and "
+            "the pain is through the roof, nothing helps",
+            "compartment_cast_warning_signs",
+        ),
+        (
+            "Got kicked in the shin at rugby on Saturday, it's swollen tight as a drum and my "
+            "foot has gone numb",
+            "compartment_after_injury_nerve_signs",
+        ),
+        (
+            "A pallet fell on my husband's leg at work today, the hospital said nothing broken "
+            "but now his calf is solid and his foot tingles",
+            "crush_injury_danger_signs",
+        ),
+        (
+            "Infected graze on my shin, red and spreading, started antibiotics Tuesday, I've "
+            "barely peed since yesterday",
+            "sepsis_no_urine_with_leg_infection",
+        ),
+        (
+            "Did my first spin class in years on Saturday, my thighs are agony and swollen, "
+            "I have hardly weed all day",
+            "rhabdomyolysis_little_urine",
+        ),
+    ],
+)
+def test_batch16_emergency_combinations(text: str, rule: str) -> None:
+    result = nightlegs.assess(text)
+    assert rule in result.red_flags, (result.red_flags, [f.id for f in result.findings])
+    assert result.triage is Triage.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    ("text", "kwargs"),
+    [
+        # a clot-risk leg with a faint, a speck of blood, or pleuritic pain: a clot in the lung
+        (
+            "Two weeks after my hip op the leg is still puffy and I had a funny turn at the sink",
+            {"age": 71},
+        ),
+        (
+            "calf sore and tight on one side since the flight, and a speck of blood when I "
+            "coughed this morning, probably nothing",
+            {"age": 35},
+        ),
+        (
+            "on the pill, right calf swollen, and it catches in my ribs every time I take a deep "
+            "breath",
+            {"age": 26, "sex": "female"},
+        ),
+        # back pain with a new bladder change: cauda equina
+        (
+            "hurt my back at the gym, sciatica down the left leg, and today it takes ages for my "
+            "wee to start",
+            {"age": 38},
+        ),
+        # an older person after a fall who cannot get up: hip fracture
+        (
+            "Dad (86) slipped in the garden yesterday, since then he hasn't been able to stand "
+            "and we've had to lift him onto the toilet",
+            {},
+        ),
+    ],
+)
+def test_batch16_deciding_sign_makes_an_emergency(text: str, kwargs: dict) -> None:
+    result = nightlegs.assess(text, **kwargs)
+    assert result.triage is Triage.EMERGENCY, (result.red_flags, [f.id for f in result.findings])
+
+
+def test_a_diabetic_foot_sore_with_pus_and_redness_is_seen_today() -> None:
+    result = nightlegs.assess(
+        "diabetic for years, numb feet, I found a sore under my big toe and there's green stuff "
+        "on the dressing, the toe is red and swollen",
+        age=66,
+    )
+    assert "diabetic_foot_wound_infection" in result.red_flags
+    assert result.triage.rank >= Triage.URGENT.rank
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("I had a cast on my wrist years ago, now my calves cramp at night", "cast_warning_sign"),
+        (
+            "my heart failure legs are swollen and I'm not weeing much",
+            "sepsis_no_urine_with_leg_infection",
+        ),
+        ("I felt crushed by the news and my legs ache at night", "crush_injury_same_day"),
+        (
+            "a rash of purple dots that don't fade on my child's legs, ankles puffy, no fever, "
+            "playing happily",
+            "sepsis_signs_with_leg_infection",
+        ),
+    ],
+)
+def test_batch16_rules_step_aside(text: str, rule: str) -> None:
+    assert rule not in nightlegs.assess(text).red_flags
+
+
+def test_stable_claudication_with_warm_pink_feet_is_not_urgent() -> None:
+    result = nightlegs.assess(
+        "My grandad (79) gets a cramp in his left calf after walking 300 yards, stops for a "
+        "minute and it goes. Same for two years. Feet warm and pink, no pain at night."
+    )
+    assert result.triage is Triage.DOCTOR, (result.red_flags, [f.id for f in result.findings])

@@ -540,3 +540,129 @@ def test_batch14_words_that_are_not_the_finding(text: str, finding: str) -> None
 )
 def test_necrotising_skin_signs(text: str, present_: bool) -> None:
     assert present(text, "skin_necrosis_signs") is present_, reading(text)
+
+
+# Batch 16: the one sign that lifts a case to an emergency, in the lay, hedged and minimised
+# ways people say it (PE, sepsis, cauda equina, compartment, hip fracture, infected foot).
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        # fainting as a pulmonary embolism sign
+        ("I had a funny turn in the bathroom this morning", "fainting"),
+        ("the room went grey and next thing I knew I was lying on the carpet", "fainting"),
+        ("came round on the kitchen floor, no idea how long I was out", "fainting"),
+        ("she had a dizzy spell and went down in the garden", "fainting"),
+        ("tunnel vision then nothing, my wife said I was out for about ten seconds", "fainting"),
+        ("I past out in the shower", "fainting"),
+        # coughing blood, minimised
+        ("there was a streak of blood in the tissue after I coughed", "coughing_blood"),
+        ("tinge of blood when I cleared my throat", "coughing_blood"),
+        ("coughed into my hand and there was blood", "coughing_blood"),
+        ("a little fleck of blood when I hacked up some flem", "coughing_blood"),
+        # pleuritic chest pain
+        ("a sharp stab low down in the right side of my chest when I breathe in", "chest_pain"),
+        ("it catches in my ribs every time I take a big breath", "chest_pain"),
+        ("sore chest on breathing in", "chest_pain"),
+        ("bit breathy today", "breathless"),
+        # sepsis (NICE NG51)
+        ("I haven't had a wee since yesterday lunchtime", "little_or_no_urine"),
+        ("he has barely peed all day", "little_or_no_urine"),
+        ("her nappies have been dry since this morning", "little_or_no_urine"),
+        ("dad's really muddled and not making much sense", "confusion"),
+        ("my heart won't slow down", "confusion"),
+        ("her lips look a bit blue", "cold_clammy"),
+        ("he's gone a horrible grey colour", "cold_clammy"),
+        ("I've never felt this ill", "feels_very_unwell"),
+        ("freezing cold then boiling hot all night", "fever"),
+        # cauda equina: bladder
+        ("it takes ages for my wee to start", "bladder_problem"),
+        ("went for a pee and it took forever to get going", "bladder_problem"),
+        ("didn't feel like I'd emptied properly", "bladder_problem"),
+        ("I haven't needed a wee all day which is weird", "bladder_problem"),
+        ("my stream is weak and stop-start since Sunday", "bladder_problem"),
+        ("I can't tell when I need to poo any more", "bowel_problem"),
+        # compartment
+        ("the pain is worse now than when he broke it", "pain_out_of_proportion"),
+        ("sorer now than on the day of the fall", "pain_out_of_proportion"),
+        ("his shin is rock solid and swollen", "tight_tense_limb"),
+        ("the cast feels like it's strangling my leg", "tight_tense_limb"),
+        ("her foot was run over by a van in the car park", "crush_injury"),
+        ("a pallet fell on his shin at work", "crush_injury"),
+        ("leg is in a back slab since Tuesday", "leg_in_cast"),
+        # hip fracture: cannot bear weight
+        ("she hasn't been able to stand since the fall", "refuses_weight"),
+        ("we've had to lift gran onto the commode", "refuses_weight"),
+        ("mum can't take a single step", "refuses_weight"),
+        ("he can't bare weight on it", "refuses_weight"),
+        # diabetic foot
+        ("found a sore on my heel I never felt", "leg_ulcer"),
+        ("there's green gunk coming out of the blister", "skin_entry_point"),
+        ("the wound on my toe smells", "skin_entry_point"),
+        # stroke, rhabdomyolysis
+        ("I couldn't lift my arm to brush my hair", "arm_or_speech_symptoms"),
+        ("my pee has gone dark brown", "dark_urine"),
+        ("every muscle in my body aches", "generalised_muscle_pain"),
+    ],
+)
+def test_batch16_words_for_the_deciding_sign(text: str, finding: str) -> None:
+    assert present(text, finding), reading(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("I woke up lying on my back with a cramp", "fainting"),
+        ("I was out for a walk when my calf cramped", "fainting"),
+        ("I have a cough and my blood pressure is a bit high", "coughing_blood"),
+        ("coughing a lot, on blood thinners", "coughing_blood"),
+        ("my calf is red and it hurts when I cough", "coughing_blood"),
+        ("pain in my legs and a chest infection", "chest_pain"),
+        ("I get up to pee three times a night", "little_or_no_urine"),
+        ("I haven't peed at night since I cut coffee", "little_or_no_urine"),
+        ("the blood flow in my legs is poor", "bladder_problem"),
+        ("it takes me ages to get going in the morning", "bladder_problem"),
+        ("I still feel full after dinner", "bladder_problem"),
+        ("I no longer need to pee at night since I stopped coffee", "bladder_problem"),
+        ("my calf goes rock hard and tight in the cramp", "tight_tense_limb"),
+        ("I felt crushed by the news", "crush_injury"),
+        ("I have a trapped nerve in my back", "crush_injury"),
+        ("I put a plaster on the blister", "leg_in_cast"),
+        ("I help mum to bed every night", "refuses_weight"),
+        ("she is not able to walk far", "refuses_weight"),
+        ("the sore spot on my heel hurts in the morning", "leg_ulcer"),
+        ("the pain runs down my leg every morning", "morning_well"),
+        ("my hair has gone grey all over", "cold_clammy"),
+        ("I've never had it this bad", "feels_very_unwell"),
+    ],
+)
+def test_batch16_words_that_are_not_the_sign(text: str, finding: str) -> None:
+    assert not present(text, finding), reading(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my feet are warm and pink",
+        "his toes are pink and warm, no pain",
+    ],
+)
+def test_warm_pink_feet_are_reassurance_not_inflammation(text: str) -> None:
+    found = reading(text)
+    for finding in ("leg_warm", "red_skin", "cold_foot", "pale_or_blue_foot"):
+        assert found.get(finding, (False, ""))[0] is False, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the morning she's perfect and charges about",
+        "No temperature, plays fine all day",
+        "Por la mañana está perfecta.",
+        "Le matin il n'a plus rien.",
+        "Morgens ist sie wieder fit.",
+        "La mattina sta benissimo.",
+        "Утром как ни в чём не бывало.",
+    ],
+)
+def test_well_next_morning_in_several_languages(text: str) -> None:
+    assert present(text, "morning_well"), reading(text)

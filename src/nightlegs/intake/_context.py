@@ -184,6 +184,12 @@ _NEW_STATEMENT_VERBS = frozenset(
         "can",
         "could",
         "cannot",
+        # Third-person verbs of a parent's report ("no temperature, plays fine all day").
+        "plays",
+        "runs",
+        "eats",
+        "sleeps",
+        "walks",
     }
 )
 _LIST_WORDS = frozenset({",", "or", "nor", "and", "/"})

@@ -339,6 +339,7 @@ def compare(
     leg_channels: str | Sequence[str] | None = None,
     events: Any = None,
     params: ScoringParams | None = None,
+    child: bool = False,
     fs: float | None = None,
 ) -> Agreement:
     """Score a recording and compare our leg movements with a scorer's, event by event.
@@ -350,7 +351,7 @@ def compare(
     reference : str, Path, ReferenceScoring or sequence of LegEvent
         The scorer's leg movements: NSRR XML, EDF+ annotations or CSV (see
         :func:`~nightlegs.movement.reference.read_reference`), or events given in Python.
-    hypnogram, leg_channels, events, params, fs
+    hypnogram, leg_channels, events, params, child, fs
         As for :func:`nightlegs.movement.analyze`; the scorer's movements go through the same
         rules with the same hypnogram and respiratory events.
 
@@ -383,7 +384,7 @@ def compare(
     rec = to_recording(
         path_or_arrays, hypnogram=hypnogram, leg_channels=leg_channels, events=events, fs=fs
     )
-    analysis = score(rec, params)
+    analysis = score(rec, params, child=child)
     p = analysis.params
     ref_scored, warnings = score_reference(
         ref,

@@ -16,6 +16,7 @@ fix its export. Times are seconds from the recording start.
 from __future__ import annotations
 
 import csv
+import glob
 import math
 import re
 import xml.etree.ElementTree as ET
@@ -26,7 +27,7 @@ from pathlib import Path
 from nightlegs.errors import RecordingError
 from nightlegs.movement._types import LegEvent
 
-__all__ = ["ReferenceScoring", "is_leg_movement_text", "read_reference"]
+__all__ = ["ReferenceScoring", "find_reference", "is_leg_movement_text", "read_reference"]
 
 _LM_TEXT = re.compile(r"(limb|leg)[\s_-]*mov|\bp?lms?\b|periodic[\s_-]*(limb|leg)", re.IGNORECASE)
 _LEFT = re.compile(r"\bleft\b|\(l\)|\bl\b|\blinks\b|\bsx\b|\bsin\b", re.IGNORECASE)
@@ -263,3 +264,41 @@ def read_reference(path: str | Path) -> ReferenceScoring:
         f"{p}: reference file type {suffix or '(none)'!r}: expected .xml (NSRR), .edf (EDF+ "
         "annotations) or .csv/.tsv (onset_s, duration_s[, side, periodic])"
     )
+
+
+#: Suffixes of a scorer's file, in the order they are preferred.
+_REFERENCE_SUFFIXES = (".xml", ".csv", ".tsv", ".edf", ".txt")
+
+
+def find_reference(recording: str | Path, reference_dir: str | Path) -> Path | None:
+    """The scorer's file for ``recording`` in ``reference_dir``, or None if there is none.
+
+    Tried in order: the recording's name with a reference suffix (``night.xml``,
+    ``night.csv``, ...), then the NSRR name ``night-nsrr.xml``, then any file whose name starts
+    with the recording's stem and has a reference suffix (first by name). The recording itself
+    is never its own reference.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "shhs1-200001-nsrr.xml").write_text("<PSGAnnotation/>")
+    >>> find_reference("data/shhs1-200001.edf", d).name
+    'shhs1-200001-nsrr.xml'
+    """
+    rec = Path(recording)
+    folder = Path(reference_dir)
+    stem = rec.stem
+
+    def usable(p: Path) -> bool:
+        return (
+            p.is_file() and p.suffix.lower() in _REFERENCE_SUFFIXES and p.resolve() != rec.resolve()
+        )
+
+    for name in (*(stem + s for s in _REFERENCE_SUFFIXES), f"{stem}-nsrr.xml"):
+        if usable(folder / name):
+            return folder / name
+    for p in sorted(folder.glob(f"{glob.escape(stem)}*")):
+        if usable(p):
+            return p
+    return None

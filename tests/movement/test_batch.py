@@ -79,13 +79,19 @@ def test_batch_cli_reports_matched_skipped_failed(make_edf, tmp_path: Path) -> N
     data.mkdir()
     make_edf("a.edf", seconds=120).rename(data / "a.edf")
     (data / "broken.edf").write_bytes(b"0       garbage")
+    refs = tmp_path / "scorer"
+    refs.mkdir()
+    (refs / "a.csv").write_text("onset_s,duration_s,side\n20.0,2.0,left\n45.0,2.0,right\n")
     out = tmp_path / "r.parquet"
     args = ("analyze-batch", str(data / "*.edf"), "--out", str(out), "--workers", "1")
-    first = _cli(*args)
+    first = _cli(*args, "--reference-dir", str(refs))
     assert first.returncode == 0, first.stderr
     assert "2 files matched: 0 skipped" in first.stdout and "2 analysed, 1 failed" in first.stdout
     assert "failed: " + str(data / "broken.edf") in first.stdout
     assert f"wrote {out}" in first.stdout
+    plot = out.with_suffix(".bland-altman.png")
+    assert "1 recordings compared with their scorer: plm_index bias" in first.stdout
+    assert f"wrote {plot} (Bland-Altman plot)" in first.stdout and plot.stat().st_size > 1000
     again = _cli(*args)
     assert "2 files matched: 2 skipped" in again.stdout and "0 analysed" in again.stdout
     none = _cli("analyze-batch", str(tmp_path / "nothing" / "*.edf"), "--out", str(out))

@@ -9,6 +9,7 @@ import pytest
 
 from nightlegs.errors import RecordingError
 from nightlegs.movement.readers import read_recording
+from nightlegs.movement.readers._cwa import CWA_BLOCK
 
 
 def _csv(path: Path, n: int = 500, fs: float = 25.0, side: str | None = None) -> Path:
@@ -48,19 +49,40 @@ def test_csv_missing_columns(tmp_path: Path) -> None:
         read_recording(p)
 
 
-def _cwa(path: Path, seconds: int = 20, fs_code: int = 10) -> tuple[Path, np.ndarray]:
-    """Write a packed-format AX3 .cwa (100 Hz: rate code 10) following Open Movement's cwa.h."""
+def _checksum(blk: bytearray) -> None:
+    """Set the last word so the 16-bit word-wise sum of the block is zero (cwa.h)."""
+    words = np.frombuffer(bytes(blk[:510]), dtype="<u2")
+    blk[510:512] = ((-int(words.sum())) & 0xFFFF).to_bytes(2, "little")
+
+
+def _cwa(
+    path: Path,
+    seconds: int = 20,
+    fs_code: int = 10,
+    *,
+    xyz_g: np.ndarray | None = None,
+    start_s: float = 0.0,
+    fractional: bool = False,
+) -> tuple[Path, np.ndarray]:
+    """Write a packed-format AX3 .cwa (100 Hz: rate code 10) following Open Movement's cwa.h.
+
+    Block b's first sample is at ``start_s + b * 120 / fs``. Without ``fractional`` the
+    whole-second stamp is valid at a sample index before the block (``timestampOffset``
+    negative), as older firmware writes; with it, the stamp and its fraction give the time of
+    the block's first sample exactly and ``timestampOffset`` carries the firmware's
+    backwards-compatible shift of ``-(fraction16 * fs) >> 16`` samples.
+    """
     fs = 3200 / (1 << (15 - fs_code))
     n = int(seconds * fs)
-    rng = np.random.default_rng(1)
-    xyz = np.round(
-        np.column_stack(
+    if xyz_g is None:
+        rng = np.random.default_rng(1)
+        xyz_g = np.column_stack(
             [rng.normal(0, 0.05, n), rng.normal(0, 0.05, n), 1 + rng.normal(0, 0.05, n)]
         )
-        * 256
-    ).astype(np.int64)
+    xyz = np.round(xyz_g[:n] * 256).astype(np.int64)
     header = bytearray(1024)
     header[0:2] = b"MD"
+    header[2:4] = (1020).to_bytes(2, "little")
     blocks = []
     for b, start in enumerate(range(0, n, 120)):
         chunk = xyz[start : start + 120]
@@ -68,19 +90,29 @@ def _cwa(path: Path, seconds: int = 20, fs_code: int = 10) -> tuple[Path, np.nda
         blk[0:2] = b"AX"
         blk[2:4] = (508).to_bytes(2, "little")
         blk[10:14] = b.to_bytes(4, "little")
-        sec = start / fs
+        t = start_s + start / fs
+        whole = int(t)
+        if fractional:
+            frac16 = round((t - whole) * 32768) << 1
+            if frac16 >= 65536:
+                whole, frac16 = whole + 1, 0
+            blk[4:6] = (0x8000 | (frac16 >> 1)).to_bytes(2, "little")
+            offset = -((frac16 * int(fs)) >> 16)
+        else:
+            offset = round(-(t - whole) * fs)
         stamp = (
-            (24 << 26) | (3 << 22) | (5 << 17) | (22 << 12) | (int(sec // 60) << 6) | int(sec % 60)
+            (24 << 26) | (3 << 22) | (5 << 17) | (22 << 12) | ((whole // 60) << 6) | (whole % 60)
         )
         blk[14:18] = stamp.to_bytes(4, "little")
         blk[24] = fs_code
         blk[25] = 0x30
-        blk[26:28] = int(-(sec % 1) * fs).to_bytes(2, "little", signed=True)
+        blk[26:28] = offset.to_bytes(2, "little", signed=True)
         blk[28:30] = len(chunk).to_bytes(2, "little")
         packed = (
             (chunk[:, 0] & 0x3FF) | ((chunk[:, 1] & 0x3FF) << 10) | ((chunk[:, 2] & 0x3FF) << 20)
         )
         blk[30 : 30 + 4 * len(chunk)] = packed.astype("<u4").tobytes()
+        _checksum(blk)
         blocks.append(bytes(blk))
     path.write_bytes(bytes(header) + b"".join(blocks))
     return path, xyz / 256.0
@@ -93,6 +125,55 @@ def test_cwa_packed(tmp_path: Path) -> None:
     assert acc.side == "left"
     assert acc.fs == pytest.approx(100.0)
     np.testing.assert_allclose(acc.xyz_g[:100], truth[:100], atol=1e-3)
+
+
+def test_cwa_block_dtype_is_the_format() -> None:
+    assert CWA_BLOCK.itemsize == 512
+    assert CWA_BLOCK.fields is not None
+    assert CWA_BLOCK.fields["timestamp_offset"][1] == 26
+    assert CWA_BLOCK.fields["data"][1] == 30 and CWA_BLOCK.fields["checksum"][1] == 510
+
+
+def test_cwa_fractional_timestamps_decode_at_the_right_time(tmp_path: Path) -> None:
+    # A 0.7 Hz swing of 1 g sampled at 100 Hz from 12.34 s past a minute: every block carries a
+    # different fractional second, so a reader that adds the fraction without undoing the
+    # firmware's offset shift puts each block up to a second late.
+    fs, n = 100.0, 3000
+    t = 12.34 + np.arange(n) / fs
+    xyz = np.column_stack([np.sin(2 * np.pi * 0.7 * t), np.cos(2 * np.pi * 0.7 * t), 0 * t])
+    path, truth = _cwa(tmp_path / "frac.cwa", seconds=30, xyz_g=xyz, start_s=12.34, fractional=True)
+    acc = read_recording(path).accelerometers[0]
+    assert acc.fs == pytest.approx(100.0, rel=1e-3)
+    m = min(acc.xyz_g.shape[0], truth.shape[0])
+    # Quantisation is 1/256 g; the 30 us fraction resolution adds far less at 0.7 Hz.
+    np.testing.assert_allclose(acc.xyz_g[:m], truth[:m], atol=6e-3)
+    old = _cwa(tmp_path / "old.cwa", seconds=30, xyz_g=xyz, start_s=12.34)[0]
+    np.testing.assert_allclose(
+        read_recording(old).accelerometers[0].xyz_g[:m], truth[:m], atol=6e-3
+    )
+
+
+def test_cwa_bad_blocks_are_left_out_and_named(tmp_path: Path) -> None:
+    path, truth = _cwa(tmp_path / "ax3.cwa")
+    data = bytearray(path.read_bytes())
+    data[1024 + 3 * 512 + 100] ^= 0xFF  # corrupt one sample of block 4: checksum fails
+    data[1024 + 5 * 512 + 2 : 1024 + 5 * 512 + 4] = (400).to_bytes(2, "little")
+    path.write_bytes(bytes(data))
+    rec = read_recording(path)
+    text = " | ".join(rec.warnings)
+    assert "1 data blocks left out (checksum is not zero; first: block 4)" in text
+    assert "1 data blocks left out (packet length is not 508; first: block 6)" in text
+    np.testing.assert_allclose(rec.accelerometers[0].xyz_g[:100], truth[:100], atol=1e-3)
+
+
+def test_cwa_without_any_valid_block(tmp_path: Path) -> None:
+    path, _ = _cwa(tmp_path / "ax3.cwa", seconds=3)
+    data = bytearray(path.read_bytes())
+    for b in range(3):
+        data[1024 + b * 512 + 24] = 2  # rate code 2: not a rate the format defines
+    path.write_bytes(bytes(data))
+    with pytest.raises(RecordingError, match=r"ax3\.cwa: no valid data block.*sample-rate code"):
+        read_recording(path)
 
 
 def test_cwa_not_a_cwa(tmp_path: Path) -> None:

@@ -27,6 +27,8 @@ _COMMAND_MODULES = (
     "nightlegs.cli.kb",
     "nightlegs.cli.evaluate",
     "nightlegs.cli.analyze",
+    "nightlegs.cli.example",
+    "nightlegs.cli.compare",
     "nightlegs.cli.serve",
 )
 

@@ -69,18 +69,23 @@ def analyze_command(
         params=params,
         child=child,
     )
+    written = []
     if events_csv is not None:
-        write_events_csv(result, events_csv)
+        written.append(f"wrote {write_events_csv(result, events_csv)} (events, CSV)")
     if edf_annotations is not None:
-        write_edf_annotations(result, edf_annotations)
+        path = write_edf_annotations(result, edf_annotations)
+        written.append(f"wrote {path} (events, EDF+ annotations)")
     if plot is not None:
         with atomic_path(plot) as tmp:
             result.plot(tmp)
+        written.append(f"wrote {plot} (overview plot)")
     data = result.to_dict()
     if as_json:
         typer.echo(json.dumps(data, default=str))
     else:
         _summary_table(data, list(data.get("warnings", [])))
+    for line in written:  # on stderr, so that --json output stays one JSON object
+        typer.echo(line, err=True)
 
 
 def analyze_batch_command(
@@ -92,29 +97,68 @@ def analyze_batch_command(
     ] = None,
     aasm: Annotated[bool, typer.Option("--aasm", help="AASM rules instead of WASM 2016.")] = False,
     child: Annotated[bool, typer.Option("--child", help="Paediatric PLMS cut-off (5/h).")] = False,
+    reference_dir: Annotated[
+        Path | None,
+        typer.Option(help="Scorer's files (NSRR XML, EDF+, CSV) named after the recordings."),
+    ] = None,
+    bland_altman: Annotated[
+        Path | None,
+        typer.Option(help="Bland-Altman plot (PNG); default OUT.bland-altman.png."),
+    ] = None,
 ) -> None:
     """Score many recordings on Dask into one Parquet table (one row per recording)."""
     from rich.progress import Progress
 
-    from nightlegs.movement.batch import analyze_batch
+    from nightlegs.errors import InputError
+    from nightlegs.movement.batch import expand_paths, run_batch
 
+    if reference_dir is not None and not reference_dir.is_dir():
+        raise InputError(f"--reference-dir: {reference_dir}: expected a directory")
+    if not expand_paths(pattern):
+        raise InputError(f"no file matched {' '.join(pattern)}; nothing to analyse")
     with Progress(transient=False) as progress:
         task = progress.add_task("recordings", total=None)
 
         def tick(done: int, total: int) -> None:
             progress.update(task, completed=done, total=total)
 
-        table = analyze_batch(
+        outcome = run_batch(
             pattern,
             out,
             workers=workers,
             scheduler=scheduler,
             aasm=aasm,
             child=child,
+            reference_dir=reference_dir,
             on_progress=tick,
         )
-    failed = int((table["status"] == "error").sum()) if "status" in table else 0
-    typer.echo(f"{len(table)} recordings in {out} ({failed} failed)")
+    typer.echo(
+        f"{outcome.matched} files matched: {outcome.skipped} skipped (already in {out}), "
+        f"{outcome.analysed} analysed, {outcome.failed} failed"
+    )
+    for path, error in outcome.errors[:5]:
+        typer.echo(f"  failed: {path}: {error}")
+    if len(outcome.errors) > 5:
+        typer.echo(f"  ... and {len(outcome.errors) - 5} more (column 'error' in {out})")
+    typer.echo(f"wrote {out} ({len(outcome.table)} rows)")
+    if reference_dir is not None:
+        _bland_altman(outcome.table, bland_altman or out.with_suffix(".bland-altman.png"))
+
+
+def _bland_altman(table: Any, path: Path) -> None:
+    from nightlegs.movement._atomic import atomic_path
+    from nightlegs.movement.agreement_plot import plot_bland_altman
+
+    compared = int(table["reference_path"].notna().sum()) if "reference_path" in table else 0
+    if not compared:
+        typer.echo("no recording had a scorer's file in --reference-dir: no Bland-Altman plot")
+        return
+    with atomic_path(path) as tmp:
+        _, ba = plot_bland_altman(table, tmp)
+    limits = "" if ba.lower is None else f", 95% limits {ba.lower:+.2f} to {ba.upper:+.2f}/h"
+    bias = "n/a" if ba.bias is None else f"{ba.bias:+.2f}/h"
+    typer.echo(f"{compared} recordings compared with their scorer: {ba.index} bias {bias}{limits}")
+    typer.echo(f"wrote {path} (Bland-Altman plot)")
 
 
 def register(app: typer.Typer) -> None:

@@ -17,6 +17,7 @@ __all__ = [
     "AccelSignal",
     "Hypnogram",
     "Interval",
+    "LegEvent",
     "LegSignal",
     "Recording",
     "Side",
@@ -79,6 +80,30 @@ class Interval:
     onset_s: float
     duration_s: float
     kind: str = ""
+
+    @property
+    def end_s(self) -> float:
+        return self.onset_s + self.duration_s
+
+
+@dataclass(frozen=True)
+class LegEvent:
+    """A leg movement as a scorer marked it (or as the truth of a synthetic night).
+
+    Attributes
+    ----------
+    onset_s, duration_s : float
+        Seconds from the recording start; seconds.
+    side : {"left", "right", "both", ""}
+        ``""`` when the scorer did not say; ``"both"`` for an already merged bilateral LM.
+    periodic : bool or None
+        Whether the scorer marked it as part of a PLM series; None when the file does not say.
+    """
+
+    onset_s: float
+    duration_s: float
+    side: str = ""
+    periodic: bool | None = None
 
     @property
     def end_s(self) -> float:

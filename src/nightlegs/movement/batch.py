@@ -4,6 +4,9 @@ Local worker processes by default, or an existing cluster (``scheduler="tcp://ho
 A recording that fails becomes a row with ``status="error"`` and its message; it does not stop
 the batch. Recordings already in the output are skipped, so an interrupted run resumes. The table
 is rewritten atomically (temporary file, then rename) after every ``checkpoint`` results.
+With ``reference_dir``, each recording is also compared with its scorer's file found there
+(:func:`~nightlegs.movement.reference.find_reference`), and the row gains the agreement and the
+scorer's indices (columns ``reference_*``).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import json
 import logging
 import time
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +26,7 @@ from nightlegs.errors import NightlegsError
 from nightlegs.movement._atomic import atomic_path
 from nightlegs.movement.results import CONTRACT_SCALARS
 
-__all__ = ["analyze_batch", "analyze_one", "expand_paths"]
+__all__ = ["BatchOutcome", "analyze_batch", "analyze_one", "expand_paths", "run_batch"]
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +65,17 @@ def analyze_one(path: str, options: dict[str, Any]) -> dict[str, Any]:
     row: dict[str, Any] = {"path": path, "status": "ok", "error": None}
     try:
         params = ScoringParams.aasm() if options.get("aasm") else None
-        result = analyze(path, params=params, child=bool(options.get("child", False)))
+        reference = _reference_for(path, options.get("reference_dir"))
+        if reference is not None:
+            from nightlegs.movement.compare import compare
+
+            agreement = compare(
+                path, reference, params=params, child=bool(options.get("child", False))
+            )
+            row.update(_agreement_columns(agreement.to_dict(), str(reference)))
+            result = agreement.analysis
+        else:
+            result = analyze(path, params=params, child=bool(options.get("child", False)))
         data = result.to_dict()
         for key in _SCALARS:
             value = data.get(key)
@@ -82,16 +96,84 @@ def analyze_one(path: str, options: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
+def _reference_for(path: str, reference_dir: str | None) -> Path | None:
+    if not reference_dir:
+        return None
+    from nightlegs.movement.reference import find_reference
+
+    return find_reference(path, reference_dir)
+
+
+def _agreement_columns(d: dict[str, Any], reference: str) -> dict[str, Any]:
+    row: dict[str, Any] = {"reference_path": reference}
+    for key in ("reference_count", "matched", "missed", "extra", "sensitivity", "ppv", "f1"):
+        row[f"agreement_{key}" if not key.startswith("reference") else key] = d[key]
+    row["onset_difference_mean_s"] = d["onset_difference_s"]["mean"]
+    for key, v in d["indices"].items():
+        row[f"reference_{key}"] = v["reference"]
+    return row
+
+
 def _write(rows: Sequence[dict[str, Any]], out: Path) -> None:
     df = pd.DataFrame(list(rows))
-    for col in ("path", "status", "error", "severity_article", "severity_clinical"):
+    for col in (
+        "path",
+        "status",
+        "error",
+        "severity_article",
+        "severity_clinical",
+        "reference_path",
+    ):
         if col in df.columns:
             df[col] = df[col].astype("string")
     with atomic_path(out) as tmp:
         df.to_parquet(tmp, index=False)
 
 
+@dataclass(frozen=True)
+class BatchOutcome:
+    """What a batch run did.
+
+    Attributes
+    ----------
+    table : pandas.DataFrame
+        The whole output table (earlier rows and the new ones).
+    matched : int
+        Files the patterns matched.
+    skipped : int
+        Matched files already in the output (done in an earlier run).
+    analysed : int
+        Files analysed in this run.
+    failed : int
+        Of those, how many failed (rows with ``status="error"``).
+    errors : list of (path, message)
+        The failures of this run, in the order they finished.
+    """
+
+    table: pd.DataFrame
+    matched: int
+    skipped: int
+    analysed: int
+    failed: int
+    errors: list[tuple[str, str]] = field(default_factory=list)
+
+
 def analyze_batch(
+    patterns: str | Path | Iterable[str | Path],
+    out: str | Path,
+    **options: Any,
+) -> pd.DataFrame:
+    """The output table of :func:`run_batch` (same arguments).
+
+    Examples
+    --------
+    >>> table = analyze_batch("data/**/*.edf", "results.parquet", workers=2)  # doctest: +SKIP
+    >>> table["status"].value_counts()  # doctest: +SKIP
+    """
+    return run_batch(patterns, out, **options).table
+
+
+def run_batch(
     patterns: str | Path | Iterable[str | Path],
     out: str | Path,
     *,
@@ -100,9 +182,10 @@ def analyze_batch(
     processes: bool = True,
     aasm: bool = False,
     child: bool = False,
+    reference_dir: str | Path | None = None,
     checkpoint: int = 50,
     on_progress: Callable[[int, int], None] | None = None,
-) -> pd.DataFrame:
+) -> BatchOutcome:
     """Analyse every recording matching ``patterns`` and write one Parquet row per recording.
 
     Parameters
@@ -119,6 +202,10 @@ def analyze_batch(
         Local workers as processes (default) or threads (quick tests).
     aasm, child : bool
         Scoring options, as for :func:`nightlegs.movement.analyze`.
+    reference_dir : str or Path, optional
+        Directory of the scorer's files (NSRR XML, EDF+, CSV named after each recording);
+        each recording with one is also compared with it (columns ``reference_*``,
+        ``agreement_*``).
     checkpoint : int
         Rewrite the output after this many new results.
     on_progress : callable(done, total), optional
@@ -126,13 +213,14 @@ def analyze_batch(
 
     Returns
     -------
-    pandas.DataFrame
-        The whole table: earlier rows and the new ones.
+    BatchOutcome
+        The whole table (earlier rows and the new ones) and what this run did.
 
     Examples
     --------
-    >>> table = analyze_batch("data/**/*.edf", "results.parquet", workers=2)  # doctest: +SKIP
-    >>> table["status"].value_counts()  # doctest: +SKIP
+    >>> outcome = run_batch("data/**/*.edf", "results.parquet", workers=2)  # doctest: +SKIP
+    >>> outcome.matched, outcome.skipped, outcome.failed  # doctest: +SKIP
+    (120, 100, 1)
     """
     from dask.distributed import Client, LocalCluster, as_completed
 
@@ -141,13 +229,20 @@ def analyze_batch(
     if out.exists():
         rows = [{str(k): v for k, v in r.items()} for r in pd.read_parquet(out).to_dict("records")]
     done = {r["path"] for r in rows}
-    todo = [p for p in expand_paths(patterns) if p not in done]
+    matched = expand_paths(patterns)
+    todo = [p for p in matched if p not in done]
     total = len(todo)
     if on_progress is not None:
         on_progress(0, total)
+    skipped = len(matched) - total
     if not todo:
-        return pd.DataFrame(rows)
-    options = {"aasm": aasm, "child": child}
+        return BatchOutcome(pd.DataFrame(rows), len(matched), skipped, 0, 0)
+    options = {
+        "aasm": aasm,
+        "child": child,
+        "reference_dir": None if reference_dir is None else str(reference_dir),
+    }
+    new: list[dict[str, Any]] = []
     cluster = None
     if scheduler is None:
         cluster = LocalCluster(  # type: ignore[no-untyped-call]
@@ -161,7 +256,9 @@ def analyze_batch(
     try:
         futures = [client.submit(analyze_one, p, options, pure=False) for p in todo]
         for n, fut in enumerate(as_completed(futures), start=1):  # type: ignore[no-untyped-call]
-            rows.append(fut.result())
+            row = fut.result()
+            rows.append(row)
+            new.append(row)
             if on_progress is not None:
                 on_progress(n, total)
             if n % checkpoint == 0:
@@ -171,4 +268,5 @@ def analyze_batch(
         if cluster is not None:
             cluster.close()  # type: ignore[no-untyped-call]
     _write(rows, out)
-    return pd.DataFrame(rows)
+    errors = [(str(r["path"]), str(r["error"])) for r in new if r["status"] == "error"]
+    return BatchOutcome(pd.DataFrame(rows), len(matched), skipped, len(new), len(errors), errors)

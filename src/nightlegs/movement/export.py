@@ -8,21 +8,22 @@ recording with the scored events added to its annotations.
 
 from __future__ import annotations
 
+import datetime
 import warnings as _warnings
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from nightlegs.errors import RecordingError
 from nightlegs.movement._atomic import atomic_path
-from nightlegs.movement._types import Recording
-
-if TYPE_CHECKING:
-    pass
+from nightlegs.movement._types import Hypnogram, Interval, LegEvent, Recording
 
 __all__ = [
     "annotation_texts",
     "write_edf_annotations",
     "write_events_csv",
+    "write_nsrr_xml",
     "write_recording_edf",
 ]
 
@@ -136,13 +137,18 @@ def write_edf_annotations(
 
 
 def write_recording_edf(
-    recording: Recording, path: str | Path, *, range_uv: float = 1000.0
+    recording: Recording,
+    path: str | Path,
+    *,
+    range_uv: float = 1000.0,
+    starttime: datetime.time | None = None,
 ) -> Path:
     """Write a :class:`~nightlegs.movement.Recording` as EDF+ that ``nightlegs analyze`` reads.
 
     The legs become channels ``LAT``/``RAT`` in uV (clipped to ``±range_uv``); the hypnogram
     becomes "Sleep stage X" annotations; respiratory events and arousals keep their kind. Used to
-    save synthetic nights for tests, benchmarks and demonstrations.
+    save synthetic nights for tests, benchmarks and demonstrations. ``starttime`` is the clock
+    time written in the header (edfio's default, midnight, when None).
 
     Examples
     --------
@@ -183,5 +189,101 @@ def write_recording_edf(
         for e in recording.arousals
     ]
     with atomic_path(path) as tmp:
-        edfio.Edf(signals, annotations=annotations).write(tmp)
+        edfio.Edf(signals, annotations=annotations, starttime=starttime).write(tmp)
+    return Path(path)
+
+
+# NSRR canonical concepts (the "|" part is the original Compumedics label).
+_NSRR_STAGE = {
+    "W": "Wake|0",
+    "N1": "Stage 1 sleep|1",
+    "N2": "Stage 2 sleep|2",
+    "N3": "Stage 3 sleep|3",
+    "R": "REM sleep|5",
+    "?": "Unscored|9",
+}
+
+
+def _nsrr_lm_concept(ev: LegEvent) -> str:
+    side = ev.side if ev.side in ("left", "right") else "both"
+    title = side.capitalize()
+    if ev.periodic:
+        return f"Periodic leg movement - {side}|PLM ({title})"
+    return f"Limb movement - {side}|Limb Movement ({title})"
+
+
+def _nsrr_event(parent: ET.Element, etype: str, concept: str, start: float, dur: float) -> None:
+    ev = ET.SubElement(parent, "ScoredEvent")
+    ET.SubElement(ev, "EventType").text = etype
+    ET.SubElement(ev, "EventConcept").text = concept
+    ET.SubElement(ev, "Start").text = f"{start:.3f}"
+    ET.SubElement(ev, "Duration").text = f"{dur:.3f}"
+
+
+def write_nsrr_xml(
+    path: str | Path,
+    *,
+    duration_s: float,
+    hypnogram: Hypnogram | None = None,
+    movements: Sequence[LegEvent] = (),
+    respiratory_events: Sequence[Interval] = (),
+    arousals: Sequence[Interval] = (),
+    start_clock: datetime.time = datetime.time(0, 0),
+) -> Path:
+    """Write stages and scored events as NSRR XML (``PSGAnnotation/ScoredEvents``).
+
+    The layout and concepts are those of the NSRR cohorts (SHHS, MESA, CFS): stages
+    ``"Stage 2 sleep|2"``, leg movements ``"Limb movement - left|Limb Movement (Left)"`` or
+    ``"Periodic leg movement - right|PLM (Right)"``, times in seconds from the recording
+    start. ``nightlegs`` reads it back with ``--hypnogram`` and ``compare --reference``.
+
+    Parameters
+    ----------
+    path : str or Path
+        Output ``.xml``; replaced atomically.
+    duration_s : float
+        Recording length in seconds (the "Recording Start Time" event).
+    hypnogram : Hypnogram, optional
+    movements : sequence of LegEvent
+        One row per leg movement as a scorer marks it (one leg each, or ``"both"``).
+    respiratory_events, arousals : sequence of Interval
+    start_clock : datetime.time
+        Clock time of the recording start.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from nightlegs.movement.readers import read_hypnogram_file
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "night.xml"
+    >>> _ = write_nsrr_xml(p, duration_s=60.0, hypnogram=Hypnogram(("W", "N2")),
+    ...                    movements=[LegEvent(3.0, 1.5, "left", False)])
+    >>> read_hypnogram_file(p)[0].stages
+    ('W', 'N2')
+    """
+    root = ET.Element("PSGAnnotation")
+    ET.SubElement(root, "SoftwareVersion").text = "nightlegs"
+    ET.SubElement(root, "EpochLength").text = "30"
+    events = ET.SubElement(root, "ScoredEvents")
+    start = ET.SubElement(events, "ScoredEvent")
+    ET.SubElement(start, "EventType")
+    ET.SubElement(start, "EventConcept").text = "Recording Start Time"
+    ET.SubElement(start, "Start").text = "0"
+    ET.SubElement(start, "Duration").text = f"{duration_s:.3f}"
+    ET.SubElement(start, "ClockTime").text = f"00.00.00 {start_clock.strftime('%H.%M.%S')}"
+    if hypnogram is not None:
+        for i, stage in enumerate(hypnogram.stages):
+            onset = hypnogram.start_s + i * hypnogram.epoch_s
+            _nsrr_event(events, "Stages|Stages", _NSRR_STAGE[stage], onset, hypnogram.epoch_s)
+    for e in respiratory_events:
+        kind = e.kind.lower()
+        concept = "Hypopnea|Hypopnea" if "hypo" in kind else "Obstructive apnea|Obstructive Apnea"
+        _nsrr_event(events, "Respiratory|Respiratory", concept, e.onset_s, e.duration_s)
+    for e in arousals:
+        _nsrr_event(events, "Arousals|Arousals", "Arousal|Arousal ()", e.onset_s, e.duration_s)
+    for m in movements:
+        etype = "Limb Movement|Limb Movement"
+        _nsrr_event(events, etype, _nsrr_lm_concept(m), m.onset_s, m.duration_s)
+    ET.indent(root)
+    with atomic_path(path) as tmp:
+        ET.ElementTree(root).write(tmp, encoding="UTF-8", xml_declaration=True)
     return Path(path)

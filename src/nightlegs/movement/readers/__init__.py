@@ -12,8 +12,9 @@ from pathlib import Path
 
 from nightlegs.errors import RecordingError
 from nightlegs.movement._types import AccelSignal, Hypnogram, Interval, LegSignal, Recording
-from nightlegs.movement.readers._accel import read_accel_csv, read_cwa
+from nightlegs.movement.readers._accel import read_accel_csv
 from nightlegs.movement.readers._channels import find_leg_channels, is_leg_label, side_of
+from nightlegs.movement.readers._cwa import decode_cwa
 from nightlegs.movement.readers._edf import read_edf_annotations, read_edf_legs
 from nightlegs.movement.readers._hypnogram import (
     events_from_annotations,
@@ -59,11 +60,14 @@ def parse_leg_channels(value: str | Sequence[str] | None) -> tuple[str, ...] | N
     return labels
 
 
-def _read_accels(paths: Sequence[Path]) -> tuple[tuple[AccelSignal, ...], float]:
+def _read_accels(paths: Sequence[Path]) -> tuple[tuple[AccelSignal, ...], float, list[str]]:
     accels: list[AccelSignal] = []
+    warnings: list[str] = []
     for p in paths:
         if p.suffix.lower() == ".cwa":
-            accels.append(read_cwa(p))
+            content = decode_cwa(p)
+            accels.append(content.signal)
+            warnings += content.warnings
         else:
             accels.extend(read_accel_csv(p))
     if len({a.side for a in accels}) < len(accels):
@@ -76,7 +80,7 @@ def _read_accels(paths: Sequence[Path]) -> tuple[tuple[AccelSignal, ...], float]
             AccelSignal(right.label, "right", right.fs, right.xyz_g),
         ]
     duration = max(a.xyz_g.shape[0] / a.fs for a in accels)
-    return tuple(accels), duration
+    return tuple(accels), duration, warnings
 
 
 def read_recording(
@@ -138,7 +142,8 @@ def read_recording(
         hyp = hypnogram_from_annotations(edf.annotations, src)
         resp, arousals = events_from_annotations(edf.annotations)
     elif suffixes <= _ACCEL:
-        accels, duration = _read_accels(paths)
+        accels, duration, accel_warnings = _read_accels(paths)
+        warnings += accel_warnings
     else:
         raise RecordingError(
             f"{src}: file type {sorted(suffixes)}: expected one .edf/.bdf file, or accelerometer "

@@ -1,4 +1,4 @@
-"""Leg-worn accelerometers: CSV (time, x, y, z in g) and Axivity AX3/AX6 ``.cwa``.
+"""Leg-worn accelerometers: CSV (time, x, y, z in g); Axivity ``.cwa`` is in ``_cwa``.
 
 Why .cwa rather than ActiGraph .gt3x: the CWA format is openly documented by Open Movement
 (``Docs/ax3/cwa.h``: 1024-byte header, then 512-byte blocks of 80/120 samples), the AX3 is the
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import NDArray
@@ -19,10 +18,7 @@ from numpy.typing import NDArray
 from nightlegs.errors import RecordingError
 from nightlegs.movement._types import AccelSignal, Side
 
-if TYPE_CHECKING:
-    pass
-
-__all__ = ["read_accel_csv", "read_cwa", "side_from_name"]
+__all__ = ["read_accel_csv", "resample_uniform", "side_from_name"]
 
 
 def side_from_name(name: str) -> Side | None:
@@ -41,7 +37,7 @@ def side_from_name(name: str) -> Side | None:
     return None
 
 
-def _uniform(
+def resample_uniform(
     t: NDArray[np.float64], xyz: NDArray[np.float64], src: str
 ) -> tuple[float, NDArray[np.float64]]:
     """Resample to a uniform grid at the median rate (linear), time 0 at the first sample."""
@@ -108,76 +104,6 @@ def read_accel_csv(path: Path) -> tuple[AccelSignal, ...]:
         groups.append((side_from_name(path.stem) or "left", num))
     out = []
     for side, arr in groups:
-        fs, xyz = _uniform(arr[:, 0], arr[:, 1:], str(path))
+        fs, xyz = resample_uniform(arr[:, 0], arr[:, 1:], str(path))
         out.append(AccelSignal(label=f"{path.name}:{side}", side=side, fs=fs, xyz_g=xyz))
     return tuple(out)
-
-
-def read_cwa(path: Path, side: Side | None = None) -> AccelSignal:
-    """Decode an Axivity ``.cwa`` file (3-axis packed or 16-bit, AX6 accel axes) to g.
-
-    Sample times come from each block's whole-second timestamp, fractional part and
-    ``timestampOffset``; the signal is then linearly resampled onto a uniform grid.
-
-    Examples
-    --------
-    >>> read_cwa(Path("missing.cwa"))
-    Traceback (most recent call last):
-    ...
-    nightlegs.errors.RecordingError: missing.cwa: file not found
-    """
-    if not path.is_file():
-        raise RecordingError(f"{path}: file not found")
-    buf = np.fromfile(path, dtype=np.uint8)
-    if buf.size < 1024 + 512 or buf[:2].tobytes() != b"MD":
-        raise RecordingError(
-            f"{path}: header: expected a CWA file starting with 'MD' and data blocks"
-        )
-    blocks = buf[1024 : 1024 + (buf.size - 1024) // 512 * 512].reshape(-1, 512)
-    blocks = blocks[(blocks[:, 0] == ord("A")) & (blocks[:, 1] == ord("X"))]
-    if blocks.size == 0:
-        raise RecordingError(f"{path}: no 'AX' data blocks; expected accelerometer data")
-
-    def u16(off: int) -> NDArray[np.int64]:
-        lo = blocks[:, off].astype(np.int64)
-        hi = blocks[:, off + 1].astype(np.int64)
-        return np.asarray(lo | (hi << 8), dtype=np.int64)
-
-    stamp = u16(14) | (u16(16) << 16)
-    frac_raw = u16(4)
-    rate_code = blocks[:, 24].astype(np.int64)
-    fs_blk = 3200.0 / (1 << (15 - (rate_code & 0x0F)))
-    axes_bps = blocks[:, 25].astype(np.int64)
-    ts_off = u16(26).astype(np.int16).astype(np.float64)
-    count = u16(28)
-    day = ((stamp >> 26) & 0x3F) * 372 + ((stamp >> 22) & 0x0F) * 31 + ((stamp >> 17) & 0x1F)
-    secs = (
-        day * 86400.0 + ((stamp >> 12) & 0x1F) * 3600 + ((stamp >> 6) & 0x3F) * 60 + (stamp & 0x3F)
-    )
-    secs = secs + np.where(frac_raw & 0x8000, (frac_raw & 0x7FFF) / 32768.0, 0.0)
-    # 372-day "years" keep order within a night; only differences are used below.
-    packed = (axes_bps[0] & 0x0F) == 0
-    n_axes = int(axes_bps[0] >> 4) or 3
-    payload = blocks[:, 30:510]
-    if packed:
-        v = payload.copy().view("<u4").astype(np.int64)  # (n_blocks, 120)
-        exp = v >> 30
-        xyz = np.stack([((v >> s) & 0x3FF) for s in (0, 10, 20)], axis=-1)
-        xyz = np.where(xyz >= 512, xyz - 1024, xyz) << exp[..., None]
-        unit = 256.0
-    else:
-        per = payload.copy().view("<i2").reshape(len(blocks), -1, n_axes)
-        xyz = per[..., n_axes - 3 if n_axes == 6 else 0 :][..., :3].astype(np.int64)
-        unit = float(1 << (8 + int((u16(18)[0] >> 13) & 0x07)))
-    n = xyz.shape[1]
-    i = np.arange(n)[None, :]
-    t = secs[:, None] + (i - ts_off[:, None]) / fs_blk[:, None]
-    valid = i < count[:, None]
-    t_all, xyz_all = t[valid], xyz[valid].astype(np.float64) / unit
-    order = np.argsort(t_all, kind="stable")
-    t_all, xyz_all = t_all[order], xyz_all[order]
-    keep = np.concatenate([[True], np.diff(t_all) > 0])
-    fs, out = _uniform(t_all[keep], xyz_all[keep], str(path))
-    return AccelSignal(
-        label=path.name, side=side or side_from_name(path.stem) or "left", fs=fs, xyz_g=out
-    )

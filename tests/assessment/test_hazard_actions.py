@@ -609,3 +609,81 @@ def test_stable_claudication_with_warm_pink_feet_is_not_urgent() -> None:
         "minute and it goes. Same for two years. Feet warm and pink, no pain at night."
     )
     assert result.triage is Triage.DOCTOR, (result.red_flags, [f.id for f in result.findings])
+
+
+# Batch 17: retold case reports, emergencies inside and outside the catalogue.
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        (
+            "Mum has AF and stopped her warfarin; ten minutes ago both legs went cold and mottled "
+            "from the knees down and she can't feel me touching them",
+            "ali_cold_pale_numb_weak",
+        ),
+        (
+            "tiny nick on my ankle from gardening, now the pain is like nothing on earth, much "
+            "worse than the cut looks, and I'm shivery",
+            "infection_with_pain_out_of_proportion",
+        ),
+        (
+            "Back pain for a week, temperature 38.9 last night, and today my left leg is weak and "
+            "I keep tripping",
+            "spinal_infection_fever_back_nerve_signs",
+        ),
+        (
+            "I came off my prednisolone a week ago after months on it, now vomiting, nearly "
+            "fainted in the kitchen, and my legs cramp",
+            "adrenal_crisis",
+        ),
+        (
+            "Since the cold snap the whole family has headaches and feels sick, the boiler "
+            "flame is orange, and my legs ache",
+            "carbon_monoxide_symptoms",
+        ),
+        (
+            "woke up this morning and could not move my legs at all, had a big curry and beers "
+            "last night",
+            "sudden_paralysis_of_legs",
+        ),
+    ],
+)
+def test_batch17_emergencies(text: str, rule: str) -> None:
+    result = nightlegs.assess(text)
+    assert rule in result.red_flags, (result.red_flags, [f.id for f in result.findings])
+    assert result.triage is Triage.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    ("text", "kwargs"),
+    [
+        (
+            "on ciprofloxacin, stepping off the kerb it felt like someone kicked the back of my "
+            "ankle, now I can't go up on tiptoe on that side",
+            {"age": 68},
+        ),
+        (
+            "my daughter had flu last week, today her calves hurt and she does not want to walk at "
+            "all",
+            {"age": 7},
+        ),
+    ],
+)
+def test_batch17_same_day(text: str, kwargs: dict) -> None:
+    result = nightlegs.assess(text, **kwargs)
+    assert result.triage.rank >= Triage.URGENT.rank, (
+        result.red_flags,
+        [f.id for f in result.findings],
+    )
+
+
+def test_claudication_that_rest_relieves_for_months_is_not_an_emergency() -> None:
+    result = nightlegs.assess(
+        "For six months my right calf cramps after ten minutes of running and the foot goes pale "
+        "and numb; I stop for two minutes and it is fine again. Nothing at rest."
+    )
+    assert result.triage is not Triage.EMERGENCY, (result.red_flags, result.conditions[:3])
+
+
+def test_a_finished_short_steroid_course_is_not_an_adrenal_crisis() -> None:
+    result = nightlegs.assess("I finished a five day course of prednisolone and feel a bit sick")
+    assert "adrenal_crisis" not in result.red_flags

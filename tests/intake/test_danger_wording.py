@@ -666,3 +666,49 @@ def test_warm_pink_feet_are_reassurance_not_inflammation(text: str) -> None:
 )
 def test_well_next_morning_in_several_languages(text: str) -> None:
     assert present(text, "morning_well"), reading(text)
+
+
+# Batch 17 (retold case reports): limbs named once and then called "they", a superlative
+# "like nothing I've ever felt" that negates nothing, and signs of out-of-catalogue emergencies.
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("both legs went cold from the knees down an hour ago", "cold_foot"),
+        ("her feet are swollen and they look mottled", "pale_or_blue_foot"),
+        ("she can't feel me touching her foot", "numbness"),
+        ("this morning he couldn't move his legs at all", "legs_cannot_move"),
+        (
+            "it hurts like nothing I've ever felt, far more than the graze looks",
+            "pain_out_of_proportion",
+        ),
+        ("my heart's going fast", "confusion"),
+        ("the purple colour is spreading up towards the knee", "spreading_redness"),
+        ("he doesn't want to walk at all today", "refuses_weight"),
+        ("ran out of my hydrocortisone on Friday", "adrenal_risk"),
+        ("the flame in our boiler is yellow", "household_co_exposure"),
+        ("the whole family has had headaches since we moved in", "household_co_exposure"),
+        ("felt like somebody kicked the back of my ankle", "achilles_rupture_signs"),
+        ("there's a dip just above her heel", "achilles_rupture_signs"),
+    ],
+)
+def test_batch17_words_for_the_deciding_sign(text: str, finding: str) -> None:
+    assert present(text, finding), reading(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("the heater in my car is broken", "household_co_exposure"),
+        ("my legs are better when I'm out walking the dog", "household_co_exposure"),
+        ("I take prednisolone and stopped smoking last year", "adrenal_risk"),
+        ("I can't stand on tiptoe for long because of my bunion", "achilles_rupture_signs"),
+        ("felt like someone hit the back of my calf with a stone", "achilles_rupture_signs"),
+        ("my legs can not stop moving at night", "legs_cannot_move"),
+        ("every morning I wake up with stiff calves", "sudden_onset"),
+        ("it is cold in the bedroom at night", "cold_foot"),
+        ("he does not want to walk to school, he says it is boring", "refuses_weight"),
+        ("it feels like nothing is swollen", "leg_swelling"),
+    ],
+)
+def test_batch17_words_that_are_not_the_sign(text: str, finding: str) -> None:
+    assert not present(text, finding), reading(text)

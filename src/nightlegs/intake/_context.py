@@ -88,6 +88,9 @@ _NOTICING_VERBS = frozenset(
     }
 )
 _UNTIL = frozenset({"until", "till", "til", "untill"})
+#: "like nothing on earth", "unlike anything": a comparison, so "nothing" after them denies nothing.
+_SIMILE_WORDS = frozenset({"like", "unlike"})
+_SUPERLATIVE_NEXT = frozenset({"i", "else", "on", "ever", "you", "before", "we", "he", "she"})
 #: "not that", "would not say": an outer negation that, with a second one, affirms.
 _DOUBLE_NEGATION_LINKS = frozenset({"that", "say", "saying", "like", "mean", "deny", "denying"})
 #: "not massively swollen": a negated intensifier leaves a small amount, which for a danger
@@ -429,6 +432,14 @@ def negation(
         if word in _PRE_NEGATION and index not in consumed:
             following = words[index + 1] if index + 1 < len(words) else ""
             if (word, following) in _PSEUDO_NEGATION:
+                continue
+            if (
+                word == "nothing"
+                and index > 0
+                and words[index - 1] in _SIMILE_WORDS
+                and following in _SUPERLATIVE_NEXT
+            ):
+                # "hurts like nothing I've ever felt": a superlative, not a denial.
                 continue
             if following in _NOTICING_VERBS and _until_after(text, last):
                 continue

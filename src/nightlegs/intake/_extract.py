@@ -133,7 +133,9 @@ def _resolve(
             continue
         finding = by_id[hit.record_id]
         about_relative = mentions_other_person(text, hit.first, hit.last, patient or "")
-        if about_relative and not finding.id.startswith("family_history"):
+        # Family history and household exposures (others at home ill the same way) are about
+        # other people on purpose.
+        if about_relative and not finding.id.startswith(("family_history", "household_")):
             continue
         if hit.kind == "negative":
             if negation_undone(text, hit.first, hit.last):

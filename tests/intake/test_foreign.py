@@ -12,10 +12,11 @@ import pytest
 import yaml
 
 from nightlegs.errors import KnowledgeBaseError
-from nightlegs.intake._foreign import ForeignReading, find_foreign_findings
+from nightlegs.intake import extract
+from nightlegs.intake._foreign import ForeignReading, find_foreign_findings, transliterated_language
 from nightlegs.intake._language import detect_language
 from nightlegs.knowledge import knowledge_index
-from nightlegs.knowledge.foreign import _load_file, fold, load_foreign_lexicons
+from nightlegs.knowledge.foreign import _load_file, fold, latin_skeleton, load_foreign_lexicons
 
 REQUIRED_FINDINGS = (
     "leg_swelling",
@@ -778,3 +779,71 @@ def test_invalid_yaml_is_reported(tmp_path: Path) -> None:
     path.write_text("findings: [unclosed\n", encoding="utf-8")
     with pytest.raises(KnowledgeBaseError, match=r"foreign/ru\.yaml: not valid YAML"):
         _load_file(path)
+
+
+# --- Batch 18: Russian typed in Latin letters ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "u mamy noga opuhla i pokrasnela, goryachaya na oshchup, chto delat?",
+            {"leg_swelling": True, "red_skin": True, "leg_warm": True},
+        ),
+        (
+            "zdravstvujte, u muzha vdrug noga stala kholodnaja i sinjaja, eto opasno?",
+            {"sudden_onset": True, "cold_foot": True, "pale_or_blue_foot": True},
+        ),
+        (
+            "uzhe tretiy den' odyshka, bol' v grudi, i pravaya ikra raspukhla",
+            {"breathless": True, "chest_pain": True, "leg_swelling": True, "unilateral": True},
+        ),
+        (
+            "doch' 7 let, temperatury net, nichego ne opukhlo, no nozhki bolyat vecherom",
+            {"fever": False, "leg_swelling": False},
+        ),
+        ("noga holodnaya i blednaya, ne chuvstvuju palcy", {"cold_foot": True}),
+    ],
+)
+def test_batch18_russian_in_latin_letters_is_read(text: str, expected: dict[str, bool]) -> None:
+    result = extract(text)
+    assert result.language == "ru"
+    findings = {f.id: f.present for f in result.findings}
+    assert {k: findings.get(k) for k in expected} == expected, findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bolí mě noha v noci, je oteklá a červená. Co mám dělat? Je to vážné?",
+        "Bolą mnie nogi w nocy, łydka jest spuchnięta i czerwona. Co to może być?",
+        "Boli me noga, otekla je i crvena. Što da radim, kad već tjedan ne mogu spavati?",
+        "Noga mi je otečena, boli me koleno, imam temperaturu 38 in mrzlico.",
+        "Imam grčeve u nogama noću, noga je hladna i blijeda, trnci u prstima.",
+        "Mein Bein tut weh, es ist dick und rot, was soll ich tun?",
+    ],
+)
+def test_batch18_other_latin_slavic_text_is_not_russian(text: str) -> None:
+    assert transliterated_language(text) is None
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        ("холодная", "holodnaya", "kholodnaja", "xolodnaia"),
+        ("отёк", "otyok", "otek", "otjok"),
+        ("пальцы", "pal'cy", "paltsy", "palcy"),
+        ("здравствуйте", "zdravstvujte", "zdravstvuyte", "zdravstvuite"),
+        ("ещё", "eshchyo", "eshe", "yeshche"),
+        ("ночью", "nochyu", "noch'ju", "nochiu"),
+    ],
+)
+def test_batch18_latin_skeleton_merges_the_usual_spellings(spellings: tuple[str, ...]) -> None:
+    assert len({latin_skeleton(w) for w in spellings}) == 1
+
+
+def test_batch18_latin_russian_keeps_the_original_words_and_negation() -> None:
+    reading = find_foreign_findings("nogi ne opukhli, no ikra tvjordaja kak kamen'", "ru")
+    swelling = next(f for f in reading.findings if f.id == "leg_swelling")
+    assert (swelling.present, swelling.text) == (False, "opukhli")

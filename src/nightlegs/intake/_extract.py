@@ -16,7 +16,7 @@ from nightlegs.intake._context import (
     place_negated,
 )
 from nightlegs.intake._finding import ExtractedFinding
-from nightlegs.intake._foreign import find_foreign_findings
+from nightlegs.intake._foreign import find_foreign_findings, transliterated_language
 from nightlegs.intake._language import detect_language
 from nightlegs.intake._matcher import PhraseHit, phrase_index
 from nightlegs.intake._population import PopulationFacts, extract_population
@@ -270,6 +270,8 @@ def extract(text: str) -> IntakeResult:
     index = phrase_index()
     language = detect_language(text, index.known)
     if language != "en":
+        # Russian typed in Latin letters reads as Czech or Polish to the detector.
+        language = transliterated_language(text) or language
         return _foreign_intake(text, language, warnings)
     normalised = index.normalise(text)
     population = extract_population(text, normalised)

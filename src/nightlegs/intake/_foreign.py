@@ -15,6 +15,12 @@ already, so nearby negation words do not turn it around. A finding both affirmed
 counts as present: a danger sign said anywhere counts. A post-negation inside a
 pseudo-negation ("rouge ou pas", "температура или нет") denies nothing.
 
+Russian typed in Latin letters ("noga vdrug holodnaya") is read with the same lexicon: when a
+text is mostly in Latin letters and the lexicon has ``latin_markers``, lexicon words and written
+words are both compared as :func:`~nightlegs.knowledge.foreign.latin_skeleton`, and an apostrophe
+inside a word (a soft sign, "pal'cy") belongs to the word. :func:`transliterated_language` tells
+such a text from the Latin-letter languages by those common words.
+
 Ages come from the lexicon's age phrases ("сыну 5 лет", "mi hija de 8 años"), matched without
 gaps; a number followed by a word for "ago" ("мне 5 лет назад") is not an age. When a child is
 mentioned, only an age said with the child word counts (a parent may give their own age too),
@@ -27,14 +33,14 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Generic, Literal, TypeVar
 
 from nightlegs.intake._finding import ExtractedFinding
-from nightlegs.knowledge.foreign import ForeignLexicon, fold, load_foreign_lexicons
+from nightlegs.knowledge.foreign import ForeignLexicon, fold, latin_skeleton, load_foreign_lexicons
 
-__all__ = ["ForeignReading", "find_foreign_findings"]
+__all__ = ["ForeignReading", "find_foreign_findings", "transliterated_language"]
 
 _MAX_GAP = 3
 _NEGATION_WINDOW = 4
@@ -47,6 +53,19 @@ _TOKEN = re.compile(
     r"(?P<word>[^\W_](?:[^\W_]|[\u0300-\u036f])*)"  # letters, digits, combining accents
     r"|[.!?;,()\n\u2026\u2013\u2014]|\s-\s"  # punctuation that ends a clause
 )
+#: In Latin-letter text, an apostrophe inside a word is a soft sign ("pal'cy").
+_LATIN_TOKEN = re.compile(
+    r"(?P<word>[^\W_](?:[^\W_]|[\u0300-\u036f]|['’`ʼ](?=[^\W_]))*)"
+    r"|[.!?;,()\n\u2026\u2013\u2014]|\s-\s"
+)
+_LATIN_LETTER = re.compile(r"[a-zA-Z\u00c0-\u024f]")
+_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
+#: Distinct common words that mark a Latin-letter text as a transliterated language, or (with
+#: at least one of them) distinct words of its danger-sign phrases.
+_MIN_MARKERS = 3
+_MIN_WORDS = 4
+_MIN_VOCABULARY_STEM = 3
+_MOSTLY = 0.6
 _T = TypeVar("_T")
 _Kind = Literal["finding", "pregnancy", "child"]
 
@@ -137,20 +156,25 @@ class _FirstWordIndex(Generic[_T]):
         return next(self.lookup(word), None) is not None
 
 
-def _compile_words(phrase: str) -> tuple[_Word, ...]:
-    return tuple(_Word(fold(w).rstrip("*"), w.endswith("*")) for w in phrase.split(" "))
+def _compile_words(phrase: str, norm: Callable[[str], str]) -> tuple[_Word, ...]:
+    return tuple(_Word(norm(w.rstrip("*")), w.endswith("*")) for w in phrase.split(" "))
 
 
 class _Matcher:
-    """The compiled lexicon of one language."""
+    """The compiled lexicon of one language (``latin``: for its words typed in Latin letters)."""
 
-    def __init__(self, lexicon: ForeignLexicon) -> None:
+    def __init__(self, lexicon: ForeignLexicon, latin: bool = False) -> None:
+        self._norm: Callable[[str], str] = latin_skeleton if latin else fold
+        self._token = _LATIN_TOKEN if latin else _TOKEN
+        self.markers = frozenset(self._norm(w) for w in lexicon.latin_markers)
+        #: Words of the finding phrases (of 3 letters or more), to tell the language's text.
+        self.vocabulary = _FirstWordIndex[bool]()
         self._negations = self._sequences(lexicon.negations)
         self._breaks = self._sequences(lexicon.clause_breaks)
         self._pseudo = self._sequences(lexicon.pseudo_negations)
         self._post = self._sequences(lexicon.post_negations)
         self._ages = self._sequences(lexicon.ages)
-        self._ago = {fold(w) for w in lexicon.ago}
+        self._ago = {self._norm(w) for w in lexicon.ago}
         self._phrases = _FirstWordIndex[_Phrase]()
         sources: list[tuple[_Kind, str, Iterable[str]]] = [
             ("pregnancy", "", lexicon.pregnancy),
@@ -159,22 +183,24 @@ class _Matcher:
         sources += [("finding", fid, phrases) for fid, phrases in lexicon.findings.items()]
         for kind, finding_id, phrases in sources:
             for phrase in phrases:
-                words = _compile_words(phrase)
+                words = _compile_words(phrase, self._norm)
+                for word in words:
+                    if len(word.stem) >= _MIN_VOCABULARY_STEM:
+                        self.vocabulary.add(word, True)
                 negative = any(w.stem in self._negations for w in words)
                 self._phrases.add(words[0], _Phrase(kind, finding_id, words, negative))
         # Words repeat from text to text: analyse each written form once.
         self.lexeme = functools.lru_cache(maxsize=16384)(self._lexeme)
 
-    @staticmethod
-    def _sequences(phrases: Iterable[str]) -> _FirstWordIndex[tuple[_Word, ...]]:
+    def _sequences(self, phrases: Iterable[str]) -> _FirstWordIndex[tuple[_Word, ...]]:
         index = _FirstWordIndex[tuple[_Word, ...]]()
         for phrase in phrases:
-            words = _compile_words(phrase)
+            words = _compile_words(phrase, self._norm)
             index.add(words[0], words)
         return index
 
     def _lexeme(self, written: str) -> _Lexeme:
-        word = fold(written)
+        word = self._norm(written)
         return _Lexeme(
             word,
             negation=word in self._negations,
@@ -190,7 +216,7 @@ class _Matcher:
         """The words of ``text``, each with the number of its clause."""
         tokens: list[_Token] = []
         clause = 0
-        for match in _TOKEN.finditer(text):
+        for match in self._token.finditer(text):
             if match.lastgroup != "word":
                 clause += 1
                 continue
@@ -303,9 +329,53 @@ def _denied(positions: list[int], tokens: list[_Token], flags: list[bool]) -> bo
 
 
 @functools.cache
-def _matcher(language: str) -> _Matcher | None:
+def _matcher(language: str, latin: bool = False) -> _Matcher | None:
     lexicon = load_foreign_lexicons().get(language)
-    return _Matcher(lexicon) if lexicon is not None else None
+    if lexicon is None:
+        return None
+    if latin and not lexicon.latin_markers:
+        return _matcher(language)  # a language written in Latin letters anyway
+    return _Matcher(lexicon, latin=latin)
+
+
+def _in_latin_letters(text: str) -> bool:
+    return len(_LATIN_LETTER.findall(text)) > len(_CYRILLIC_LETTER.findall(text))
+
+
+def transliterated_language(text: str) -> str | None:
+    """The language whose common words a Latin-letter text is written in, if transliterated.
+
+    A language detector trained on Cyrillic takes Russian typed in Latin letters for Czech or
+    Polish; this check reads the text's words as the transliteration of each lexicon that has
+    ``latin_markers`` and names the language when at least three different marker words occur,
+    or one marker word with words of its danger-sign phrases, four different words in all, or
+    when most of its words (four at least) are words of those phrases.
+
+    Examples
+    --------
+    >>> transliterated_language("zdravstvujte, u menya uzhe nedelyu ochen bolyat nogi nochyu")
+    'ru'
+    >>> transliterated_language("Bolí mě noha v noci, je oteklá a červená.") is None
+    True
+    """
+    if not _in_latin_letters(text):
+        return None
+    for language, lexicon in load_foreign_lexicons().items():
+        if not lexicon.latin_markers:
+            continue
+        matcher = _matcher(language, latin=True)
+        assert matcher is not None
+        words = {token.word for token in matcher.tokens(text)}
+        markers = len(words & matcher.markers)
+        long_words = [w for w in words - matcher.markers if len(w) >= _MIN_VOCABULARY_STEM]
+        known = sum(w in matcher.vocabulary for w in long_words)
+        if (
+            markers >= _MIN_MARKERS
+            or (markers and markers + known >= _MIN_WORDS)
+            or (known >= _MIN_WORDS and known >= _MOSTLY * len(long_words))
+        ):
+            return language
+    return None
 
 
 def find_foreign_findings(text: str, language: str) -> ForeignReading:
@@ -336,7 +406,8 @@ def find_foreign_findings(text: str, language: str) -> ForeignReading:
     >>> find_foreign_findings("Perna inchada", "pt")
     ForeignReading(findings=(), pregnant=False, child=False, age=None)
     """
-    matcher = _matcher(re.split(r"[-_]", language.strip().lower(), maxsplit=1)[0])
+    code = re.split(r"[-_]", language.strip().lower(), maxsplit=1)[0]
+    matcher = _matcher(code, latin=_in_latin_letters(text))
     if matcher is None:
         return ForeignReading()
     tokens = matcher.tokens(text)

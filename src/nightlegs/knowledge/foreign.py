@@ -20,6 +20,11 @@ negative itself; nearby negation words do not turn it around.
 
 An age phrase ("сын* # лет", "fils de # ans") is matched word by word without gaps; its word
 ``#`` stands for a whole number of years, which is the age it reads.
+
+People also type Russian in Latin letters ("noga holodnaya", "nogi boljat"), each in their own
+spelling. A lexicon with ``latin_markers`` can read such text: its words and the written words are
+both compared as a :func:`latin_skeleton`, which writes Cyrillic in Latin letters and merges the
+usual spellings of one sound ("kh"/"h"/"x", "ya"/"ja"/"ia", "ts"/"c", a soft sign or none).
 """
 
 from __future__ import annotations
@@ -38,7 +43,7 @@ from nightlegs.knowledge.index import knowledge_index
 from nightlegs.knowledge.loader import _data_root, _read_yaml, _validate, _yaml_files
 from nightlegs.knowledge.models import Source, _Strict
 
-__all__ = ["ForeignLexicon", "fold", "load_foreign_lexicons"]
+__all__ = ["ForeignLexicon", "fold", "latin_skeleton", "load_foreign_lexicons"]
 
 #: Letters and digits, with an optional final ``*``.
 _WORD = re.compile(r"^[^\W_]+\*?$")
@@ -71,6 +76,51 @@ def fold(text: str) -> str:
     'weiss, palida, gonflee, oedeme, отек, мой'
     """
     return unicodedata.normalize("NFC", text.casefold()).translate(_fold_table())
+
+
+#: Cyrillic letters (Russian and Ukrainian) in the most common Latin spelling; the soft and hard
+#: signs are dropped, as most people typing in Latin letters drop them.
+_CYRILLIC_LATIN = str.maketrans(
+    {
+        **dict(zip("абвгдезийклмнопрстуфхцыэ", "abvgdeziyklmnoprstufhcye", strict=True)),
+        **{"ж": "zh", "ч": "ch", "ш": "sh", "щ": "sh", "ю": "yu", "я": "ya", "ь": "", "ъ": ""},
+        **{"і": "i", "ї": "yi", "є": "ye", "ґ": "g"},
+    }
+)
+#: Scholarly transliteration (ISO 9 / Czech-style hačeks) before accents are stripped.
+_HACEK = str.maketrans({"š": "sh", "ž": "zh", "č": "ch", "ŝ": "sh"})
+#: Spellings of one Russian sound, merged in this order (each replaces what the ones before left).
+_LATIN_MERGES = (
+    (re.compile(r"['’`ʼʹ]"), ""),  # soft sign written as an apostrophe
+    (re.compile(r"s?shch|sch"), "sh"),  # щ
+    (re.compile(r"kh|x"), "h"),  # х
+    (re.compile(r"t[szc]"), "c"),  # ц
+    (re.compile(r"j"), "y"),  # й and the j of ja, ju, jo, je
+    (re.compile(r"(?<=[aeiou])y|y(?=[aeiou])"), "i"),  # й, and iotated я ю ё е: ya = ia
+    (re.compile(r"i+"), "i"),  # ия = iya = ia
+    (re.compile(r"i[eo]"), "e"),  # е and ё after a vowel or a soft sign: ye = e, yo = e
+    (re.compile(r"y+"), "y"),  # ый = yj = y
+    (re.compile(r"([bcdfghklmnprstvz])\1"), r"\1"),  # doubled consonants
+)
+
+
+def latin_skeleton(word: str) -> str:
+    """Fold ``word`` (Cyrillic, or Russian typed in Latin letters) to a Latin skeleton.
+
+    The skeleton merges the spellings people use for one Cyrillic letter, so that a lexicon
+    written in Cyrillic is compared with the same word typed in any of them.
+
+    Examples
+    --------
+    >>> [latin_skeleton(w) for w in ("холодная", "holodnaya", "kholodnaja", "xolodnaia")]
+    ['holodnaia', 'holodnaia', 'holodnaia', 'holodnaia']
+    >>> [latin_skeleton(w) for w in ("отёк", "otyok", "otek", "пальцы", "pal'cy", "paltsy")]
+    ['otek', 'otek', 'otek', 'palcy', 'palcy', 'palcy']
+    """
+    word = fold(word.casefold().translate(_HACEK)).translate(_CYRILLIC_LATIN)
+    for pattern, replacement in _LATIN_MERGES:
+        word = pattern.sub(replacement, word)
+    return word
 
 
 def _well_formed(phrase: str) -> str:
@@ -147,6 +197,11 @@ class ForeignLexicon(_Strict):
     ago : tuple of str
         Words that, right after an age phrase, make its number a time ago rather than an age
         ("мне 5 лет назад" is "five years ago I").
+    latin_markers : tuple of str
+        Common words of the language that other languages written in Latin letters lack ("что",
+        "очень"); several of them in a Latin-letter text mark it as this language typed in Latin
+        letters, which is then read through :func:`latin_skeleton`. Empty for languages written
+        in Latin letters.
     findings : dict
         Finding id of the knowledge base -> phrases that say it.
     """
@@ -163,6 +218,7 @@ class ForeignLexicon(_Strict):
     child: Phrases = Field(min_length=1)
     ages: AgePhrases = ()
     ago: Words = ()
+    latin_markers: Words = ()
     findings: dict[FindingId, Annotated[Phrases, Field(min_length=1)]] = Field(min_length=1)
 
 

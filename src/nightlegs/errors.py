@@ -12,6 +12,7 @@ __all__ = [
     "NightlegsError",
     "NotFoundError",
     "RecordingError",
+    "TooLargeError",
 ]
 
 
@@ -21,6 +22,10 @@ class NightlegsError(Exception):
 
 class InputError(NightlegsError, ValueError):
     """The caller gave input that cannot be used (bad text, age out of range, ...)."""
+
+
+class TooLargeError(InputError):
+    """The input is well formed but larger than a configured limit (the message names both)."""
 
 
 class KnowledgeBaseError(NightlegsError):

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from _webtest import NIGHT
+from _webtest import LOCAL, NIGHT
 from fastapi.testclient import TestClient
+
+from nightlegs.web import Settings, create_app
 
 
 def _fill(client: TestClient) -> None:
@@ -109,3 +111,21 @@ def test_import_errors(client: TestClient) -> None:
     xml = client.post("/api/import", content=b"<a/>", headers={"Content-Type": "application/xml"})
     assert xml.status_code == 415
     assert client.get("/api/nights").json() == []
+
+
+def test_import_over_the_row_limit_gets_413_naming_the_limit(sqlite_url: str) -> None:
+    app = create_app(Settings(database_url=sqlite_url, import_max_rows=3))
+    csv = "date,kind,side,body_site,intensity\r\n" + "".join(
+        f"2024-05-0{day},cramp,left,calf,5\r\n" for day in (1, 2)
+    )  # two nights with one episode each: 4 rows
+    with TestClient(app, base_url=LOCAL) as client:
+        response = client.post("/api/import", content=csv, headers={"Content-Type": "text/csv"})
+        assert response.status_code == 413
+        detail = response.json()["detail"]
+        assert "holds 4 rows" in detail and "limit of 3" in detail, detail
+        nights = [{"date": "2024-05-01"}, {"date": "2024-05-02"}, {"date": "2024-05-03"}]
+        over = client.post("/api/import", json={"format": "nightlegs-diary", "nights": nights * 2})
+        assert over.status_code == 413 and "holds 6 rows" in over.json()["detail"]
+        assert client.get("/api/nights").json() == []
+        ok = client.post("/api/import", json={"format": "nightlegs-diary", "nights": nights})
+        assert ok.json() == {"imported": 3}

@@ -40,8 +40,10 @@ __all__ = [
     "apply_profile",
     "assessment_model",
     "checked_text",
+    "episode_values",
     "night_in_model",
     "night_model",
+    "night_values",
     "profile_in_model",
     "profile_model",
     "recording_model",
@@ -109,29 +111,49 @@ def storable_night(night: NightIn, where: str = "night") -> NightIn:
     return night.model_copy(update={"notes": notes, "episodes": episodes})
 
 
+def night_values(night: NightIn) -> dict[str, Any]:
+    """The ``nights`` columns of a night already through :func:`storable_night` (no ids or stamps).
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> night_values(NightIn(date=dt.date(2024, 5, 1)))["date"]
+    datetime.date(2024, 5, 1)
+    """
+    return {
+        "date": night.date,
+        "bedtime": night.bedtime,
+        "wake_time": night.wake_time,
+        "sleep_quality": night.sleep_quality,
+        "movements_per_hour": night.movements_per_hour,
+        "movements_source": night.movements_source,
+        "recording_id": night.recording_id,
+        "notes": night.notes,
+    }
+
+
+def episode_values(night: NightIn) -> list[dict[str, Any]]:
+    """The ``episodes`` columns of each episode of a stored-form night, ``position`` included."""
+    return [
+        {
+            "position": position,
+            "time": episode.time,
+            "side": episode.side,
+            "body_site": episode.body_site,
+            "kind": episode.kind,
+            "intensity": episode.intensity,
+            "helped": episode.helped,
+        }
+        for position, episode in enumerate(night.episodes)
+    ]
+
+
 def apply_night(row: NightRow, night: NightIn, where: str = "night") -> None:
     """Copy ``night`` (with its episodes, replacing any) onto ``row`` and stamp ``updated_at``."""
     night = storable_night(night, where)
-    row.date = night.date
-    row.bedtime = night.bedtime
-    row.wake_time = night.wake_time
-    row.sleep_quality = night.sleep_quality
-    row.movements_per_hour = night.movements_per_hour
-    row.movements_source = night.movements_source
-    row.recording_id = night.recording_id
-    row.notes = night.notes
-    row.episodes = [
-        EpisodeRow(
-            position=position,
-            time=episode.time,
-            side=episode.side,
-            body_site=episode.body_site,
-            kind=episode.kind,
-            intensity=episode.intensity,
-            helped=episode.helped,
-        )
-        for position, episode in enumerate(night.episodes)
-    ]
+    for name, value in night_values(night).items():
+        setattr(row, name, value)
+    row.episodes = [EpisodeRow(**values) for values in episode_values(night)]
     now = utc_now()
     row.updated_at = now
     if row.created_at is None:  # a new row

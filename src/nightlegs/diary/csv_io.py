@@ -261,10 +261,13 @@ def _describe(exc: ValidationError, rows: _NightRows) -> str:
     return f"line {line}, column {column!r}: {error['msg']} (got {given!r})"
 
 
-def import_csv(store: DiaryStore, text: str, *, replace: bool = False) -> int:
+def import_csv(
+    store: DiaryStore, text: str, *, replace: bool = False, max_rows: int | None = None
+) -> int:
     """Add the nights in CSV ``text`` to ``store``; return how many nights were added.
 
-    All or nothing: the file is checked completely before one transaction stores it.
+    All or nothing: the file is checked completely, then stored as
+    :meth:`~nightlegs.diary.store.DiaryStore.import_diary` stores any import.
 
     Parameters
     ----------
@@ -273,11 +276,15 @@ def import_csv(store: DiaryStore, text: str, *, replace: bool = False) -> int:
         CSV as written by :func:`export_csv` (or by hand: see the module notes).
     replace : bool
         Delete the existing nights first (the profile, which CSV does not carry, is kept).
+    max_rows : int, optional
+        The most nights plus episodes taken at once.
 
     Raises
     ------
     InputError
         Naming the line, the column and what was expected.
+    TooLargeError
+        The file holds more than ``max_rows`` rows (checked before anything is stored).
 
     Examples
     --------
@@ -296,4 +303,5 @@ to 10 (got '11')
     nights = [_night_in(rows) for rows in _read_rows(text)]
     profile = store.get_profile() if replace else None
     kept = None if profile is None else ProfileIn(**profile.model_dump(exclude={"updated_at"}))
-    return store.import_diary(DiaryExport(profile=kept, nights=nights), replace=replace)
+    data = DiaryExport(profile=kept, nights=nights)
+    return store.import_diary(data, replace=replace, max_rows=max_rows)

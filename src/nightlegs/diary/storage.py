@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
 
-from sqlalchemy import Engine, delete, insert, or_, select, update
+from sqlalchemy import Engine, Executable, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
@@ -40,6 +40,7 @@ from nightlegs.diary._engine import (
     describe_url,
     parse_database_url,
 )
+from nightlegs.diary._import import check_import_size, staged_import
 from nightlegs.diary._migrate import upgrade_to_head
 from nightlegs.diary._orm import AssessmentRow, NightRow, ProfileRow, RecordingRow, utc_now
 from nightlegs.diary.schemas import (
@@ -185,19 +186,18 @@ class SqlDiaryStore:
         with self._transaction() as session:
             row = ProfileRow(id=_PROFILE_ID)
             apply_profile(row, profile)
-            self._upsert_profile(session, row)
+            session.execute(self._profile_upsert(row))
             return profile_model(row)
 
-    def _upsert_profile(self, session: Session, row: ProfileRow) -> None:
+    def _profile_upsert(self, row: ProfileRow) -> Executable:
         # INSERT ... ON CONFLICT so that two first saves at once cannot both try to insert id 1.
         values = {c.key: getattr(row, c.key) for c in ProfileRow.__table__.columns}
         insert = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
         statement = insert(ProfileRow).values(values)
-        statement = statement.on_conflict_do_update(
+        return statement.on_conflict_do_update(
             index_elements=[ProfileRow.id],
             set_={k: statement.excluded[k] for k in values if k != "id"},
         )
-        session.execute(statement)
 
     # Nights -------------------------------------------------------------------------------------
 
@@ -413,25 +413,24 @@ class SqlDiaryStore:
                 nights=[night_in_model(row) for row in session.scalars(query)],
             )
 
-    def import_diary(self, data: DiaryExport, *, replace: bool = False) -> int:
+    def import_diary(
+        self, data: DiaryExport, *, replace: bool = False, max_rows: int | None = None
+    ) -> int:
         """Add the nights of ``data`` (and set its profile); return how many nights were added.
 
         With ``replace=True`` the profile and all nights are deleted first, so that the diary
-        then equals ``data``. Assessments and recordings are kept. All or nothing.
+        then equals ``data``. Assessments and recordings are kept. All or nothing, yet other
+        writers wait only for the final move, not for the whole import (see
+        :mod:`nightlegs.diary._import`). More than ``max_rows`` nights plus episodes is a
+        :class:`~nightlegs.errors.TooLargeError` before anything is written.
         """
-        with self._transaction() as session:
-            if replace:
-                session.execute(delete(NightRow))  # episodes go by ON DELETE CASCADE
-                session.execute(delete(ProfileRow))
-            if data.profile is not None:
-                row = ProfileRow(id=_PROFILE_ID)
-                apply_profile(row, data.profile)
-                self._upsert_profile(session, row)
-            for index, night in enumerate(data.nights):
-                row_night = NightRow()
-                apply_night(row_night, night, where=f"nights[{index}]")
-                session.add(row_night)
-            return len(data.nights)
+        check_import_size(data, max_rows)
+        upsert = None
+        if data.profile is not None:
+            row = ProfileRow(id=_PROFILE_ID)
+            apply_profile(row, data.profile)  # checked before anything is staged
+            upsert = self._profile_upsert(row)
+        return staged_import(self._engine, self._write_lock, data, replace=replace, profile=upsert)
 
     def close(self) -> None:
         """Close every pooled connection."""

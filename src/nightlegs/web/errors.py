@@ -1,10 +1,11 @@
 """The one place where nightlegs errors become HTTP errors.
 
-:class:`~nightlegs.errors.NotFoundError` becomes 404, every other
-:class:`~nightlegs.errors.NightlegsError` 400, both as ``{"detail": message}``. Invalid bodies
-keep FastAPI's 422 with one entry per field (``loc``, ``msg``, ``type``) and nothing of what was
-sent: no ``input`` and no ``ctx`` (both may hold the person's words, or a lone surrogate that
-JSON cannot carry back), and a key of the body in ``loc`` only when it reads as a field name.
+:class:`~nightlegs.errors.NotFoundError` becomes 404, :class:`~nightlegs.errors.TooLargeError`
+413, every other :class:`~nightlegs.errors.NightlegsError` 400, all as
+``{"detail": message}``. Invalid bodies keep FastAPI's 422 with one entry per field (``loc``,
+``msg``, ``type``) and nothing of what was sent: no ``input`` and no ``ctx`` (both may hold
+the person's words, or a lone surrogate that JSON cannot carry back), and a key of the body in
+``loc`` only when it reads as a field name.
 Nothing here logs; an error nobody planned for is answered and logged without its message by
 :class:`~nightlegs.web.security.SecurityMiddleware`.
 
@@ -25,7 +26,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from nightlegs._inputs import text_problem
-from nightlegs.errors import NightlegsError, NotFoundError
+from nightlegs.errors import NightlegsError, NotFoundError, TooLargeError
 
 __all__ = ["install_error_handlers", "safe_errors", "status_for"]
 
@@ -37,8 +38,12 @@ def status_for(exc: NightlegsError) -> int:
     --------
     >>> status_for(NotFoundError("night 3")), status_for(NightlegsError("bad"))
     (404, 400)
+    >>> status_for(TooLargeError("250,000 rows; the limit is 200,000"))
+    413
     """
-    return 404 if isinstance(exc, NotFoundError) else 400
+    if isinstance(exc, NotFoundError):
+        return 404
+    return 413 if isinstance(exc, TooLargeError) else 400
 
 
 _FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]{0,63}$")

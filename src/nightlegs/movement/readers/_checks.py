@@ -130,7 +130,12 @@ def check_emg(
     if clip_uv is not None:
         span = clip_uv[1] - clip_uv[0]
         tol = abs(span) * 1e-4
-        clipped = float(np.mean((emg_uv <= min(clip_uv) + tol) | (emg_uv >= max(clip_uv) - tol)))
+        low, high = min(clip_uv) + tol, max(clip_uv) - tol
+        if low < high:  # two disjoint tails, counted with one boolean temporary at a time
+            at_ends = np.count_nonzero(emg_uv <= low) + np.count_nonzero(emg_uv >= high)
+        else:
+            at_ends = np.count_nonzero((emg_uv <= low) | (emg_uv >= high))
+        clipped = at_ends / emg_uv.size
         if clipped > saturation_fraction:
             raise RecordingError(
                 f"{where}: saturated: {clipped:.0%} of samples at the ends of the physical range "

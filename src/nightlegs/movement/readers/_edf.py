@@ -106,11 +106,10 @@ def _decode(sig: Any, factor: float) -> NDArray[np.float64]:
     pmin, pmax = sig.physical_min, sig.physical_max
     dmin, dmax = sig.digital_min, sig.digital_max
     gain = (pmax - pmin) / (dmax - dmin)
-    # ``sig.digital`` would keep the int16/int32 samples cached on the signal for as long as the
-    # file object lives (a quarter of each decoded channel again); the lazy loader of a
-    # memory-mapped EDF hands them over uncached, freed once decoded.
-    loader = getattr(sig, "_lazy_loader", None)
-    digital = loader.load() if loader is not None else sig.digital
+    # Only edfio's public ``digital`` is used: it keeps the int16/int32 samples cached on the
+    # signal while the file object lives (a quarter of each decoded channel again), which the
+    # memory budget allows; edfio's private lazy loader would avoid it but may change unannounced.
+    digital = sig.digital
     out = np.asarray(digital).astype(np.float64)
     del digital
     out -= dmin

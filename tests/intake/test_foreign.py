@@ -13,10 +13,21 @@ import yaml
 
 from nightlegs.errors import KnowledgeBaseError
 from nightlegs.intake import extract
-from nightlegs.intake._foreign import ForeignReading, find_foreign_findings, transliterated_language
+from nightlegs.intake._foreign import (
+    ForeignReading,
+    _Matcher,
+    find_foreign_findings,
+    transliterated_language,
+)
 from nightlegs.intake._language import detect_language
 from nightlegs.knowledge import knowledge_index
-from nightlegs.knowledge.foreign import _load_file, fold, latin_skeleton, load_foreign_lexicons
+from nightlegs.knowledge.foreign import (
+    ForeignLexicon,
+    _load_file,
+    fold,
+    latin_skeleton,
+    load_foreign_lexicons,
+)
 
 REQUIRED_FINDINGS = (
     "leg_swelling",
@@ -847,3 +858,43 @@ def test_batch18_latin_russian_keeps_the_original_words_and_negation() -> None:
     reading = find_foreign_findings("nogi ne opukhli, no ikra tvjordaja kak kamen'", "ru")
     swelling = next(f for f in reading.findings if f.id == "leg_swelling")
     assert (swelling.present, swelling.text) == (False, "opukhli")
+
+
+def _tiny_lexicon(**extra: Any) -> ForeignLexicon:
+    data: dict[str, Any] = {
+        "language": "de",
+        "name": "German",
+        "reviewed": False,
+        "sources": [{"kind": "review", "ref": "test", "locator": "test"}],
+        "negations": ["nicht", "kein*"],
+        "pregnancy": ["schwanger*"],
+        "child": ["Kind"],
+        "findings": {"refuses_weight": ["nicht auftret*"], "sudden_onset": ["plötzlich*"]},
+    }
+    return ForeignLexicon.model_validate(data | extra)
+
+
+def test_batch18_variants_read_a_dialect_word_as_its_standard_word() -> None:
+    matcher = _Matcher(_tiny_lexicon(variants={"ned": "nicht", "nöd": "nicht"}))
+    for text in ("Sie kann ned auftreten", "Si cha nöd uftrete und nicht auftreten"):
+        assert [t.word for t in matcher.tokens(text)][2] == "nicht"
+    assert _Matcher(_tiny_lexicon()).tokens("ned")[0].word == "ned"
+
+
+def test_batch18_digraphs_stand_for_the_letter_the_keyboard_lacks() -> None:
+    matcher = _Matcher(_tiny_lexicon(digraphs={"ae": "a", "oe": "o", "ue": "u"}))
+    words = {t.word for t in matcher.tokens("ploetzlich plötzlich plotzlich")}
+    assert words == {"plotzlich"}
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("variants", {"ned*": "nicht"}),
+        ("variants", {"ned": "nicht mehr"}),
+        ("digraphs", {"a": "b"}),
+    ],
+)
+def test_batch18_malformed_variants_and_digraphs_are_rejected(field: str, value: Any) -> None:
+    with pytest.raises(ValueError, match=field):
+        _tiny_lexicon(**{field: value})

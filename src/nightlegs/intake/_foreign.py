@@ -21,6 +21,10 @@ words are both compared as :func:`~nightlegs.knowledge.foreign.latin_skeleton`, 
 inside a word (a soft sign, "pal'cy") belongs to the word. :func:`transliterated_language` tells
 such a text from the Latin-letter languages by those common words.
 
+Words are compared with the lexicon's ``digraphs`` replaced ("ae" typed for "ä").
+A written word that the lexicon lists among its ``variants`` (a dialect or regional spelling:
+Swiss "nöd", Austrian "Haxn") is read as the standard word it stands for ("nicht", "Bein").
+
 Ages come from the lexicon's age phrases ("сыну 5 лет", "mi hija de 8 años"), matched without
 gaps; a number followed by a word for "ago" ("мне 5 лет назад") is not an age. When a child is
 mentioned, only an age said with the child word counts (a parent may give their own age too),
@@ -156,8 +160,12 @@ class _FirstWordIndex(Generic[_T]):
         return next(self.lookup(word), None) is not None
 
 
-def _compile_words(phrase: str, norm: Callable[[str], str]) -> tuple[_Word, ...]:
-    return tuple(_Word(norm(w.rstrip("*")), w.endswith("*")) for w in phrase.split(" "))
+def _compile_words(phrase: str, read: Callable[..., str]) -> tuple[_Word, ...]:
+    """The words of a phrase; a whole word is read like a written one, a prefix only folded."""
+    return tuple(
+        _Word(read(w.rstrip("*"), prefix=True), True) if w.endswith("*") else _Word(read(w), False)
+        for w in phrase.split(" ")
+    )
 
 
 class _Matcher:
@@ -165,8 +173,13 @@ class _Matcher:
 
     def __init__(self, lexicon: ForeignLexicon, latin: bool = False) -> None:
         self._norm: Callable[[str], str] = latin_skeleton if latin else fold
+        if lexicon.digraphs and not latin:
+            digraphs = dict(lexicon.digraphs)
+            pattern = re.compile("|".join(sorted(digraphs, key=len, reverse=True)))
+            self._norm = lambda word: pattern.sub(lambda m: digraphs[m.group()], fold(word))
         self._token = _LATIN_TOKEN if latin else _TOKEN
-        self.markers = frozenset(self._norm(w) for w in lexicon.latin_markers)
+        self._variants = {self._norm(k): self._norm(v) for k, v in lexicon.variants.items()}
+        self.markers = frozenset(self._read(w) for w in lexicon.latin_markers)
         #: Words of the finding phrases (of 3 letters or more), to tell the language's text.
         self.vocabulary = _FirstWordIndex[bool]()
         self._negations = self._sequences(lexicon.negations)
@@ -174,7 +187,7 @@ class _Matcher:
         self._pseudo = self._sequences(lexicon.pseudo_negations)
         self._post = self._sequences(lexicon.post_negations)
         self._ages = self._sequences(lexicon.ages)
-        self._ago = {self._norm(w) for w in lexicon.ago}
+        self._ago = {self._read(w) for w in lexicon.ago}
         self._phrases = _FirstWordIndex[_Phrase]()
         sources: list[tuple[_Kind, str, Iterable[str]]] = [
             ("pregnancy", "", lexicon.pregnancy),
@@ -183,7 +196,7 @@ class _Matcher:
         sources += [("finding", fid, phrases) for fid, phrases in lexicon.findings.items()]
         for kind, finding_id, phrases in sources:
             for phrase in phrases:
-                words = _compile_words(phrase, self._norm)
+                words = _compile_words(phrase, self._read)
                 for word in words:
                     if len(word.stem) >= _MIN_VOCABULARY_STEM:
                         self.vocabulary.add(word, True)
@@ -195,12 +208,17 @@ class _Matcher:
     def _sequences(self, phrases: Iterable[str]) -> _FirstWordIndex[tuple[_Word, ...]]:
         index = _FirstWordIndex[tuple[_Word, ...]]()
         for phrase in phrases:
-            words = _compile_words(phrase, self._norm)
+            words = _compile_words(phrase, self._read)
             index.add(words[0], words)
         return index
 
-    def _lexeme(self, written: str) -> _Lexeme:
+    def _read(self, written: str, prefix: bool = False) -> str:
+        """A word as compared: folded, and a whole word read as the standard word it varies."""
         word = self._norm(written)
+        return word if prefix else self._variants.get(word, word)
+
+    def _lexeme(self, written: str) -> _Lexeme:
+        word = self._read(written)
         return _Lexeme(
             word,
             negation=word in self._negations,

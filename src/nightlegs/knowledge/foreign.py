@@ -153,6 +153,12 @@ def _one_word(phrase: str) -> str:
     return phrase
 
 
+def _plain_word(word: str) -> str:
+    if not _WORD.match(word) or word.endswith("*"):
+        raise ValueError(f"{word!r}: expected one word of letters or digits, without '*'")
+    return word
+
+
 def _unique(phrases: tuple[str, ...]) -> tuple[str, ...]:
     repeated = sorted(p for p, n in Counter(fold(p) for p in phrases).items() if n > 1)
     if repeated:
@@ -168,6 +174,9 @@ AgePhrases = Annotated[
 ]
 Words = Annotated[tuple[Word, ...], AfterValidator(_unique)]
 FindingId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+PlainWord = Annotated[str, AfterValidator(_plain_word)]
+Digraph = Annotated[str, Field(pattern=r"^[a-z]{2,3}$")]
+Letter = Annotated[str, Field(pattern=r"^[a-z]$")]
 
 
 class ForeignLexicon(_Strict):
@@ -197,6 +206,14 @@ class ForeignLexicon(_Strict):
     ago : tuple of str
         Words that, right after an age phrase, make its number a time ago rather than an age
         ("мне 5 лет назад" is "five years ago I").
+    digraphs : dict
+        Letters typed for a letter the keyboard lacks, as folded text: German "ae" -> "a" (for
+        "ä", which folds to "a"). Lexicon and text words are both read with them replaced, so
+        "ploetzlich", "plötzlich" and "plotzlich" are one word.
+    variants : dict
+        Regional, dialect or colloquial spelling of a word -> the word the phrases use (Swiss
+        "nöd" -> "nicht", Austrian "Haxn" -> "Bein", Ukrainian "болить" -> "болит"): a written
+        word is read as its standard word before it is matched, so phrases need not repeat it.
     latin_markers : tuple of str
         Common words of the language that other languages written in Latin letters lack ("что",
         "очень"); several of them in a Latin-letter text mark it as this language typed in Latin
@@ -218,6 +235,8 @@ class ForeignLexicon(_Strict):
     child: Phrases = Field(min_length=1)
     ages: AgePhrases = ()
     ago: Words = ()
+    digraphs: dict[Digraph, Letter] = Field(default_factory=dict)
+    variants: dict[PlainWord, PlainWord] = Field(default_factory=dict)
     latin_markers: Words = ()
     findings: dict[FindingId, Annotated[Phrases, Field(min_length=1)]] = Field(min_length=1)
 

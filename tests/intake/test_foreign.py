@@ -898,3 +898,36 @@ def test_batch18_digraphs_stand_for_the_letter_the_keyboard_lacks() -> None:
 def test_batch18_malformed_variants_and_digraphs_are_rejected(field: str, value: Any) -> None:
     with pytest.raises(ValueError, match=field):
         _tiny_lexicon(**{field: value})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Sit drei Täg isch mini Wade rechts dick und tuet weh wenn i druf drucke",
+            {"leg_swelling": True, "unilateral": True, "tender_to_touch": True},
+        ),
+        (
+            "Da Opa is in da Kuchl umgfalln, jetzt kann er ned aufstehn und die Haxn is nach "
+            "außen verdreht",
+            {"recent_fall": True, "refuses_weight": True, "leg_shortened_rotated": True},
+        ),
+        ("Mei Wadl is gschwoin und hoaß", {"leg_swelling": True, "leg_warm": True}),
+        (
+            "Bein seit Tagen dicker, jetzt beim Einatmen Stechen in der Brust und ich bin total "
+            "aus der Puste, nehme die Pille",
+            {"leg_swelling": True, "chest_pain": True, "breathless": True, "oestrogen": True},
+        ),
+        ("Fuesse ploetzlich eiskalt und gefuehllos", {"cold_foot": True, "numbness": True}),
+        ("Nüt gschwolle, kei Fieber, nöd rot.", {"leg_swelling": False, "fever": False}),
+        ("Sie kann nöd laufe, d Hüfti tuet weh sit si umgheit isch", {"site_groin_hip": True}),
+        (
+            "Am Oberschenkel innen eine Krampfader als harter Strang",
+            {"cord_above_knee": True, "red_cord_vein": True},
+        ),
+    ],
+)
+def test_batch18_swiss_austrian_and_umlaut_free_german(
+    text: str, expected: dict[str, bool]
+) -> None:
+    says(text, "de", **expected)

@@ -172,14 +172,14 @@ class _Matcher:
     """The compiled lexicon of one language (``latin``: for its words typed in Latin letters)."""
 
     def __init__(self, lexicon: ForeignLexicon, latin: bool = False) -> None:
-        self._norm: Callable[[str], str] = latin_skeleton if latin else fold
+        self.norm: Callable[[str], str] = latin_skeleton if latin else fold
         if lexicon.digraphs and not latin:
             digraphs = dict(lexicon.digraphs)
             pattern = re.compile("|".join(sorted(digraphs, key=len, reverse=True)))
-            self._norm = lambda word: pattern.sub(lambda m: digraphs[m.group()], fold(word))
+            self.norm = lambda word: pattern.sub(lambda m: digraphs[m.group()], fold(word))
         self._token = _LATIN_TOKEN if latin else _TOKEN
-        self._variants = {self._norm(k): self._norm(v) for k, v in lexicon.variants.items()}
-        self.markers = frozenset(self._read(w) for w in lexicon.latin_markers)
+        self._variants = {self.norm(k): self.norm(v) for k, v in lexicon.variants.items()}
+        self.markers = frozenset(self.norm(w) for w in lexicon.latin_markers)
         #: Words of the finding phrases (of 3 letters or more), to tell the language's text.
         self.vocabulary = _FirstWordIndex[bool]()
         self._negations = self._sequences(lexicon.negations)
@@ -214,7 +214,7 @@ class _Matcher:
 
     def _read(self, written: str, prefix: bool = False) -> str:
         """A word as compared: folded, and a whole word read as the standard word it varies."""
-        word = self._norm(written)
+        word = self.norm(written)
         return word if prefix else self._variants.get(word, word)
 
     def _lexeme(self, written: str) -> _Lexeme:
@@ -348,9 +348,14 @@ def _denied(positions: list[int], tokens: list[_Token], flags: list[bool]) -> bo
 
 @functools.cache
 def _matcher(language: str, latin: bool = False) -> _Matcher | None:
-    lexicon = load_foreign_lexicons().get(language)
+    lexicons = load_foreign_lexicons()
+    lexicon = lexicons.get(language) or next(
+        (lex for lex in lexicons.values() if language in lex.also_reads), None
+    )
     if lexicon is None:
         return None
+    if lexicon.language != language:
+        return _matcher(lexicon.language, latin)
     if latin and not lexicon.latin_markers:
         return _matcher(language)  # a language written in Latin letters anyway
     return _Matcher(lexicon, latin=latin)
@@ -366,8 +371,8 @@ def transliterated_language(text: str) -> str | None:
     A language detector trained on Cyrillic takes Russian typed in Latin letters for Czech or
     Polish; this check reads the text's words as the transliteration of each lexicon that has
     ``latin_markers`` and names the language when at least three different marker words occur,
-    or one marker word with words of its danger-sign phrases, four different words in all, or
-    when most of its words (four at least) are words of those phrases.
+    or one marker word with four different words of its danger-sign phrases, or when most of
+    its words (four at least) are words of those phrases.
 
     Examples
     --------
@@ -383,13 +388,14 @@ def transliterated_language(text: str) -> str | None:
             continue
         matcher = _matcher(language, latin=True)
         assert matcher is not None
-        words = {token.word for token in matcher.tokens(text)}
+        # As written (no variant read in): "scho" must not turn into a Russian "что".
+        words = {matcher.norm(text[t.start : t.end]) for t in matcher.tokens(text)}
         markers = len(words & matcher.markers)
         long_words = [w for w in words - matcher.markers if len(w) >= _MIN_VOCABULARY_STEM]
         known = sum(w in matcher.vocabulary for w in long_words)
         if (
             markers >= _MIN_MARKERS
-            or (markers and markers + known >= _MIN_WORDS)
+            or (markers and known >= _MIN_WORDS)
             or (known >= _MIN_WORDS and known >= _MOSTLY * len(long_words))
         ):
             return language
@@ -404,8 +410,9 @@ def find_foreign_findings(text: str, language: str) -> ForeignReading:
     text : str
         The description as the person wrote it.
     language : str
-        ISO 639-1 code of the text's language (``"ru"``, ``"de"``, ``"es"``, ``"fr"``, ``"it"``; a
-        region such as ``"de-AT"`` is ignored). Other languages give an empty reading.
+        ISO 639-1 code of the text's language (``"ru"``, ``"de"``, ``"es"``, ``"fr"``, ``"it"``, or
+        a language a lexicon ``also_reads``, such as ``"uk"``; a region such as ``"de-AT"`` is
+        ignored). Other languages give an empty reading.
 
     Returns
     -------

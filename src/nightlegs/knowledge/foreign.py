@@ -186,6 +186,10 @@ class ForeignLexicon(_Strict):
     ----------
     language : str
         ISO 639-1 code; the file is named ``<language>.yaml``.
+    also_reads : tuple of str
+        Codes of close languages that have no lexicon of their own and are read with this one
+        (Russian for Ukrainian: people mix the two, and the lexicon lists Ukrainian spellings
+        among its variants), rather than not at all.
     reviewed : bool
         Whether a native speaker with clinical training has reviewed the wording.
     negations : tuple of str
@@ -224,6 +228,7 @@ class ForeignLexicon(_Strict):
     """
 
     language: str = Field(pattern=r"^[a-z]{2}$")
+    also_reads: tuple[Annotated[str, Field(pattern=r"^[a-z]{2}$")], ...] = ()
     name: str = Field(min_length=2)
     reviewed: bool
     sources: tuple[Source, ...] = Field(min_length=1)

@@ -931,3 +931,81 @@ def test_batch18_swiss_austrian_and_umlaut_free_german(
     text: str, expected: dict[str, bool]
 ) -> None:
     says(text, "de", **expected)
+
+
+# --- Batch 18: Russian as people write it (colloquial, Ukrainian-influenced, Latin letters) -----
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Сыну на ногу упала плита, голень раздуло, твердая как доска, обезболивающее вообще "
+            "не помогло, пальцы немеют, шевелить пальцами больно",
+            {
+                "crush_injury": True,
+                "tight_tense_limb": True,
+                "nothing_relieves": True,
+                "numbness": True,
+                "pain_passive_stretch": True,
+            },
+        ),
+        (
+            "Мама на гемодиализе, пропустила диализ в пятницу, сегодня ноги ватные и сердце с "
+            "перебоями",
+            {
+                "kidney_disease": True,
+                "missed_dialysis": True,
+                "leg_weakness": True,
+                "confusion": True,
+            },
+        ),
+        (
+            "Дед курит всю жизнь, ночью стопа болит, спит сидя, опустив ногу вниз, палец почернел",
+            {"smoker": True, "relieved_by_dangling": True, "toe_colour_change": True},
+        ),
+        (
+            "на пятке ранка уже месяц не заживает, у бабушки мерцательная аритмия",
+            {"leg_ulcer": True, "atrial_fibrillation": True},
+        ),
+        (
+            "Бабушка поскользнулась, теперь болит в паху, нога короче и стопа развёрнута наружу",
+            {"recent_fall": True, "site_groin_hip": True, "leg_shortened_rotated": True},
+        ),
+        (
+            "пью противозачаточные, одышка и больно дышать",
+            {"oestrogen": True, "breathless": True, "chest_pain": True},
+        ),
+        ("Неделю не спит: болит стопа", {"aching_pain": True}),
+        ("У мамы нога набрякла и болить", {"leg_swelling": True, "aching_pain": True}),
+        (
+            "nogu pridavilo plitoj, golen' kak doska, obezbolivajushchee ne pomogaet sovsem",
+            {"crush_injury": True, "tight_tense_limb": True, "nothing_relieves": True},
+        ),
+    ],
+)
+def test_batch18_russian_everyday_danger_signs(text: str, expected: dict[str, bool]) -> None:
+    says(text, "ru", **expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("пальцы на ногах подгибаются по утрам, сводит стопу", "leg_weakness"),
+        ("после того как переехали в новую квартиру, болят ноги", "crush_injury"),
+        ("мышцы зажаты после тренировки", "crush_injury"),
+        ("болит сильнее к вечеру", "severe_pain"),
+        ("кожа на голенях блестящая, волос нет", "tight_tense_limb"),
+    ],
+)
+def test_batch18_russian_look_alikes_are_not_danger_signs(text: str, absent: str) -> None:
+    assert absent not in found(text, "ru")
+
+
+def test_batch18_ukrainian_is_read_with_the_russian_lexicon() -> None:
+    text = "Раптово нога стала холодна і бліда, пальці оніміли, не може стати на ногу"
+    result = extract(text)
+    assert result.language == "uk"
+    findings = {f.id: f.present for f in result.findings}
+    expected = {"sudden_onset", "cold_foot", "pale_or_blue_foot", "numbness", "refuses_weight"}
+    assert {k: findings.get(k) for k in expected} == dict.fromkeys(expected, True)

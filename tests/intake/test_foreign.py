@@ -933,6 +933,213 @@ def test_batch18_swiss_austrian_and_umlaut_free_german(
     says(text, "de", **expected)
 
 
+# --- Batch 18: Spanish, French and Italian as people write them -------------------------------
+
+
+def _batch18_triage(text: str, **population: Any) -> str:
+    from nightlegs import assess
+
+    return assess(text, **population).triage.value
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("es", "Tuve a mi bebé hace una semana, tengo los tobillos hinchados y veo borroso."),
+        ("es", "Estoy en el posparto, con dolor de cabeza fuerte y las piernas inflamadas."),
+        ("fr", "J'ai accouché il y a 8 jours, mes jambes ont enflé et j'ai mal à la tête."),
+        ("fr", "Sortie de la maternité lundi, je vois des mouches et j'ai les chevilles gonflées."),
+        (
+            "it",
+            "Ho partorito dieci giorni fa, ho le caviglie gonfie e un mal di testa che non passa.",
+        ),
+        ("it", "Sono nel post parto, vedo lucine e ho le gambe gonfie."),
+    ],
+)
+def test_batch18_a_recent_birth_brings_the_pregnancy_rules(language: str, text: str) -> None:
+    # The caller says "not pregnant"; the birth the text tells of still makes her postpartum.
+    says(text, language, recent_childbirth=True)
+    assert _batch18_triage(text, age=31, sex="female", pregnant=False) == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("es", "se me durmió la cola y no tengo ganas de hacer pis desde ayer"),
+        ("es", "No noto nada al limpiarme y llevo todo el día sin orinar."),
+        ("es", "tengo la zona íntima dormida y no he hecho pis desde la mañana"),
+        ("fr", "Je sens plus rien quand je m'essuie et j'ai pas uriné depuis ce matin."),
+        ("fr", "je sens pu mes fesses pis ça fait la journée sans envie de pipi"),
+        ("it", "Pulendomi dopo il bagno non sento nulla e non ho lo stimolo di urinare."),
+        ("it", "nn sento la zona intima e non ho fatto pipì da stamattina"),
+    ],
+)
+def test_batch18_lay_saddle_numbness_and_retention(language: str, text: str) -> None:
+    says(text, language, saddle_numbness=True, bladder_problem=True)
+    assert _batch18_triage(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "es",
+            "Mi abuela tiene descalcificación, se resbaló ayer y ahora renquea, le duele la "
+            "cadera.",
+        ),
+        ("es", "Mi papá toma Fosamax por los huesos frágiles, se cayó y cojea desde entonces."),
+        ("fr", "Ma mère a de l'ostéoporose, elle est tombée hier, elle boite et a mal à l'aine."),
+    ],
+)
+def test_batch18_a_limp_after_a_fall_on_thin_bones(language: str, text: str) -> None:
+    says(text, language, osteoporosis_known=True, recent_fall=True, limp=True)
+    assert _batch18_triage(text, age=80) == "urgent"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "es",
+            "Con la sertralina y el tramadol tiemblo, las piernas me saltan solas y estoy "
+            "confundida.",
+        ),
+        ("es", "Tomo Lexapro y me dieron Adolonta: tengo sacudidas en las piernas y fiebre."),
+        (
+            "fr",
+            "Sous Seroplex et Topalgic, j'ai des secousses dans les jambes, je tremble, j'ai "
+            "de la fièvre.",
+        ),
+        (
+            "fr",
+            "Mon antidépresseur plus du tramadol: les mollets sautent tout seuls et il est confus.",
+        ),
+        (
+            "it",
+            "Prendo la paroxetina e il tramadolo: tremo tutta, i muscoli scattano da soli, "
+            "sono confusa.",
+        ),
+    ],
+)
+def test_batch18_jerks_and_fever_or_confusion_on_a_serotonin_medicine(
+    language: str, text: str
+) -> None:
+    says(text, language, med_serotonergic=True)
+    assert _batch18_triage(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "population"),
+    [
+        (
+            "es",
+            "Tengo varices y las piernas cansadas, se me hinchan los tobillos al final del día y "
+            "mejoran con las piernas en alto.",
+            {"age": 50},
+        ),
+        (
+            "es",
+            "Mi hija de 10 años juega al fútbol y le duele detrás del talón después de los "
+            "partidos, no tiene fiebre.",
+            {},
+        ),
+        (
+            "fr",
+            "J'ai 68 ans, mal au genou droit dans les escaliers, un dérouillage de quelques "
+            "minutes le matin, pas de fièvre.",
+            {},
+        ),
+        (
+            "fr",
+            "Le tendon d'Achille est un peu épaissi et raide le matin, ça passe en marchant.",
+            {},
+        ),
+        (
+            "it",
+            "Ho le gambe pesanti e le caviglie gonfie a fine giornata, le vene varicose da anni.",
+            {"age": 55},
+        ),
+    ],
+)
+def test_batch18_everyday_patterns_are_not_read_as_danger(
+    language: str, text: str, population: dict[str, Any]
+) -> None:
+    assert _batch18_triage(text, **population) in {"self_care", "doctor"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "es",
+            "Tengo varices y se me hinchan los tobillos al final del día, pero desde ayer la "
+            "pantorrilla izquierda está hinchada, caliente y roja.",
+        ),
+        (
+            "fr",
+            "Depuis hier le mollet gauche est gonflé, chaud et douloureux derrière le genou, "
+            "j'avais déjà les jambes lourdes en fin de journée.",
+        ),
+        (
+            "fr",
+            "Un claquement derrière le talon au tennis, depuis je peux pas me mettre sur la "
+            "pointe.",
+        ),
+        ("es", "Sentí como una patada en el talón y ahora no puedo ponerme de puntillas."),
+        (
+            "it",
+            "Ho sentito come un calcio dietro la caviglia e ora non riesco a stare in punta "
+            "di piedi.",
+        ),
+        (
+            "it",
+            "Mio padre dorme in poltrona perché a letto il piede gli fa male, con la gamba "
+            "penzoloni va meglio, e ha una ferita che non guarisce.",
+        ),
+        (
+            "es",
+            "Mi papá duerme en el sillón porque en la cama le duele el pie, con la pierna colgando "
+            "se le calma.",
+        ),
+    ],
+)
+def test_batch18_danger_still_escalates_beside_everyday_patterns(language: str, text: str) -> None:
+    assert _batch18_triage(text, age=70) in {"urgent", "emergency"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("fr", "je sens pu mes jambes", {"numbness": True}),
+        ("fr", "elle veut pu marcher", {"refuses_weight": True}),
+        ("fr", "je sens pa mon pied", {"numbness": True}),
+        (
+            "fr",
+            "la guibolle gauche est gonflée et chaude",
+            {"leg_swelling": True, "leg_warm": True},
+        ),
+        ("fr", "j'ai pantoute de fièvre", {"fever": False}),
+        ("es", "tengo la pata inchada y caliente", {"leg_swelling": True, "leg_warm": True}),
+        ("es", "el chamorro está caliente", {"leg_warm": True}),
+        ("es", "el gemelo derecho está caliente y duro", {"leg_warm": True, "unilateral": True}),
+        ("es", "se me subió el gemelo anoche", {"muscle_cramp": True}),
+        ("es", "tengo la pierna entumida y las piernas deviles", {"numbness": True}),
+        ("it", "nn ho febbre, la gamba nn è gonfia", {"fever": False, "leg_swelling": False}),
+        ("fr", "les jambes raides comme du bois", {"muscle_rigidity": True}),
+        (
+            "fr",
+            "genou raide le matin, tendon épaissi",
+            {"muscle_rigidity": None, "leg_swelling": None},
+        ),
+    ],
+)
+def test_batch18_regional_and_texting_words(
+    language: str, text: str, expected: dict[str, bool | None]
+) -> None:
+    findings = found(text, language)
+    assert {k: findings.get(k) for k in expected} == expected, findings
+
+
 # --- Batch 18: Russian as people write it (colloquial, Ukrainian-influenced, Latin letters) -----
 
 

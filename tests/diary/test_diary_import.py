@@ -7,7 +7,9 @@ import threading
 import time
 
 import pytest
+from sqlalchemy import create_engine, text
 
+from _stores import postgres_schema_url
 from nightlegs.diary import DiaryExport, EpisodeIn, NightIn, ProfileIn, SqlDiaryStore, open_store
 from nightlegs.diary._import import BATCH_NIGHTS
 from nightlegs.errors import InputError, TooLargeError
@@ -99,3 +101,36 @@ def test_over_the_row_limit_is_refused_before_anything_is_written(store: SqlDiar
         store.import_diary(data, max_rows=59)
     assert store.list_nights() == []
     assert store.import_diary(data, max_rows=60) == 30
+
+
+def test_a_postgresql_import_does_not_wait_for_other_writers() -> None:
+    # Another transaction holds the lock every INSERT into nights takes and stays open: the
+    # import must finish meanwhile (ids from the sequence), where the LOCK TABLE it once took
+    # for its move waited for that transaction to end.
+    url = postgres_schema_url()
+    data = _diary(50)
+    with open_store(url) as store:
+        before = store.create_night(NightIn(date=dt.date(1999, 12, 31), notes="before"))
+        engine = create_engine(url)
+        try:
+            with engine.connect() as other:
+                transaction = other.begin()
+                other.execute(text("LOCK TABLE nights IN ROW EXCLUSIVE MODE"))
+                importer = threading.Thread(target=store.import_diary, args=(data,))
+                importer.start()
+                importer.join(20)
+                imported_meanwhile = not importer.is_alive()
+                transaction.rollback()
+                importer.join(30)
+        finally:
+            engine.dispose()
+        assert imported_meanwhile
+        nights = store.list_nights(limit=100)
+        after = store.create_night(NightIn(date=dt.date(2024, 5, 2)))
+    imported = sorted((n for n in nights if n.id != before.id), key=lambda n: n.id)
+    # Ids follow the import's order, each night has its own episodes, and ids go on after.
+    assert [n.notes for n in imported] == [f"night {i}" for i in range(50)]
+    assert min(n.id for n in imported) > before.id
+    for night, expected in zip(imported, data.nights, strict=True):
+        assert [e.kind for e in night.episodes] == [e.kind for e in expected.episodes]
+    assert after.id > max(n.id for n in imported)

@@ -33,8 +33,9 @@ def is_loopback(host: str) -> bool:
     return check(host)
 
 
-# uvicorn's limits for slow or greedy clients (README, Security). The body of a request is
-# timed by the app itself (SecurityMiddleware), since uvicorn has no read timeout.
+# uvicorn's limits for slow or greedy clients (README, Security). uvicorn has no read timeout:
+# the request head is timed by HeadDeadlineProtocol (Settings.header_timeout), the body by the
+# app itself (SecurityMiddleware).
 _KEEP_ALIVE_S = 5  # an idle kept-alive connection is closed after 5 s
 _MAX_CONNECTIONS = 200  # beyond this many connections and tasks, 503 at once
 _MAX_HEAD_BYTES = 64 * 1024  # request line and headers
@@ -73,6 +74,7 @@ def serve_command(
     import uvicorn
 
     from nightlegs.web.app import create_app, open_settings_store
+    from nightlegs.web.head_deadline import head_deadline_protocol
     from nightlegs.web.settings import Settings
     from nightlegs.web.settings import new_token as make_token
 
@@ -115,6 +117,7 @@ def serve_command(
             host=host,
             port=port,
             log_level="info",
+            http=head_deadline_protocol(settings.header_timeout),
             ssl_certfile=tls[0] if tls else None,
             ssl_keyfile=tls[1] if tls else None,
             timeout_keep_alive=_KEEP_ALIVE_S,

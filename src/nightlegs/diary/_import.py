@@ -21,10 +21,14 @@ A failure at any point before the last commit leaves the diary as it was; the te
 go with the connection (even after ``kill -9``: SQLite's temp file is unlinked when made,
 PostgreSQL drops them with the session), so no staged health data outlives the import.
 
-Night ids are assigned in the move as ``base + 1 + seq`` so that episodes can point at their night
-without a round trip per row: ``base`` is the largest id in use (and, on PostgreSQL, the id
-sequence's last value), read while the move holds the write lock (SQLite) or a lock that keeps
-other inserts into ``nights`` out for the move (PostgreSQL, which then moves the sequence on).
+Night ids are assigned so that episodes can point at their night without a round trip per row.
+On SQLite the move numbers the nights ``largest id + 1 + seq``, reading the largest id under the
+write lock it holds anyway. On PostgreSQL each staged night takes its id from the table's own
+sequence (``nextval``, in import order) before the move: the sequence hands out ids that no
+other insert can take, even in a transaction not yet committed, so the move needs no lock on
+``nights`` and other writers never wait for it (an earlier version locked ``nights`` against
+inserts for the move to read a free range). An import that fails afterwards leaves a gap in
+the ids, as any rolled-back insert does.
 """
 
 from __future__ import annotations
@@ -46,7 +50,6 @@ from sqlalchemy import (
     insert,
     literal,
     select,
-    text,
 )
 from sqlalchemy.pool import StaticPool
 
@@ -70,6 +73,7 @@ _STAGED_NIGHTS = Table(
     "nightlegs_import_nights",
     _STAGING,
     Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("id", NightRow.__table__.c.id.type),  # PostgreSQL: taken from the sequence
     *(Column(name, NightRow.__table__.c[name].type) for name in _NIGHT_COLUMNS),
     prefixes=["TEMPORARY"],
 )
@@ -141,47 +145,55 @@ def _drop_staging(connection: Connection) -> None:
             connection.exec_driver_sql(f"DROP TABLE IF EXISTS {schema}.{table.name}")
 
 
-def _next_base(connection: Connection) -> int:
-    """The largest night id in use; on PostgreSQL also the id sequence's last value."""
-    largest = int(connection.scalar(select(func.coalesce(func.max(NightRow.id), 0))) or 0)
-    if connection.dialect.name != "postgresql":
-        return largest
-    # Keep other inserts out of ``nights`` until the move commits; reads go on.
-    connection.execute(text("LOCK TABLE nights IN SHARE ROW EXCLUSIVE MODE"))
-    largest = int(connection.scalar(select(func.coalesce(func.max(NightRow.id), 0))) or 0)
-    last = connection.scalar(text("SELECT last_value FROM nights_id_seq"))
-    return max(largest, int(last or 0))
+def _reserve_ids(connection: Connection) -> None:
+    """PostgreSQL: give every staged night an id from ``nights``' sequence, in import order.
+
+    ``nextval`` is not transactional, so the ids stay taken whatever happens next; volatile
+    functions are evaluated after the sort, so the ids follow ``seq``.
+    """
+    with connection.begin():
+        connection.exec_driver_sql(
+            f"UPDATE pg_temp.{_STAGED_NIGHTS.name} AS staged SET id = ids.id "
+            f"FROM (SELECT seq, nextval('nights_id_seq') AS id FROM pg_temp.{_STAGED_NIGHTS.name} "
+            "ORDER BY seq) AS ids WHERE staged.seq = ids.seq"
+        )
 
 
-def _move(connection: Connection, count: int, *, replace: bool, profile: Executable | None) -> None:
+def _move(connection: Connection, *, replace: bool, profile: Executable | None) -> None:
     """Move the staged rows into the diary (inside the caller's write transaction)."""
-    first = _next_base(connection) + 1  # the id of the night with seq 0
+    nights, episodes = _STAGED_NIGHTS.c, _STAGED_EPISODES.c
+    if connection.dialect.name == "postgresql":
+        night_id: Any = nights.id  # reserved by _reserve_ids
+        episode_night_id: Any = nights.id
+        episode_source: Any = _STAGED_EPISODES.join(
+            _STAGED_NIGHTS, nights.seq == episodes.night_seq
+        )
+    else:
+        # SQLite: the caller holds the write lock, so no other insert takes these ids.
+        largest = connection.scalar(select(func.coalesce(func.max(NightRow.id), 0)))
+        first = int(largest or 0) + 1  # the id of the night with seq 0
+        night_id = literal(first) + nights.seq
+        episode_night_id = literal(first) + episodes.night_seq
+        episode_source = _STAGED_EPISODES
     if replace:
         connection.execute(delete(NightRow))  # episodes go by ON DELETE CASCADE
         connection.execute(delete(ProfileRow))
     if profile is not None:
         connection.execute(profile)
-    nights, episodes = _STAGED_NIGHTS.c, _STAGED_EPISODES.c
     connection.execute(
         insert(NightRow).from_select(
             ["id", *_NIGHT_COLUMNS],
-            select(literal(first) + nights.seq, *(nights[n] for n in _NIGHT_COLUMNS)).order_by(
-                nights.seq
-            ),
+            select(night_id, *(nights[n] for n in _NIGHT_COLUMNS)).order_by(nights.seq),
         )
     )
     connection.execute(
         insert(EpisodeRow).from_select(
             ["night_id", *_EPISODE_COLUMNS],
-            select(
-                literal(first) + episodes.night_seq, *(episodes[n] for n in _EPISODE_COLUMNS)
-            ).order_by(episodes.night_seq, episodes.position),
+            select(episode_night_id, *(episodes[n] for n in _EPISODE_COLUMNS))
+            .select_from(episode_source)
+            .order_by(episodes.night_seq, episodes.position),
         )
     )
-    if connection.dialect.name == "postgresql" and count:
-        connection.execute(
-            text("SELECT setval('nights_id_seq', :last)"), {"last": first + count - 1}
-        )
 
 
 def staged_import(
@@ -222,12 +234,14 @@ def staged_import(
                     connection.execute(insert(_STAGED_NIGHTS), staged_nights)
                     if staged_episodes:
                         connection.execute(insert(_STAGED_EPISODES), staged_episodes)
+            if connection.dialect.name == "postgresql":
+                _reserve_ids(connection)
             connection.execution_options(**{WRITER_OPTION: True})  # BEGIN IMMEDIATE on SQLite
             with (
                 contextlib.nullcontext() if whole is write_lock else write_lock,
                 connection.begin(),
             ):
-                _move(connection, len(data.nights), replace=replace, profile=profile)
+                _move(connection, replace=replace, profile=profile)
         finally:
             try:
                 connection.execution_options(**{WRITER_OPTION: False})

@@ -40,7 +40,7 @@ are sent, so another origin can neither send JSON with a preflight nor read any 
 (``Settings.max_upload_bytes`` plus multipart overhead for ``POST /api/recordings``, 16 MiB
 elsewhere), before it is spooled anywhere; ``408`` when a body pauses for more than
 :data:`BODY_TIMEOUT_S` (``nightlegs serve`` also sets uvicorn's keep-alive timeout, header size
-and connection limits).
+and connection limits, and times the request head with :mod:`nightlegs.web.head_deadline`).
 
 **Headers.** Every response gets a Content-Security-Policy with ``default-src 'self'`` (no
 external sources, no inline script), ``X-Content-Type-Options: nosniff``,

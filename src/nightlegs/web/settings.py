@@ -101,6 +101,9 @@ class Settings(BaseModel):
     upload_queue : recordings waiting or being analysed at once; one more gets 503.
     upload_dir : where uploads wait for analysis (default ``<temp>/nightlegs-uploads-<uid>``).
     import_max_rows : the most nights plus episodes one import may hold.
+    header_timeout : seconds a client has to send a request's line and headers, from
+        connecting or from the end of the previous response (then ``408`` and the connection is
+        closed); uvicorn has no such deadline of its own (:mod:`nightlegs.web.head_deadline`).
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
@@ -118,6 +121,9 @@ class Settings(BaseModel):
     upload_queue: int = Field(default=4, ge=1, le=1000)
     upload_dir: Path | None = None
     import_max_rows: int = Field(default=200_000, ge=1, le=10_000_000)
+    # Ten seconds is ample for a few kB of headers even over a slow mobile link, and short
+    # enough that slow clients cannot keep the connection slots (README, Security).
+    header_timeout: float = Field(default=10.0, gt=0, le=600)
 
     @field_validator("token")
     @classmethod

@@ -1216,3 +1216,125 @@ def test_batch18_ukrainian_is_read_with_the_russian_lexicon() -> None:
     findings = {f.id: f.present for f in result.findings}
     expected = {"sudden_onset", "cold_foot", "pale_or_blue_foot", "numbness", "refuses_weight"}
     assert {k: findings.get(k) for k in expected} == dict.fromkeys(expected, True)
+
+
+# --- Batch 19: Spanish and Russian words for nerve, bleeding and heat dangers ----------------
+
+
+def _batch19_triage(text: str, **population: Any) -> str:
+    from nightlegs import assess
+
+    return assess(text, **population).triage.value
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "ru",
+            "месяц назад была кишечная инфекция, теперь ноги всё слабее, руки покалывает",
+            {"recent_gut_infection": True, "progressive_weakness": True, "tingling": True},
+        ),
+        (
+            "ru",
+            "после ротавируса неделю назад ноги не держат",
+            {"recent_gut_infection": True, "leg_weakness": True},
+        ),
+        (
+            "ru",
+            "папа с каждым днём слабеет, еле встаёт с кровати",
+            {"progressive_weakness": True, "leg_weakness": True},
+        ),
+        (
+            "es",
+            "tuve diarrea hace tres semanas y ahora cada día más débil, hormigueo en las manos",
+            {"recent_gut_infection": True, "progressive_weakness": True, "tingling": True},
+        ),
+        (
+            "es",
+            "después de una gastroenteritis las piernas se me van debilitando",
+            {"recent_gut_infection": True, "progressive_weakness": True},
+        ),
+    ],
+)
+def test_batch19_weakness_getting_worse_after_a_gut_infection(
+    language: str, text: str, expected: dict[str, bool]
+) -> None:
+    says(text, language, **expected)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "ru",
+            "у отца на ноге лопнул варикозный узел, кровь бьёт струёй",
+            {"varicose_bleeding": True},
+        ),
+        (
+            "ru",
+            "носки в крови, кровь не останавливается, у меня варикоз",
+            {"leg_bleeding": True, "varicose_veins": True},
+        ),
+        (
+            "es",
+            "a mi abuelo le reventó una várice en el tobillo y sale sangre a chorros",
+            {"varicose_bleeding": True},
+        ),
+        (
+            "es",
+            "tengo várices, el calcetín está empapado de sangre y no para de sangrar",
+            {"leg_bleeding": True, "varicose_veins": True},
+        ),
+    ],
+)
+def test_batch19_a_bleeding_varicose_vein(
+    language: str, text: str, expected: dict[str, bool]
+) -> None:
+    says(text, language, **expected)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("ru", "две недели назад был понос, теперь ноги слабеют и немеют пальцы"),
+        ("ru", "у бабушки варикоз, вена на икре лопнула и кровь льётся"),
+        ("es", "hace dos semanas tuve gastroenteritis y ahora cada día más débil de las piernas"),
+        ("es", "a mi madre le sangra una várice de la pierna, hay un charco de sangre"),
+    ],
+)
+def test_batch19_these_dangers_are_emergencies(language: str, text: str) -> None:
+    assert _batch19_triage(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "absent"),
+    [
+        ("es", "me sacaron sangre de la vena para un análisis", "varicose_bleeding"),
+        ("es", "me sacaron sangre de la vena para un análisis", "leg_bleeding"),
+        ("es", "tengo venitas rotas en las piernas", "varicose_bleeding"),
+        ("es", "camino con soltura pero me duele la rodilla", "recent_gut_infection"),
+        ("es", "debilidad súbita en la pierna", "progressive_weakness"),
+        ("es", "me arden los pies por la noche, me está ardiendo la planta", "fever"),
+        ("ru", "сдала кровь из вены на анализ", "varicose_bleeding"),
+        ("ru", "сдала кровь из вены на анализ", "leg_bleeding"),
+        ("ru", "от него несло перегаром", "recent_gut_infection"),
+        ("ru", "наверно просто ослаб после гриппа", "progressive_weakness"),
+    ],
+)
+def test_batch19_look_alikes_are_not_danger_signs(language: str, text: str, absent: str) -> None:
+    assert absent not in found(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "finding"),
+    [
+        ("es", "no suda y tiene el cuerpo ardiendo", "fever"),
+        ("es", "ya no suda y está confundido", "confusion"),
+        ("ru", "не потеет и путается в словах", "confusion"),
+    ],
+)
+def test_batch19_not_sweating_denies_nothing_after_it(
+    language: str, text: str, finding: str
+) -> None:
+    assert found(text, language).get(finding) is True

@@ -687,3 +687,103 @@ def test_claudication_that_rest_relieves_for_months_is_not_an_emergency() -> Non
 def test_a_finished_short_steroid_course_is_not_an_adrenal_crisis() -> None:
     result = nightlegs.assess("I finished a five day course of prednisolone and feel a bit sick")
     assert "adrenal_crisis" not in result.red_flags
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        (
+            "I am diabetic, on insulin for years, and tonight I feel all muddled and spaced out",
+            "diabetes_confused_or_drowsy",
+        ),
+        (
+            "type 2 and my sugars have been off the chart all week, now I keep vomiting",
+            "hyperglycaemic_crisis",
+        ),
+        (
+            "ran out of my lantus two days ago, now tummy ache and being sick",
+            "hyperglycaemic_crisis",
+        ),
+        (
+            "my dad has a triple a they are watching, now his back is killing him and he went pale",
+            "known_aneurysm_with_pain_or_collapse",
+        ),
+        (
+            "all of a sudden awful stomach pain through to my back and I nearly fainted",
+            "sudden_abdominal_or_back_pain_with_collapse",
+        ),
+        (
+            "she has atrial fibrillation and now severe belly pain, keeps vomiting",
+            "abdominal_pain_with_af",
+        ),
+        (
+            "my 15 year old says his left ball is suddenly really sore and he feels sick",
+            "testicular_pain_torsion",
+        ),
+        (
+            "trod on a nail last week, now my jaw is tight and my calves keep going into spasms",
+            "lockjaw_with_spasms_or_wound",
+        ),
+        (
+            "found a tick on my leg after the hike, now I have a high temperature and a splitting "
+            "headache",
+            "tick_bite_fever",
+        ),
+        (
+            "mum takes digoxin and her heart rate is slow, about 40, and she's off her legs",
+            "digoxin_toxicity_signs",
+        ),
+        (
+            "did a long run in the sun and downed gallons of water, now I'm confused and vomiting",
+            "confusion_after_endurance_or_heavy_drinking",
+        ),
+        (
+            "he was working outside all day in the heat and now he is confused and not sweating",
+            "heat_exposure_collapse",
+        ),
+        (
+            "got bitten by a snake on the trail, now I feel sick and my nose keeps bleeding",
+            "venomous_bite_with_symptoms",
+        ),
+        (
+            "high fever for three days and now my gums are bleeding",
+            "fever_with_unexplained_bleeding",
+        ),
+        (
+            "purple spots that don't fade under a glass on his shins and his hands are ice cold",
+            "purpura_with_circulation_signs",
+        ),
+    ],
+)
+def test_batch19_out_of_catalogue_emergencies(text: str, rule: str) -> None:
+    result = nightlegs.assess(text)
+    assert rule in result.red_flags, (result.red_flags, [f.id for f in result.findings])
+    assert result.triage is Triage.EMERGENCY
+
+
+def test_batch19_new_chest_tightness_on_hills_is_same_day() -> None:
+    result = nightlegs.assess(
+        "climbing the stairs at work I get a pressure across my chest and my calves ache, it "
+        "eases after I rest for a bit",
+        age=70,
+    )
+    assert "exertional_chest_symptoms" in result.red_flags, result.red_flags
+    assert result.triage.rank >= Triage.URGENT.rank
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "balls of my feet ache at night after a long shift",
+        "cramp in my calf like a golf ball, went rock hard, gone after a minute",
+        "I'm diabetic and my feet tingle at night, sugars are well controlled",
+        "got a tick off the dog this week, I feel fine",
+        "my jaw clicks when I chew and my legs are restless at night",
+    ],
+)
+def test_batch19_everyday_stories_stay_below_emergency(text: str) -> None:
+    result = nightlegs.assess(text)
+    assert result.triage is not Triage.EMERGENCY, (
+        result.red_flags,
+        [f.id for f in result.findings],
+    )

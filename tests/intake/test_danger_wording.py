@@ -712,3 +712,38 @@ def test_batch17_words_for_the_deciding_sign(text: str, finding: str) -> None:
 )
 def test_batch17_words_that_are_not_the_sign(text: str, finding: str) -> None:
     assert not present(text, finding), reading(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("my meter just says HI", "high_blood_sugar"),
+        ("blood sugar through the roof all day", "high_blood_sugar"),
+        ("forgot my insulin yesterday", "missed_insulin"),
+        ("his pump fell out in the night", "missed_insulin"),
+        ("I think I'm having a hypo", "low_blood_sugar"),
+        ("they found a AAA on a scan last year", "known_aneurysm"),
+        ("can hardly open my mouth", "trismus"),
+        ("stepped on a rusty bit of metal", "dirty_wound"),
+        ("everything has a yellow tinge to it", "visual_disturbance"),
+        ("her pulse is really slow", "slow_pulse"),
+        ("chugged loads of water after the race", "drank_lots_water"),
+        ("something bit me on the ankle in the long grass", "venomous_bite"),
+        ("my gums bled when I brushed", "mucosal_bleeding"),
+        ("sore belly since lunch", "abdominal_pain"),
+    ],
+)
+def test_batch19_words_for_out_of_catalogue_dangers(text: str, finding: str) -> None:
+    assert present(text, finding), reading(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("the balls of my feet are sore", "testicular_pain"),
+        ("a lump like a golf ball, rock hard", "testicular_pain"),
+        ("I tick all the boxes for restless legs", "tick_bite"),
+    ],
+)
+def test_batch19_words_that_are_not_the_sign(text: str, finding: str) -> None:
+    assert not present(text, finding), reading(text)

@@ -787,3 +787,18 @@ def test_batch19_everyday_stories_stay_below_emergency(text: str) -> None:
         result.red_flags,
         [f.id for f in result.findings],
     )
+
+
+# The diabetic-emergency rule needs a changed mental state, not the racing heart that the broad
+# sepsis sign `confusion` also covers.
+@pytest.mark.parametrize(
+    ("text", "emergency"),
+    [
+        ("I'm diabetic and my heart races at night, and my calves cramp", False),
+        ("She has type 2 diabetes and tonight she is muddled and very hard to wake", True),
+    ],
+)
+def test_a_diabetic_emergency_needs_a_changed_mental_state(text: str, emergency: bool) -> None:
+    result = nightlegs.assess(text)
+    assert ("diabetes_confused_or_drowsy" in result.red_flags) is emergency
+    assert (result.triage is Triage.EMERGENCY) is emergency

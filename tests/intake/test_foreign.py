@@ -1338,3 +1338,61 @@ def test_batch19_not_sweating_denies_nothing_after_it(
     language: str, text: str, finding: str
 ) -> None:
     assert found(text, language).get(finding) is True
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "es",
+            "mi tío se quedó todo el día bajo el sol, ya no suda y dice cosas sin sentido",
+            {"heat_exposure": True, "confusion": True},
+        ),
+        ("es", "creo que le dio un golpe de calor, está desorientado", {"heat_exposure": True}),
+        ("ru", "дед перегрелся на солнцепёке, заговаривается", {"heat_exposure": True}),
+        ("ru", "работал на жаре, перестал потеть, спутанный", {"heat_exposure": True}),
+        (
+            "es",
+            "tengo fiebre desde el martes y me sangra la nariz",
+            {"fever": True, "mucosal_bleeding": True},
+        ),
+        (
+            "ru",
+            "третий день температура, дёсны кровоточат и сильно болит живот",
+            {"fever": True, "mucosal_bleeding": True, "abdominal_pain": True},
+        ),
+        ("es", "me duele mucho la barriga y vomito", {"abdominal_pain": True}),
+    ],
+)
+def test_batch19_heat_bleeding_and_tummy_words(
+    language: str, text: str, expected: dict[str, bool]
+) -> None:
+    says(text, language, **expected)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("es", "mi abuelo trabajó bajo el sol toda la mañana y ahora está confundido"),
+        ("es", "llevo cinco días con fiebre alta y ahora me sangran las encías"),
+        ("ru", "после работы на жаре муж бредит и не узнаёт меня"),
+        ("ru", "неделю температура под 40, теперь кровь из носа и дёсны кровят"),
+    ],
+)
+def test_batch19_heat_collapse_and_fever_with_bleeding_are_emergencies(
+    language: str, text: str
+) -> None:
+    assert _batch19_triage(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "absent"),
+    [
+        ("es", "a 4 grados bajo cero se me duermen los pies", "heat_exposure"),
+        ("es", "me pica la piel seca de las piernas", "heat_exposure"),
+        ("ru", "в жару ноги отекают к вечеру", "heat_exposure"),
+        ("ru", "лопнул сосудик на ноге, синяк", "mucosal_bleeding"),
+    ],
+)
+def test_batch19_heat_and_bleeding_look_alikes(language: str, text: str, absent: str) -> None:
+    assert absent not in found(text, language)

@@ -32,7 +32,7 @@ import httpx
 _TESTS = Path(__file__).resolve().parent.parent / "tests"
 sys.path[:0] = [str(_TESTS), str(_TESTS / "web")]
 
-from _webtest import NIGHT, alive, descendants, start_serve  # noqa: E402
+from _webtest import alive, descendants, start_serve, stream_nights  # noqa: E402
 
 from _stores import POSTGRES_ENV, postgres_schema_url  # noqa: E402
 
@@ -51,20 +51,6 @@ class _Tally:
     in_flight_stored: int = 0  # writes cut off by the kill that were stored anyway
     leftover_processes: int = 0
     lost: list[int] = field(default_factory=list)
-
-
-def _stream(base: str, acknowledged: dict[int, str], stop: threading.Event, name: str) -> None:
-    with httpx.Client(base_url=base, timeout=5) as client:
-        n = 0
-        while not stop.is_set():
-            note = f"{name} write {n}"
-            try:
-                response = client.post("/api/nights", json={**NIGHT, "notes": note})
-            except httpx.TransportError:
-                return  # the server is gone: this write was never acknowledged
-            if response.status_code == 201:
-                acknowledged[response.json()["id"]] = note
-            n += 1
 
 
 def _all_nights(base: str) -> dict[int, str]:
@@ -86,7 +72,7 @@ def _one_run(url: str, folder: Path, delay: float, tally: _Tally) -> None:
     acknowledged: dict[int, str] = {}
     stop = threading.Event()
     writers = [
-        threading.Thread(target=_stream, args=(base, acknowledged, stop, f"w{i}"))
+        threading.Thread(target=stream_nights, args=(base, acknowledged, stop, f"w{i}"))
         for i in range(_WRITERS)
     ]
     try:

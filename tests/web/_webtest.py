@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -161,3 +162,24 @@ def alive(pids: set[int]) -> set[int]:
         if "State:\tZ" not in state:
             running.add(pid)
     return running
+
+
+def stream_nights(
+    base: str, acknowledged: dict[int, str], stop: threading.Event, name: str = "write"
+) -> None:
+    """Post nights to the server at ``base`` until ``stop``, recording each acknowledged write.
+
+    ``acknowledged`` maps the id the server answered 201 with to the night's note; a write cut
+    off by the server going away was never acknowledged and is not recorded.
+    """
+    with httpx.Client(base_url=base, timeout=5) as client:
+        n = 0
+        while not stop.is_set():
+            note = f"{name} {n}"
+            try:
+                response = client.post("/api/nights", json={**NIGHT, "notes": note})
+            except httpx.TransportError:
+                return  # the server is gone: this write was never acknowledged
+            if response.status_code == 201:
+                acknowledged[response.json()["id"]] = note
+            n += 1

@@ -10,23 +10,9 @@ from pathlib import Path
 
 import httpx
 import pytest
-from _webtest import NIGHT, alive, descendants, start_serve
+from _webtest import alive, descendants, start_serve, stream_nights
 
 pytestmark = pytest.mark.slow
-
-
-def _stream(base: str, acknowledged: dict[int, str], stop: threading.Event) -> None:
-    with httpx.Client(base_url=base, timeout=5) as client:
-        n = 0
-        while not stop.is_set():
-            note = f"write {n}"
-            try:
-                response = client.post("/api/nights", json={**NIGHT, "notes": note})
-            except httpx.TransportError:
-                return  # the server is gone: this write was never acknowledged
-            if response.status_code == 201:
-                acknowledged[response.json()["id"]] = note
-            n += 1
 
 
 def _upload_in_flight(base: str, uploads: Path) -> None:
@@ -55,7 +41,9 @@ def test_acknowledged_writes_survive_sigkill(database_url: str, tmp_path: Path) 
     assert len(children) >= 2  # the assessment worker and multiprocessing's resource tracker
     acknowledged: dict[int, str] = {}
     stop = threading.Event()
-    writers = [threading.Thread(target=_stream, args=(base, acknowledged, stop)) for _ in range(3)]
+    writers = [
+        threading.Thread(target=stream_nights, args=(base, acknowledged, stop)) for _ in range(3)
+    ]
     try:
         for w in writers:
             w.start()

@@ -12,6 +12,15 @@ from typing import Annotated, Any
 
 import typer
 
+from nightlegs.cli._options import (
+    AasmOpt,
+    ChildOpt,
+    EventsOpt,
+    HypnogramOpt,
+    LegChannelsOpt,
+    RecordingArg,
+)
+
 __all__ = ["register"]
 
 _JSON = Annotated[bool, typer.Option("--json", help="Print the result as one JSON object.")]
@@ -35,18 +44,12 @@ def _summary_table(data: dict[str, Any], warnings: list[str]) -> None:
 
 
 def analyze_command(
-    recording: Annotated[Path, typer.Argument(help="EDF/EDF+/BDF, or accelerometer CSV/.cwa.")],
-    hypnogram: Annotated[
-        Path | None, typer.Option(help="CSV/TSV of 30-s epochs, NSRR XML or EDF+.")
-    ] = None,
-    leg_channels: Annotated[
-        str | None, typer.Option(help="Leg channel labels, e.g. LAT,RAT.")
-    ] = None,
-    events: Annotated[
-        Path | None, typer.Option(help="Respiratory events and arousals file.")
-    ] = None,
-    aasm: Annotated[bool, typer.Option("--aasm", help="AASM rules instead of WASM 2016.")] = False,
-    child: Annotated[bool, typer.Option("--child", help="Paediatric PLMS cut-off (5/h).")] = False,
+    recording: RecordingArg,
+    hypnogram: HypnogramOpt = None,
+    leg_channels: LegChannelsOpt = None,
+    events: EventsOpt = None,
+    aasm: AasmOpt = False,
+    child: ChildOpt = False,
     as_json: _JSON = False,
     events_csv: Annotated[Path | None, typer.Option(help="Write the events as CSV.")] = None,
     edf_annotations: Annotated[
@@ -95,8 +98,8 @@ def analyze_batch_command(
     scheduler: Annotated[
         str | None, typer.Option(help="Existing Dask scheduler, tcp://HOST:8786.")
     ] = None,
-    aasm: Annotated[bool, typer.Option("--aasm", help="AASM rules instead of WASM 2016.")] = False,
-    child: Annotated[bool, typer.Option("--child", help="Paediatric PLMS cut-off (5/h).")] = False,
+    aasm: AasmOpt = False,
+    child: ChildOpt = False,
     reference_dir: Annotated[
         Path | None,
         typer.Option(help="Scorer's files (NSRR XML, EDF+, CSV) named after the recordings."),

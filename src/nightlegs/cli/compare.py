@@ -8,6 +8,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from nightlegs.cli._options import (
+    AasmOpt,
+    EventsOpt,
+    HypnogramOpt,
+    LegChannelsOpt,
+    RecordingArg,
+)
+
 if TYPE_CHECKING:
     from nightlegs.movement.compare import Agreement
 
@@ -64,21 +72,15 @@ def _print_table(agreement: Agreement) -> None:
 
 
 def compare_command(
-    recording: Annotated[Path, typer.Argument(help="EDF/EDF+/BDF, or accelerometer CSV/.cwa.")],
+    recording: RecordingArg,
     reference: Annotated[
         Path,
         typer.Option("--reference", help="The scorer's leg movements: NSRR XML, EDF+ or CSV."),
     ],
-    hypnogram: Annotated[
-        Path | None, typer.Option(help="CSV/TSV of 30-s epochs, NSRR XML or EDF+.")
-    ] = None,
-    leg_channels: Annotated[
-        str | None, typer.Option(help="Leg channel labels, e.g. LAT,RAT.")
-    ] = None,
-    events: Annotated[
-        Path | None, typer.Option(help="Respiratory events and arousals file.")
-    ] = None,
-    aasm: Annotated[bool, typer.Option("--aasm", help="AASM rules instead of WASM 2016.")] = False,
+    hypnogram: HypnogramOpt = None,
+    leg_channels: LegChannelsOpt = None,
+    events: EventsOpt = None,
+    aasm: AasmOpt = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
     """Compare our leg movements with a scorer's, event by event (sensitivity, PPV, F1)."""

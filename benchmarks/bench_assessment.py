@@ -100,6 +100,9 @@ def main() -> None:
     triage_ms = _median_ms(lambda: triage(known, person), 300)
 
     python_ms = _subprocess_ms("pass")
+    # How fast this host runs plain Python right now: figures from different days or machines
+    # compare only at similar values of this line (the README gives it with its figures).
+    host_ms = _median_ms(lambda: sum(range(5_000_000)), 7)
     from importlib import resources
 
     data = str(resources.files("nightlegs.knowledge") / "data")
@@ -137,6 +140,7 @@ def main() -> None:
         ),
         ("CLI cold start assess --json", cli_ms, 1000.0, f"{cli_ms / python_ms:.1f}x bare python"),
         ("  bare python start", python_ms, None, ""),
+        ("host speed: sum(range(5e6))", host_ms, None, "plain Python, for reading the rest"),
     ]
     print(f"{'measure':38} {'ms':>9} {'target':>8} {'ratio to target':>16}  baseline")
     for name, value, target, note in rows:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+import tempfile
 import uuid
 from collections.abc import Callable
 
@@ -13,6 +15,11 @@ from _leftovers import MARK, leftovers
 
 #: This run's mark, inherited by every process the tests start (see ``_leftovers``).
 _RUN = os.environ.setdefault(MARK, uuid.uuid4().hex)
+#: The parsed knowledge-base cache of this run (and of the processes it starts): kept out of
+#: the user's own cache folder and removed at the end.
+_CACHE = None
+if "NIGHTLEGS_CACHE_DIR" not in os.environ:
+    _CACHE = os.environ["NIGHTLEGS_CACHE_DIR"] = tempfile.mkdtemp(prefix="nightlegs-test-cache-")
 
 
 @pytest.fixture
@@ -55,6 +62,8 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """Fail the run if the tests left a process or a database connection behind."""
     if os.environ.get(MARK) != _RUN or hasattr(session.config, "workerinput"):
         return
+    if _CACHE is not None:
+        shutil.rmtree(_CACHE, ignore_errors=True)
     found = leftovers(_RUN, os.environ.get("NIGHTLEGS_TEST_POSTGRES_URL"))
     if found:
         reporter = session.config.pluginmanager.get_plugin("terminalreporter")

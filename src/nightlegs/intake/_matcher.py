@@ -22,7 +22,7 @@ from nightlegs.intake._text import (
     normalise,
 )
 from nightlegs.knowledge import KnowledgeBase, load_knowledge_base
-from nightlegs.knowledge.phrases import FILLER_WORDS, CompiledPhrase, compile_phrase
+from nightlegs.knowledge.phrases import FILLER_WORDS, CompiledPhrase, lazy_phrase
 
 __all__ = ["PhraseHit", "PhraseIndex", "phrase_index"]
 
@@ -65,7 +65,7 @@ class PhraseIndex:
             sources.append((claim.id, "claim", claim.phrases))
         for record_id, kind, phrases in sources:
             for phrase in phrases:
-                entry = _Entry(record_id, kind, compile_phrase(phrase))
+                entry = _Entry(record_id, kind, lazy_phrase(phrase))
                 for anchor in entry.compiled.anchors:
                     if anchor.endswith("*"):
                         stem = anchor[:-1]

@@ -17,6 +17,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from nightlegs.errors import KnowledgeBaseError
+from nightlegs.knowledge._parse_cache import cached_parse
 from nightlegs.knowledge.models import (
     ArticleStatement,
     Claim,
@@ -39,9 +40,13 @@ def _data_root() -> Traversable:
     return resources.files("nightlegs.knowledge") / "data"
 
 
+def _parse_yaml(text: str) -> Any:
+    return yaml.load(text, Loader=_Loader)
+
+
 def _read_yaml(entry: Traversable, where: str) -> Any:
     try:
-        return yaml.load(entry.read_text(encoding="utf-8"), Loader=_Loader)
+        return cached_parse(entry.read_text(encoding="utf-8"), _parse_yaml)
     except yaml.YAMLError as exc:
         raise KnowledgeBaseError(f"{where}: not valid YAML: {exc}") from exc
 

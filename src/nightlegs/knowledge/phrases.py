@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["FILLER_WORDS", "CompiledPhrase", "PhraseError", "compile_phrase"]
+__all__ = ["FILLER_WORDS", "CompiledPhrase", "PhraseError", "compile_phrase", "lazy_phrase"]
 
 #: Intensifiers people put between the words of a phrase ("turned really quite white"). The
 #: intake skips them (except right after a negation), so a phrase never needs one.
@@ -63,25 +63,31 @@ class PhraseError(ValueError):
 
 @dataclass(frozen=True)
 class CompiledPhrase:
-    """A checked phrase, compiled to a regular expression the first time it is needed.
+    """A phrase with the words it starts with; its regular expression is built on first need.
 
-    Compiling all of the knowledge base's phrases would cost most of a cold start; a text
-    only ever needs the few whose anchor words it contains.
+    Building the patterns of all of the knowledge base's phrases would cost much of a cold
+    start; a text only ever needs the few whose anchor words it contains.
 
     Attributes
     ----------
     source : str
         The phrase as written in the knowledge base.
-    pattern : str
-        The regular expression that matches the phrase in normalised text.
     anchors : tuple[str, ...]
         Literal words (or prefixes, ending in ``*``) of which the text must contain at least one
         for the phrase to have a chance; used to skip phrases quickly.
     """
 
     source: str
-    pattern: str
     anchors: tuple[str, ...]
+
+    @property
+    def pattern(self) -> str:
+        """The regular expression that matches the phrase in normalised text."""
+        pattern: str | None = self.__dict__.get("_pattern")
+        if pattern is None:
+            pattern = _pattern(self.source)
+            object.__setattr__(self, "_pattern", pattern)  # a cache, not state
+        return pattern
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -104,16 +110,15 @@ def _word(word: str) -> str:
     return re.escape(word)
 
 
-def _segment(segment: list[str]) -> tuple[str, tuple[str, ...]]:
+def _segment(segment: list[str]) -> str:
     alternatives = [alt.split() for alt in " ".join(segment).split("|")]
     if any(not alt for alt in alternatives):
         raise PhraseError("empty alternative (two '|' in a row, or '|' at an end)")
-    regex = "(?:" + "|".join(" ".join(_word(w) for w in alt) + " " for alt in alternatives) + ")"
-    return regex, tuple(alt[0] for alt in alternatives)
+    return "(?:" + "|".join(" ".join(_word(w) for w in alt) + " " for alt in alternatives) + ")"
 
 
 def compile_phrase(phrase: str) -> CompiledPhrase:
-    """Compile one phrase of the grammar into a regular expression.
+    """Check one phrase of the grammar and compile it into a regular expression.
 
     Parameters
     ----------
@@ -133,14 +138,38 @@ def compile_phrase(phrase: str) -> CompiledPhrase:
     Examples
     --------
     >>> compiled = compile_phrase("pins and needles|tingl*")
+    >>> compiled.anchors
+    ('pins', 'tingl*')
     >>> bool(compiled.regex.search("i get pins and needles at night "))
     True
     """
+    compiled = lazy_phrase(phrase)
+    _ = compiled.pattern  # checks the whole grammar now
+    return compiled
+
+
+def lazy_phrase(phrase: str) -> CompiledPhrase:
+    """A phrase whose pattern is built (and checked) only when first needed.
+
+    For phrases that ``nightlegs kb check`` has already checked: only the first words are read
+    now.
+
+    Examples
+    --------
+    >>> lazy_phrase("calf|lower leg ~ swell*").anchors
+    ('calf', 'lower')
+    """
+    first_segment = phrase.split("~", 1)[0]
+    anchors = tuple(alt.split()[0] for alt in first_segment.split("|") if alt.split())
+    return CompiledPhrase(source=phrase, anchors=anchors)
+
+
+def _pattern(phrase: str) -> str:
+    """The regular expression for ``phrase`` (raises :class:`PhraseError` if it is malformed)."""
     tokens = phrase.replace("|", " | ").split()
     if not tokens:
         raise PhraseError("empty phrase")
     parts: list[str] = []
-    anchors: tuple[str, ...] = ()
     segment: list[str] = []
     for token in [*tokens, "~0"]:
         gap = _GAP.match(token)
@@ -149,9 +178,7 @@ def compile_phrase(phrase: str) -> CompiledPhrase:
             continue
         if not segment:
             raise PhraseError("a gap cannot start a phrase or follow another gap")
-        regex, firsts = _segment(segment)
-        parts.append(regex)
-        anchors = anchors or firsts
+        parts.append(_segment(segment))
         segment = []
         if token != "~0" or len(parts) == 0:
             size = int(gap.group(1) or _DEFAULT_GAP)
@@ -159,5 +186,4 @@ def compile_phrase(phrase: str) -> CompiledPhrase:
     if tokens[-1].startswith("~"):
         raise PhraseError("a gap cannot end a phrase")
     # Normalised text ends every token with one space, so each word pattern ends in " ".
-    pattern = r"(?<![a-z0-9'\-])" + "".join(parts)
-    return CompiledPhrase(source=phrase, pattern=pattern, anchors=anchors)
+    return r"(?<![a-z0-9'\-])" + "".join(parts)

@@ -802,3 +802,12 @@ def test_a_diabetic_emergency_needs_a_changed_mental_state(text: str, emergency:
     result = nightlegs.assess(text)
     assert ("diabetes_confused_or_drowsy" in result.red_flags) is emergency
     assert (result.triage is Triage.EMERGENCY) is emergency
+
+
+def test_a_leg_infection_with_slang_confusion_is_sepsis() -> None:
+    result = nightlegs.assess(
+        "his foot's gone red n hot after he stood on a nail, hes got a temp and hes talkin "
+        "utter rubbish, dunno what day it is"
+    )
+    assert result.triage is Triage.EMERGENCY
+    assert {"sepsis_fever_confusion", "sepsis_signs_with_leg_infection"} & set(result.red_flags)

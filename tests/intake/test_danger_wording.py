@@ -747,3 +747,22 @@ def test_batch19_words_for_out_of_catalogue_dangers(text: str, finding: str) -> 
 )
 def test_batch19_words_that_are_not_the_sign(text: str, finding: str) -> None:
     assert not present(text, finding), reading(text)
+
+
+# Batches 20-22 (held out, then opened). Confusion told in slang: an adjective intensifier
+# ("absolute rubbish"), "no" typed for "know", "dunno".
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("she's talking utter nonsense tonight", "confusion"),
+        ("he's talking absolute gibberish", "altered_mental_state"),
+        ("mum didnt even no what year it was", "confusion"),
+        ("he dunno what day it is", "confusion"),
+    ],
+)
+def test_batch20_words_for_new_confusion(text: str, finding: str) -> None:
+    assert present(text, finding), reading(text)
+
+
+def test_not_knowing_what_day_something_started_is_not_confusion() -> None:
+    assert not present("I don't know what day it started", "confusion")

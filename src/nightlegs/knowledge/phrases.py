@@ -43,6 +43,8 @@ FILLER_WORDS = frozenset(
         "seriously",
         "literally",
         "absolutely",
+        "absolute",
+        "utter",
         "awfully",
         "terribly",
         "insanely",

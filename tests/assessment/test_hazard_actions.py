@@ -811,3 +811,27 @@ def test_a_leg_infection_with_slang_confusion_is_sepsis() -> None:
     )
     assert result.triage is Triage.EMERGENCY
     assert {"sepsis_fever_confusion", "sepsis_signs_with_leg_infection"} & set(result.red_flags)
+
+
+# Batches 20-22: heavy bleeding gives first aid.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Grandad caught his leg on the trolley and it's spurting blood everywhere",
+        "My mum's varicose vein burst in the bath, the blood will not stop and the towel is soaked",
+    ],
+)
+def test_heavy_bleeding_is_an_emergency_with_first_aid(text: str) -> None:
+    result = nightlegs.assess(text)
+    assert "heavy_bleeding_first_aid" in result.red_flags
+    assert result.triage is Triage.EMERGENCY
+    steps = " ".join(result.next_steps).lower()
+    assert "press" in steps and "raise the leg" in steps, result.next_steps
+
+
+def test_a_little_bleeding_is_not_heavy_bleeding() -> None:
+    result = nightlegs.assess(
+        "I nicked my shin shaving and it bled a bit, my calves cramp at night"
+    )
+    assert "heavy_bleeding_first_aid" not in result.red_flags
+    assert result.triage is not Triage.EMERGENCY

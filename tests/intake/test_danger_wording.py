@@ -766,3 +766,29 @@ def test_batch20_words_for_new_confusion(text: str, finding: str) -> None:
 
 def test_not_knowing_what_day_something_started_is_not_confusion() -> None:
     assert not present("I don't know what day it started", "confusion")
+
+
+# Heavy bleeding: pouring, spurting, soaking towels, not stopping; not a little blood.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the cut on his calf is gushing blood",
+        "it won't stop bleeding, we've soaked through three tea towels",
+        "there's a puddle of blood under her foot",
+    ],
+)
+def test_batch20_words_for_heavy_bleeding(text: str) -> None:
+    assert present(text, "heavy_bleeding"), reading(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I bled a bit when I caught my shin on the bed",
+        "had a blood test last week, I'm on blood thinners",
+        "I bleed heavily with my periods",
+        "I feel the blood pumping in my calves at night",
+    ],
+)
+def test_batch20_ordinary_blood_words_are_not_heavy_bleeding(text: str) -> None:
+    assert not present(text, "heavy_bleeding"), reading(text)

@@ -835,3 +835,13 @@ def test_a_little_bleeding_is_not_heavy_bleeding() -> None:
     )
     assert "heavy_bleeding_first_aid" not in result.red_flags
     assert result.triage is not Triage.EMERGENCY
+
+
+def test_a_swollen_leg_after_a_section_is_a_same_day_clot_check() -> None:
+    result = nightlegs.assess(
+        "Had our little boy by emergency section a week ago. My left leg is much fatter than the "
+        "right and it aches"
+    )
+    assert result.population["postpartum"] is True
+    assert result.triage.rank >= Triage.URGENT.rank
+    assert "deep_vein_thrombosis" in [c.id for c in result.conditions[:3]]

@@ -792,3 +792,70 @@ def test_batch20_words_for_heavy_bleeding(text: str) -> None:
 )
 def test_batch20_ordinary_blood_words_are_not_heavy_bleeding(text: str) -> None:
     assert not present(text, "heavy_bleeding"), reading(text)
+
+
+# A birth told in everyday words; numbers before a check or a count are not an age; injections
+# without insulin are not insulin; "fatter than the left" is one swollen leg.
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("had our baby boy by c section 2 weeks ago", "recent_childbirth"),
+        ("my son was born 11 days ago", "recent_childbirth"),
+        ("since my caesarean my left leg aches", "recent_childbirth"),
+        ("the right calf is chunkier than the good one", "calf_bigger_than_other"),
+        ("my right leg is visibly fatter than the left", "calf_bigger_than_other"),
+        ("skipped my injections for two days, my sugars are all over the place", "missed_insulin"),
+    ],
+)
+def test_batch20_words_for_birth_swelling_and_insulin(text: str, finding: str) -> None:
+    assert present(text, finding), reading(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the nurse stopped my blood thinning injections yesterday",
+        "missed a couple of the clot injections after my hip operation",
+    ],
+)
+def test_injections_without_insulin_or_diabetes_are_not_missed_insulin(text: str) -> None:
+    assert not present(text, "missed_insulin"), reading(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Had my little boy by elective section 9 days ago and my leg aches",
+        "We had our baby girl last week and now my calf is sore",
+        "Three weeks since the birth and my ankles are puffy",
+    ],
+)
+def test_birth_phrasings_make_the_writer_postpartum(text: str) -> None:
+    assert extract_population(text).postpartum
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was born by emergency section and my legs ache at night",
+        "I had a c-section 12 years ago and my calves cramp",
+    ],
+)
+def test_an_old_or_own_birth_is_not_postpartum(text: str) -> None:
+    assert not extract_population(text).postpartum
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my calves ache, can it wait till my 6 week check",
+        "booked for my 2 year review, my legs cramp at night",
+        "I'm sleeping on my 3 pillows and my ankles swell",
+    ],
+)
+def test_a_number_before_a_check_or_a_count_is_not_an_age(text: str) -> None:
+    assert extract_population(text).age is None
+
+
+def test_my_number_year_old_is_still_an_age() -> None:
+    assert extract_population("my 45 year old husband has cramps").age == 45

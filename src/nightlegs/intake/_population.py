@@ -68,7 +68,15 @@ _AGE_PATTERNS = (
         r"\s*[,(]\s*(?:aged?\s*)?(\d{1,3})\s*(?:yo|y/o|yrs?|years?)?\s*[,)]"
     ),
     re.compile(r"\b(?:hes|shes|he's|she's)\s+" + _NUM + r"\b(?!\s*(?:weeks?|months?|days?|kg|%))"),
-    re.compile(r"\b(?:my|our)\s+" + _NUM + r"\b(?=\s*(?:-|\s)?\s*(?:year|yr)?)"),
+    # "my 40 year old", "our 7": not "my 6 week check", "my 3 pillows" or "my 2 year review".
+    re.compile(
+        r"\b(?:my|our)\s+"
+        + _NUM
+        + r"\b(?!\s*-?\s*(?:weeks?|wks?|days?|months?|mths?|hours?|hrs?|minutes?|mins?|"
+        r"nights?|kg|kilos?|lbs?|pounds?|stone|st|cm|%|pillows?|times|tablets?|pills?|"
+        r"cups?|pints?|units?|miles?|km|steps?|stairs|o'?clock|am|pm)\b)"
+        r"(?!\s*-?\s*(?:years?|yrs?)[\s-]*(?:check|review|appointment|scan|follow|anniversary))"
+    ),
 )
 _DECADE = re.compile(
     r"\bin (?:my|his|her|their) (early |mid |late |mid-)?(twenties|thirties|"
@@ -110,9 +118,12 @@ _PREGNANCY_WEEK = re.compile(
     r"^\W*(\d{1,2})\s*(?:weeks|wks)\b"
 )
 _POSTPARTUM = re.compile(
-    r"\b(gave birth|given birth|giving birth|had (?:a|my|our|the) (?:baby|son|daughter)|"
+    r"\b(gave birth|given birth|giving birth|"
+    r"had (?:a|my|our|the) (?:(?:little|baby|new|beautiful)\s+)?"
+    r"(?:baby|son|daughter|boy|girl|twins|little one)|"
     r"post-?partum|postnatal|after the birth|since the birth|newborn|"
-    r"c-section|caesarean|cesarean|breastfeeding|delivered)\b"
+    r"c-section|c section|caesarean|cesarean|(?:emergency|elective|planned|crash) section|"
+    r"breastfeeding|delivered)\b"
 )
 _CHILD_SUBJECT = re.compile(
     r"\b(?:my|our)\s+(?:[\w-]+\s+){0,3}?(son|daughter|boy|girl|child|kid|toddler|little one|"
@@ -298,6 +309,19 @@ def _told_as_history(lowered: str, mention: re.Match[str]) -> bool:
     return bool(_PAST_PREGNANCY_BEFORE.search(before) or _PAST_PREGNANCY_AFTER.match(after))
 
 
+#: "I was born by caesarean section" is the writer's own birth.
+_OWN_BIRTH_BEFORE = re.compile(
+    r"\b(?:was|were)\s+(?:born|delivered)\s+(?:by|via|with)?\s*(?:an?\s+)?$"
+)
+
+
+def _birth_told_as_history(lowered: str, mention: re.Match[str]) -> bool:
+    """Whether a birth mention is not a recent birth: "a c-section 10 years ago", "born by"."""
+    after = lowered[mention.end() : mention.end() + 40]
+    before = lowered[max(0, mention.start() - 30) : mention.start()]
+    return bool(_PAST_PREGNANCY_AFTER.match(after) or _OWN_BIRTH_BEFORE.search(before))
+
+
 def _mention_state(normalised: NormalisedText, start: int) -> str | None:
     """How the intake's context rules read the mention at character ``start``.
 
@@ -410,7 +434,9 @@ def extract_population(text: str, normalised: NormalisedText | None = None) -> P
             facts.pregnancy_week = int(next(g for g in week.groups() if g))
     elif any(state == "negated" for _, state in states):
         facts.pregnant = False
-    postpartum = _POSTPARTUM.search(lowered)
+    postpartum = next(
+        (m for m in _POSTPARTUM.finditer(lowered) if not _birth_told_as_history(lowered, m)), None
+    )
     if postpartum and not facts.pregnant and facts.reporter in ("self", "partner"):
         facts.postpartum = True
         facts.evidence["postpartum"] = postpartum.group(0)

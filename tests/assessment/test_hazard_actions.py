@@ -845,3 +845,18 @@ def test_a_swollen_leg_after_a_section_is_a_same_day_clot_check() -> None:
     assert result.population["postpartum"] is True
     assert result.triage.rank >= Triage.URGENT.rank
     assert "deep_vein_thrombosis" in [c.id for c in result.conditions[:3]]
+
+
+def test_swollen_legs_with_breathlessness_lying_flat_is_same_day() -> None:
+    result = nightlegs.assess(
+        "my ankles have been puffing up for a fortnight and I now need four pillows to breathe "
+        "at night",
+        age=81,
+    )
+    assert "heart_failure_swelling_lying_flat" in result.red_flags
+    assert result.triage.rank >= Triage.URGENT.rank
+
+
+def test_orthopnoea_alone_without_swelling_does_not_fire_the_heart_failure_rule() -> None:
+    result = nightlegs.assess("I have to sleep sitting up because of my reflux and my calves cramp")
+    assert "heart_failure_swelling_lying_flat" not in result.red_flags

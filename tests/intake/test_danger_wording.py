@@ -859,3 +859,37 @@ def test_a_number_before_a_check_or_a_count_is_not_an_age(text: str) -> None:
 
 def test_my_number_year_old_is_still_an_age() -> None:
     assert extract_population("my 45 year old husband has cramps").age == 45
+
+
+# "can't lie flat without getting breathless": a negated verb before "without" affirms; and
+# the words for breathlessness lying flat.
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("I can't walk to the shop without getting breathless", "breathless"),
+        ("never a night goes by without cramps in my calves", "muscle_cramp"),
+        ("she is not able to walk without a limp", "limp"),
+    ],
+)
+def test_a_negated_verb_before_without_affirms(text: str, finding: str) -> None:
+    assert present(text, finding), reading(text)
+
+
+def test_without_after_a_separate_negated_statement_still_denies() -> None:
+    assert reading("the leg is not swollen and I walk without a limp")["limp"][0] is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I need three pillows to breathe at night",
+        "I get short of breath as soon as I lie flat",
+        "she wakes up gasping in the night",
+    ],
+)
+def test_batch20_words_for_breathlessness_lying_flat(text: str) -> None:
+    assert present(text, "orthopnoea"), reading(text)
+
+
+def test_legs_raised_on_pillows_are_not_breathlessness_lying_flat() -> None:
+    assert not present("my legs are propped up on two pillows to ease the swelling", "orthopnoea")

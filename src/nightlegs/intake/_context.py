@@ -10,7 +10,8 @@ before them ("swelling: none"). Clauses end at sentence punctuation and at conju
   and "or"/"nor"/"and" do not count towards the window;
 * scope ends at a terminator ("no redness, only the twitching") and at a new verb after a comma
   or "and" ("no fever and my leg is swollen");
-* a double negative affirms ("it's not that it isn't warm"), reported as a hedge;
+* a double negative affirms ("it's not that it isn't warm", "can't lie flat without getting
+  breathless"), reported as a hedge;
 * diminishers ("hardly", "barely", "scarcely") are not negations: "I can hardly move my toes"
   says the toes are weak (the lexicon rewrites "can hardly" to "can not");
 * a negated intensifier ("not massively swollen") describes a small amount, not none.
@@ -477,8 +478,22 @@ def _until_after(text: NormalisedText, last: int) -> bool:
     return any(words[i] in _UNTIL for i in range(last + 1, sentence_end + 1))
 
 
+#: "can't lie flat without getting breathless", "never a night without cramps": a verb's
+#: negation a few words before "without" makes the thing come every time, not never.
+_NEGATED_BEFORE_WITHOUT = frozenset({"not", "never", "no"})
+_WITHOUT_REACH = 5
+
+
 def _outer_negation(words: list[str], inner: int, clause_start: int) -> bool:
     """Whether the negation at ``inner`` is itself negated ("not that it isn't")."""
+    if words[inner] == "without":
+        for index in range(inner - 1, max(clause_start, inner - _WITHOUT_REACH) - 1, -1):
+            if words[index] in _LIST_WORDS:
+                break  # "the leg is not swollen and I walk without pain"
+            if words[index] in _NEGATED_BEFORE_WITHOUT:
+                following = words[index + 1] if index + 1 < len(words) else ""
+                # "not able to walk without a limp" limps, like "can't walk without".
+                return (words[index], following) not in _PSEUDO_NEGATION or following == "able"
     for index in range(inner - 1, max(clause_start, inner - 6) - 1, -1):
         if words[index] in _PRE_NEGATION and words[index + 1] in _DOUBLE_NEGATION_LINKS:
             return True

@@ -860,3 +860,11 @@ def test_swollen_legs_with_breathlessness_lying_flat_is_same_day() -> None:
 def test_orthopnoea_alone_without_swelling_does_not_fire_the_heart_failure_rule() -> None:
     result = nightlegs.assess("I have to sleep sitting up because of my reflux and my calves cramp")
     assert "heart_failure_swelling_lying_flat" not in result.red_flags
+
+
+def test_cancer_with_new_leg_weakness_is_an_emergency_even_without_back_pain() -> None:
+    result = nightlegs.assess(
+        "My wife has breast cancer in her bones and since this morning her legs keep giving way"
+    )
+    assert "mscc_cancer_leg_weakness" in result.red_flags
+    assert result.triage is Triage.EMERGENCY

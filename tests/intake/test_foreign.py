@@ -1396,3 +1396,115 @@ def test_batch19_heat_collapse_and_fever_with_bleeding_are_emergencies(
 )
 def test_batch19_heat_and_bleeding_look_alikes(language: str, text: str, absent: str) -> None:
     assert absent not in found(text, language)
+
+
+# --- Batches 20-22: a recent birth in every lexicon; a rash that does not fade, weight loss
+# and a dropped foot ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("de", "Meine Schwester hat vor einer Woche per Kaiserschnitt entbunden"),
+        ("de", "Ich bin seit sechs Tagen im Wochenbett"),
+        ("ru", "Жена родила четыре дня назад"),
+        ("ru", "после родов прошло десять дней"),
+        ("es", "mi hija dio a luz por cesárea hace una semana"),
+        ("fr", "j'ai accouché il y a dix jours"),
+        ("it", "ho partorito cinque giorni fa"),
+    ],
+)
+def test_batch20_a_recent_birth_is_read(language: str, text: str) -> None:
+    says(text, language, recent_childbirth=True)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("de", "Ich habe vor zehn Tagen mein Baby bekommen"),
+        ("es", "Tuve a mi bebé hace una semana"),
+        ("ru", "Я родила малыша неделю назад"),
+    ],
+)
+def test_batch20_the_baby_of_a_birth_is_not_the_person_described(language: str, text: str) -> None:
+    assert not find_foreign_findings(text, language).child
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meine Schwester hat vor einer Woche entbunden, jetzt sind die Beine dick, sie hat starke "
+        "Kopfschmerzen und sieht Sternchen",
+        "Жена родила пять дней назад, ноги отекли, сильно болит голова и мушки перед глазами",
+    ],
+)
+def test_batch20_swelling_and_headache_after_a_birth_is_an_emergency(text: str) -> None:
+    from nightlegs import assess
+
+    result = assess(text)
+    assert result.population["postpartum"] is True
+    assert result.triage.value == "emergency", result.red_flags
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "es",
+            "tengo manchitas en las piernas que no se quitan al presionar y he bajado 5 kilos",
+            {"purpura": True, "weight_loss": True},
+        ),
+        ("es", "arrastro el pie derecho desde hace una semana", {"foot_drop": True}),
+        (
+            "es",
+            "he perdido peso sin querer y el pie se me arrastra",
+            {"weight_loss": True, "foot_drop": True},
+        ),
+        (
+            "de",
+            "Die Flecken gehen beim Draufdrücken nicht weg, ich habe 6 kg abgenommen",
+            {"purpura": True, "weight_loss": True},
+        ),
+        ("de", "Seit Montag hängt mein linker Fuß beim Gehen", {"foot_drop": True}),
+        (
+            "fr",
+            "des taches qui ne s'effacent pas à la vitropression, j'ai perdu 4 kilos",
+            {"purpura": True, "weight_loss": True},
+        ),
+        ("fr", "je ne peux plus relever le pied gauche", {"foot_drop": True}),
+        (
+            "it",
+            "puntini che non scompaiono premendo, ho perso 5 chili",
+            {"purpura": True, "weight_loss": True},
+        ),
+        ("it", "trascino il piede destro da tre giorni", {"foot_drop": True}),
+        ("ru", "похудела на шесть кило, стопа свисает", {"weight_loss": True, "foot_drop": True}),
+    ],
+)
+def test_batch20_rash_weight_loss_and_foot_drop_words(
+    language: str, text: str, expected: dict[str, bool]
+) -> None:
+    says(text, language, **expected)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "absent"),
+    [
+        ("de", "beim Arzt wurde mir Blut abgenommen", "weight_loss"),
+        ("de", "der Gips wurde gestern abgenommen", "weight_loss"),
+        ("es", "no tengo manchas ni he perdido peso", "weight_loss"),
+        ("es", "no tengo manchas ni he perdido peso", "purpura"),
+    ],
+)
+def test_batch20_look_alikes_and_denials(language: str, text: str, absent: str) -> None:
+    assert found(text, language).get(absent) is not True
+
+
+def test_batch20_a_spanish_rash_with_weight_loss_and_foot_drop_is_same_day() -> None:
+    from nightlegs import assess
+
+    result = assess(
+        "Tengo puntitos morados en los tobillos que no se van al apretar, he adelgazado 5 kilos "
+        "y arrastro el pie"
+    )
+    assert result.triage.value in ("urgent", "emergency"), result.red_flags

@@ -72,6 +72,10 @@ _MIN_VOCABULARY_STEM = 3
 _MOSTLY = 0.6
 _T = TypeVar("_T")
 _Kind = Literal["finding", "pregnancy", "child"]
+#: The finding of a recent birth, whose baby is not the person described; the baby may be
+#: named up to this many words after the birth's words ("родила сына").
+_BIRTH_FINDING = "recent_childbirth"
+_BABY_AFTER_BIRTH = 2
 
 
 @dataclass(frozen=True)
@@ -439,7 +443,9 @@ def find_foreign_findings(text: str, language: str) -> ForeignReading:
     pseudo = _pseudo_negated(tokens)
     flags = [t.lexeme.negation and not p for t, p in zip(tokens, pseudo, strict=True)]
     found: dict[str, ExtractedFinding] = {}
-    pregnancy_spans: list[range] = []
+    # "жду ребёнка", "tuve a mi bebé", "родила сына": the child of a pregnancy or of a birth
+    # (named in its words or just after them) is not the person described.
+    baby_spans: list[range] = []
     child_hits: list[tuple[list[int], bool]] = []
     pregnant = False
     for start, token in enumerate(tokens):
@@ -450,21 +456,24 @@ def find_foreign_findings(text: str, language: str) -> ForeignReading:
             denied = not phrase.negative and (
                 _denied(positions, tokens, flags) or _post_negated(tokens, positions[-1], pseudo)
             )
-            if phrase.kind == "pregnancy":
-                pregnancy_spans.append(range(positions[0], positions[-1] + 1))
-                pregnant = pregnant or not denied
-            elif phrase.kind == "child":
+            if phrase.kind == "child":
                 child_hits.append((positions, denied))
-            elif phrase.finding_id not in found or (
+                continue
+            if phrase.kind == "pregnancy":
+                baby_spans.append(range(positions[0], positions[-1] + 1))
+                pregnant = pregnant or not denied
+                continue
+            if phrase.finding_id == _BIRTH_FINDING:
+                baby_spans.append(range(positions[0], positions[-1] + 1 + _BABY_AFTER_BIRTH))
+            if phrase.finding_id not in found or (
                 not denied and not found[phrase.finding_id].present
             ):
                 words = text[tokens[positions[0]].start : tokens[positions[-1]].end]
                 found[phrase.finding_id] = ExtractedFinding(phrase.finding_id, not denied, words)
-    # "жду ребёнка", "erwarte ein Kind": the child of a pregnancy is not the person described.
     children = [
         positions
         for positions, denied in child_hits
-        if not denied and not any(p in span for p in positions for span in pregnancy_spans)
+        if not denied and not any(p in span for p in positions for span in baby_spans)
     ]
     ages = _ages(tokens)
     # A parent may give their own age too: with a child, only the child's age counts.

@@ -164,3 +164,21 @@ def test_an_interview_option_that_is_not_a_finding_is_found(kb_copy: Path) -> No
     _edit(kb_copy / "interview" / "plan.yaml", typo)
     problems = check_knowledge_base(load_knowledge_base())
     assert "interview: question 'where' names unknown finding 'site_calff'" in problems
+
+
+def test_kb_check_reports_a_foreign_lexicon_that_cannot_load(kb_copy: Path) -> None:
+    from nightlegs.knowledge import check_foreign_lexicons
+    from nightlegs.knowledge import foreign as foreign_module
+
+    assert check_foreign_lexicons() == []
+
+    def invent_finding(data: dict[str, dict[str, list[str]]]) -> None:
+        data["findings"]["no_such_finding"] = ["irgendwas"]
+
+    _edit(kb_copy / "foreign" / "de.yaml", invent_finding)
+    try:
+        problems = check_foreign_lexicons()
+        assert len(problems) == 1
+        assert "foreign/de.yaml" in problems[0] and "no_such_finding" in problems[0]
+    finally:
+        foreign_module.load_foreign_lexicons.cache_clear()

@@ -14,10 +14,15 @@ kb_app = typer.Typer(help="Check and inspect the knowledge base.", no_args_is_he
 @kb_app.command("check")
 def check_command() -> None:
     """Validate the whole knowledge base: schema, references, sources, catalogue ids."""
-    from nightlegs.knowledge import check_files, check_knowledge_base, load_knowledge_base
+    from nightlegs.knowledge import (
+        check_files,
+        check_foreign_lexicons,
+        check_knowledge_base,
+        load_knowledge_base,
+    )
 
     kb = load_knowledge_base()
-    problems = check_knowledge_base(kb) + check_files()
+    problems = check_knowledge_base(kb) + check_foreign_lexicons() + check_files()
     for problem in problems:
         typer.echo(f"problem: {problem}", err=True)
     typer.echo(

@@ -4,6 +4,7 @@ from nightlegs.knowledge.catalogue import CATALOGUE_CONDITION_IDS
 from nightlegs.knowledge.check import (
     canonical_yaml,
     check_files,
+    check_foreign_lexicons,
     check_knowledge_base,
     format_files,
 )
@@ -55,6 +56,7 @@ __all__ = [
     "Triage",
     "canonical_yaml",
     "check_files",
+    "check_foreign_lexicons",
     "check_knowledge_base",
     "format_files",
     "knowledge_index",

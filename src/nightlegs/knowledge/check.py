@@ -223,6 +223,23 @@ def _documents() -> list[tuple[str, Traversable]]:
     return found
 
 
+def check_foreign_lexicons() -> list[str]:
+    """Problems that stop the danger-sign lexicons of other languages from loading.
+
+    They are loaded only for a text that does not read as English, so without this check a
+    broken lexicon would first show itself to a person writing in that language.
+    """
+    from nightlegs.errors import KnowledgeBaseError
+    from nightlegs.knowledge.foreign import load_foreign_lexicons
+
+    load_foreign_lexicons.cache_clear()
+    try:
+        load_foreign_lexicons()
+    except KnowledgeBaseError as exc:
+        return [str(exc)]
+    return []
+
+
 def check_files() -> list[str]:
     """Files of the packaged knowledge base that are not in canonical form.
 

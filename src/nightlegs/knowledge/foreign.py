@@ -39,8 +39,9 @@ from typing import Annotated
 from pydantic import AfterValidator, Field
 
 from nightlegs.errors import KnowledgeBaseError
+from nightlegs.knowledge import loader
 from nightlegs.knowledge.index import knowledge_index
-from nightlegs.knowledge.loader import _data_root, _read_yaml, _validate, _yaml_files
+from nightlegs.knowledge.loader import _read_yaml, _validate, _yaml_files
 from nightlegs.knowledge.models import Source, _Strict
 
 __all__ = ["ForeignLexicon", "fold", "latin_skeleton", "load_foreign_lexicons"]
@@ -287,5 +288,6 @@ def load_foreign_lexicons() -> dict[str, ForeignLexicon]:
     >>> "kein*" in lexicons["de"].negations
     True
     """
-    lexicons = [_load_file(entry) for entry in _yaml_files(_data_root() / "foreign")]
+    # Looked up on the loader module at each call, so that a test's copy of the data is seen.
+    lexicons = [_load_file(entry) for entry in _yaml_files(loader._data_root() / "foreign")]
     return {lexicon.language: lexicon for lexicon in lexicons}

@@ -893,3 +893,30 @@ def test_batch20_words_for_breathlessness_lying_flat(text: str) -> None:
 
 def test_legs_raised_on_pillows_are_not_breathlessness_lying_flat() -> None:
     assert not present("my legs are propped up on two pillows to ease the swelling", "orthopnoea")
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("she cannot rise from a chair without pushing up on her hands", "leg_weakness"),
+        ("he could not stand by climbing up with his hands on his knees", "leg_weakness"),
+        ("since yesterday she is very wobbly and unsteady on her feet", "leg_weakness"),
+        ("my son keeps clutching his privates and crying", "testicular_pain"),
+        ("he is guarding himself down there and won't let me look", "testicular_pain"),
+        ("she has been peeing barely anything since the morning", "little_or_no_urine"),
+        ("nan takes quinine for her night cramps", "med_quinine"),
+    ],
+)
+def test_lay_wording_for_weakness_torsion_urine_and_quinine(text: str, finding: str) -> None:
+    assert present(text, finding), reading(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("she would not eat her tea and she fell over twice on the stairs", "recent_fall"),
+        ("I don't have a fever and I have a red hot patch on my shin", "red_skin"),
+    ],
+)
+def test_and_with_a_new_subject_ends_the_negation(text: str, finding: str) -> None:
+    assert present(text, finding), reading(text)

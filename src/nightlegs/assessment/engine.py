@@ -405,6 +405,10 @@ def assess(
             raise InputError(f"findings.{fid}: expected true or false, got {value!r}")
         evidence[fid] = value
     population = merge_population(intake, age, sex, pregnant, warnings)
+    if population.postpartum and "recent_childbirth" not in evidence:
+        # A birth that the description tells ("two weeks after having my baby") is the
+        # clot-risk fact the rules ask for, however it was worded.
+        evidence["recent_childbirth"] = True
     population = with_answers(population, evidence)
     return build_assessment(
         evidence,

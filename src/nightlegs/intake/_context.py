@@ -138,6 +138,8 @@ _SCOPE_TERMINATORS = frozenset(
         "who",
     }
 )
+#: A subject pronoun after "and" starts a new statement that the negation does not reach.
+_NEW_SUBJECTS = frozenset({"he", "she", "i", "we", "they"})
 #: A verb after a comma or "and" starts a new statement that the negation does not reach.
 _NEW_STATEMENT_VERBS = frozenset(
     {
@@ -427,6 +429,10 @@ def negation(
         word = words[index]
         if word in _LIST_WORDS:
             if verb_after and word in (",", "and"):
+                return None
+            if word == "and" and index + 1 < first and words[index + 1] in _NEW_SUBJECTS:
+                # "he could not get up without help and he tripped twice": a new subject
+                # after "and" starts a statement of its own.
                 return None
             crossed_comma = crossed_comma or word == ","
             continue

@@ -868,3 +868,31 @@ def test_cancer_with_new_leg_weakness_is_an_emergency_even_without_back_pain() -
     )
     assert "mscc_cancer_leg_weakness" in result.red_flags
     assert result.triage is Triage.EMERGENCY
+
+
+def test_a_birth_told_in_the_story_counts_as_clot_risk() -> None:
+    result = nightlegs.assess(
+        "three weeks since I had my little girl, now I blacked out on the stairs"
+        " and can't catch my breath"
+    )
+    assert result.population["postpartum"]
+    assert result.triage == "emergency"
+
+
+def test_quinine_for_cramps_is_never_self_care() -> None:
+    result = nightlegs.assess(
+        "my grandad gets calf cramps most nights and has quinine from the doctor", age=84
+    )
+    assert "quinine_for_cramps_review" in result.red_flags
+    assert result.triage in ("doctor", "urgent")
+
+
+def test_vomiting_with_little_urine_is_seen_today() -> None:
+    result = nightlegs.assess(
+        "throwing up all day and hardly peeing at all, now my calves cramp",
+        age=30,
+        sex="female",
+        pregnant=True,
+    )
+    assert "vomiting_with_little_urine" in result.red_flags
+    assert result.triage in ("urgent", "emergency")

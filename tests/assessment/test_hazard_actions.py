@@ -896,3 +896,11 @@ def test_vomiting_with_little_urine_is_seen_today() -> None:
     )
     assert "vomiting_with_little_urine" in result.red_flags
     assert result.triage in ("urgent", "emergency")
+
+
+def test_a_severe_blood_pressure_reading_in_pregnancy_is_an_emergency() -> None:
+    result = nightlegs.assess(
+        "29 weeks pregnant, ankles puffy at night, home bp reading 165/104 but I feel ok", age=31
+    )
+    assert "severe_blood_pressure_in_pregnancy" in result.red_flags
+    assert result.triage == "emergency"

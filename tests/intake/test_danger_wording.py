@@ -920,3 +920,17 @@ def test_lay_wording_for_weakness_torsion_urine_and_quinine(text: str, finding: 
 )
 def test_and_with_a_new_subject_ends_the_negation(text: str, finding: str) -> None:
     assert present(text, finding), reading(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present_"),
+    [
+        ("checked my BP at the pharmacy, it said 171/96", True),
+        ("blood pressure 148 over 112 on the home monitor", True),
+        ("my bp was 132/84 which the nurse said is fine", False),
+        ("the pain is 10/10 tonight", False),
+        ("the pressure in my calf is 9/10", False),
+    ],
+)
+def test_a_severe_blood_pressure_reading_is_read(text: str, present_: bool) -> None:
+    assert present(text, "severe_high_blood_pressure") is present_, reading(text)

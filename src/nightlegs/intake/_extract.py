@@ -240,6 +240,31 @@ def _drop_yielding(
                 break
 
 
+_SEVERE_BP = "severe_high_blood_pressure"
+#: "162/112", "BP 158 / 110 mmHg": a systolic/diastolic pair, read only in a text that speaks
+#: of blood pressure (so "10/10 pain" or a date is not a reading).
+_BP_PAIR = re.compile(r"(?<![\d/.])(\d{2,3})\s*(?:/|over)\s*(\d{2,3})(?![\d/.])")
+_BP_CONTEXT = re.compile(r"\b(?:bp|blood\s*pressure|pressure|mmhg|systolic|diastolic)\b", re.I)
+
+
+def _severe_blood_pressure(text: str) -> str | None:
+    """The first blood-pressure reading at or above 160/110 (either number), if the text has one.
+
+    >>> _severe_blood_pressure("BP tonight 162/98, yesterday 150/90")
+    '162/98'
+    >>> _severe_blood_pressure("pain is 10/10 and my blood pressure was fine") is None
+    True
+    """
+    if not _BP_CONTEXT.search(text):
+        return None
+    for match in _BP_PAIR.finditer(text):
+        systolic, diastolic = int(match.group(1)), int(match.group(2))
+        plausible = 70 <= systolic <= 300 and 30 <= diastolic <= 200 and systolic > diastolic
+        if plausible and (systolic >= 160 or diastolic >= 110):
+            return match.group(0)
+    return None
+
+
 def extract(text: str) -> IntakeResult:
     """Understand a free-text description of night-time leg symptoms.
 
@@ -276,6 +301,9 @@ def extract(text: str) -> IntakeResult:
     normalised = index.normalise(text)
     population = extract_population(text, normalised)
     found, claims = _resolve(normalised, index.find(normalised), population.subject)
+    reading = _severe_blood_pressure(text)
+    if reading and _SEVERE_BP not in found:
+        found[_SEVERE_BP] = ExtractedFinding(_SEVERE_BP, True, reading)
     understood = any(f.present for f in found.values())
     if not understood:
         warnings.append(

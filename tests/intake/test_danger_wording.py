@@ -934,3 +934,15 @@ def test_and_with_a_new_subject_ends_the_negation(text: str, finding: str) -> No
 )
 def test_a_severe_blood_pressure_reading_is_read(text: str, present_: bool) -> None:
     assert present(text, "severe_high_blood_pressure") is present_, reading(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the ache sits just above the dimples at the base of my back", "sore near his cheek dimples"],
+)
+def test_body_dimples_are_not_pitting(text: str) -> None:
+    assert not present(text, "pitting_oedema"), reading(text)
+
+
+def test_a_dimple_left_by_pressing_is_pitting() -> None:
+    assert present("her shins dimple when you push a finger in", "pitting_oedema")

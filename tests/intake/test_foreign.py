@@ -1508,3 +1508,16 @@ def test_batch20_a_spanish_rash_with_weight_loss_and_foot_drop_is_same_day() -> 
         "y arrastro el pie"
     )
     assert result.triage.value in ("urgent", "emergency"), result.red_flags
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "present_"),
+    [
+        ("Ночью ноги ноют, нужно шевелить ими, иначе не уснуть.", "urge_to_move", True),
+        ("Ноги не болят, но это невыносимо, ночью не сплю.", "severe_pain", False),
+        ("Боль в икре невыносимая, нога опухла.", "severe_pain", True),
+    ],
+)
+def test_russian_restlessness_is_not_severe_pain(text: str, finding: str, present_: bool) -> None:
+    found = {f.id: f.present for f in extract(text).findings}
+    assert found.get(finding, False) is present_, found

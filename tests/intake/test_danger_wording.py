@@ -946,3 +946,16 @@ def test_body_dimples_are_not_pitting(text: str) -> None:
 
 def test_a_dimple_left_by_pressing_is_pitting() -> None:
     assert present("her shins dimple when you push a finger in", "pitting_oedema")
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("Her eyes look a bit yelow to me and her legs ache at night.", "jaundice"),
+        ("His skin has gone yello this week, and his calves cramp.", "jaundice"),
+        ("My uncle drinks heavily and now his legs burn at night.", "heavy_alcohol"),
+    ],
+)
+def test_misspelt_yellow_and_drinks_heavily_are_read(text: str, finding: str) -> None:
+    present = {f.id for f in extract(text).findings if f.present}
+    assert finding in present

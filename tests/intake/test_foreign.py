@@ -1521,3 +1521,32 @@ def test_batch20_a_spanish_rash_with_weight_loss_and_foot_drop_is_same_day() -> 
 def test_russian_restlessness_is_not_severe_pain(text: str, finding: str, present_: bool) -> None:
     found = {f.id: f.present for f in extract(text).findings}
     assert found.get(finding, False) is present_, found
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "Ma tante a des varices, la cheville saigne abondamment, flaque de sang."),
+        ("de", "Bei meinem Vater blutet die Krampfader am Knöchel, überall Blut, es spritzt."),
+        ("es", "A mi padre le sangra muchísimo una vena de la pierna, sale a chorros la sangre."),
+        ("it", "A mio padre una vena della gamba sanguina abbondantemente, una pozza di sangue."),
+        ("ru", "У бабушки лопнула вена на голени, кровь льет, целая лужа крови."),
+    ],
+)
+def test_heavy_bleeding_is_read_and_is_an_emergency(language: str, text: str) -> None:
+    from nightlegs import assess
+
+    assert found(text, language).get("heavy_bleeding") is True
+    assert assess(text).triage.value == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "Un petit bouton sur le mollet a saigné un peu ce matin."),
+        ("de", "Beim Rasieren hat es am Schienbein kurz ein bisschen geblutet."),
+        ("es", "Me salió un poquito de sangre de un granito en la pierna."),
+    ],
+)
+def test_a_little_bleeding_is_not_heavy_bleeding(language: str, text: str) -> None:
+    assert found(text, language).get("heavy_bleeding") is not True

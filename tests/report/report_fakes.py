@@ -13,6 +13,7 @@ from nightlegs.diary import (
     Episode,
     Night,
     NightIn,
+    Person,
     Profile,
     ProfileIn,
     RecordingRecord,
@@ -41,6 +42,18 @@ class MemoryStore:
         self.assessments: list[AssessmentRecord] = []
         self.recordings: dict[int, RecordingRecord] = {}
         self._next_episode = 1
+
+    def get_person(self, person: int | None = None) -> Person:
+        _check(person)
+        fields = self.profile.model_dump(exclude={"updated_at"}) if self.profile else {}
+        return Person(
+            **fields,
+            id=ME,
+            name="Me",
+            profile_saved=self.profile is not None,
+            created_at=NOW,
+            updated_at=NOW,
+        )
 
     def get_profile(self, *, person: int | None = None) -> Profile | None:
         _check(person)

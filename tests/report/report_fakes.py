@@ -13,6 +13,7 @@ from nightlegs.diary import (
     Episode,
     Night,
     NightIn,
+    Person,
     Profile,
     ProfileIn,
     RecordingRecord,
@@ -23,8 +24,17 @@ from nightlegs.errors import NotFoundError
 NOW = dt.datetime(2025, 3, 20, 9, 0, tzinfo=dt.UTC)
 
 
+ME = 1  # the fake holds one person
+
+
+def _check(person: int | None) -> None:
+    if person not in (None, ME):
+        raise NotFoundError(f"person {person} not found")
+
+
 class MemoryStore:
-    """A dict-backed stand-in for the SQL store; timestamps are fixed so outputs are stable."""
+    """A dict-backed stand-in for the SQL store with one person; timestamps are fixed so
+    outputs are stable."""
 
     def __init__(self) -> None:
         self.profile: Profile | None = None
@@ -33,10 +43,24 @@ class MemoryStore:
         self.recordings: dict[int, RecordingRecord] = {}
         self._next_episode = 1
 
-    def get_profile(self) -> Profile | None:
+    def get_person(self, person: int | None = None) -> Person:
+        _check(person)
+        fields = self.profile.model_dump(exclude={"updated_at"}) if self.profile else {}
+        return Person(
+            **fields,
+            id=ME,
+            name="Me",
+            profile_saved=self.profile is not None,
+            created_at=NOW,
+            updated_at=NOW,
+        )
+
+    def get_profile(self, *, person: int | None = None) -> Profile | None:
+        _check(person)
         return self.profile
 
-    def put_profile(self, profile: ProfileIn) -> Profile:
+    def put_profile(self, profile: ProfileIn, *, person: int | None = None) -> Profile:
+        _check(person)
         self.profile = Profile(**profile.model_dump(), updated_at=NOW)
         return self.profile
 
@@ -46,39 +70,56 @@ class MemoryStore:
             episodes.append(Episode(**e.model_dump(), id=self._next_episode))
             self._next_episode += 1
         data = night.model_dump(exclude={"episodes"})
-        return Night(**data, id=night_id, created_at=NOW, updated_at=NOW, episodes=episodes)
+        return Night(
+            **data, id=night_id, person_id=ME, created_at=NOW, updated_at=NOW, episodes=episodes
+        )
 
-    def create_night(self, night: NightIn) -> Night:
+    def create_night(self, night: NightIn, *, person: int | None = None) -> Night:
+        _check(person)
         new = self._night(len(self.nights) + 1, night)
         self.nights[new.id] = new
         return new
 
     def list_nights(
-        self, *, since: dt.date | None = None, limit: int = 1000, offset: int = 0
+        self,
+        *,
+        person: int | None = None,
+        since: dt.date | None = None,
+        limit: int = 1000,
+        offset: int = 0,
     ) -> list[Night]:
+        _check(person)
         rows = sorted(self.nights.values(), key=lambda n: (n.date, n.id), reverse=True)
         rows = [n for n in rows if since is None or n.date >= since]
         return rows[offset : offset + limit]
 
-    def get_night(self, night_id: int) -> Night:
+    def get_night(self, night_id: int, *, person: int | None = None) -> Night:
+        _check(person)
         if night_id not in self.nights:
             raise NotFoundError(f"night {night_id} not found")
         return self.nights[night_id]
 
-    def update_night(self, night_id: int, night: NightIn) -> Night:
+    def update_night(self, night_id: int, night: NightIn, *, person: int | None = None) -> Night:
         self.get_night(night_id)
         self.nights[night_id] = self._night(night_id, night)
         return self.nights[night_id]
 
-    def delete_night(self, night_id: int) -> None:
+    def delete_night(self, night_id: int, *, person: int | None = None) -> None:
         self.get_night(night_id)
         del self.nights[night_id]
 
     def add_assessment(
-        self, request: dict[str, Any], result: dict[str, Any], kb_version: str
+        self,
+        request: dict[str, Any],
+        result: dict[str, Any],
+        kb_version: str,
+        *,
+        person: int | None = None,
     ) -> AssessmentRecord:
+        _check(person)
         record = AssessmentRecord(
             id=len(self.assessments) + 1,
+            person_id=ME,
             created_at=NOW - dt.timedelta(days=2) + dt.timedelta(hours=len(self.assessments)),
             kb_version=kb_version,
             request=request,
@@ -87,16 +128,24 @@ class MemoryStore:
         self.assessments.append(record)
         return record
 
-    def latest_assessment(self) -> AssessmentRecord | None:
+    def latest_assessment(self, *, person: int | None = None) -> AssessmentRecord | None:
+        _check(person)
         return self.assessments[-1] if self.assessments else None
 
-    def list_assessments(self, *, limit: int = 100) -> list[AssessmentRecord]:
+    def list_assessments(
+        self, *, person: int | None = None, limit: int = 100
+    ) -> list[AssessmentRecord]:
+        _check(person)
         return list(reversed(self.assessments))[:limit]
 
-    def create_recording(self, filename: str, size_bytes: int) -> RecordingRecord:
+    def create_recording(
+        self, filename: str, size_bytes: int, *, person: int | None = None
+    ) -> RecordingRecord:
+        _check(person)
         rid = len(self.recordings) + 1
         record = RecordingRecord(
             id=rid,
+            person_id=ME,
             filename=filename,
             size_bytes=size_bytes,
             status="pending",
@@ -120,18 +169,22 @@ class MemoryStore:
         self.recordings[recording_id] = record
         return record
 
-    def get_recording(self, recording_id: int) -> RecordingRecord:
+    def get_recording(self, recording_id: int, *, person: int | None = None) -> RecordingRecord:
+        _check(person)
         if recording_id not in self.recordings:
             raise NotFoundError(f"recording {recording_id} not found")
         return self.recordings[recording_id]
 
-    def list_recordings(self) -> list[RecordingRecord]:
+    def list_recordings(self, *, person: int | None = None) -> list[RecordingRecord]:
+        _check(person)
         return sorted(self.recordings.values(), key=lambda r: r.id, reverse=True)
 
-    def export_diary(self) -> DiaryExport:
+    def export_diary(self, *, person: int | None = None) -> DiaryExport:
         raise NotImplementedError
 
-    def import_diary(self, data: DiaryExport, *, replace: bool = False) -> int:
+    def import_diary(
+        self, data: DiaryExport, *, person: int | None = None, replace: bool = False
+    ) -> int:
         raise NotImplementedError
 
     def close(self) -> None:

@@ -35,8 +35,11 @@ def test_summary_numbers(diary: MemoryStore) -> None:
 def test_days_window(diary: MemoryStore) -> None:
     assert build_report_data(diary, days=365, now=NOW).summary.count == 12
     assert build_report_data(diary, days=1, now=NOW).summary.count == 1
+    every = build_report_data(diary, days=0, now=NOW)
+    assert every.summary.count == len(diary.nights) and every.period_days == 0
+    assert every.period_start == min(n.date for n in diary.nights.values())
     with pytest.raises(InputError, match="days"):
-        build_report_data(diary, days=0)
+        build_report_data(diary, days=-1)
 
 
 def test_latest_assessment_and_recordings(diary: MemoryStore) -> None:

@@ -1,4 +1,4 @@
-"""The night diary: profile, nights with episodes, stored assessments and recordings."""
+"""The night diary: people and their profiles, nights, saved assessments and recordings."""
 
 from nightlegs.diary.csv_io import export_csv, import_csv
 from nightlegs.diary.schemas import (
@@ -8,6 +8,8 @@ from nightlegs.diary.schemas import (
     EpisodeIn,
     Night,
     NightIn,
+    Person,
+    PersonIn,
     Profile,
     ProfileIn,
     RecordingRecord,
@@ -23,6 +25,8 @@ __all__ = [
     "EpisodeIn",
     "Night",
     "NightIn",
+    "Person",
+    "PersonIn",
     "Profile",
     "ProfileIn",
     "RecordingRecord",

@@ -20,7 +20,7 @@ from nightlegs.diary._orm import (
     AssessmentRow,
     EpisodeRow,
     NightRow,
-    ProfileRow,
+    PersonRow,
     RecordingRow,
     utc_now,
 )
@@ -29,6 +29,8 @@ from nightlegs.diary.schemas import (
     EpisodeIn,
     Night,
     NightIn,
+    Person,
+    PersonIn,
     Profile,
     ProfileIn,
     RecordingRecord,
@@ -37,13 +39,16 @@ from nightlegs.errors import InputError
 
 __all__ = [
     "apply_night",
+    "apply_person",
     "apply_profile",
     "assessment_model",
     "checked_text",
+    "clear_profile",
     "episode_values",
     "night_in_model",
     "night_model",
     "night_values",
+    "person_model",
     "profile_in_model",
     "profile_model",
     "recording_model",
@@ -190,6 +195,7 @@ def night_model(row: NightRow) -> Night:
         {
             **_night_fields(row),
             "id": row.id,
+            "person_id": row.person_id,
             "created_at": row.created_at,
             "updated_at": row.updated_at,
             "episodes": [{**_episode_fields(e), "id": e.id} for e in row.episodes],
@@ -209,40 +215,77 @@ def night_in_model(row: NightRow) -> NightIn:
     )
 
 
-def apply_profile(row: ProfileRow, profile: ProfileIn) -> None:
-    """Copy ``profile`` onto ``row``."""
-    row.age = profile.age
-    row.sex = profile.sex
-    row.pregnant = profile.pregnant
-    row.pregnancy_week = profile.pregnancy_week
-    row.medicines = [str(checked_text(m, "profile.medicines")) for m in profile.medicines]
+_PROFILE_FIELDS = tuple(ProfileIn.model_fields)
+
+
+def apply_profile(row: PersonRow, profile: ProfileIn, where: str = "profile") -> None:
+    """Copy ``profile`` onto the person ``row`` and mark the profile as entered."""
+    for name in _PROFILE_FIELDS:
+        if name not in ("medicines", "known_conditions"):
+            setattr(row, name, getattr(profile, name))
+    row.medicines = [str(checked_text(m, f"{where}.medicines")) for m in profile.medicines]
     row.known_conditions = [
-        str(checked_text(c, "profile.known_conditions")) for c in profile.known_conditions
+        str(checked_text(c, f"{where}.known_conditions")) for c in profile.known_conditions
     ]
-    row.updated_at = utc_now()
+    now = utc_now()
+    row.profile_saved_at = now
+    row.updated_at = now
+    if row.created_at is None:  # a new row
+        row.created_at = now
 
 
-def profile_in_model(row: ProfileRow) -> ProfileIn:
-    """The stored profile without its timestamp."""
-    return ProfileIn(
-        age=row.age,
-        sex=row.sex,  # type: ignore[arg-type]  # a Literal checked by pydantic
-        pregnant=row.pregnant,
-        pregnancy_week=row.pregnancy_week,
-        medicines=list(row.medicines),
-        known_conditions=list(row.known_conditions),
+def clear_profile(row: PersonRow) -> None:
+    """Forget the profile of ``row`` (the person and their name stay)."""
+    apply_profile(row, ProfileIn())
+    row.profile_saved_at = None
+
+
+def apply_person(row: PersonRow, person: PersonIn) -> None:
+    """Copy ``person`` (name and profile) onto ``row``."""
+    row.name = str(checked_text(person.name, "name"))
+    apply_profile(row, person, where="person")
+
+
+def _profile_fields(row: PersonRow) -> dict[str, Any]:
+    fields = {name: getattr(row, name) for name in _PROFILE_FIELDS}
+    fields["medicines"] = list(row.medicines)
+    fields["known_conditions"] = list(row.known_conditions)
+    return fields
+
+
+def profile_in_model(row: PersonRow) -> ProfileIn | None:
+    """The person's profile without its timestamp; ``None`` when none was entered."""
+    if row.profile_saved_at is None:
+        return None
+    return ProfileIn.model_validate(_profile_fields(row))
+
+
+def profile_model(row: PersonRow) -> Profile | None:
+    """The person's profile as ``GET /api/profile`` returns it; ``None`` when none was entered."""
+    if row.profile_saved_at is None:
+        return None
+    return Profile.model_validate({**_profile_fields(row), "updated_at": row.profile_saved_at})
+
+
+def person_model(row: PersonRow) -> Person:
+    """The stored person with their profile."""
+    return Person.model_validate(
+        {
+            **_profile_fields(row),
+            "id": row.id,
+            "name": row.name,
+            "profile_saved": row.profile_saved_at is not None,
+            "created_at": row.created_at,
+            "updated_at": row.updated_at,
+        }
     )
-
-
-def profile_model(row: ProfileRow) -> Profile:
-    """The stored profile as the API returns it."""
-    return Profile(**profile_in_model(row).model_dump(), updated_at=row.updated_at)
 
 
 def assessment_model(row: AssessmentRow) -> AssessmentRecord:
     """A stored assessment."""
     return AssessmentRecord(
         id=row.id,
+        person_id=row.person_id,
         created_at=row.created_at,
         kb_version=row.kb_version,
         request=row.request,
@@ -255,6 +298,7 @@ def recording_model(row: RecordingRow) -> RecordingRecord:
     return RecordingRecord.model_validate(
         {
             "id": row.id,
+            "person_id": row.person_id,
             "filename": row.filename,
             "size_bytes": row.size_bytes,
             "status": row.status,

@@ -55,7 +55,7 @@ from sqlalchemy.pool import StaticPool
 
 from nightlegs.diary._convert import episode_values, night_values, storable_night
 from nightlegs.diary._engine import WRITER_OPTION
-from nightlegs.diary._orm import EpisodeRow, NightRow, ProfileRow, utc_now
+from nightlegs.diary._orm import EpisodeRow, NightRow, utc_now
 from nightlegs.diary.schemas import DiaryExport, NightIn
 from nightlegs.errors import TooLargeError
 
@@ -123,8 +123,11 @@ the limit of 2; import it in parts
         )
 
 
-def _batches(nights: list[NightIn]) -> Iterator[tuple[list[dict[str, Any]], list[dict[str, Any]]]]:
-    """Staging rows, :data:`BATCH_NIGHTS` nights at a time (checked: raises ``InputError``)."""
+def _batches(
+    nights: list[NightIn], person: int
+) -> Iterator[tuple[list[dict[str, Any]], list[dict[str, Any]]]]:
+    """Staging rows of ``person``'s nights, :data:`BATCH_NIGHTS` at a time (checked: raises
+    ``InputError``)."""
     now = utc_now()
     for start in range(0, len(nights), BATCH_NIGHTS):
         staged_nights: list[dict[str, Any]] = []
@@ -132,7 +135,13 @@ def _batches(nights: list[NightIn]) -> Iterator[tuple[list[dict[str, Any]], list
         for seq in range(start, min(start + BATCH_NIGHTS, len(nights))):
             night = storable_night(nights[seq], f"nights[{seq}]")
             staged_nights.append(
-                {"seq": seq, **night_values(night), "created_at": now, "updated_at": now}
+                {
+                    "seq": seq,
+                    **night_values(night),
+                    "person_id": person,
+                    "created_at": now,
+                    "updated_at": now,
+                }
             )
             staged_episodes.extend({"night_seq": seq, **e} for e in episode_values(night))
         yield staged_nights, staged_episodes
@@ -159,7 +168,9 @@ def _reserve_ids(connection: Connection) -> None:
         )
 
 
-def _move(connection: Connection, *, replace: bool, profile: Executable | None) -> None:
+def _move(
+    connection: Connection, *, person: int, replace: bool, profile: Executable | None
+) -> None:
     """Move the staged rows into the diary (inside the caller's write transaction)."""
     nights, episodes = _STAGED_NIGHTS.c, _STAGED_EPISODES.c
     if connection.dialect.name == "postgresql":
@@ -176,8 +187,8 @@ def _move(connection: Connection, *, replace: bool, profile: Executable | None) 
         episode_night_id = literal(first) + episodes.night_seq
         episode_source = _STAGED_EPISODES
     if replace:
-        connection.execute(delete(NightRow))  # episodes go by ON DELETE CASCADE
-        connection.execute(delete(ProfileRow))
+        # Episodes go by ON DELETE CASCADE.
+        connection.execute(delete(NightRow).where(NightRow.person_id == person))
     if profile is not None:
         connection.execute(profile)
     connection.execute(
@@ -201,6 +212,7 @@ def staged_import(
     write_lock: contextlib.AbstractContextManager[Any],
     data: DiaryExport,
     *,
+    person: int,
     replace: bool,
     profile: Executable | None,
 ) -> int:
@@ -212,13 +224,15 @@ def staged_import(
         The store's engine.
     write_lock : context manager
         The store's lock that queues its own writers (held for the move only).
+    person : int
+        The id of the person whose nights these are.
     data : DiaryExport
         Checked night by night while staging; the first invalid night raises ``InputError``
         naming it (``nights[3].notes``) and nothing is stored.
     replace : bool
-        Delete every night and the profile in the move, before the new rows go in.
+        Delete the person's nights in the move, before the new rows go in.
     profile : sqlalchemy.Executable or None
-        The profile upsert, executed in the move.
+        The update of the person's profile, executed in the move.
     """
     # A one-connection in-memory database (tests) cannot stage beside its other users: there
     # the store's lock is held throughout, which is what a single transaction would do anyway.
@@ -229,7 +243,7 @@ def staged_import(
             with connection.begin():
                 _STAGED_NIGHTS.create(connection)
                 _STAGED_EPISODES.create(connection)
-            for staged_nights, staged_episodes in _batches(data.nights):
+            for staged_nights, staged_episodes in _batches(data.nights, person):
                 with connection.begin():
                     connection.execute(insert(_STAGED_NIGHTS), staged_nights)
                     if staged_episodes:
@@ -241,7 +255,7 @@ def staged_import(
                 contextlib.nullcontext() if whole is write_lock else write_lock,
                 connection.begin(),
             ):
-                _move(connection, replace=replace, profile=profile)
+                _move(connection, person=person, replace=replace, profile=profile)
         finally:
             try:
                 connection.execution_options(**{WRITER_OPTION: False})

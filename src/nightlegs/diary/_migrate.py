@@ -9,6 +9,15 @@ head and does nothing; PostgreSQL and SQLite both run DDL transactionally, so a 
 leaves the previous schema. Alembic keeps the running migration in module globals
 (``alembic.context``, ``alembic.op``), so upgrades inside one process are also serialised by a
 thread lock.
+
+SQLite foreign keys
+-------------------
+Some upgrades rebuild a table (SQLite cannot change a column's constraints in place). Dropping
+the old ``nights`` with foreign keys enforced would delete every episode (``ON DELETE
+CASCADE``), so an upgrade runs with ``PRAGMA foreign_keys`` off, checks every key with ``PRAGMA
+foreign_key_check`` before it commits, and switches enforcement back on: the procedure SQLite's
+documentation gives for table changes. The pragma only takes effect outside a transaction, so it
+is set on the driver connection before the upgrade begins.
 """
 
 from __future__ import annotations
@@ -70,7 +79,7 @@ def head_revision() -> str:
     Examples
     --------
     >>> head_revision()
-    '0002'
+    '0003'
     """
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     if head is None:
@@ -99,12 +108,39 @@ def upgrade_to_head(engine: Engine) -> None:
     """
     with engine.connect() as connection:
         connection.execution_options(**{WRITER_OPTION: True})
-        with connection.begin():
-            _lock(connection)
-            current = MigrationContext.configure(connection).get_current_revision()
-            if current == head_revision():
-                return
-            config = alembic_config()
-            config.attributes["connection"] = connection
-            with _THREAD_LOCK:
-                command.upgrade(config, "head")
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            _sqlite_foreign_keys(connection, on=False)
+        try:
+            with connection.begin():
+                _lock(connection)
+                current = MigrationContext.configure(connection).get_current_revision()
+                if current == head_revision():
+                    return
+                config = alembic_config()
+                config.attributes["connection"] = connection
+                with _THREAD_LOCK:
+                    command.upgrade(config, "head")
+                if sqlite:
+                    _check_foreign_keys(connection)
+        finally:
+            if sqlite:
+                _sqlite_foreign_keys(connection, on=True)
+
+
+def _sqlite_foreign_keys(connection: Connection, *, on: bool) -> None:
+    """Switch SQLite's foreign-key enforcement (outside any transaction: on the driver)."""
+    driver = connection.connection.driver_connection
+    if driver is None:  # pragma: no cover - a checked-out connection always has one
+        raise RuntimeError("the SQLite connection has no driver connection")
+    driver.execute(f"PRAGMA foreign_keys = {'ON' if on else 'OFF'}")
+
+
+def _check_foreign_keys(connection: Connection) -> None:
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        table, rowid, parent, _ = broken[0]
+        raise RuntimeError(
+            f"the upgrade left {len(broken)} broken foreign keys, e.g. {table} row {rowid} "
+            f"pointing at a missing {parent} row; nothing was changed"
+        )

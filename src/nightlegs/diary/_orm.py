@@ -1,7 +1,9 @@
 """The diary's tables as a typed SQLAlchemy 2 ORM (private: the public shape is ``schemas``).
 
-The migration ``migrations/versions/0001_initial.py`` creates exactly this metadata; a test checks
-that Alembic's autogenerate comparison between the two is empty on SQLite and on PostgreSQL.
+The migrations in ``migrations/versions/`` create exactly this metadata; a test checks that
+Alembic's autogenerate comparison between the two is empty on SQLite and on PostgreSQL.
+
+Every night, assessment and recording belongs to a person (``person_id``, deleted with them).
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ __all__ = [
     "Base",
     "EpisodeRow",
     "NightRow",
-    "ProfileRow",
+    "PersonRow",
     "RecordingRow",
     "UTCDateTime",
     "utc_now",
@@ -89,19 +91,33 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-class ProfileRow(Base):
-    """The one profile of the diary (``id`` is always 1)."""
+class PersonRow(Base):
+    """A person of the diary with their profile; ``profile_saved_at`` is set once one is entered.
 
-    __tablename__ = "profile"
+    The person with the smallest id is the default one (routes without ``?person=``).
+    """
+
+    __tablename__ = "people"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    birth_year: Mapped[int | None] = mapped_column(Integer)
     age: Mapped[float | None] = mapped_column(Float)
     sex: Mapped[str | None] = mapped_column(String(16))
     pregnant: Mapped[bool | None] = mapped_column(Boolean)
     pregnancy_week: Mapped[int | None] = mapped_column(Integer)
+    due_date: Mapped[dt.date | None] = mapped_column(Date)
+    postpartum_since: Mapped[dt.date | None] = mapped_column(Date)
     medicines: Mapped[list[str]] = mapped_column(_JSON)
     known_conditions: Mapped[list[str]] = mapped_column(_JSON)
+    profile_saved_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+def _owner() -> Mapped[int]:
+    """The ``person_id`` column of a person's record (indexed, deleted with the person)."""
+    return mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
 
 
 class NightRow(Base):
@@ -116,6 +132,7 @@ class NightRow(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = _owner()
     date: Mapped[dt.date] = mapped_column(Date, index=True)
     bedtime: Mapped[dt.time | None] = mapped_column(Time)
     wake_time: Mapped[dt.time | None] = mapped_column(Time)
@@ -162,6 +179,7 @@ class AssessmentRow(Base):
     __tablename__ = "assessments"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = _owner()
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
     kb_version: Mapped[str] = mapped_column(String(64))
     request: Mapped[dict[str, Any]] = mapped_column(_JSON)
@@ -174,6 +192,7 @@ class RecordingRow(Base):
     __tablename__ = "recordings"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = _owner()
     filename: Mapped[str] = mapped_column(String(255))
     size_bytes: Mapped[int] = mapped_column(BigInteger)
     status: Mapped[str] = mapped_column(String(16))

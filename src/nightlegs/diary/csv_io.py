@@ -110,8 +110,9 @@ def _text_cell(column: str, value: Any) -> str:
     return neutralise(cell) if column in TEXT_COLUMNS else cell
 
 
-def export_csv(store: DiaryStore) -> str:
-    """Every night of ``store`` as CSV text (see the module notes for the layout).
+def export_csv(store: DiaryStore, *, person: int | None = None) -> str:
+    """Every night of a person (the default person when ``None``) as CSV text (see the module
+    notes for the layout).
 
     Examples
     --------
@@ -131,7 +132,7 @@ recording_id,notes,episode_time,side,body_site,kind,intensity,helped
     # terminator a lone "\r" in a note would go out unquoted and split the row on reading).
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    for number, night in enumerate(store.export_diary().nights, start=1):
+    for number, night in enumerate(store.export_diary(person=person).nights, start=1):
         night_cells = [str(number)] + [
             _text_cell(c, getattr(night, f)) for c, f in _NIGHT_FIELD.items()
         ]
@@ -262,9 +263,14 @@ def _describe(exc: ValidationError, rows: _NightRows) -> str:
 
 
 def import_csv(
-    store: DiaryStore, text: str, *, replace: bool = False, max_rows: int | None = None
+    store: DiaryStore,
+    text: str,
+    *,
+    person: int | None = None,
+    replace: bool = False,
+    max_rows: int | None = None,
 ) -> int:
-    """Add the nights in CSV ``text`` to ``store``; return how many nights were added.
+    """Add the nights in CSV ``text`` to a person of ``store``; return how many were added.
 
     All or nothing: the file is checked completely, then stored as
     :meth:`~nightlegs.diary.store.DiaryStore.import_diary` stores any import.
@@ -274,8 +280,10 @@ def import_csv(
     store : DiaryStore
     text : str
         CSV as written by :func:`export_csv` (or by hand: see the module notes).
+    person : int, optional
+        Whose nights these are (the default person when ``None``).
     replace : bool
-        Delete the existing nights first (the profile, which CSV does not carry, is kept).
+        Delete the person's nights first (the profile, which CSV does not carry, is kept).
     max_rows : int, optional
         The most nights plus episodes taken at once.
 
@@ -301,7 +309,7 @@ def import_csv(
 to 10 (got '11')
     """
     nights = [_night_in(rows) for rows in _read_rows(text)]
-    profile = store.get_profile() if replace else None
+    profile = store.get_profile(person=person) if replace else None
     kept = None if profile is None else ProfileIn(**profile.model_dump(exclude={"updated_at"}))
     data = DiaryExport(profile=kept, nights=nights)
-    return store.import_diary(data, replace=replace, max_rows=max_rows)
+    return store.import_diary(data, person=person, replace=replace, max_rows=max_rows)

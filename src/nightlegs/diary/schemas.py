@@ -7,11 +7,12 @@ returned, with ids and timestamps. Storage (SQLAlchemy) lives in :mod:`nightlegs
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Any, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from nightlegs._inputs import NightDate, StrictIn
+from nightlegs.diary import _person_checks as checks
 
 __all__ = [
     "AssessmentRecord",
@@ -21,6 +22,8 @@ __all__ = [
     "EpisodeKind",
     "Night",
     "NightIn",
+    "Person",
+    "PersonIn",
     "Profile",
     "ProfileIn",
     "RecordingRecord",
@@ -38,17 +41,73 @@ class _In(StrictIn):
 
 
 class ProfileIn(_In):
-    """The person the diary belongs to."""
+    """What is known about a person's health: age, sex, pregnancy, medicines, conditions.
 
+    The medicines and known conditions are kept as given here (the diary export and
+    ``PUT /api/profile`` carry them so); :class:`PersonIn` checks them against the knowledge
+    base's finding ids.
+    """
+
+    birth_year: int | None = Field(default=None, ge=1900, le=2100)
     age: float | None = Field(default=None, ge=0, le=120)
     sex: Literal["female", "male"] | None = None
     pregnant: bool | None = None
     pregnancy_week: int | None = Field(default=None, ge=1, le=45)
+    due_date: dt.date | None = None
+    postpartum_since: dt.date | None = None
     medicines: list[str] = Field(default_factory=list, max_length=50)
     known_conditions: list[str] = Field(default_factory=list, max_length=50)
 
 
 class Profile(ProfileIn):
+    updated_at: dt.datetime
+
+
+class PersonIn(ProfileIn):
+    """A person of the diary: a name or nickname and their profile (``POST /api/people``).
+
+    Checked beyond :class:`ProfileIn`: ``medicines`` are finding ids of the knowledge base's
+    medicines (``med_statin``), ``known_conditions`` finding ids of its history and lifestyle
+    (``diabetes``, ``smoker``), a birth year is not in the future and not given with an age,
+    and pregnancy fields fit together (no pregnancy for sex ``male``, a due date or week only
+    while pregnant, ``postpartum_since`` not while pregnant and not in the future).
+
+    Examples
+    --------
+    >>> PersonIn(name="Sam", birth_year=1980, medicines=["med_statin"]).name
+    'Sam'
+    """
+
+    name: str = Field(min_length=1, max_length=100, examples=["Me", "Lily"])
+
+    @field_validator("medicines")
+    @classmethod
+    def _medicines(cls, value: list[str]) -> list[str]:
+        return checks.finding_ids(value, checks.MEDICINE_CATEGORIES)
+
+    @field_validator("known_conditions")
+    @classmethod
+    def _known_conditions(cls, value: list[str]) -> list[str]:
+        return checks.finding_ids(value, checks.CONDITION_CATEGORIES)
+
+    @field_validator("birth_year")
+    @classmethod
+    def _birth_year(cls, value: int | None) -> int | None:
+        return checks.birth_year(value)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        checks.consistent(self)
+        return self
+
+
+class Person(ProfileIn):
+    """A stored person; ``profile_saved`` is false until a profile was entered for them."""
+
+    id: int
+    name: str
+    profile_saved: bool
+    created_at: dt.datetime
     updated_at: dt.datetime
 
 
@@ -85,6 +144,7 @@ class Night(NightIn):
     # A stored night is shown whatever its date (one stored before dates were checked too).
     date: dt.date
     id: int
+    person_id: int
     created_at: dt.datetime
     updated_at: dt.datetime
     episodes: list[Episode] = Field(default_factory=list)  # type: ignore[assignment]
@@ -94,6 +154,7 @@ class AssessmentRecord(BaseModel):
     """A stored assessment: what was asked, the result object, and the knowledge-base version."""
 
     id: int
+    person_id: int
     created_at: dt.datetime
     kb_version: str
     request: dict[str, Any]
@@ -104,6 +165,7 @@ class RecordingRecord(BaseModel):
     """An uploaded recording and, once analysed, its summary (CONTRACT section 3) and events."""
 
     id: int
+    person_id: int
     filename: str
     size_bytes: int
     status: RecordingStatus

@@ -17,18 +17,20 @@ from contextlib import contextmanager
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
 
-from sqlalchemy import Engine, Executable, insert, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Engine, Executable, func, insert, or_, select, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from nightlegs.diary._convert import (
     apply_night,
+    apply_person,
     apply_profile,
     assessment_model,
     checked_text,
+    clear_profile,
     night_in_model,
     night_model,
+    person_model,
     profile_in_model,
     profile_model,
     recording_model,
@@ -42,12 +44,15 @@ from nightlegs.diary._engine import (
 )
 from nightlegs.diary._import import check_import_size, staged_import
 from nightlegs.diary._migrate import upgrade_to_head
-from nightlegs.diary._orm import AssessmentRow, NightRow, ProfileRow, RecordingRow, utc_now
+from nightlegs.diary._orm import AssessmentRow, NightRow, PersonRow, RecordingRow, utc_now
+from nightlegs.diary._people import person_id, person_row
 from nightlegs.diary.schemas import (
     AssessmentRecord,
     DiaryExport,
     Night,
     NightIn,
+    Person,
+    PersonIn,
     Profile,
     ProfileIn,
     RecordingRecord,
@@ -60,7 +65,7 @@ if TYPE_CHECKING:
 
 __all__ = ["SqlDiaryStore", "default_database_url", "open_store"]
 
-_PROFILE_ID = 1
+_PROFILE_COLUMNS = (*ProfileIn.model_fields, "profile_saved_at", "updated_at")
 _RECORDING_STATUSES = ("pending", "running", "done", "failed")
 _UNFINISHED = ("pending", "running")
 
@@ -173,78 +178,130 @@ class SqlDiaryStore:
         with self._read() as session, session.begin():
             yield session
 
+    # People -----------------------------------------------------------------------------------
+
+    def create_person(self, person: PersonIn) -> Person:
+        """Add a person with their profile; the reply has their id."""
+        with self._transaction() as session:
+            row = PersonRow()
+            apply_person(row, person)
+            session.add(row)
+            session.flush()
+            return person_model(row)
+
+    def list_people(self) -> list[Person]:
+        """Every person, the default one (smallest id) first."""
+        with self._reading() as session:
+            return [
+                person_model(r) for r in session.scalars(select(PersonRow).order_by(PersonRow.id))
+            ]
+
+    def get_person(self, person: int | None = None) -> Person:
+        """One person (the default person when ``None``); ``NotFoundError`` if there is none."""
+        with self._reading() as session:
+            return person_model(person_row(session, person))
+
+    def update_person(self, person: int, data: PersonIn) -> Person:
+        """Replace a person's name and profile."""
+        with self._transaction() as session:
+            row = person_row(session, person, for_update=True)
+            apply_person(row, data)
+            session.flush()
+            return person_model(row)
+
+    def delete_person(self, person: int) -> None:
+        """Delete a person with their nights, assessments and recordings.
+
+        The last person of a diary cannot be deleted (:class:`~nightlegs.errors.InputError`).
+        """
+        with self._transaction() as session:
+            row = person_row(session, person, for_update=True)
+            if session.scalar(select(func.count()).select_from(PersonRow)) == 1:
+                raise InputError(
+                    f"person {person} is the only person in the diary and cannot be deleted; "
+                    "add another person first, or delete their nights one by one"
+                )
+            session.delete(row)  # nights, episodes, assessments, recordings: ON DELETE CASCADE
+
     # Profile ------------------------------------------------------------------------------------
 
-    def get_profile(self) -> Profile | None:
-        """The profile, or ``None`` before one is saved."""
+    def get_profile(self, *, person: int | None = None) -> Profile | None:
+        """A person's profile, or ``None`` before one is entered."""
         with self._reading() as session:
-            row = session.get(ProfileRow, _PROFILE_ID)
-            return None if row is None else profile_model(row)
+            return profile_model(person_row(session, person))
 
-    def put_profile(self, profile: ProfileIn) -> Profile:
-        """Create or replace the profile."""
+    def put_profile(self, profile: ProfileIn, *, person: int | None = None) -> Profile:
+        """Create or replace a person's profile (their name stays)."""
         with self._transaction() as session:
-            row = ProfileRow(id=_PROFILE_ID)
+            row = person_row(session, person, for_update=True)
             apply_profile(row, profile)
-            session.execute(self._profile_upsert(row))
-            return profile_model(row)
-
-    def _profile_upsert(self, row: ProfileRow) -> Executable:
-        # INSERT ... ON CONFLICT so that two first saves at once cannot both try to insert id 1.
-        values = {c.key: getattr(row, c.key) for c in ProfileRow.__table__.columns}
-        insert = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
-        statement = insert(ProfileRow).values(values)
-        return statement.on_conflict_do_update(
-            index_elements=[ProfileRow.id],
-            set_={k: statement.excluded[k] for k in values if k != "id"},
-        )
+            session.flush()
+            saved = profile_model(row)
+            if saved is None:  # pragma: no cover - apply_profile marks it entered
+                raise RuntimeError("the profile was not saved")
+            return saved
 
     # Nights -------------------------------------------------------------------------------------
 
-    def create_night(self, night: NightIn) -> Night:
-        """Store a new night with its episodes."""
+    def create_night(self, night: NightIn, *, person: int | None = None) -> Night:
+        """Store a new night with its episodes for ``person`` (default person when ``None``)."""
         with self._transaction() as session:
-            row = NightRow()
+            row = NightRow(person_id=person_id(session, person))
             apply_night(row, night)
             session.add(row)
             session.flush()
             return night_model(row)
 
     def list_nights(
-        self, *, since: dt.date | None = None, limit: int = 1000, offset: int = 0
+        self,
+        *,
+        person: int | None = None,
+        since: dt.date | None = None,
+        limit: int = 1000,
+        offset: int = 0,
     ) -> list[Night]:
-        """Nights on or after ``since``, oldest first, paged by ``limit`` and ``offset``."""
+        """A person's nights on or after ``since``, oldest first, paged by ``limit`` and
+        ``offset``."""
         if limit < 0 or offset < 0:
             raise InputError(f"limit and offset must be >= 0, got limit={limit}, offset={offset}")
-        query = select(NightRow).options(selectinload(NightRow.episodes))
-        if since is not None:
-            query = query.where(NightRow.date >= since)
-        query = query.order_by(NightRow.date, NightRow.id).limit(limit).offset(offset)
         with self._reading() as session:
+            query = (
+                select(NightRow)
+                .where(NightRow.person_id == person_id(session, person))
+                .options(selectinload(NightRow.episodes))
+            )
+            if since is not None:
+                query = query.where(NightRow.date >= since)
+            query = query.order_by(NightRow.date, NightRow.id).limit(limit).offset(offset)
             return [night_model(row) for row in session.scalars(query)]
 
-    def get_night(self, night_id: int) -> Night:
-        """One night; :class:`~nightlegs.errors.NotFoundError` if there is none."""
+    def get_night(self, night_id: int, *, person: int | None = None) -> Night:
+        """One night of ``person``; :class:`~nightlegs.errors.NotFoundError` if they have none."""
         with self._reading() as session:
-            return night_model(self._night_row(session, night_id))
+            return night_model(self._night_row(session, night_id, person))
 
-    def update_night(self, night_id: int, night: NightIn) -> Night:
+    def update_night(self, night_id: int, night: NightIn, *, person: int | None = None) -> Night:
         """Replace a night, its episodes included (episodes get new ids)."""
         with self._transaction() as session:
-            row = self._night_row(session, night_id, for_update=True)
+            row = self._night_row(session, night_id, person, for_update=True)
             apply_night(row, night)
             session.flush()
             return night_model(row)
 
-    def delete_night(self, night_id: int) -> None:
+    def delete_night(self, night_id: int, *, person: int | None = None) -> None:
         """Delete a night and its episodes."""
         with self._transaction() as session:
-            session.delete(self._night_row(session, night_id, for_update=True))
+            session.delete(self._night_row(session, night_id, person, for_update=True))
 
     @staticmethod
-    def _night_row(session: Session, night_id: int, *, for_update: bool = False) -> NightRow:
+    def _night_row(
+        session: Session, night_id: int, person: int | None, *, for_update: bool = False
+    ) -> NightRow:
+        owner = person_id(session, person)
         query = (
-            select(NightRow).where(NightRow.id == night_id).options(selectinload(NightRow.episodes))
+            select(NightRow)
+            .where(NightRow.id == night_id, NightRow.person_id == owner)
+            .options(selectinload(NightRow.episodes))
         )
         if for_update:
             # Concurrent replacements of one night queue up on PostgreSQL (SQLite has the
@@ -252,51 +309,95 @@ class SqlDiaryStore:
             query = query.with_for_update()
         row = session.scalars(query).one_or_none()
         if row is None:
-            raise NotFoundError(f"night {night_id} not found")
+            raise NotFoundError(f"night {night_id} not found for person {owner}")
         return row
 
     # Assessments --------------------------------------------------------------------------------
 
     def add_assessment(
-        self, request: dict[str, Any], result: dict[str, Any], kb_version: str
+        self,
+        request: dict[str, Any],
+        result: dict[str, Any],
+        kb_version: str,
+        *,
+        person: int | None = None,
     ) -> AssessmentRecord:
-        """Store an assessment's request, result and knowledge-base version."""
+        """Store an assessment's request, result and knowledge-base version for ``person``."""
         created = utc_now()
         version = checked_text(kb_version, "kb_version")
-        # A plain INSERT ... RETURNING: every POST /api/assess stores one, and the ORM unit of
-        # work costs several times more CPU than the statement itself.
-        statement = (
-            insert(AssessmentRow)
-            .values(created_at=created, kb_version=version, request=request, result=result)
-            .returning(AssessmentRow.id)
-        )
         with self._transaction() as session:
+            owner = person_id(session, person)
+            # A plain INSERT ... RETURNING: the ORM unit of work costs several times more CPU
+            # than the statement itself.
+            statement = (
+                insert(AssessmentRow)
+                .values(
+                    person_id=owner,
+                    created_at=created,
+                    kb_version=version,
+                    request=request,
+                    result=result,
+                )
+                .returning(AssessmentRow.id)
+            )
             new_id = session.execute(statement).scalar_one()
         return AssessmentRecord.model_construct(
-            id=new_id, created_at=created, kb_version=kb_version, request=request, result=result
+            id=new_id,
+            person_id=owner,
+            created_at=created,
+            kb_version=kb_version,
+            request=request,
+            result=result,
         )
 
-    def latest_assessment(self) -> AssessmentRecord | None:
-        """The newest assessment, or ``None`` if there is none."""
-        found = self.list_assessments(limit=1)
+    def latest_assessment(self, *, person: int | None = None) -> AssessmentRecord | None:
+        """A person's newest assessment, or ``None`` if there is none."""
+        found = self.list_assessments(person=person, limit=1)
         return found[0] if found else None
 
-    def list_assessments(self, *, limit: int = 100) -> list[AssessmentRecord]:
-        """Assessments, newest first."""
-        query = (
-            select(AssessmentRow)
-            .order_by(AssessmentRow.created_at.desc(), AssessmentRow.id.desc())
-            .limit(max(limit, 0))
-        )
+    def list_assessments(
+        self, *, person: int | None = None, limit: int = 100
+    ) -> list[AssessmentRecord]:
+        """A person's assessments, newest first."""
         with self._reading() as session:
+            query = (
+                select(AssessmentRow)
+                .where(AssessmentRow.person_id == person_id(session, person))
+                .order_by(AssessmentRow.created_at.desc(), AssessmentRow.id.desc())
+                .limit(max(limit, 0))
+            )
             return [assessment_model(row) for row in session.scalars(query)]
+
+    def get_assessment(self, assessment_id: int, *, person: int | None = None) -> AssessmentRecord:
+        """One assessment of ``person``; :class:`~nightlegs.errors.NotFoundError` if none."""
+        with self._reading() as session:
+            return assessment_model(self._assessment_row(session, assessment_id, person))
+
+    def delete_assessment(self, assessment_id: int, *, person: int | None = None) -> None:
+        """Delete one saved assessment of ``person``."""
+        with self._transaction() as session:
+            session.delete(self._assessment_row(session, assessment_id, person))
+
+    @staticmethod
+    def _assessment_row(session: Session, assessment_id: int, person: int | None) -> AssessmentRow:
+        owner = person_id(session, person)
+        row = session.get(AssessmentRow, assessment_id)
+        if row is None or row.person_id != owner:
+            raise NotFoundError(f"assessment {assessment_id} not found for person {owner}")
+        return row
 
     # Recordings ---------------------------------------------------------------------------------
 
     def create_recording(
-        self, filename: str, size_bytes: int, *, owner: str | None = None, lease_s: float = 0.0
+        self,
+        filename: str,
+        size_bytes: int,
+        *,
+        person: int | None = None,
+        owner: str | None = None,
+        lease_s: float = 0.0,
     ) -> RecordingRecord:
-        """Register an uploaded recording, status ``pending``.
+        """Register an uploaded recording of ``person``, status ``pending``.
 
         ``owner`` (the server that will analyse it) holds it for ``lease_s`` seconds, renewed
         with :meth:`renew_leases`; without an owner it is nobody's.
@@ -306,6 +407,7 @@ class SqlDiaryStore:
         now = utc_now()
         with self._transaction() as session:
             row = RecordingRow(
+                person_id=person_id(session, person),
                 filename=checked_text(filename, "filename"),
                 size_bytes=size_bytes,
                 status="pending",
@@ -383,54 +485,74 @@ class SqlDiaryStore:
             result = session.execute(statement)
             return int(getattr(result, "rowcount", 0))  # a CursorResult for an UPDATE
 
-    def get_recording(self, recording_id: int) -> RecordingRecord:
-        """One recording; :class:`~nightlegs.errors.NotFoundError` if there is none."""
+    def get_recording(self, recording_id: int, *, person: int | None = None) -> RecordingRecord:
+        """One recording of ``person``; :class:`~nightlegs.errors.NotFoundError` if none."""
         with self._reading() as session:
+            owner = person_id(session, person)
             row = session.get(RecordingRow, recording_id)
-            if row is None:
-                raise NotFoundError(f"recording {recording_id} not found")
+            if row is None or row.person_id != owner:
+                raise NotFoundError(f"recording {recording_id} not found for person {owner}")
             return recording_model(row)
 
-    def list_recordings(self) -> list[RecordingRecord]:
-        """Recordings, newest first."""
-        query = select(RecordingRow).order_by(RecordingRow.id.desc())
+    def list_recordings(self, *, person: int | None = None) -> list[RecordingRecord]:
+        """A person's recordings, newest first."""
         with self._reading() as session:
+            query = (
+                select(RecordingRow)
+                .where(RecordingRow.person_id == person_id(session, person))
+                .order_by(RecordingRow.id.desc())
+            )
             return [recording_model(row) for row in session.scalars(query)]
 
     # Export and import --------------------------------------------------------------------------
 
-    def export_diary(self) -> DiaryExport:
-        """The profile and every night, for :meth:`import_diary` (lossless)."""
-        query = (
-            select(NightRow)
-            .options(selectinload(NightRow.episodes))
-            .order_by(NightRow.date, NightRow.id)
-        )
+    def export_diary(self, *, person: int | None = None) -> DiaryExport:
+        """A person's profile and every night of theirs, for :meth:`import_diary` (lossless)."""
         with self._reading() as session:
-            profile = session.get(ProfileRow, _PROFILE_ID)
+            row = person_row(session, person)
+            query = (
+                select(NightRow)
+                .where(NightRow.person_id == row.id)
+                .options(selectinload(NightRow.episodes))
+                .order_by(NightRow.date, NightRow.id)
+            )
             return DiaryExport(
-                profile=None if profile is None else profile_in_model(profile),
-                nights=[night_in_model(row) for row in session.scalars(query)],
+                profile=profile_in_model(row),
+                nights=[night_in_model(night) for night in session.scalars(query)],
             )
 
     def import_diary(
-        self, data: DiaryExport, *, replace: bool = False, max_rows: int | None = None
+        self,
+        data: DiaryExport,
+        *,
+        person: int | None = None,
+        replace: bool = False,
+        max_rows: int | None = None,
     ) -> int:
-        """Add the nights of ``data`` (and set its profile); return how many nights were added.
+        """Add the nights of ``data`` to ``person`` (and set their profile); return how many
+        nights were added.
 
-        With ``replace=True`` the profile and all nights are deleted first, so that the diary
-        then equals ``data``. Assessments and recordings are kept. All or nothing, yet other
-        writers wait only for the final move, not for the whole import (see
+        With ``replace=True`` the person's profile and nights are deleted first, so that their
+        diary then equals ``data``. Assessments, recordings and other people are kept. All or
+        nothing, yet other writers wait only for the final move, not for the whole import (see
         :mod:`nightlegs.diary._import`). More than ``max_rows`` nights plus episodes is a
         :class:`~nightlegs.errors.TooLargeError` before anything is written.
         """
         check_import_size(data, max_rows)
-        upsert = None
-        if data.profile is not None:
-            row = ProfileRow(id=_PROFILE_ID)
-            apply_profile(row, data.profile)  # checked before anything is staged
-            upsert = self._profile_upsert(row)
-        return staged_import(self._engine, self._write_lock, data, replace=replace, profile=upsert)
+        with self._reading() as session:
+            owner = person_id(session, person)
+        profile: Executable | None = None
+        if data.profile is not None or replace:
+            row = PersonRow()
+            if data.profile is not None:
+                apply_profile(row, data.profile)  # checked before anything is staged
+            else:
+                clear_profile(row)
+            fields = {name: getattr(row, name) for name in _PROFILE_COLUMNS}
+            profile = update(PersonRow).where(PersonRow.id == owner).values(fields)
+        return staged_import(
+            self._engine, self._write_lock, data, person=owner, replace=replace, profile=profile
+        )
 
     def close(self) -> None:
         """Close every pooled connection."""

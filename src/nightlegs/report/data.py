@@ -126,8 +126,9 @@ class ReportData(BaseModel):
     """Everything the report shows; rendered by :mod:`nightlegs.report.html` and ``.pdf``."""
 
     generated_at: dt.datetime
-    period_days: int
+    period_days: int = Field(description="The days the nights cover; 0: every night.")
     period_start: dt.date
+    person_name: str | None = None
     profile: Profile | None = None
     nights: list[Night] = Field(default_factory=list)
     summary: NightsSummary
@@ -259,18 +260,24 @@ def summarise_recording(record: RecordingRecord, *, child: bool = False) -> Reco
 
 
 def build_report_data(
-    store: DiaryStore, *, days: int = 30, now: dt.datetime | None = None
+    store: DiaryStore,
+    *,
+    days: int = 30,
+    now: dt.datetime | None = None,
+    person: int | None = None,
 ) -> ReportData:
-    """Gather the report for the doctor from a diary store.
+    """Gather the report for the doctor about one person of a diary store.
 
     Parameters
     ----------
     store : DiaryStore
-        The diary (profile, nights, stored assessments, recordings).
+        The diary (people, nights, saved assessments, recordings).
     days : int
-        How many days back the nights summary and chart cover (1 to 3660).
+        How many days back the nights summary and chart cover (1 to 3660; 0: every night).
     now : datetime, optional
         The time the report is made (default: the current UTC time).
+    person : int, optional
+        Whose report (the default person when ``None``); only their records are read.
 
     Returns
     -------
@@ -285,20 +292,25 @@ def build_report_data(
     >>> data.summary.count, data.assessment is None
     (0, True)
     """
-    if not 1 <= days <= 3660:
-        raise InputError(f"days: expected a whole number from 1 to 3660, got {days!r}")
+    if not 0 <= days <= 3660:
+        raise InputError(f"days: expected a whole number from 0 (all) to 3660, got {days!r}")
     generated_at = now or dt.datetime.now(dt.UTC)
-    start = generated_at.date() - dt.timedelta(days=days - 1)
-    profile = store.get_profile()
+    since = generated_at.date() - dt.timedelta(days=days - 1) if days else None
+    name = store.get_person(person).name
+    profile = store.get_profile(person=person)
     child = profile is not None and profile.age is not None and profile.age < 18
-    nights = sorted(store.list_nights(since=start), key=lambda n: (n.date, n.id))
-    latest = store.latest_assessment()
-    done = [r for r in store.list_recordings() if r.status == "done" and r.summary]
+    nights = sorted(
+        store.list_nights(person=person, since=since, limit=100_000), key=lambda n: (n.date, n.id)
+    )
+    start = since or (nights[0].date if nights else generated_at.date())
+    latest = store.latest_assessment(person=person)
+    done = [r for r in store.list_recordings(person=person) if r.status == "done" and r.summary]
     done.sort(key=lambda r: (r.created_at, r.id), reverse=True)
     return ReportData(
         generated_at=generated_at,
         period_days=days,
         period_start=start,
+        person_name=name,
         profile=profile,
         nights=nights,
         summary=_summarise_nights(nights, child=child),

@@ -27,7 +27,7 @@ from fhir.resources.R4B.patient import Patient
 from fhir.resources.R4B.questionnaire import Questionnaire
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 
-from nightlegs.diary.schemas import AssessmentRecord, Night, Profile, RecordingRecord
+from nightlegs.diary.schemas import AssessmentRecord, Night, Person, Profile, RecordingRecord
 from nightlegs.diary.store import DiaryStore
 
 __all__ = ["LOCAL_SYSTEM", "MAX_CONDITIONS", "build_fhir_bundle"]
@@ -79,8 +79,15 @@ def _entry(model: Any, urn: str, resource: dict[str, Any]) -> _Entry:
     return urn, model.model_validate(resource).model_dump(mode="json")
 
 
-def _patient(profile: Profile | None, patient: str) -> _Entry:
-    resource: dict[str, Any] = {"resourceType": "Patient", "active": True}
+def _patient(person: Person, profile: Profile | None, patient: str) -> _Entry:
+    resource: dict[str, Any] = {
+        "resourceType": "Patient",
+        "active": True,
+        # The diary's person id, never their name: the export may leave the device.
+        "identifier": [{"system": f"{_BASE}/person", "value": str(person.id)}],
+    }
+    if profile is not None and profile.birth_year is not None:
+        resource["birthDate"] = str(profile.birth_year)
     if profile is not None and profile.sex:
         resource["gender"] = profile.sex
     if profile is not None and profile.age is not None:
@@ -328,22 +335,24 @@ def _recording_entries(record: RecordingRecord, patient: str) -> Iterable[_Entry
     )
 
 
-def build_fhir_bundle(store: DiaryStore) -> dict[str, Any]:
-    """Export the whole diary as a FHIR R4 Bundle of type ``collection``.
+def build_fhir_bundle(store: DiaryStore, *, person: int | None = None) -> dict[str, Any]:
+    """Export one person's diary as a FHIR R4 Bundle of type ``collection``.
 
     Parameters
     ----------
     store : DiaryStore
-        The diary: profile, nights with episodes, stored assessments and recordings.
+        The diary: people, nights with episodes, stored assessments and recordings.
+    person : int, optional
+        Whose diary (the default person when ``None``): the Bundle has one Patient, them.
 
     Returns
     -------
     dict
-        The Bundle as JSON: a Patient; per night Observations of sleep quality, movements per
-        hour (UCUM ``/h``) and episode intensity; per assessment a Questionnaire, its
-        QuestionnaireResponse and survey Observations of the instruments; Conditions of the
-        latest assessment (provisional or differential); the recordings' PLMS index. fullUrls
-        are ``urn:uuid:`` UUID 5 values, stable across exports.
+        The Bundle as JSON: a Patient (birth year, sex, age; no name); per night Observations
+        of sleep quality, movements per hour (UCUM ``/h``) and episode intensity; per
+        assessment a Questionnaire, its QuestionnaireResponse and survey Observations of the
+        instruments; Conditions of the latest assessment (provisional or differential); the
+        recordings' PLMS index. fullUrls are ``urn:uuid:`` UUID 5 values, stable across exports.
 
     Examples
     --------
@@ -352,21 +361,25 @@ def build_fhir_bundle(store: DiaryStore) -> dict[str, Any]:
     >>> bundle["resourceType"], bundle["type"]
     ('Bundle', 'collection')
     """
-    profile = store.get_profile()
-    patient = _urn("patient")
-    entries = [_patient(profile, patient)]
+    who = store.get_person(person)
+    profile = store.get_profile(person=who.id)
+    patient = _urn("patient", who.id)
+    entries = [_patient(who, profile, patient)]
     stamps = [profile.updated_at] if profile else []
-    for night in sorted(store.list_nights(limit=100_000), key=lambda n: (n.date, n.id)):
+    nights = store.list_nights(person=who.id, limit=100_000)
+    for night in sorted(nights, key=lambda n: (n.date, n.id)):
         entries += _night_entries(night, patient)
         stamps.append(night.updated_at)
-    assessments = sorted(store.list_assessments(limit=100_000), key=lambda a: (a.created_at, a.id))
+    assessments = sorted(
+        store.list_assessments(person=who.id, limit=100_000), key=lambda a: (a.created_at, a.id)
+    )
     for record in assessments:
         entries += _assessment_entries(record, patient)
         stamps.append(record.created_at)
-    latest = store.latest_assessment()
+    latest = store.latest_assessment(person=who.id)
     if latest is not None:
         entries += _condition_entries(latest, patient)
-    for rec in sorted(store.list_recordings(), key=lambda r: r.id):
+    for rec in sorted(store.list_recordings(person=who.id), key=lambda r: r.id):
         if rec.status == "done":
             entries += _recording_entries(rec, patient)
             stamps.append(rec.created_at)

@@ -263,9 +263,11 @@ def render_report_pdf(data: ReportData) -> bytes:
     pdf.cell(
         0, 8, "Night-time leg symptoms: report for the doctor", new_x=XPos.LMARGIN, new_y=YPos.NEXT
     )
+    period = f"{data.period_days} days" if data.period_days else "every night in the diary"
     pdf.para(
         f"Made by nightlegs on {_datetime(data.generated_at)} from the person's own diary and "
-        f"answers; nights from {_date(data.period_start)} ({data.period_days} days).",
+        f"answers; nights from {_date(data.period_start)} ({period})."
+        + (f" Person: {data.person_name}." if data.person_name else ""),
         size=8,
     )
     pdf.ln(1)

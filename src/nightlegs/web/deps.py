@@ -11,7 +11,7 @@ from __future__ import annotations
 from concurrent.futures import Executor
 from typing import Annotated, cast
 
-from fastapi import Depends, Request
+from fastapi import Depends, Query, Request
 
 from nightlegs.diary.store import DiaryStore
 from nightlegs.web.settings import Settings
@@ -19,6 +19,7 @@ from nightlegs.web.workers import AssessmentWorkers
 
 __all__ = [
     "ExecutorDep",
+    "PersonQuery",
     "SettingsDep",
     "StoreDep",
     "WorkersDep",
@@ -50,6 +51,15 @@ def get_assessment_workers(request: Request) -> AssessmentWorkers:
 
 
 StoreDep = Annotated[DiaryStore, Depends(get_store)]
+#: ``?person={id}`` on a diary route: whose data (the default person when left out).
+PersonQuery = Annotated[
+    int | None,
+    Query(
+        ge=1,
+        le=2_147_483_647,
+        description="Whose diary (an id from GET /api/people); the default person when left out.",
+    ),
+]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 ExecutorDep = Annotated[Executor, Depends(get_executor)]
 WorkersDep = Annotated[AssessmentWorkers, Depends(get_assessment_workers)]

@@ -150,40 +150,101 @@ def result_empty(request: Request) -> HTMLResponse:
     return render_page(request, "result.html", result=None, error=None)
 
 
+_TextField = Annotated[str | None, Form(max_length=5000)]
+_ShortField = Annotated[str | None, Form(max_length=10)]
+_FindingsField = Annotated[str | None, Form(max_length=20000)]
+
+
+def _assess_form(
+    text: str | None,
+    age: str | None,
+    sex: str | None,
+    pregnant: str | None,
+    findings: str | None,
+) -> tuple[dict[str, Any], dict[str, Any], dict[str, str]]:
+    """Assess the form's fields: ``(request, result, fields to send again to save it)``."""
+    request_data: dict[str, Any] = {
+        "text": text.strip() if text and text.strip() else None,
+        "age": _optional_float(age, "age"),
+        "sex": sex if sex in ("female", "male") else None,
+        "pregnant": _optional_bool(pregnant),
+        "findings": _findings(findings),
+    }
+    data = assess(
+        request_data["text"],
+        age=request_data["age"],
+        sex=request_data["sex"],
+        pregnant=request_data["pregnant"],
+        findings=request_data["findings"],
+    ).to_dict()
+    given = {"text": text, "age": age, "sex": sex, "pregnant": pregnant, "findings": findings}
+    return request_data, data, {k: v for k, v in given.items() if v}
+
+
 @router.post("/result", response_class=HTMLResponse, dependencies=[Depends(verify_csrf)])
 def result(
     request: Request,
     store: StoreDep,
-    text: Annotated[str | None, Form(max_length=5000)] = None,
-    age: Annotated[str | None, Form(max_length=10)] = None,
-    sex: Annotated[str | None, Form(max_length=10)] = None,
-    pregnant: Annotated[str | None, Form(max_length=10)] = None,
-    findings: Annotated[str | None, Form(max_length=20000)] = None,
+    text: _TextField = None,
+    age: _ShortField = None,
+    sex: _ShortField = None,
+    pregnant: _ShortField = None,
+    findings: _FindingsField = None,
 ) -> HTMLResponse:
-    """Assess a description and/or interview answers, keep the result, and render it.
+    """Assess a description and/or interview answers and render it; nothing is kept.
 
     A form post (``csrf_token`` field) from the home page or the end of the interview; the
-    fields are those of ``POST /api/assess``, with ``findings`` as a JSON object.
+    fields are those of ``POST /api/assess``, with ``findings`` as a JSON object. The page
+    offers "Save to <name>'s diary", which posts the same fields to ``/result/save``.
     """
     try:
-        request_data: dict[str, Any] = {
-            "text": text.strip() if text and text.strip() else None,
-            "age": _optional_float(age, "age"),
-            "sex": sex if sex in ("female", "male") else None,
-            "pregnant": _optional_bool(pregnant),
-            "findings": _findings(findings),
-        }
-        data = assess(
-            request_data["text"],
-            age=request_data["age"],
-            sex=request_data["sex"],
-            pregnant=request_data["pregnant"],
-            findings=request_data["findings"],
-        ).to_dict()
+        _, data, asked = _assess_form(text, age, sex, pregnant, findings)
     except InputError as exc:
         return render_page(request, "result.html", result=None, error=str(exc))
-    store.add_assessment(request_data, data, str(data.get("kb_version", "")))
-    return render_page(request, "result.html", result=data, error=None)
+    return render_page(
+        request,
+        "result.html",
+        result=data,
+        error=None,
+        asked=asked,
+        people=store.list_people(),
+        saved=None,
+    )
+
+
+@router.post("/result/save", response_class=HTMLResponse, dependencies=[Depends(verify_csrf)])
+def save_result(
+    request: Request,
+    store: StoreDep,
+    person: Annotated[int | None, Form(ge=1, le=2_147_483_647)] = None,
+    text: _TextField = None,
+    age: _ShortField = None,
+    sex: _ShortField = None,
+    pregnant: _ShortField = None,
+    findings: _FindingsField = None,
+) -> HTMLResponse:
+    """Save the result the person chose to keep, in the diary of ``person``, and show it again.
+
+    The same fields are assessed again (the assessment is deterministic for one knowledge-base
+    version), so the page never trusts a result sent back by the browser.
+    """
+    try:
+        request_data, data, asked = _assess_form(text, age, sex, pregnant, findings)
+    except InputError as exc:
+        return render_page(request, "result.html", result=None, error=str(exc))
+    who = store.get_person(person)
+    record = store.add_assessment(
+        request_data, data, str(data.get("kb_version", "")), person=who.id
+    )
+    return render_page(
+        request,
+        "result.html",
+        result=data,
+        error=None,
+        asked=asked,
+        people=store.list_people(),
+        saved={"name": who.name, "assessment_id": record.id},
+    )
 
 
 @router.get("/diary", response_class=HTMLResponse)

@@ -31,7 +31,8 @@ _worker_store: DiaryStore | None = None
 def assess_and_store(store: DiaryStore, request: dict[str, Any]) -> str:
     """Assess ``request`` (the body of ``POST /api/assess``), return the JSON text.
 
-    The assessment is kept in the diary only when ``request["save"]`` is true.
+    The assessment is kept in the diary of ``request["person"]`` (the default person when
+    absent) only when ``request["save"]`` is true; the JSON then has its ``assessment_id``.
 
     Examples
     --------
@@ -40,6 +41,8 @@ def assess_and_store(store: DiaryStore, request: dict[str, Any]) -> str:
     ...     text = assess_and_store(store, {"text": "my calves cramp at night", "save": True})
     >>> json.loads(text)["triage"] in {"self_care", "doctor", "urgent", "emergency"}
     True
+    >>> json.loads(text)["assessment_id"]
+    1
     """
     from nightlegs.assessment import assess
 
@@ -53,7 +56,11 @@ def assess_and_store(store: DiaryStore, request: dict[str, Any]) -> str:
         irls_total=request.get("irls_total"),
     ).to_dict()
     if request.get("save"):
-        store.add_assessment(request, result, str(result["kb_version"]))
+        asked = {k: v for k, v in request.items() if k not in ("save", "person")}
+        record = store.add_assessment(
+            asked, result, str(result["kb_version"]), person=request.get("person")
+        )
+        result["assessment_id"] = record.id
     return json.dumps(result, ensure_ascii=False)
 
 

@@ -1,4 +1,4 @@
-"""The REST API under ``/api`` (CONTRACT section 4), one small router per area.
+"""The REST API under ``/api`` (CONTRACT sections 4 and 5), one small router per area.
 
 Examples
 --------
@@ -10,10 +10,19 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from nightlegs.web.api import assess, conditions, diary, exports, health, recordings
+from nightlegs.web.api import (
+    assess,
+    assessments,
+    conditions,
+    diary,
+    exports,
+    health,
+    people,
+    recordings,
+)
 
 __all__ = ["router"]
 
 router = APIRouter(prefix="/api")
-for _module in (assess, conditions, diary, recordings, exports, health):
+for _module in (assess, assessments, conditions, people, diary, recordings, exports, health):
     router.include_router(_module.router)

@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import APIRouter
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
 
 from nightlegs.assessment.engine import merge_population
 from nightlegs.assessment.interview import Question, next_step
@@ -14,7 +15,7 @@ from nightlegs.errors import InputError
 from nightlegs.intake import IntakeResult, extract
 from nightlegs.knowledge import load_knowledge_base
 from nightlegs.web.api.models import AssessIn, AssessmentOut, InterviewIn, InterviewOut
-from nightlegs.web.deps import WorkersDep
+from nightlegs.web.deps import StoreDep, WorkersDep
 
 __all__ = ["router"]
 
@@ -22,12 +23,17 @@ router = APIRouter(tags=["assessment"])
 
 
 @router.post("/assess", response_model=AssessmentOut)
-async def assess(body: AssessIn, workers: WorkersDep) -> Response:
-    """Assess a description and/or structured findings (kept in the diary with ``save``).
+async def assess(body: AssessIn, workers: WorkersDep, store: StoreDep) -> Response:
+    """Assess a description and/or structured findings.
 
     Returns the object of CONTRACT section 1. Example body:
-    ``{"text": "my calves cramp every night", "age": 70, "sex": "female"}``.
+    ``{"text": "my calves cramp every night", "age": 70, "sex": "female"}``. Nothing is
+    stored unless the body says ``"save": true``; then the assessment goes to the diary of
+    ``person`` (the default person when left out) and the reply has its ``assessment_id``
+    (see ``GET /api/assessments``). An unknown person is a 404 before anything is assessed.
     """
+    if body.save or body.person is not None:
+        await run_in_threadpool(store.get_person, body.person)
     # The engine already builds the documented shape; the JSON text goes out as it is.
     text = await workers.run(body.model_dump(mode="json"))
     return Response(content=text, media_type="application/json")

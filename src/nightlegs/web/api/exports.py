@@ -12,7 +12,7 @@ from starlette.concurrency import run_in_threadpool
 
 from nightlegs.diary.schemas import DiaryExport
 from nightlegs.web.api.models import ImportResult
-from nightlegs.web.deps import SettingsDep, StoreDep
+from nightlegs.web.deps import PersonQuery, SettingsDep, StoreDep
 
 __all__ = ["router"]
 
@@ -30,13 +30,17 @@ _ATTACHMENT = "attachment; filename={}"
 )
 def report(
     store: StoreDep,
+    person: PersonQuery = None,
     format: Annotated[Literal["html", "pdf"], Query()] = "html",
-    days: Annotated[int, Query(ge=1, le=3660)] = 30,
+    days: Annotated[
+        int, Query(ge=0, le=3660, description="The last n days; 0 for all nights.")
+    ] = 30,
 ) -> Response:
-    """The report for the doctor, as HTML (to view) or PDF (a download), of the last ``days``."""
+    """A person's report for the doctor, as HTML (to view) or PDF (a download), of the last
+    ``days`` (``days=0``: every night)."""
     from nightlegs.report import build_report_data, render_report_html, render_report_pdf
 
-    data = build_report_data(store, days=days)
+    data = build_report_data(store, days=days, person=person)
     headers = {"Content-Security-Policy": _REPORT_CSP, "Cache-Control": "no-store"}
     if format == "pdf":
         headers["Content-Disposition"] = _ATTACHMENT.format("nightlegs-report.pdf")
@@ -45,33 +49,33 @@ def report(
 
 
 @router.get("/export/fhir", response_class=JSONResponse)
-def export_fhir(store: StoreDep) -> JSONResponse:
-    """A FHIR R4 Bundle of the diary, the assessments and the recording analyses."""
+def export_fhir(store: StoreDep, person: PersonQuery = None) -> JSONResponse:
+    """A FHIR R4 Bundle of a person's diary, assessments and recording analyses."""
     from nightlegs.report import build_fhir_bundle
 
     return JSONResponse(
-        build_fhir_bundle(store),
+        build_fhir_bundle(store, person=person),
         media_type="application/fhir+json",
         headers={"Content-Disposition": _ATTACHMENT.format("nightlegs-fhir.json")},
     )
 
 
 @router.get("/export/csv", response_class=Response, responses={200: {"content": {"text/csv": {}}}})
-def export_csv(store: StoreDep) -> Response:
-    """The diary as CSV (one row per episode; nights without episodes have one row)."""
+def export_csv(store: StoreDep, person: PersonQuery = None) -> Response:
+    """A person's nights as CSV (one row per episode; nights without episodes have one row)."""
     from nightlegs.diary.csv_io import export_csv as to_csv
 
     return Response(
-        to_csv(store),
+        to_csv(store, person=person),
         media_type="text/csv",
         headers={"Content-Disposition": _ATTACHMENT.format("nightlegs-diary.csv")},
     )
 
 
 @router.get("/export/json", response_model=DiaryExport)
-def export_json(store: StoreDep) -> DiaryExport:
-    """The whole diary as JSON, for ``POST /api/import``."""
-    return store.export_diary()
+def export_json(store: StoreDep, person: PersonQuery = None) -> DiaryExport:
+    """A person's profile and nights as JSON, for ``POST /api/import``."""
+    return store.export_diary(person=person)
 
 
 @router.post(
@@ -91,11 +95,16 @@ async def import_diary(
     request: Request,
     store: StoreDep,
     settings: SettingsDep,
-    replace: Annotated[bool, Query(description="Delete the diary first.")] = False,
+    person: PersonQuery = None,
+    replace: Annotated[
+        bool, Query(description="Delete the person's nights and profile first.")
+    ] = False,
 ) -> dict[str, Any]:
-    """Import a diary: JSON from ``GET /api/export/json`` or CSV from ``GET /api/export/csv``.
+    """Import into a person's diary: JSON from ``GET /api/export/json`` or CSV from
+    ``GET /api/export/csv``.
 
-    The content type says which. With ``replace=true`` the diary is emptied first. All or
+    The content type says which. With ``replace=true`` the person's nights (and, for JSON, the
+    profile) are replaced; other people are never touched. All or
     nothing; other writes go on while it is staged. More than ``NIGHTLEGS_IMPORT_MAX_ROWS``
     nights plus episodes (200,000) gets 413.
     """
@@ -109,7 +118,9 @@ async def import_diary(
             text = body.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise HTTPException(400, "CSV: expected UTF-8 text") from None
-        count = await run_in_threadpool(import_csv, store, text, replace=replace, max_rows=max_rows)
+        count = await run_in_threadpool(
+            import_csv, store, text, person=person, replace=replace, max_rows=max_rows
+        )
         return {"imported": count}
     if media_type != "application/json":
         raise HTTPException(415, "expected application/json or text/csv")
@@ -121,5 +132,7 @@ async def import_diary(
             for e in exc.errors(include_url=False, include_input=False, include_context=False)
         ]
         raise RequestValidationError(errors) from None
-    count = await run_in_threadpool(store.import_diary, data, replace=replace, max_rows=max_rows)
+    count = await run_in_threadpool(
+        store.import_diary, data, person=person, replace=replace, max_rows=max_rows
+    )
     return {"imported": count}

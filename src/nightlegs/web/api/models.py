@@ -22,6 +22,8 @@ from nightlegs.knowledge import Source, knowledge_index
 
 __all__ = [
     "AssessIn",
+    "AssessmentBrief",
+    "AssessmentDetail",
     "AssessmentOut",
     "ConditionOut",
     "ConditionSummary",
@@ -77,8 +79,16 @@ class AssessIn(_In):
     )
     save: bool = Field(
         default=False,
-        description="Keep the assessment in the diary (for the report and the FHIR export). "
-        "Off by default: an assessment stores nothing unless asked.",
+        description="Keep the assessment in the diary of `person` (for the report and the FHIR "
+        "export); the reply then has its `assessment_id`. Off by default: an assessment "
+        "stores nothing unless asked.",
+    )
+    person: int | None = Field(
+        default=None,
+        ge=1,
+        le=2_147_483_647,
+        description="Whose diary a saved assessment goes to (GET /api/people); the default "
+        "person when left out.",
     )
 
 
@@ -136,6 +146,27 @@ class AssessmentOut(_Open):
         "(e.g. stroke, pulmonary embolism).",
     )
     danger_signs: DangerSignsOut
+    assessment_id: int | None = Field(
+        default=None, description="The id of the saved assessment (only with save: true)."
+    )
+
+
+class AssessmentBrief(BaseModel):
+    """A saved assessment in the list: when, the triage, the three most likely causes."""
+
+    id: int
+    person_id: int
+    created_at: dt.datetime
+    triage: TriageLevel | str = Field(description="The triage level when it was saved.")
+    conditions: list[str] = Field(description="Ids of the three most likely causes, first first.")
+
+
+class AssessmentDetail(AssessmentBrief):
+    """A saved assessment opened again: the brief, what was asked, and the whole result."""
+
+    kb_version: str
+    request: dict[str, Any]
+    result: dict[str, Any] = Field(description="The object of CONTRACT section 1 as it was.")
 
 
 class EvidenceItem(_In):
@@ -301,6 +332,7 @@ class RecordingPublic(BaseModel):
     """An uploaded recording: status, then the analysis object of CONTRACT section 3."""
 
     id: int
+    person_id: int
     filename: str
     size_bytes: int
     status: RecordingStatus

@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from nightlegs.diary.schemas import RecordingRecord
 from nightlegs.diary.store import DiaryStore
 from nightlegs.web.api.models import RecordingPublic
-from nightlegs.web.deps import ExecutorDep, SettingsDep, StoreDep
+from nightlegs.web.deps import ExecutorDep, PersonQuery, SettingsDep, StoreDep
 from nightlegs.web.spool import UploadSpool
 from nightlegs.web.uploads import LEASE_S, analyse_recording, save_upload
 
@@ -31,6 +31,7 @@ def public(record: RecordingRecord) -> dict[str, Any]:
         analysis = {**record.summary, "events": list(record.events or [])}
     return {
         "id": record.id,
+        "person_id": record.person_id,
         "filename": record.filename,
         "size_bytes": record.size_bytes,
         "status": record.status,
@@ -47,6 +48,7 @@ async def upload_recording(
     store: StoreDep,
     settings: SettingsDep,
     executor: ExecutorDep,
+    person: PersonQuery = None,
 ) -> dict[str, Any]:
     """Upload a recording; it is analysed in the background (poll ``GET /api/recordings/{id}``).
 
@@ -55,6 +57,7 @@ async def upload_recording(
     accepted type, 503 (with ``Retry-After``) while ``Settings.upload_queue`` recordings are
     already waiting or being analysed.
     """
+    await run_in_threadpool(store.get_person, person)  # an unknown person is a 404 first
     slots: threading.BoundedSemaphore = request.app.state.analysis_slots
     if not slots.acquire(blocking=False):
         raise HTTPException(
@@ -71,6 +74,7 @@ async def upload_recording(
                 store.create_recording,
                 filename,
                 size,
+                person=person,
                 owner=request.app.state.server_id,
                 lease_s=LEASE_S,
             )
@@ -94,12 +98,14 @@ def _analyse_then_release(
 
 
 @router.get("", response_model=list[RecordingPublic])
-def list_recordings(store: StoreDep) -> list[dict[str, Any]]:
-    """Every uploaded recording with its status (and analysis when done)."""
-    return [public(r) for r in store.list_recordings()]
+def list_recordings(store: StoreDep, person: PersonQuery = None) -> list[dict[str, Any]]:
+    """A person's uploaded recordings with their status (and analysis when done)."""
+    return [public(r) for r in store.list_recordings(person=person)]
 
 
 @router.get("/{recording_id}", response_model=RecordingPublic)
-def get_recording(recording_id: RecordingId, store: StoreDep) -> dict[str, Any]:
+def get_recording(
+    recording_id: RecordingId, store: StoreDep, person: PersonQuery = None
+) -> dict[str, Any]:
     """A recording's status (``pending``, ``running``, ``done``, ``failed``), then its analysis."""
-    return public(store.get_recording(recording_id))
+    return public(store.get_recording(recording_id, person=person))

@@ -309,7 +309,7 @@ function initDiary() {
     const f = form.elements;
     const mph = num(f.movements_per_hour.value);
     const base = editing ? { ...editing } : {};
-    for (const key of ["id", "created_at", "updated_at"]) delete base[key];
+    for (const key of ["id", "person_id", "created_at", "updated_at"]) delete base[key];
     const night = {
       ...base,
       date: f.date.value,

@@ -36,6 +36,27 @@ _COMMAND_MODULES = (
 _registered: list[str] = []
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        from nightlegs import __version__
+
+        typer.echo(f"nightlegs {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(
+        False,
+        "--version",
+        callback=_show_version,
+        is_eager=True,
+        help="Print the version and exit.",
+    ),
+) -> None:
+    """Why do my legs hurt, cramp or twitch at night? Information, not a diagnosis."""
+
+
 def build_app() -> typer.Typer:
     """The CLI application with every command registered (idempotent)."""
     for name in _COMMAND_MODULES:

@@ -66,6 +66,37 @@ def show_command(
     raise InputError(f"kb show: no record with id {record_id!r}")
 
 
+@kb_app.command("findings")
+def findings_command(
+    search: Annotated[
+        str | None,
+        typer.Argument(help="Show only findings whose id or label contains these words."),
+    ] = None,
+) -> None:
+    """List the finding ids that ``assess --finding ID=yes`` and the API accept."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from nightlegs.knowledge import load_knowledge_base
+
+    words = (search or "").lower().split()
+    shown = [
+        finding
+        for finding in load_knowledge_base().findings
+        if all(word in f"{finding.id} {finding.label}".lower() for word in words)
+    ]
+    if not shown:
+        typer.echo(f"no finding matches {search!r}; run 'nightlegs kb findings' for all")
+        raise typer.Exit(1)
+    table = Table("id", "category", "danger sign", "what it means", box=None)
+    for finding in shown:
+        table.add_row(
+            finding.id, finding.category.value, "yes" if finding.red_flag else "", finding.label
+        )
+    Console(soft_wrap=True).print(table)
+    typer.echo(f"{len(shown)} finding(s)")
+
+
 def register(app: typer.Typer) -> None:
     """Add the ``kb`` group to ``app``."""
     app.add_typer(kb_app, name="kb")

@@ -59,6 +59,14 @@ def serve_command(
         Path | None,
         typer.Option(dir_okay=False, help="PEM private key of --ssl-certfile."),
     ] = None,
+    data_dir: Annotated[
+        Path | None,
+        typer.Option(
+            file_okay=False,
+            help="Folder of the diary's SQLite database (created if missing; default: your user "
+            "data folder). Given, it is used instead of NIGHTLEGS_DATABASE_URL.",
+        ),
+    ] = None,
     new_token: Annotated[
         bool,
         typer.Option(
@@ -79,7 +87,11 @@ def serve_command(
     from nightlegs.web.settings import new_token as make_token
 
     token = make_token() if new_token else None
+    overrides: dict[str, object] = {}
+    if data_dir is not None:
+        overrides["database_url"] = _database_in(data_dir)
     settings = Settings.from_env(
+        **overrides,
         host=host,
         port=port,
         assess_processes=assess_processes,
@@ -97,6 +109,7 @@ def serve_command(
             "--new-token), or use 127.0.0.1"
         )
     tls = _tls_files(settings.ssl_certfile, settings.ssl_keyfile)
+    _check_port_free(host, port)
     store = open_settings_store(settings)
     try:
         shown = f"[{host}]" if ":" in host else host
@@ -127,6 +140,41 @@ def serve_command(
         )
     finally:
         store.close()
+
+
+def _database_in(folder: Path) -> str:
+    """The SQLite URL of the diary in ``folder`` (the folder is made private if created)."""
+    from sqlalchemy.engine import URL
+
+    if folder.exists() and not folder.is_dir():
+        raise InputError(f"serve: --data-dir {folder}: expected a folder, found a file")
+    path = folder.expanduser().resolve() / "nightlegs.sqlite3"
+    return URL.create("sqlite", database=str(path)).render_as_string(hide_password=False)
+
+
+def _check_port_free(host: str, port: int) -> None:
+    """Refuse at once, before any database work, when ``host:port`` cannot be listened on.
+
+    The socket is bound as uvicorn binds it (address reuse on), then released.
+    """
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as exc:
+        raise InputError(
+            f"serve: --host {host}: not an address this machine knows ({exc})"
+        ) from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise InputError(
+                f"serve: cannot listen on {host}:{port}: {exc.strerror or exc}; another program "
+                "(perhaps another nightlegs) is using it. Stop it, or choose a port with --port."
+            ) from None
 
 
 def _tls_files(certfile: Path | None, keyfile: Path | None) -> tuple[str, str] | None:

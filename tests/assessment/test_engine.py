@@ -119,3 +119,44 @@ def test_every_result_carries_disclaimer_and_when_to_seek_care() -> None:
         assert "not a diagnosis" in data["disclaimer"]
         assert "emergency" in data["when_to_seek_care"].lower()
         assert data["headline"] == data["next_steps"][0]
+
+
+_FOREIGN_WORDS = [
+    "Wadenkrämpfe",
+    "nachts",
+    "Beine",
+    "Schmerzen",
+    "crampes",
+    "la nuit",
+    "jambes",
+    "calambres",
+    "piernas",
+    "crampi",
+    "судороги",
+    "ноги",
+    "ночью",
+    "plötzlich",
+    "seit Wochen",
+    "ein bisschen",
+    "toujours",
+    "siempre",
+]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_a_text_that_was_not_understood_is_never_self_care(seed: int) -> None:
+    """Property: whatever a foreign text says, and however much is ranked, never self-care."""
+    import random
+
+    rng = random.Random(seed)
+    words = rng.choices(_FOREIGN_WORDS, k=rng.randint(2, 12))
+    result = nightlegs.assess(" ".join(words) + ".")
+    if not result.understood:
+        assert result.triage.value != "self_care"
+
+
+def test_a_ranked_foreign_text_is_at_least_doctor() -> None:
+    result = nightlegs.assess("Mein Mann hat seit Wochen nachts plötzlich Wadenkrämpfe.")
+    assert not result.understood
+    assert result.conditions  # enough was read to rank causes
+    assert result.triage.value != "self_care"

@@ -75,6 +75,7 @@ REQUIRED_FINDINGS = (
     "upper_abdominal_pain",
     "muscle_rigidity",
     "arm_or_speech_symptoms",
+    "face_droop",
     "tight_tense_limb",
     "muscle_cramp",
     "urge_to_move",
@@ -1550,3 +1551,49 @@ def test_heavy_bleeding_is_read_and_is_an_emergency(language: str, text: str) ->
 )
 def test_a_little_bleeding_is_not_heavy_bleeding(language: str, text: str) -> None:
     assert found(text, language).get("heavy_bleeding") is not True
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("de", "Seit heute Mittag ist bei meiner Mutter der Mundwinkel rechts schief und hängt."),
+        ("fr", "Depuis ce matin mon mari a la bouche de travers, le visage tombe à gauche."),
+        ("es", "Mi abuelo tiene la boca torcida desde la siesta, se le cae la cara."),
+        ("it", "Da stamattina mia nonna ha la bocca storta e il viso cadente a destra."),
+        ("ru", "У деда с утра перекосило лицо, угол рта опустился справа."),
+    ],
+)
+def test_a_face_that_has_dropped_is_read_and_is_an_emergency(language: str, text: str) -> None:
+    from nightlegs import assess
+
+    assert found(text, language).get("face_droop") is True
+    assert assess(text).triage.value == "emergency"
+
+
+def test_german_arm_that_cannot_hold_a_cup_is_read() -> None:
+    text = "Plötzlich konnte meine Frau das Glas nicht halten, die rechte Hand war ganz kraftlos."
+    assert found(text, "de").get("arm_or_speech_symptoms") is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mein Onkel hat seit Monaten jede Nacht Krämpfe in der Wade und kann schlecht "
+        "schlafen, aber heute Abend his right leg is weak, sagt meine Tante.",
+        "Ma mère a depuis des mois des crampes dans les mollets toutes les nuits et dort "
+        "très mal, mais ce soir she cannot move her legs, dit mon frère.",
+    ],
+)
+def test_english_danger_signs_in_a_foreign_text_are_kept(text: str) -> None:
+    result = extract(text)
+    assert result.language != "en"
+    assert not result.understood
+    red_flags = knowledge_index().red_flag_findings
+    assert any(f.present and f.id in red_flags for f in result.findings)
+
+
+def test_english_denial_in_a_foreign_text_keeps_no_danger_sign() -> None:
+    text = "Meine Mutter hat nachts Wadenkrämpfe, seit Wochen schon, but no weakness in her legs."
+    result = extract(text)
+    assert result.language != "en"
+    assert not any(f.id == "leg_weakness" and f.present for f in result.findings)

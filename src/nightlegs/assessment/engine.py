@@ -211,7 +211,9 @@ def build_assessment(
             decision,
             reasons=tuple(r for r in decision.reasons if not _RANKED_CAUSE.search(r)),
         )
-    if not ranks and decision.level.rank < Triage.DOCTOR.rank:
+    # A text that was not understood is never answered below ``doctor``, even when a few
+    # findings read from it are enough to rank causes.
+    if (not ranks or not understood) and decision.level.rank < Triage.DOCTOR.rank:
         decision = _raised(
             decision,
             Triage.DOCTOR,

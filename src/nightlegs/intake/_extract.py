@@ -297,7 +297,7 @@ def extract(text: str) -> IntakeResult:
     if language != "en":
         # Russian typed in Latin letters reads as Czech or Polish to the detector.
         language = transliterated_language(text) or language
-        return _foreign_intake(text, language, warnings)
+        return _foreign_intake(text, language, warnings, _english_danger_signs(text))
     normalised = index.normalise(text)
     population = extract_population(text, normalised)
     found, claims = _resolve(normalised, index.find(normalised), population.subject)
@@ -322,8 +322,31 @@ def extract(text: str) -> IntakeResult:
     )
 
 
-def _foreign_intake(text: str, language: str, warnings: list[str]) -> IntakeResult:
-    """Read only the danger signs of a text in another language (nightlegs reads English)."""
+def _english_danger_signs(text: str) -> list[ExtractedFinding]:
+    """Danger signs said in English inside a text read as another language (a mixed message).
+
+    The English reader runs on the whole text with its own negation, which applies to its own
+    words; only present findings marked ``red_flag`` are kept.
+    """
+    index = phrase_index()
+    normalised = index.normalise(text)
+    population = extract_population(text, normalised)
+    found, _ = _resolve(normalised, index.find(normalised), population.subject)
+    red_flags = knowledge_index().red_flag_findings
+    return [f for f in found.values() if f.present and f.id in red_flags]
+
+
+def _foreign_intake(
+    text: str,
+    language: str,
+    warnings: list[str],
+    english: list[ExtractedFinding] | None = None,
+) -> IntakeResult:
+    """Read only the danger signs of a text in another language (nightlegs reads English).
+
+    Danger signs said in English in the same text (``english``) and not read by the foreign
+    reader are kept as present: a danger sign said anywhere counts.
+    """
     reading = find_foreign_findings(text, language)
     population = PopulationFacts()
     if reading.pregnant:
@@ -333,7 +356,12 @@ def _foreign_intake(text: str, language: str, warnings: list[str]) -> IntakeResu
     if reading.age is not None:
         population.age = float(reading.age)
     order = knowledge_index().finding_order
-    findings = sorted(reading.findings, key=lambda f: order[f.id])
+    merged = {f.id: f for f in reading.findings}
+    for sign in english or ():
+        # The foreign reader's own reading of a finding (with its negation) wins: the same
+        # words may look English ("temperatury net"), and only its negation is understood.
+        merged.setdefault(sign.id, sign)
+    findings = sorted(merged.values(), key=lambda f: order[f.id])
     read = sum(f.present for f in findings)
     if read >= FOREIGN_FINDINGS_TO_RANK:
         what = (

@@ -904,3 +904,17 @@ def test_a_severe_blood_pressure_reading_in_pregnancy_is_an_emergency() -> None:
     )
     assert "severe_blood_pressure_in_pregnancy" in result.red_flags
     assert result.triage == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My calves have cramped most nights ever since the GP put me on indapamide in March.",
+        "Night cramps in my feet began soon after my doctor added furosemide for my ankles.",
+        "Since starting atorvastatin six weeks ago I wake with thigh cramps.",
+    ],
+)
+def test_cramps_after_a_new_cramp_causing_medicine_see_a_doctor(text: str) -> None:
+    result = nightlegs.assess(text, age=70)
+    assert "cramps_after_a_new_cramp_causing_medicine" in result.red_flags
+    assert result.triage != "self_care"

@@ -959,3 +959,15 @@ def test_a_dimple_left_by_pressing_is_pitting() -> None:
 def test_misspelt_yellow_and_drinks_heavily_are_read(text: str, finding: str) -> None:
     present = {f.id for f in extract(text).findings if f.present}
     assert finding in present
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("The cramps came not long after they started me on hydrochlorothiazide.", "med_diuretic"),
+        ("Not long after the chemist gave me bumetanide my calves began to knot.", "med_diuretic"),
+        ("Cramps began after my doctor added chlortalidone to my pills.", "med_new_or_dose_change"),
+    ],
+)
+def test_not_long_after_a_medicine_does_not_deny_it(text: str, finding: str) -> None:
+    assert present(text, finding), reading(text)

@@ -70,6 +70,7 @@ _PSEUDO_NEGATION = (
     ("not", "used"),
     ("never", "had"),
     ("no", "way"),
+    ("not", "long"),
 )
 #: "I didn't notice the blister until I saw blood": a verb of noticing, negated, with "until"
 #: later in the sentence says the thing was there all along (unnoticed), not that it is absent.

@@ -229,3 +229,25 @@ def test_a_body_that_stops_arriving_gets_408() -> None:
     with ThreadPoolExecutor(1) as pool:
         pool.submit(asyncio.run, asyncio.wait_for(middleware(scope, never, send), 5)).result()
     assert sent[0]["status"] == 408
+
+
+def test_a_browser_gets_an_html_page_for_an_unknown_address(local: TestClient) -> None:
+    page = local.get("/no-such-page", headers={"Accept": "text/html,application/xhtml+xml"})
+    assert page.status_code == 404
+    assert page.headers["content-type"].startswith("text/html")
+    assert "Page not found" in page.text and 'href="/"' in page.text
+    assert "999 / 112 / 911" in page.text
+    assert page.headers["Cache-Control"] == "no-store"
+
+
+def test_api_clients_and_the_api_keep_json_errors(local: TestClient) -> None:
+    browser = {"Accept": "text/html"}
+    for response in (
+        local.get("/no-such-page"),  # no Accept: a script
+        local.get("/api/no-such-route", headers=browser),
+        local.get("/api/nights/999", headers=browser),
+        local.delete("/", headers={"Accept": "application/json"}),
+    ):
+        assert response.status_code in (404, 405)
+        assert response.headers["content-type"].startswith("application/json")
+        assert "detail" in response.json()

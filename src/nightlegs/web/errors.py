@@ -23,7 +23,8 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from nightlegs._inputs import text_problem
 from nightlegs.errors import NightlegsError, NotFoundError, TooLargeError
@@ -91,7 +92,40 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse({"detail": safe_errors(exc.errors())}, status_code=422)
 
 
+#: What a browser is told for the HTTP errors a person can meet by following or typing a link.
+_PAGE_ERRORS = {
+    404: ("Page not found", "There is no page at this address. It may have been mistyped."),
+    405: ("This page cannot do that", "The page exists, but not for what the browser asked."),
+}
+
+
+def _wants_page(request: Request) -> bool:
+    """A browser asking for a page (not the API, the docs or a script)."""
+    path = request.url.path
+    if path.startswith(("/api", "/openapi", "/docs", "/static")):
+        return False
+    return "text/html" in request.headers.get("accept", "")
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    if not isinstance(exc, StarletteHTTPException):  # registered for it only
+        raise exc
+    if exc.status_code in _PAGE_ERRORS and _wants_page(request):
+        from nightlegs.web.pages import render_page  # the pages depend on this module
+
+        heading, explanation = _PAGE_ERRORS[exc.status_code]
+        page = render_page(request, "error.html", heading=heading, explanation=explanation)
+        page.status_code = exc.status_code
+        return page
+    return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+
+
 def install_error_handlers(app: FastAPI) -> None:
-    """Register the exception handlers on ``app``."""
+    """Register the exception handlers on ``app``.
+
+    API clients get JSON (``{"detail": ...}``); a browser that follows a wrong link gets an
+    HTML page with the way back and the danger signs.
+    """
     app.add_exception_handler(NightlegsError, _nightlegs_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)

@@ -918,3 +918,13 @@ def test_cramps_after_a_new_cramp_causing_medicine_see_a_doctor(text: str) -> No
     result = nightlegs.assess(text, age=70)
     assert "cramps_after_a_new_cramp_causing_medicine" in result.red_flags
     assert result.triage != "self_care"
+
+
+def test_sciatica_with_lost_bladder_feeling_is_an_emergency_whatever_it_is_blamed_on() -> None:
+    result = nightlegs.assess(
+        "Sciatica down my right leg for ten days. Since yesterday I do not feel when I need "
+        "to pee, I just go because it has been a while, and I leaked at work. Maybe it is "
+        "the tramadol?",
+        age=45,
+    )
+    assert result.triage == "emergency"

@@ -971,3 +971,27 @@ def test_misspelt_yellow_and_drinks_heavily_are_read(text: str, finding: str) ->
 )
 def test_not_long_after_a_medicine_does_not_deny_it(text: str, finding: str) -> None:
     assert present(text, finding), reading(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since Tuesday he does not feel when he needs to pee any more.",
+        "I no longer get the urge, I only go by the clock now.",
+        "Twice today I leaked before I reached the toilet.",
+        "She has leaked in her chair and did not notice.",
+    ],
+)
+def test_lost_bladder_feeling_and_new_leaking_are_bladder_problems(text: str) -> None:
+    assert present(text, "bladder_problem"), reading(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I do not feel any burning when I pee.",
+        "The blister on my heel leaked a bit overnight.",
+    ],
+)
+def test_bladder_look_alikes_are_not_bladder_problems(text: str) -> None:
+    assert not present(text, "bladder_problem"), reading(text)

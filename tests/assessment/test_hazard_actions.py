@@ -928,3 +928,12 @@ def test_sciatica_with_lost_bladder_feeling_is_an_emergency_whatever_it_is_blame
         age=45,
     )
     assert result.triage == "emergency"
+
+
+def test_a_feverish_child_keeping_weight_off_a_leg_is_an_emergency() -> None:
+    result = nightlegs.assess(
+        "My 3 year old has had a temperature of 39 since last night and today she is not "
+        "putting any weight on her left leg, she screams when we change her nappy.",
+        age=3,
+    )
+    assert result.triage == "emergency"

@@ -995,3 +995,26 @@ def test_lost_bladder_feeling_and_new_leaking_are_bladder_problems(text: str) ->
 )
 def test_bladder_look_alikes_are_not_bladder_problems(text: str) -> None:
     assert not present(text, "bladder_problem"), reading(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since lunch my daughter is not putting any weight on her left foot.",
+        "He keeps holding his leg off the floor when I stand him up.",
+        "Our toddler stopped standing on that leg this afternoon.",
+    ],
+)
+def test_a_child_keeping_weight_off_a_leg_is_read(text: str) -> None:
+    assert present(text, "refuses_weight"), reading(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The baby is not putting on weight and the nurse is watching it.",
+        "I keep my leg up in the evening because of the swelling.",
+    ],
+)
+def test_weight_gain_and_raising_a_leg_are_not_refusing_weight(text: str) -> None:
+    assert not present(text, "refuses_weight"), reading(text)

@@ -937,3 +937,11 @@ def test_a_feverish_child_keeping_weight_off_a_leg_is_an_emergency() -> None:
         age=3,
     )
     assert result.triage == "emergency"
+
+
+def test_a_varicose_vein_bleeding_a_lot_is_an_emergency() -> None:
+    result = nightlegs.assess(
+        "Mum is 91 and has big varicose veins. She scratched one in the night and it is "
+        "bleeding a lot, it has soaked through the bandage twice.",
+    )
+    assert result.triage == "emergency"

@@ -1018,3 +1018,26 @@ def test_a_child_keeping_weight_off_a_leg_is_read(text: str) -> None:
 )
 def test_weight_gain_and_raising_a_leg_are_not_refusing_weight(text: str) -> None:
     assert not present(text, "refuses_weight"), reading(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The vein on his shin has soaked through three dressings in an hour.",
+        "Grandad caught his ankle on the step and it is bleeding loads.",
+        "It bled so much we had to get the mop.",
+    ],
+)
+def test_heavy_bleeding_without_the_word_blood_is_read(text: str) -> None:
+    assert present(text, "heavy_bleeding"), reading(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A scab on my shin bled a bit in the shower.",
+        "It is not bleeding a lot any more, just a spot on the plaster.",
+    ],
+)
+def test_a_little_bleeding_is_not_heavy_bleeding(text: str) -> None:
+    assert not present(text, "heavy_bleeding"), reading(text)

@@ -444,6 +444,8 @@ function nightSeries(nights) {
     return {
       date: n.date,
       mph: n.movements_per_hour ?? null,
+      source: n.movements_per_hour === null || n.movements_per_hour === undefined ? null
+        : n.movements_source === "recording" ? `measured (recording ${n.recording_id})` : "typed in",
       cramps: eps.filter((e) => e.kind === "cramp").length,
       pain: pains.length ? Math.max(...pains) : null,
     };
@@ -465,6 +467,7 @@ async function initTrends() {
   const body = $("#trends-data tbody");
   body.replaceChildren(...series.map((s) => el("tr", {},
     el("th", { scope: "row", text: s.date }), el("td", { text: s.mph ?? "–" }),
+    el("td", { text: s.source ?? "–" }),
     el("td", { text: String(s.cramps) }), el("td", { text: s.pain ?? "–" }))));
   $("#trends-data").hidden = false;
 }

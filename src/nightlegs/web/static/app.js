@@ -392,13 +392,14 @@ function initDiary() {
           message.textContent = `Could not delete: ${err.message}`;
         }
       });
-      body.append(el("tr", { "data-night-id": String(night.id) },
+      const measured = night.movements_source === "recording" ? " (measured)" : "";
+      body.append(el("tr", { "data-night-id": String(night.id), id: `night-${night.id}` },
         el("th", { scope: "row", text: night.date }),
         el("td", { text: night.bedtime ? night.bedtime.slice(0, 5) : "–" }),
         el("td", { text: night.wake_time ? night.wake_time.slice(0, 5) : "–" }),
         el("td", { text: night.sleep_quality ?? "–" }),
         el("td", { text: summary.length ? summary.join(", ") : "none" }),
-        el("td", { text: night.movements_per_hour ?? "–" }),
+        el("td", { text: night.movements_per_hour === null ? "–" : `${night.movements_per_hour}${measured}` }),
         el("td", {}, el("span", { class: "actions" }, edit, del))));
     }
     table.hidden = nights.length === 0;
@@ -503,8 +504,70 @@ function showAnalysis(summary) {
   $("#h-upload-result").focus();
 }
 
+/** The per-hour value a recording puts on its night: PLMS index, else PLM index. */
+const nightIndex = (a) => (a ? (a.plms_index ?? a.plm_index ?? null) : null);
+
+function diaryLink(night) {
+  const { el } = NL;
+  return el("a", { href: `/diary#night-${night.id}`, text: night.date });
+}
+
+function showNight(rec) {
+  const { $, el } = NL;
+  const line = $("#upload-night");
+  const form = $("#night-form");
+  if (!rec.night) { line.hidden = true; form.hidden = true; return; }
+  const v = nightIndex(rec.analysis);
+  line.replaceChildren(
+    `${v ?? "–"} periodic movements per hour put on the diary night of `,
+    diaryLink(rec.night), ".",
+  );
+  line.hidden = false;
+  form.dataset.recording = String(rec.id);
+  $("#night-date").value = rec.night.date;
+  form.hidden = false;
+}
+
+async function loadRecordings() {
+  const { $, el, api } = NL;
+  let records;
+  try {
+    records = await api("GET", "/api/recordings");
+  } catch (err) {
+    $("#recordings-empty").textContent = `Could not load the recordings: ${err.message}`;
+    $("#recordings-empty").hidden = false;
+    return;
+  }
+  const table = $("#recordings-table");
+  $("#recordings-empty").hidden = records.length > 0;
+  table.hidden = records.length === 0;
+  table.tBodies[0].replaceChildren(...records.map((r) => {
+    const night = r.night ? diaryLink(r.night) : (r.analysis?.start?.slice(0, 10) ?? "–");
+    const v = nightIndex(r.analysis);
+    return el("tr", { "data-id": String(r.id) },
+      el("th", { scope: "row" }, night), el("td", { text: r.filename }),
+      el("td", { text: v === null ? "–" : String(v) }),
+      el("td", { text: r.status === "failed" ? `failed: ${r.error || ""}` : r.status }));
+  }));
+}
+
 function initUpload() {
   const { $, api, csrf, errorMessage } = NL;
+  loadRecordings();
+  $("#night-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const status = $("#upload-status");
+    try {
+      const rec = await api("PUT", `/api/recordings/${form.dataset.recording}/night`,
+        { date: $("#night-date").value });
+      showNight(rec);
+      status.textContent = `Moved to the night of ${rec.night.date}.`;
+      loadRecordings();
+    } catch (err) {
+      status.textContent = `Could not move the recording: ${err.message}`;
+    }
+  });
   const form = $("#upload-form");
   const bar = $("#upload-progress");
   const status = $("#upload-status");
@@ -522,10 +585,13 @@ function initUpload() {
       if (rec.status === "done") {
         status.textContent = "Analysis finished.";
         showAnalysis(rec.analysis || rec.summary || rec);
+        showNight(rec);
+        loadRecordings();
         break;
       }
       if (rec.status === "failed") {
         status.textContent = `The analysis failed: ${rec.error || "unknown error"}`;
+        loadRecordings();
         break;
       }
       status.textContent = rec.status === "running" ? "Analysing the recording…" : "Waiting to analyse…";

@@ -424,6 +424,12 @@ def test_upload_to_result(page: Any, tmp_path: Path) -> None:
     night = page.locator("#nights-table tbody tr", has_text="2026-11-01")
     night.wait_for()
     assert "(measured)" in night.inner_text()
+    night.get_by_role("button", name="Edit").click()
+    page.get_by_label("Leg movements per hour (if measured)").fill("7")
+    page.get_by_role("button", name="Save changes").click()
+    typed = page.locator("#nights-table tbody tr", has_text="2026-11-01")
+    typed.filter(has_text="7").wait_for()
+    assert "(measured)" not in typed.inner_text()
 
 
 def test_report_download(page: Any) -> None:

@@ -310,6 +310,8 @@ function initDiary() {
     const mph = num(f.movements_per_hour.value);
     const base = editing ? { ...editing } : {};
     for (const key of ["id", "person_id", "created_at", "updated_at"]) delete base[key];
+    // A count measured by a recording stays so only while it is unchanged; a new value is typed in.
+    const kept = editing !== null && editing.movements_per_hour === mph;
     const night = {
       ...base,
       date: f.date.value,
@@ -317,7 +319,8 @@ function initDiary() {
       wake_time: f.wake_time.value || null,
       sleep_quality: num(f.sleep_quality.value),
       movements_per_hour: mph,
-      movements_source: mph === null ? null : (base.movements_source || "entered"),
+      movements_source: mph === null ? null : (kept ? base.movements_source || "entered" : "entered"),
+      recording_id: mph !== null && kept ? (base.recording_id ?? null) : null,
       notes: f.notes.value.trim() || null,
       episodes: [...episodes.children].map((fs) => {
         const get = (name) => fs.querySelector(`[data-name="${name}"]`).value;

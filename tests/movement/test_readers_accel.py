@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import numpy as np
@@ -181,3 +182,9 @@ def test_cwa_not_a_cwa(tmp_path: Path) -> None:
     p.write_bytes(b"XX" + bytes(3000))
     with pytest.raises(RecordingError, match="expected a CWA file"):
         read_recording(p)
+
+
+def test_cwa_start_is_the_first_block_stamp_and_csv_has_none(tmp_path: Path) -> None:
+    path, _ = _cwa(tmp_path / "ax3_L.cwa", start_s=75.0)
+    assert read_recording(path).start == dt.datetime(2024, 3, 5, 22, 1, 15)
+    assert read_recording(_csv(tmp_path / "left.csv")).start is None

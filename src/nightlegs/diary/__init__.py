@@ -1,5 +1,6 @@
 """The night diary: people and their profiles, nights, saved assessments and recordings."""
 
+from nightlegs.diary._recording_nights import measured_index, night_of
 from nightlegs.diary.csv_io import export_csv, import_csv
 from nightlegs.diary.schemas import (
     AssessmentRecord,
@@ -34,5 +35,7 @@ __all__ = [
     "default_database_url",
     "export_csv",
     "import_csv",
+    "measured_index",
+    "night_of",
     "open_store",
 ]

@@ -293,8 +293,8 @@ def assessment_model(row: AssessmentRow) -> AssessmentRecord:
     )
 
 
-def recording_model(row: RecordingRow) -> RecordingRecord:
-    """A stored recording with its analysis state."""
+def recording_model(row: RecordingRow, night: tuple[int, dt.date] | None = None) -> RecordingRecord:
+    """A stored recording with its analysis state and the ``(id, date)`` of its night."""
     return RecordingRecord.model_validate(
         {
             "id": row.id,
@@ -306,5 +306,7 @@ def recording_model(row: RecordingRow) -> RecordingRecord:
             "error": row.error,
             "summary": row.summary,
             "events": row.events,
+            "night_id": None if night is None else night[0],
+            "night_date": None if night is None else night[1],
         }
     )

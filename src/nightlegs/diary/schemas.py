@@ -173,6 +173,9 @@ class RecordingRecord(BaseModel):
     error: str | None = None
     summary: dict[str, Any] | None = None
     events: list[dict[str, Any]] | None = None
+    #: The night its measured values are on (none before the analysis is done).
+    night_id: int | None = None
+    night_date: dt.date | None = None
 
 
 class DiaryExport(BaseModel):

@@ -46,6 +46,7 @@ from nightlegs.diary._import import check_import_size, staged_import
 from nightlegs.diary._migrate import upgrade_to_head
 from nightlegs.diary._orm import AssessmentRow, NightRow, PersonRow, RecordingRow, utc_now
 from nightlegs.diary._people import person_id, person_row
+from nightlegs.diary._recording_nights import clear_recording, place_recording, recording_nights
 from nightlegs.diary.schemas import (
     AssessmentRecord,
     DiaryExport,
@@ -428,11 +429,14 @@ class SqlDiaryStore:
         summary: dict[str, Any] | None = None,
         events: list[dict[str, Any]] | None = None,
         error: str | None = None,
+        night: dt.date | None = None,
     ) -> RecordingRecord:
         """Set a recording's status; ``summary``, ``events`` and ``error`` replace stored values.
 
         ``None`` keeps what is stored, except that ``error`` is cleared when the status is not
-        ``failed`` (a re-run that succeeds leaves no stale error).
+        ``failed`` (a re-run that succeeds leaves no stale error). With ``night`` (status
+        ``done``), the measured values go on the person's night of that date in the same
+        transaction (see :meth:`set_recording_night`).
         """
         if status not in _RECORDING_STATUSES:
             raise InputError(f"status must be one of {_RECORDING_STATUSES}, got {status!r}")
@@ -451,6 +455,9 @@ class SqlDiaryStore:
             elif status != "failed":
                 row.error = None
             session.flush()
+            if night is not None:
+                placed = place_recording(session, row, night)
+                return recording_model(row, (placed.id, placed.date))
             return recording_model(row)
 
     def renew_leases(self, owner: str, lease_s: float) -> int:
@@ -488,21 +495,52 @@ class SqlDiaryStore:
     def get_recording(self, recording_id: int, *, person: int | None = None) -> RecordingRecord:
         """One recording of ``person``; :class:`~nightlegs.errors.NotFoundError` if none."""
         with self._reading() as session:
-            owner = person_id(session, person)
-            row = session.get(RecordingRow, recording_id)
-            if row is None or row.person_id != owner:
-                raise NotFoundError(f"recording {recording_id} not found for person {owner}")
-            return recording_model(row)
+            row = self._recording_row(session, recording_id, person)
+            nights = recording_nights(session, row.person_id, [row.id])
+            return recording_model(row, nights.get(row.id))
 
     def list_recordings(self, *, person: int | None = None) -> list[RecordingRecord]:
         """A person's recordings, newest first."""
         with self._reading() as session:
+            owner = person_id(session, person)
             query = (
                 select(RecordingRow)
-                .where(RecordingRow.person_id == person_id(session, person))
+                .where(RecordingRow.person_id == owner)
                 .order_by(RecordingRow.id.desc())
             )
-            return [recording_model(row) for row in session.scalars(query)]
+            rows = list(session.scalars(query))
+            nights = recording_nights(session, owner, [row.id for row in rows])
+            return [recording_model(row, nights.get(row.id)) for row in rows]
+
+    def set_recording_night(
+        self, recording_id: int, date: dt.date, *, person: int | None = None
+    ) -> RecordingRecord:
+        """Move an analysed recording's measured values to ``person``'s night of ``date``.
+
+        The night is made when missing; the values leave the night they were on. An unfinished
+        or failed analysis is an :class:`~nightlegs.errors.InputError`.
+        """
+        with self._transaction() as session:
+            row = self._recording_row(session, recording_id, person, for_update=True)
+            placed = place_recording(session, row, date)
+            return recording_model(row, (placed.id, placed.date))
+
+    def delete_recording(self, recording_id: int, *, person: int | None = None) -> None:
+        """Delete a recording and clear the measured values it put on its night."""
+        with self._transaction() as session:
+            row = self._recording_row(session, recording_id, person, for_update=True)
+            clear_recording(session, row)
+            session.delete(row)
+
+    @staticmethod
+    def _recording_row(
+        session: Session, recording_id: int, person: int | None, *, for_update: bool = False
+    ) -> RecordingRow:
+        owner = person_id(session, person)
+        row = session.get(RecordingRow, recording_id, with_for_update=for_update)
+        if row is None or row.person_id != owner:
+            raise NotFoundError(f"recording {recording_id} not found for person {owner}")
+        return row
 
     # Export and import --------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ Readers (``nightlegs.movement.readers``) produce a :class:`Recording`; the score
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -145,3 +146,21 @@ class Recording:
     gaps: tuple[Interval, ...] = ()
     #: Clock time of the recording start in seconds after midnight, when the file gives it.
     start_clock_s: float | None = None
+    #: Date of the recording start, when the file gives it.
+    start_date: dt.date | None = None
+
+    @property
+    def start(self) -> dt.datetime | None:
+        """Date and clock time of the recording start (local, naive), None without a date.
+
+        Examples
+        --------
+        >>> Recording(10.0, start_clock_s=3600.5, start_date=dt.date(2024, 3, 2)).start
+        datetime.datetime(2024, 3, 2, 1, 0, 0, 500000)
+        >>> Recording(10.0, start_clock_s=3600.0).start is None
+        True
+        """
+        if self.start_date is None:
+            return None
+        midnight = dt.datetime.combine(self.start_date, dt.time())
+        return midnight + dt.timedelta(seconds=self.start_clock_s or 0.0)

@@ -181,6 +181,7 @@ def to_recording(
         warnings=tuple(warns),
         gaps=rec.gaps,
         start_clock_s=rec.start_clock_s,
+        start_date=rec.start_date,
     )
 
 

@@ -7,6 +7,7 @@ Scoring follows WASM 2016 (Ferri et al., Sleep Med 2016, PMID 27890390) or the A
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -85,6 +86,9 @@ class MovementAnalysis:
     hypnogram : Hypnogram or None
     signal_kind : {"emg", "accelerometer"}
     warnings : tuple of str
+    start : datetime or None
+        Date and clock time of the recording start as the file gives it (local, naive);
+        None when the file has no start date (an accelerometer CSV, an anonymised EDF).
 
     Examples
     --------
@@ -102,6 +106,7 @@ class MovementAnalysis:
     hypnogram: Hypnogram | None
     signal_kind: str = "emg"
     warnings: tuple[str, ...] = ()
+    start: dt.datetime | None = None
 
     @property
     def indices(self) -> dict[str, float | int | None]:
@@ -160,7 +165,8 @@ class MovementAnalysis:
         ``plms_count``, ``lm_index``, ``plm_index``, ``plms_index``, ``plmw_index``,
         ``severity_article``, ``severity_clinical`` (``"normal"``/``"abnormal"``, or ``"not
         available"`` when the hypnogram holds no sleep; the band is in ``severity_clinical_band``)
-        and ``events``. Extras: ``indices`` (all indices, with and without the respiratory
+        and ``events``. Extras: ``start`` (ISO date and time of the recording start, or
+        ``None`` when the file has none), ``indices`` (all indices, with and without the respiratory
         exclusion), ``grading``, ``imi_histogram``, ``index_basis``, ``scoring_mode``,
         ``signal``, ``channels`` (label, side and ``side_from``: ``"label"`` or how the side was
         taken when the label does not say it), ``warnings`` and ``params``.
@@ -205,6 +211,7 @@ class MovementAnalysis:
             "severity_clinical": self.grading.clinical,
             "severity_clinical_band": self.grading.clinical_band,
             "events": events,
+            "start": None if self.start is None else self.start.isoformat(),
             "wake_hours": _num(d.wake_hours, 4),
             "index_basis": d.basis,
             "indices": {k: _num(x) for k, x in v.items()},

@@ -21,6 +21,7 @@ from matplotlib.figure import Figure
 from numpy.typing import NDArray
 
 from nightlegs.diary.schemas import Night
+from nightlegs.report.data import movements_sources
 
 __all__ = [
     "ARTICLE_BANDS",
@@ -105,6 +106,22 @@ def _draw_movements(ax: Axes, days: list[dt.date | None], by_day: dict[dt.date, 
         label=f"clinical cut-off {CLINICAL_CUT_OFF_PER_HOUR:g}/h (adults)",
     )
     ax.plot(_x(days), values, marker="o", color="#1a237e", lw=1.5, label="movements per hour")
+    measured = [
+        v
+        if d is not None and (n := by_day.get(d)) is not None and n.movements_source == "recording"
+        else float("nan")
+        for d, v in zip(days, values, strict=True)
+    ]
+    if any(v == v for v in measured):
+        ax.plot(
+            _x(days),
+            measured,
+            linestyle="none",
+            marker="s",
+            markersize=7,
+            color="#e65100",
+            label="measured by a recording (circles: typed in)",
+        )
     ax.set_ylim(0, top)
     ax.set_ylabel("movements / h")
     ax.set_title("Leg movements per hour (shaded: the article's bands, not a validated scale)")
@@ -206,6 +223,12 @@ def trends_png(nights: Sequence[Night], *, dpi: int = 150) -> bytes:
     return buf.getvalue()
 
 
+def _sources(nights: Sequence[Night]) -> str:
+    with_value = [n for n in nights if n.movements_per_hour is not None]
+    measured = sum(n.movements_source == "recording" for n in with_value)
+    return movements_sources(measured, len(with_value) - measured)
+
+
 def trends_description(nights: Sequence[Night]) -> str:
     """A plain-words description of the chart (its accessible ``<desc>``).
 
@@ -222,7 +245,7 @@ def trends_description(nights: Sequence[Night]) -> str:
     if moves:
         parts.append(
             f"Leg movements per hour from {min(moves):.1f} to {max(moves):.1f} "
-            f"on {len(moves)} nights; "
+            f"on {len(moves)} nights ({_sources(nights)}); "
             f"shaded bands are the article's (none < 5, light 5-20, average 20-60, heavy > 60 "
             f"per hour), the dashed line the clinical cut-off of {CLINICAL_CUT_OFF_PER_HOUR:g}/h."
         )

@@ -30,6 +30,7 @@ __all__ = [
     "ReportData",
     "build_report_data",
     "grade_movements",
+    "movements_sources",
     "summarise_recording",
 ]
 
@@ -68,6 +69,10 @@ class NightsSummary(BaseModel):
     nights_with_pain: int = 0
     max_pain: int | None = None
     nights_with_movements: int = 0
+    nights_measured: int = Field(
+        default=0, description="Nights whose movements per hour come from an analysed recording."
+    )
+    movements_sources: str = Field(default="", examples=["2 measured by a recording, 1 typed in"])
     mean_movements_per_hour: MovementGrading | None = None
     max_movements_per_hour: MovementGrading | None = None
 
@@ -120,6 +125,8 @@ class RecordingSummary(BaseModel):
     severity_article: str | None = None
     severity_clinical: str | None = None
     grading: MovementGrading | None = None
+    start: str | None = Field(default=None, description="Start date and time from the file.")
+    night_date: dt.date | None = Field(default=None, description="The diary night it is on.")
 
 
 class ReportData(BaseModel):
@@ -159,6 +166,20 @@ def grade_movements(per_hour: float, *, child: bool = False) -> MovementGrading:
     )
 
 
+def movements_sources(measured: int, typed_in: int) -> str:
+    """Where the nights' movements per hour come from, in words for the report.
+
+    Examples
+    --------
+    >>> movements_sources(2, 1), movements_sources(0, 1), movements_sources(1, 0)
+    ('2 measured by a recording, 1 typed in', '1 typed in', '1 measured by a recording')
+    """
+    parts = [f"{measured} measured by a recording"] if measured else []
+    if typed_in:
+        parts.append(f"{typed_in} typed in")
+    return ", ".join(parts)
+
+
 def _summarise_nights(nights: Sequence[Night], *, child: bool) -> NightsSummary:
     def has(night: Night, kind: str) -> bool:
         return any(e.kind == kind for e in night.episodes)
@@ -166,6 +187,9 @@ def _summarise_nights(nights: Sequence[Night], *, child: bool) -> NightsSummary:
     qualities = [n.sleep_quality for n in nights if n.sleep_quality is not None]
     moves = [n.movements_per_hour for n in nights if n.movements_per_hour is not None]
     pains = [e.intensity for n in nights for e in n.episodes]
+    measured = sum(
+        n.movements_per_hour is not None and n.movements_source == "recording" for n in nights
+    )
     return NightsSummary(
         count=len(nights),
         first_date=min((n.date for n in nights), default=None),
@@ -178,6 +202,8 @@ def _summarise_nights(nights: Sequence[Night], *, child: bool) -> NightsSummary:
         ),
         max_pain=max(pains, default=None),
         nights_with_movements=len(moves),
+        nights_measured=measured,
+        movements_sources=movements_sources(measured, len(moves) - measured),
         mean_movements_per_hour=grade_movements(fmean(moves), child=child) if moves else None,
         max_movements_per_hour=grade_movements(max(moves), child=child) if moves else None,
     )
@@ -256,6 +282,8 @@ def summarise_recording(record: RecordingRecord, *, child: bool = False) -> Reco
         severity_article=str(s["severity_article"]) if s.get("severity_article") else None,
         severity_clinical=f"{clinical}, {band}" if clinical and band else clinical,
         grading=grade_movements(basis, child=child) if basis is not None else None,
+        start=str(s["start"]) if s.get("start") else None,
+        night_date=record.night_date,
     )
 
 

@@ -145,7 +145,13 @@ def _night_entries(night: Night, patient: str) -> Iterable[_Entry]:
             "procedure" if from_recording else "survey",
             day,
             valueQuantity=_per_hour(night.movements_per_hour),
-            method={"text": "from an analysed recording" if from_recording else "entered"},
+            method={
+                "text": (
+                    f"measured: PLMS (or PLM) index of analysed recording {night.recording_id}"
+                    if from_recording
+                    else "typed in by the person"
+                )
+            },
         )
     for e in night.episodes:
         components = [

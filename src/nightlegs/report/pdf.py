@@ -19,7 +19,7 @@ from nightlegs.report._format import fmt_datetime as _datetime
 from nightlegs.report._format import fmt_number as _number
 from nightlegs.report._format import fmt_pct as _pct
 from nightlegs.report.charts import trends_png
-from nightlegs.report.data import MovementGrading, ReportData
+from nightlegs.report.data import MovementGrading, RecordingSummary, ReportData
 
 __all__ = ["render_report_pdf"]
 
@@ -86,11 +86,11 @@ class _Report(FPDF):  # type: ignore[misc]  # fpdf ships no type hints
             self.set_y(max(self.get_y(), y + _LINE))
 
 
-def _grading(g: MovementGrading | None, nights: int) -> str:
+def _grading(g: MovementGrading | None, nights: int, sources: str) -> str:
     if g is None:
         return "not entered"
     return (
-        f"{_number(g.per_hour)}/h on {nights} nights: article band {g.article_band}; "
+        f"{_number(g.per_hour)}/h on {nights} nights ({sources}): article band {g.article_band}; "
         f"clinical reading {g.clinical}"
     )
 
@@ -130,11 +130,15 @@ def _nights(pdf: _Report, data: ReportData) -> None:
                 ("Highest pain (0-10)", "no episodes" if s.max_pain is None else str(s.max_pain)),
                 (
                     "Mean leg movements per hour",
-                    _grading(s.mean_movements_per_hour, s.nights_with_movements),
+                    _grading(
+                        s.mean_movements_per_hour, s.nights_with_movements, s.movements_sources
+                    ),
                 ),
                 (
                     "Highest leg movements per hour",
-                    _grading(s.max_movements_per_hour, s.nights_with_movements),
+                    _grading(
+                        s.max_movements_per_hour, s.nights_with_movements, s.movements_sources
+                    ),
                 ),
             ]
         )
@@ -196,6 +200,12 @@ def _assessment(pdf: _Report, data: ReportData) -> None:
         pdf.para(" ".join(said), size=8)
 
 
+def _when(r: RecordingSummary) -> str:
+    if r.night_date is not None:
+        return f"night of {_date(r.night_date)}"
+    return f"uploaded {_date(r.created_at.date())}"
+
+
 def _recordings(pdf: _Report, data: ReportData) -> None:
     pdf.heading("Leg-movement recordings")
     if not data.recordings:
@@ -213,7 +223,7 @@ def _recordings(pdf: _Report, data: ReportData) -> None:
         pdf.rows(
             [
                 (
-                    f"{r.filename} ({_date(r.created_at.date())}{hours})",
+                    f"{r.filename} ({_when(r)}{hours})",
                     f"PLMS index {plms}, PLM index {plm}: {reading}",
                 )
             ]

@@ -14,6 +14,7 @@ database marks it failed only once the lease has run out.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import math
 import os
@@ -24,6 +25,8 @@ from typing import Any
 
 from fastapi import HTTPException, UploadFile
 
+from nightlegs._inputs import EARLIEST_DATE, latest_date
+from nightlegs.diary import night_of
 from nightlegs.diary.store import DiaryStore
 from nightlegs.errors import NightlegsError
 from nightlegs.web.spool import UploadSpool
@@ -154,15 +157,21 @@ def analyse_recording(
     """Analyse one uploaded recording and keep the outcome (runs on the worker pool).
 
     Error messages name ``filename`` rather than the temporary file, which is deleted
-    afterwards, whatever happens.
+    afterwards, whatever happens. A finished analysis goes on the night it was recorded
+    (:func:`nightlegs.diary.night_of` its start); a file without a start date goes on the night
+    of its upload date, and its warnings say so.
     """
     from nightlegs.movement import analyze
 
     try:
-        store.update_recording(recording_id, status="running")
-        data = jsonable(analyze(path).to_dict())
+        record = store.update_recording(recording_id, status="running")
+        analysis = analyze(path)
+        data = jsonable(analysis.to_dict())
         events = data.pop("events", [])
-        store.update_recording(recording_id, status="done", summary=data, events=events)
+        night = _night(analysis.start, record.created_at, data)
+        store.update_recording(
+            recording_id, status="done", summary=data, events=events, night=night
+        )
     except Exception as exc:
         # Only our own errors are written for people; anything else is an internal detail
         # ("index -1 is out of bounds") that would mean nothing to them.
@@ -175,6 +184,23 @@ def analyse_recording(
             logger.exception("recording %d: could not store the failure", recording_id)
     finally:
         path.unlink(missing_ok=True)
+
+
+def _night(start: dt.datetime | None, uploaded: dt.datetime, data: dict[str, Any]) -> dt.date:
+    """The night of a recording's start, else of its upload date (noted in its warnings)."""
+    if start is not None:
+        night = night_of(start)
+        if EARLIEST_DATE <= night <= latest_date():
+            return night
+        why = f"its start date {start.date().isoformat()} is not a plausible night"
+    else:
+        why = "the file gives no start date"
+    uploaded_on = uploaded.astimezone().date()
+    data.setdefault("warnings", []).append(
+        f"{why}: the recording was put on the night of its upload date, "
+        f"{uploaded_on.isoformat()}; choose another night if that is wrong"
+    )
+    return uploaded_on
 
 
 #: How long a server holds the recordings it analyses without renewing, in seconds.

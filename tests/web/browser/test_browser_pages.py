@@ -410,6 +410,26 @@ def test_upload_to_result(page: Any, tmp_path: Path) -> None:
     plm = page.locator('#indices-body tr[data-key="plm_index"] td').inner_text()
     assert float(plm) >= 0
     assert "Analysis finished" in page.locator("#upload-status").inner_text()
+    # No start date in the file: the upload date's night, said in the warnings; then moved.
+    assert "no start date" in page.locator("#upload-warnings").inner_text()
+    assert "put on the diary night of" in page.locator("#upload-night").inner_text()
+    row = page.locator("#recordings-table tbody tr", has_text="night.edf")
+    row.wait_for()
+    assert "done" in row.inner_text()
+    page.get_by_label("The night it was recorded (change if wrong)").fill("2026-11-01")
+    page.get_by_role("button", name="Move to this night").click()
+    page.locator("#upload-status", has_text="Moved to the night of 2026-11-01").wait_for()
+    page.locator("#recordings-table tbody tr", has_text="2026-11-01").wait_for()
+    page.goto("/diary")
+    night = page.locator("#nights-table tbody tr", has_text="2026-11-01")
+    night.wait_for()
+    assert "(measured)" in night.inner_text()
+    night.get_by_role("button", name="Edit").click()
+    page.get_by_label("Leg movements per hour (if measured)").fill("7")
+    page.get_by_role("button", name="Save changes").click()
+    typed = page.locator("#nights-table tbody tr", has_text="2026-11-01")
+    typed.filter(has_text="7").wait_for()
+    assert "(measured)" not in typed.inner_text()
 
 
 def test_report_download(page: Any) -> None:

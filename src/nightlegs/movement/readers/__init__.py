@@ -7,6 +7,7 @@ arousals from EDF+ annotations, NSRR XML or CSV; leg-worn accelerometers from CS
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -60,14 +61,19 @@ def parse_leg_channels(value: str | Sequence[str] | None) -> tuple[str, ...] | N
     return labels
 
 
-def _read_accels(paths: Sequence[Path]) -> tuple[tuple[AccelSignal, ...], float, list[str]]:
+def _read_accels(
+    paths: Sequence[Path],
+) -> tuple[tuple[AccelSignal, ...], float, list[str], dt.datetime | None]:
     accels: list[AccelSignal] = []
     warnings: list[str] = []
+    start: dt.datetime | None = None  # a CSV has no clock; a .cwa block stamps date and time
     for p in paths:
         if p.suffix.lower() == ".cwa":
             content = decode_cwa(p)
             accels.append(content.signal)
             warnings += content.warnings
+            if content.start is not None:
+                start = content.start if start is None else min(start, content.start)
         else:
             accels.extend(read_accel_csv(p))
     if len({a.side for a in accels}) < len(accels):
@@ -80,7 +86,7 @@ def _read_accels(paths: Sequence[Path]) -> tuple[tuple[AccelSignal, ...], float,
             AccelSignal(right.label, "right", right.fs, right.xyz_g),
         ]
     duration = max(a.xyz_g.shape[0] / a.fs for a in accels)
-    return tuple(accels), duration, warnings
+    return tuple(accels), duration, warnings, start
 
 
 def read_recording(
@@ -135,15 +141,22 @@ def read_recording(
     accels: tuple[AccelSignal, ...] = ()
     gaps: tuple[Interval, ...] = ()
     start_clock: float | None = None
+    start_date: dt.date | None = None
     if suffixes <= _EDF and len(paths) == 1:
         edf = read_edf_legs(paths[0], parse_leg_channels(leg_channels))
         legs, duration, gaps, start_clock = edf.legs, edf.duration_s, edf.gaps, edf.start_clock_s
+        start_date = edf.start_date
         warnings += edf.warnings
         hyp = hypnogram_from_annotations(edf.annotations, src)
         resp, arousals = events_from_annotations(edf.annotations)
     elif suffixes <= _ACCEL:
-        accels, duration, accel_warnings = _read_accels(paths)
+        accels, duration, accel_warnings, accel_start = _read_accels(paths)
         warnings += accel_warnings
+        if accel_start is not None:
+            start_date = accel_start.date()
+            start_clock = float(
+                accel_start.hour * 3600 + accel_start.minute * 60 + accel_start.second
+            )
     else:
         raise RecordingError(
             f"{src}: file type {sorted(suffixes)}: expected one .edf/.bdf file, or accelerometer "
@@ -175,4 +188,5 @@ def read_recording(
         warnings=tuple(warnings),
         gaps=gaps,
         start_clock_s=start_clock,
+        start_date=start_date,
     )

@@ -18,6 +18,7 @@ Without that correction each block lands up to a second late.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,6 +63,8 @@ class CwaContent:
 
     signal: AccelSignal
     warnings: tuple[str, ...] = ()
+    #: Date and clock time stamped on the first data block (None if not a valid date).
+    start: dt.datetime | None = None
 
 
 def _block_words_sum(raw: NDArray[np.uint8]) -> NDArray[np.uint16]:
@@ -130,6 +133,29 @@ def _seconds(stamp: NDArray[np.int64]) -> NDArray[np.float64]:
     )
 
 
+def _stamp_datetime(stamp: int) -> dt.datetime | None:
+    """The packed block timestamp as a datetime, None when it is not a valid date.
+
+    Examples
+    --------
+    >>> _stamp_datetime((24 << 26) | (3 << 22) | (2 << 17) | (23 << 12) | (5 << 6) | 7)
+    datetime.datetime(2024, 3, 2, 23, 5, 7)
+    >>> _stamp_datetime(0) is None
+    True
+    """
+    try:
+        return dt.datetime(
+            2000 + ((stamp >> 26) & 0x3F),
+            (stamp >> 22) & 0x0F,
+            (stamp >> 17) & 0x1F,
+            (stamp >> 12) & 0x1F,
+            (stamp >> 6) & 0x3F,
+            stamp & 0x3F,
+        )
+    except ValueError:
+        return None
+
+
 def _samples(good: NDArray[np.void]) -> tuple[NDArray[np.int64], float]:
     n_axes = int(good["num_axes_bps"][0] >> 4)
     payload = np.ascontiguousarray(good["data"])
@@ -191,7 +217,8 @@ def decode_cwa(path: Path, side: Side | None = None) -> CwaContent:
     signal = AccelSignal(
         label=path.name, side=side or side_from_name(path.stem) or "left", fs=fs, xyz_g=out
     )
-    return CwaContent(signal, tuple(warnings))
+    first = int(good["timestamp"][int(np.argmin(secs))])
+    return CwaContent(signal, tuple(warnings), _stamp_datetime(first))
 
 
 def read_cwa(path: Path, side: Side | None = None) -> AccelSignal:

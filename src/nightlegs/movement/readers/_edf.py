@@ -14,6 +14,7 @@ movement in them and leaves them out of recording, sleep and wake time.
 
 from __future__ import annotations
 
+import datetime as dt
 import warnings as _warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +43,7 @@ class EdfContent:
     warnings: list[str]
     gaps: tuple[Interval, ...] = ()
     start_clock_s: float | None = None
+    start_date: dt.date | None = None
 
 
 def _open(path: Path, info: HeaderInfo) -> Any:
@@ -173,4 +175,6 @@ def read_edf_legs(path: Path, leg_channels: tuple[str, ...] | None) -> EdfConten
         clip = (sig.physical_min * factor, sig.physical_max * factor)
         warns += check_emg(emg, fs, source=src, label=label, clip_uv=clip)
         legs.append(LegSignal(label=label, side=side, fs=fs, emg_uv=emg, side_from=side_from))
-    return EdfContent(tuple(legs), anns, duration, warns, tuple(gaps), info.start_clock_s)
+    return EdfContent(
+        tuple(legs), anns, duration, warns, tuple(gaps), info.start_clock_s, info.start_date
+    )

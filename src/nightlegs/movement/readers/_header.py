@@ -6,6 +6,7 @@ a 256-byte fixed part, then 256 bytes per signal, fields in ASCII, left-aligned,
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,9 +42,62 @@ class HeaderInfo:
     discontinuous: bool
     #: Start time of the recording in seconds after midnight (None if the field is unreadable).
     start_clock_s: float | None = None
+    #: Start date of the recording (None if the field is unreadable or anonymised).
+    start_date: dt.date | None = None
 
 
 _CLOCK = re.compile(r"(\d{1,2})[.:](\d{1,2})[.:](\d{1,2})")
+
+
+def _date(raw: bytes) -> dt.date | None:
+    """The date of an EDF ``dd.mm.yy`` start-date field, None if unreadable.
+
+    Two-digit years follow the EDF clipping rule: 85-99 are 1985-1999, 00-84 are 2000-2084.
+
+    Examples
+    --------
+    >>> _date(b"02.03.24"), _date(b"31.12.85"), _date(b"01.01.yy"), _date(b"30.02.24")
+    (datetime.date(2024, 3, 2), datetime.date(1985, 12, 31), None, None)
+    """
+    m = _CLOCK.fullmatch(raw.decode("latin-1").strip())
+    if m is None:
+        return None
+    day, month, yy = (int(g) for g in m.groups())
+    try:
+        return dt.date(yy + (1900 if yy >= 85 else 2000), month, day)
+    except ValueError:
+        return None
+
+
+_MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
+
+
+def _start_date(fixed: bytes) -> dt.date | None:
+    """The start date of a 256-byte fixed header, None when unknown or unreadable.
+
+    An EDF+ recording field ``Startdate dd-MMM-yyyy ...`` wins over the two-digit header date;
+    ``Startdate X`` means unknown (the header date is then the placeholder 01.01.85).
+
+    Examples
+    --------
+    >>> head = b"0".ljust(88) + b"Startdate 02-MAR-2024 X X X".ljust(80) + b"02.03.24"
+    >>> _start_date(head)
+    datetime.date(2024, 3, 2)
+    >>> _start_date(b"0".ljust(88) + b"Startdate X X X X".ljust(80) + b"01.01.85") is None
+    True
+    >>> _start_date(b"0".ljust(88) + b"PSG lab".ljust(80) + b"24.12.99")
+    datetime.date(1999, 12, 24)
+    """
+    words = fixed[88:168].decode("latin-1").split()
+    if words[:1] != ["Startdate"]:
+        return _date(fixed[168:176])
+    parts = words[1].split("-") if len(words) > 1 else []
+    if len(parts) != 3 or parts[1].upper() not in _MONTHS:
+        return None
+    try:
+        return dt.date(int(parts[2]), _MONTHS.index(parts[1].upper()) + 1, int(parts[0]))
+    except ValueError:
+        return None
 
 
 def _clock(raw: bytes) -> float | None:
@@ -178,4 +232,5 @@ def check_header(path: Path) -> HeaderInfo:
         spr,
         reserved.startswith("EDF+D"),
         _clock(fixed[176:184]),
+        _start_date(fixed),
     )

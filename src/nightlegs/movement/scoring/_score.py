@@ -168,4 +168,5 @@ def score(
         signal_kind=kind,
         # Reader and scorer run the same checks: show each warning once, in order.
         warnings=tuple(dict.fromkeys(warnings)),
+        start=recording.start,
     )

@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
-from nightlegs._inputs import StrictIn
+from nightlegs._inputs import NightDate, StrictIn
 from nightlegs.diary.schemas import RecordingStatus
 from nightlegs.knowledge import Source, knowledge_index
 
@@ -36,6 +36,8 @@ __all__ = [
     "OptionOut",
     "QuestionOut",
     "RankedCondition",
+    "RecordingNight",
+    "RecordingNightIn",
     "RecordingPublic",
     "TriageLevel",
 ]
@@ -328,6 +330,19 @@ class ConditionSummary(BaseModel):
     sources: list[Source]
 
 
+class RecordingNight(BaseModel):
+    """The diary night an analysed recording's measured values are on."""
+
+    id: int
+    date: dt.date
+
+
+class RecordingNightIn(_In):
+    """``PUT /api/recordings/{id}/night``: the date of the night the recording belongs to."""
+
+    date: NightDate
+
+
 class RecordingPublic(BaseModel):
     """An uploaded recording: status, then the analysis object of CONTRACT section 3."""
 
@@ -340,6 +355,9 @@ class RecordingPublic(BaseModel):
     error: str | None = None
     analysis: dict[str, Any] | None = Field(
         default=None, description="CONTRACT section 3 object (with events) once done."
+    )
+    night: RecordingNight | None = Field(
+        default=None, description="The night its measured values are on, once done."
     )
 
 

@@ -1,4 +1,5 @@
-"""``POST /api/recordings`` (multipart upload) and ``GET /api/recordings[/{id}]``."""
+"""``POST /api/recordings`` (multipart upload), ``GET /api/recordings[/{id}]``,
+``PUT /api/recordings/{id}/night`` and ``DELETE /api/recordings/{id}``."""
 
 from __future__ import annotations
 
@@ -6,13 +7,13 @@ import threading
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, HTTPException, Request, UploadFile
+from fastapi import APIRouter, File, HTTPException, Request, Response, UploadFile
 from fastapi import Path as PathParam
 from starlette.concurrency import run_in_threadpool
 
 from nightlegs.diary.schemas import RecordingRecord
 from nightlegs.diary.store import DiaryStore
-from nightlegs.web.api.models import RecordingPublic
+from nightlegs.web.api.models import RecordingNightIn, RecordingPublic
 from nightlegs.web.deps import ExecutorDep, PersonQuery, SettingsDep, StoreDep
 from nightlegs.web.spool import UploadSpool
 from nightlegs.web.uploads import LEASE_S, analyse_recording, save_upload
@@ -38,6 +39,9 @@ def public(record: RecordingRecord) -> dict[str, Any]:
         "created_at": record.created_at,
         "error": record.error,
         "analysis": analysis,
+        "night": (
+            None if record.night_id is None else {"id": record.night_id, "date": record.night_date}
+        ),
     }
 
 
@@ -109,3 +113,24 @@ def get_recording(
 ) -> dict[str, Any]:
     """A recording's status (``pending``, ``running``, ``done``, ``failed``), then its analysis."""
     return public(store.get_recording(recording_id, person=person))
+
+
+@router.put("/{recording_id}/night", response_model=RecordingPublic)
+def set_recording_night(
+    recording_id: RecordingId, body: RecordingNightIn, store: StoreDep, person: PersonQuery = None
+) -> dict[str, Any]:
+    """Put an analysed recording on the night of ``date`` (made if missing).
+
+    Its measured movements per hour leave the night they were on; 400 while the analysis is
+    not done.
+    """
+    return public(store.set_recording_night(recording_id, body.date, person=person))
+
+
+@router.delete("/{recording_id}", status_code=204, response_class=Response)
+def delete_recording(
+    recording_id: RecordingId, store: StoreDep, person: PersonQuery = None
+) -> Response:
+    """Delete a recording; the measured values it put on its night are cleared."""
+    store.delete_recording(recording_id, person=person)
+    return Response(status_code=204)

@@ -310,6 +310,8 @@ function initDiary() {
     const mph = num(f.movements_per_hour.value);
     const base = editing ? { ...editing } : {};
     for (const key of ["id", "person_id", "created_at", "updated_at"]) delete base[key];
+    // A count measured by a recording stays so only while it is unchanged; a new value is typed in.
+    const kept = editing !== null && editing.movements_per_hour === mph;
     const night = {
       ...base,
       date: f.date.value,
@@ -317,7 +319,8 @@ function initDiary() {
       wake_time: f.wake_time.value || null,
       sleep_quality: num(f.sleep_quality.value),
       movements_per_hour: mph,
-      movements_source: mph === null ? null : (base.movements_source || "entered"),
+      movements_source: mph === null ? null : (kept ? base.movements_source || "entered" : "entered"),
+      recording_id: mph !== null && kept ? (base.recording_id ?? null) : null,
       notes: f.notes.value.trim() || null,
       episodes: [...episodes.children].map((fs) => {
         const get = (name) => fs.querySelector(`[data-name="${name}"]`).value;
@@ -392,13 +395,14 @@ function initDiary() {
           message.textContent = `Could not delete: ${err.message}`;
         }
       });
-      body.append(el("tr", { "data-night-id": String(night.id) },
+      const measured = night.movements_source === "recording" ? " (measured)" : "";
+      body.append(el("tr", { "data-night-id": String(night.id), id: `night-${night.id}` },
         el("th", { scope: "row", text: night.date }),
         el("td", { text: night.bedtime ? night.bedtime.slice(0, 5) : "–" }),
         el("td", { text: night.wake_time ? night.wake_time.slice(0, 5) : "–" }),
         el("td", { text: night.sleep_quality ?? "–" }),
         el("td", { text: summary.length ? summary.join(", ") : "none" }),
-        el("td", { text: night.movements_per_hour ?? "–" }),
+        el("td", { text: night.movements_per_hour === null ? "–" : `${night.movements_per_hour}${measured}` }),
         el("td", {}, el("span", { class: "actions" }, edit, del))));
     }
     table.hidden = nights.length === 0;
@@ -444,6 +448,8 @@ function nightSeries(nights) {
     return {
       date: n.date,
       mph: n.movements_per_hour ?? null,
+      source: n.movements_per_hour === null || n.movements_per_hour === undefined ? null
+        : n.movements_source === "recording" ? `measured (recording ${n.recording_id})` : "typed in",
       cramps: eps.filter((e) => e.kind === "cramp").length,
       pain: pains.length ? Math.max(...pains) : null,
     };
@@ -465,6 +471,7 @@ async function initTrends() {
   const body = $("#trends-data tbody");
   body.replaceChildren(...series.map((s) => el("tr", {},
     el("th", { scope: "row", text: s.date }), el("td", { text: s.mph ?? "–" }),
+    el("td", { text: s.source ?? "–" }),
     el("td", { text: String(s.cramps) }), el("td", { text: s.pain ?? "–" }))));
   $("#trends-data").hidden = false;
 }
@@ -500,8 +507,70 @@ function showAnalysis(summary) {
   $("#h-upload-result").focus();
 }
 
+/** The per-hour value a recording puts on its night: PLMS index, else PLM index. */
+const nightIndex = (a) => (a ? (a.plms_index ?? a.plm_index ?? null) : null);
+
+function diaryLink(night) {
+  const { el } = NL;
+  return el("a", { href: `/diary#night-${night.id}`, text: night.date });
+}
+
+function showNight(rec) {
+  const { $, el } = NL;
+  const line = $("#upload-night");
+  const form = $("#night-form");
+  if (!rec.night) { line.hidden = true; form.hidden = true; return; }
+  const v = nightIndex(rec.analysis);
+  line.replaceChildren(
+    `${v ?? "–"} periodic movements per hour put on the diary night of `,
+    diaryLink(rec.night), ".",
+  );
+  line.hidden = false;
+  form.dataset.recording = String(rec.id);
+  $("#night-date").value = rec.night.date;
+  form.hidden = false;
+}
+
+async function loadRecordings() {
+  const { $, el, api } = NL;
+  let records;
+  try {
+    records = await api("GET", "/api/recordings");
+  } catch (err) {
+    $("#recordings-empty").textContent = `Could not load the recordings: ${err.message}`;
+    $("#recordings-empty").hidden = false;
+    return;
+  }
+  const table = $("#recordings-table");
+  $("#recordings-empty").hidden = records.length > 0;
+  table.hidden = records.length === 0;
+  table.tBodies[0].replaceChildren(...records.map((r) => {
+    const night = r.night ? diaryLink(r.night) : (r.analysis?.start?.slice(0, 10) ?? "–");
+    const v = nightIndex(r.analysis);
+    return el("tr", { "data-id": String(r.id) },
+      el("th", { scope: "row" }, night), el("td", { text: r.filename }),
+      el("td", { text: v === null ? "–" : String(v) }),
+      el("td", { text: r.status === "failed" ? `failed: ${r.error || ""}` : r.status }));
+  }));
+}
+
 function initUpload() {
   const { $, api, csrf, errorMessage } = NL;
+  loadRecordings();
+  $("#night-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const status = $("#upload-status");
+    try {
+      const rec = await api("PUT", `/api/recordings/${form.dataset.recording}/night`,
+        { date: $("#night-date").value });
+      showNight(rec);
+      status.textContent = `Moved to the night of ${rec.night.date}.`;
+      loadRecordings();
+    } catch (err) {
+      status.textContent = `Could not move the recording: ${err.message}`;
+    }
+  });
   const form = $("#upload-form");
   const bar = $("#upload-progress");
   const status = $("#upload-status");
@@ -519,10 +588,13 @@ function initUpload() {
       if (rec.status === "done") {
         status.textContent = "Analysis finished.";
         showAnalysis(rec.analysis || rec.summary || rec);
+        showNight(rec);
+        loadRecordings();
         break;
       }
       if (rec.status === "failed") {
         status.textContent = `The analysis failed: ${rec.error || "unknown error"}`;
+        loadRecordings();
         break;
       }
       status.textContent = rec.status === "running" ? "Analysing the recording…" : "Waiting to analyse…";

@@ -945,3 +945,12 @@ def test_a_varicose_vein_bleeding_a_lot_is_an_emergency() -> None:
         "bleeding a lot, it has soaked through the bandage twice.",
     )
     assert result.triage == "emergency"
+
+
+def test_a_long_superficial_thrombophlebitis_is_seen_today() -> None:
+    result = nightlegs.assess(
+        "There is a sore red hard vein on my shin, about 15cm long, since last week.",
+        age=60,
+    )
+    assert "thrombophlebitis_long" in result.red_flags
+    assert result.triage in ("urgent", "emergency")

@@ -1041,3 +1041,27 @@ def test_heavy_bleeding_without_the_word_blood_is_read(text: str) -> None:
 )
 def test_a_little_bleeding_is_not_heavy_bleeding(text: str) -> None:
     assert not present(text, "heavy_bleeding"), reading(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A tender red hard vein on my calf, about 12 cm long, for three days.",
+        "There is a sore hard vein like a cord on my shin, a hand's width long.",
+        "The red hard vein goes from my ankle right up to my knee.",
+        "A painful red line along a vein, roughly 3 inches.",
+    ],
+)
+def test_a_measured_long_cord_is_read(text: str) -> None:
+    assert present(text, "cord_long"), reading(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A tender red hard vein on my calf, only about 2 cm long.",
+        "My calf is 6 cm bigger round than the other and aches.",
+    ],
+)
+def test_a_short_cord_or_another_length_is_not_a_long_cord(text: str) -> None:
+    assert not present(text, "cord_long"), reading(text)

@@ -265,6 +265,47 @@ def _severe_blood_pressure(text: str) -> str | None:
     return None
 
 
+_CORD = "red_cord_vein"
+_CORD_LONG = "cord_long"
+#: A measured length ("20cm", "8 cm", "3 inches"); at least 5 cm (2 inches) is a long cord
+#: (ESVS 2021: superficial vein thrombosis of 5 cm or more).
+_LENGTH = re.compile(
+    r"(?<![\d.])(\d+(?:\.\d+)?)\s*(cm|centimet(?:re|er)s?|mm|millimet(?:re|er)s?|inch(?:es)?)\b",
+    re.I,
+)
+#: Lengths said without a number: a hand's width or span, or a run from the ankle, shin, calf
+#: or foot to the knee, thigh or groin (or back down).
+_LONG_WORDS = re.compile(
+    r"\bhand'?s?\s+(?:width|span|breadth)\b"
+    r"|\bfrom\b[^.!?;]{0,40}?\b(?:ankle|shin|calf|foot)\b[^.!?;]{0,50}?\b(?:knee|thigh|groin)"
+    r"|\bfrom\b[^.!?;]{0,40}?\b(?:knee|thigh|groin)\b[^.!?;]{0,50}?\b(?:ankle|shin|calf|foot)",
+    re.I,
+)
+
+
+def _long_cord(text: str) -> str | None:
+    """Words giving a hard vein's length as 5 cm (2 inches) or more, if the text has them.
+
+    Read only when a red, hard vein has been recognised, so other lengths are not taken for it.
+
+    >>> _long_cord("a red hard line, maybe 20cm long")
+    '20cm'
+    >>> _long_cord("it runs from just above the ankle almost to the knee")
+    'from just above the ankle almost to the knee'
+    >>> _long_cord("a sore vein about 2 cm long") is None
+    True
+    """
+    for match in _LENGTH.finditer(text):
+        size, unit = float(match.group(1)), match.group(2).lower()
+        centimetres = (
+            size / 10 if unit.startswith("m") else size * 2.54 if unit.startswith("i") else size
+        )
+        if 5 <= centimetres <= 120:
+            return match.group(0)
+    words = _LONG_WORDS.search(text)
+    return words.group(0) if words else None
+
+
 def extract(text: str) -> IntakeResult:
     """Understand a free-text description of night-time leg symptoms.
 
@@ -304,6 +345,10 @@ def extract(text: str) -> IntakeResult:
     reading = _severe_blood_pressure(text)
     if reading and _SEVERE_BP not in found:
         found[_SEVERE_BP] = ExtractedFinding(_SEVERE_BP, True, reading)
+    if _CORD in found and found[_CORD].present and _CORD_LONG not in found:
+        length = _long_cord(text)
+        if length:
+            found[_CORD_LONG] = ExtractedFinding(_CORD_LONG, True, length)
     understood = any(f.present for f in found.values())
     if not understood:
         warnings.append(

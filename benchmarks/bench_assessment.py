@@ -22,6 +22,14 @@ TEXT = (
 )
 
 
+#: Three sentences in German: the foreign reader looks only for danger signs (target 1 ms).
+GERMAN = (
+    "Seit gestern ist mein linkes Bein plötzlich kalt und weiß geworden. Ich kann den Fuß "
+    "kaum bewegen und die Schmerzen sind unerträglich. Fieber habe ich keins, aber mir ist "
+    "schwindlig."
+)
+
+
 def _median_ms(function: object, repeat: int) -> float:
     samples = []
     for _ in range(repeat):
@@ -92,6 +100,10 @@ def main() -> None:
     for _ in range(20):
         nightlegs.assess(TEXT)
     assess_ms = _median_ms(lambda: nightlegs.assess(TEXT), 300)
+    from nightlegs.intake._foreign import find_foreign_findings
+
+    find_foreign_findings(GERMAN, "de")  # compiles the lexicon once
+    foreign_ms = _median_ms(lambda: find_foreign_findings(GERMAN, "de"), 300)
     intake_ms = _median_ms(lambda: extract(TEXT), 300)
     json_ms = _median_ms(lambda: json.dumps(nightlegs.assess(TEXT).to_dict()), 100)
     person = Population(age=60)
@@ -130,6 +142,7 @@ def main() -> None:
             f"{assess_ms / intake_ms:.1f}x intake alone",
         ),
         ("  intake alone, median", intake_ms, None, ""),
+        ("danger signs in German (3 sentences)", foreign_ms, 1.0, ""),
         ("  assess + JSON, median", json_ms, None, ""),
         ("interview step, median", step_ms, 20.0, f"{step_ms / triage_ms:.1f}x one triage"),
         (

@@ -222,8 +222,13 @@ def test_a_thousand_wrong_guesses_are_slowed(tmp_path: Path) -> None:
             assert codes.count(429) + looked_at == 1000, set(codes)
             # A burst of 10, then one a second (with a second of slack).
             assert looked_at <= GUESS_BURST + GUESSES_PER_SECOND * (elapsed + 1), (path, looked_at)
-        right = httpx.get(f"{base}/api/nights", headers={"Authorization": f"Bearer {STRONG}"})
-        assert right.status_code == 429 and int(right.headers["retry-after"]) >= 1
+        # The right token from the same address is slowed too. The bucket refills at one a
+        # second, so on a loaded machine one request may get through: a quick series is checked.
+        auth = {"Authorization": f"Bearer {STRONG}"}
+        right = [httpx.get(f"{base}/api/nights", headers=auth) for _ in range(20)]
+        slowed = [r for r in right if r.status_code == 429]
+        assert slowed and all(int(r.headers["retry-after"]) >= 1 for r in slowed)
+        assert {r.status_code for r in right} <= {200, 429}
 
 
 def test_new_token_and_tls(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ the app's loopback address and that no script error or CSP violation was logged.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 import time
@@ -20,6 +21,8 @@ EMERGENCY_TEXT = (
     "Suddenly my left foot went cold, white and numb an hour ago. I have atrial fibrillation."
 )
 SCREENSHOTS = Path("/tmp")
+#: Screenshots kept in the repository (docs/img/), looked at by a person.
+SHOTS = Path(__file__).resolve().parents[3] / "docs" / "img"
 
 
 def _wait(page: Any, expression: str, *args: Any, timeout_s: float = 15.0) -> None:
@@ -461,3 +464,71 @@ def test_page_basics(page: Any, path: str) -> None:
         ".filter(h => h.offsetParent !== null).map(h => Number(h.tagName[1]))"
     )
     assert all(b - a <= 1 for a, b in itertools.pairwise(levels)), levels
+
+
+def _add_person(page: Any, name: str, birth_year: str) -> None:
+    page.goto("/diary")
+    page.get_by_label("Name or nickname").fill(name)
+    page.get_by_label("Birth year (optional)").fill(birth_year)
+    page.get_by_label("Sex (optional)").select_option("female")
+    page.get_by_role("button", name="Add the person").click()
+    page.get_by_role("heading", name=f"Diary of {name}", exact=True).wait_for()
+
+
+def _add_night(page: Any, date: str, quality: str) -> None:
+    page.get_by_label("Date of the night").fill(date)
+    page.get_by_label("Sleep quality (0 = very bad, 10 = very good)").fill(quality)
+    page.get_by_role("button", name="Save night").click()
+    page.locator("#nights-table tbody tr", has_text=date).wait_for()
+
+
+def _dates_in_table(page: Any) -> list[str]:
+    rows = page.locator("#nights-table tbody tr th")
+    return sorted(str(t) for t in rows.all_text_contents())
+
+
+def test_two_people_each_see_their_own_diary_and_report(page: Any) -> None:
+    today = dt.datetime.now(dt.UTC).date()
+    recent, older, other = (str(today - dt.timedelta(days=n)) for n in (3, 60, 5))
+    _add_person(page, "Ada", "1961")
+    _add_night(page, recent, "4")
+    _add_night(page, older, "5")
+    _add_person(page, "Ben", "2015")
+    _add_night(page, other, "8")
+    assert _dates_in_table(page) == [other]
+    page.screenshot(path=str(SHOTS / "diary-two-people.png"), full_page=True)
+
+    # The chooser in the bar under the header switches the diary (and is remembered).
+    page.get_by_label("Whose diary").select_option(label="Ada")
+    page.get_by_role("heading", name="Diary of Ada", exact=True).wait_for()
+    page.locator("#nights-table tbody tr", has_text=recent).wait_for()
+    assert _dates_in_table(page) == sorted([recent, older])
+    page.goto("/trends")
+    assert page.get_by_label("Whose diary").locator("option:checked").inner_text() == "Ada"
+    trend_rows = page.locator("#trends-data tbody tr th")
+    trend_rows.first.wait_for(state="attached")
+    assert sorted(trend_rows.all_text_contents()) == sorted([recent, older])
+
+    # The report follows the person; the period chooser changes what it covers.
+    page.goto("/report")
+    assert page.get_by_role("heading", level=1).inner_text().endswith("Ada")
+
+    def report_text() -> str:
+        href = page.locator("#report-view").get_attribute("href")
+        response = page.request.get(href)
+        assert response.ok
+        return str(response.text())
+
+    month = report_text()
+    assert "Person: Ada" in month and recent in month and older not in month
+    page.get_by_label("Period").select_option(label="The last 90 days")
+    _wait(page, "location.search.includes('days=90')")
+    quarter = report_text()
+    assert recent in quarter and older in quarter and other not in quarter
+    page.screenshot(path=str(SHOTS / "report-page.png"), full_page=True)
+
+    page.get_by_label("Whose diary").select_option(label="Ben")
+    page.get_by_role("heading", name="Report for the doctor about Ben").wait_for()
+    assert "days=90" in page.url  # the period stays when the person changes
+    ben = report_text()
+    assert "Person: Ben" in ben and other in ben and recent not in ben and older not in ben

@@ -62,13 +62,8 @@ TRIAGE_WORDS: dict[str, tuple[str, str]] = {
 PERSON_COOKIE = "nightlegs_person"
 _COOKIE_MAX_AGE = 400 * 24 * 3600
 
-#: The report periods the Report page offers: (days, words); 0 is every night.
-REPORT_PERIODS: tuple[tuple[int, str], ...] = (
-    (30, "the last 30 days"),
-    (90, "the last 90 days"),
-    (365, "the last year"),
-    (0, "every night"),
-)
+#: The report periods the Report page offers, in days; 0 is every night.
+REPORT_PERIODS: tuple[int, ...] = (30, 90, 365, 0)
 
 _PersonParam = Annotated[int | None, Query(ge=1, le=2_147_483_647)]
 _TREND_NIGHTS = 366
@@ -351,4 +346,8 @@ def report(
 ) -> HTMLResponse:
     """Download the chosen person's report for the doctor (HTML or PDF) over a chosen period,
     and the exports."""
-    return _person_page(request, store, "report.html", person, days=days, periods=REPORT_PERIODS)
+    from nightlegs.report import describe_period
+
+    shown = REPORT_PERIODS if days in REPORT_PERIODS else (days, *REPORT_PERIODS)
+    periods = [(n, describe_period(n)) for n in shown]
+    return _person_page(request, store, "report.html", person, days=days, periods=periods)

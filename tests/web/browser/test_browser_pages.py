@@ -539,3 +539,15 @@ def test_two_people_each_see_their_own_diary_and_report(page: Any) -> None:
     assert "days=90" in page.url  # the period stays when the person changes
     ben = report_text()
     assert "Person: Ben" in ben and other in ben and recent not in ben and older not in ben
+
+    # The result page offers the chosen person's diary first, and saves there.
+    page.goto("/")
+    page.get_by_label("What happens to your legs at night?").fill(
+        "My calves cramp at night, the muscle goes hard and stretching helps."
+    )
+    page.locator("form[action='/result'] button[type=submit]").first.click()
+    save = page.locator("form[action='/result/save'] button[type=submit]")
+    save.first.wait_for()
+    assert save.all_inner_texts()[0] == "Save to Ben's diary"
+    save.first.click()
+    page.get_by_text("Saved to Ben's diary").wait_for()

@@ -58,7 +58,7 @@ TRIAGE_WORDS: dict[str, tuple[str, str]] = {
 }
 
 
-#: The cookie that remembers whose diary the pages show (a person id; set here and by app.js).
+#: The cookie that remembers whose diary the pages show (a person id, set from ``?person=``).
 PERSON_COOKIE = "nightlegs_person"
 _COOKIE_MAX_AGE = 400 * 24 * 3600
 
@@ -155,7 +155,11 @@ def _person_page(
     response = render_page(request, template, csp=csp, person=person, people=people, **context)
     if asked is not None and asked == person.id:
         response.set_cookie(
-            PERSON_COOKIE, str(person.id), max_age=_COOKIE_MAX_AGE, samesite="strict"
+            PERSON_COOKIE,
+            str(person.id),
+            max_age=_COOKIE_MAX_AGE,
+            httponly=True,
+            samesite="strict",
         )
     return response
 

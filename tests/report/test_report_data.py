@@ -69,3 +69,27 @@ def test_empty_diary(empty_store: MemoryStore) -> None:
 def test_child_cut_off() -> None:
     assert grade_movements(10, child=True).clinical.startswith("abnormal (> 5/h)")
     assert grade_movements(10).clinical == "normal (<= 15/h)"
+
+
+def test_period_in_words_and_an_empty_period_says_what_the_diary_holds(
+    diary: MemoryStore,
+) -> None:
+    from nightlegs.report import describe_period
+
+    assert [describe_period(n) for n in (30, 90, 365, 0)] == [
+        "last 30 days",
+        "last 90 days",
+        "last year",
+        "every night in the diary",
+    ]
+    latest = max(n.date for n in diary.nights.values())
+    later = build_report_data(diary, days=30, now=NOW + dt.timedelta(days=400))
+    assert later.summary.count == 0 and later.period == "last 30 days"
+    assert later.diary_nights == len(diary.nights) and later.diary_latest == latest
+    assert later.no_nights == (
+        f"No nights in the last 30 days; the diary has {len(diary.nights)} nights, the latest "
+        f"on {latest.isoformat()}: choose a longer period."
+    )
+    assert build_report_data(MemoryStore(), days=90, now=NOW).no_nights == (
+        "No nights in the diary yet."
+    )

@@ -45,3 +45,14 @@ def test_empty_diary(empty_store: MemoryStore) -> None:
     html = render_report_html(build_report_data(empty_store, now=NOW))
     assert "No profile entered" in html and "No assessment stored yet" in html
     assert "No nights yet" in html and "No analysed recordings" in html
+
+
+def test_header_names_the_period_and_an_empty_period_says_why(diary: MemoryStore) -> None:
+    import datetime as dt
+
+    html = render_report_html(build_report_data(diary, days=90, now=NOW))
+    assert "Period: last 90 days" in html
+    empty = build_report_data(diary, days=30, now=NOW + dt.timedelta(days=400))
+    assert "choose a longer period" in render_report_html(empty)
+    diary.put_profile(ProfileIn(birth_year=1961))
+    assert "born 1961" in render_report_html(build_report_data(diary, days=90, now=NOW))

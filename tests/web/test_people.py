@@ -175,7 +175,8 @@ def test_result_page_saves_only_when_asked(client: TestClient, app: FastAPI) -> 
     lily = _person(client)
     form = {"text": CRAMPS["text"], "age": "70", "csrf_token": token_of(app)}
     page = client.post("/result", data=form)
-    assert page.status_code == 200 and "Save to this person" in page.text
+    assert page.status_code == 200 and "Save to Me's diary" in page.text
+    assert "Save to Lily's diary" in page.text
     assert app.state.store.latest_assessment() is None  # nothing kept by showing a result
     saved = client.post("/result/save", data={**form, "person": str(lily)})
     assert saved.status_code == 200 and "Saved to Lily's diary" in saved.text

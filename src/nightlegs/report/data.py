@@ -18,6 +18,7 @@ from nightlegs.diary.schemas import AssessmentRecord, Night, Profile, RecordingR
 from nightlegs.diary.store import DiaryStore
 from nightlegs.errors import InputError
 from nightlegs.knowledge import load_knowledge_base
+from nightlegs.report._format import fmt_number
 
 __all__ = [
     "TRIAGE_WORDS",
@@ -29,6 +30,7 @@ __all__ = [
     "RecordingSummary",
     "ReportData",
     "build_report_data",
+    "describe_period",
     "grade_movements",
     "movements_sources",
     "summarise_recording",
@@ -129,6 +131,20 @@ class RecordingSummary(BaseModel):
     night_date: dt.date | None = Field(default=None, description="The diary night it is on.")
 
 
+def describe_period(days: int) -> str:
+    """The report period in words: ``"last 30 days"``, ``"last year"`` (365 days), ``"every
+    night in the diary"`` (``days=0``).
+
+    >>> describe_period(90), describe_period(365), describe_period(1), describe_period(0)
+    ('last 90 days', 'last year', 'last day', 'every night in the diary')
+    """
+    if days == 0:
+        return "every night in the diary"
+    if days == 365:
+        return "last year"
+    return "last day" if days == 1 else f"last {days} days"
+
+
 class ReportData(BaseModel):
     """Everything the report shows; rendered by :mod:`nightlegs.report.html` and ``.pdf``."""
 
@@ -137,12 +153,42 @@ class ReportData(BaseModel):
     period_start: dt.date
     person_name: str | None = None
     profile: Profile | None = None
+    diary_nights: int = Field(default=0, description="The person's nights in any period.")
+    diary_latest: dt.date | None = Field(default=None, description="Their latest night.")
     nights: list[Night] = Field(default_factory=list)
     summary: NightsSummary
     assessment: AssessmentSummary | None = None
     recordings: list[RecordingSummary] = Field(default_factory=list)
     kb_version: str
     disclaimer: str = DISCLAIMER
+
+    @property
+    def period(self) -> str:
+        """The period in words, as the report header shows it (``"last 90 days"``)."""
+        return describe_period(self.period_days)
+
+    @property
+    def age(self) -> str:
+        """The age as the profile gives it: years, else the birth year, else "not given"."""
+        p = self.profile
+        if p is not None and p.age is not None:
+            return fmt_number(p.age)
+        if p is not None and p.birth_year is not None:
+            return f"born {p.birth_year}"
+        return "not given"
+
+    @property
+    def no_nights(self) -> str:
+        """What is missing when the period has no nights: none at all, or none this recent
+        (with how many the diary has and the latest date, so a longer period can be chosen)."""
+        if self.diary_nights == 0:
+            return "No nights in the diary yet."
+        plural = "night" if self.diary_nights == 1 else "nights"
+        latest = self.diary_latest.isoformat() if self.diary_latest else "-"
+        return (
+            f"No nights in the {self.period}; the diary has {self.diary_nights} {plural}, the "
+            f"latest on {latest}: choose a longer period."
+        )
 
 
 def grade_movements(per_hour: float, *, child: bool = False) -> MovementGrading:
@@ -331,6 +377,8 @@ def build_report_data(
         store.list_nights(person=person, since=since, limit=100_000), key=lambda n: (n.date, n.id)
     )
     start = since or (nights[0].date if nights else generated_at.date())
+    # The whole diary is read only when the period is empty, to say what it does hold.
+    diary = nights or (store.list_nights(person=person, limit=100_000) if since is not None else [])
     latest = store.latest_assessment(person=person)
     done = [r for r in store.list_recordings(person=person) if r.status == "done" and r.summary]
     done.sort(key=lambda r: (r.created_at, r.id), reverse=True)
@@ -340,6 +388,8 @@ def build_report_data(
         period_start=start,
         person_name=name,
         profile=profile,
+        diary_nights=len(diary),
+        diary_latest=max((n.date for n in diary), default=None),
         nights=nights,
         summary=_summarise_nights(nights, child=child),
         assessment=_summarise_assessment(latest) if latest else None,

@@ -106,7 +106,8 @@ def _profile(pdf: _Report, data: ReportData) -> None:
         sex += f", pregnant (week {p.pregnancy_week})" if p.pregnancy_week else ", pregnant"
     pdf.rows(
         [
-            ("Age, sex", f"{_number(p.age) if p.age is not None else 'age not given'}, {sex}"),
+            ("Age", data.age),
+            ("Sex", sex),
             ("Medicines", ", ".join(p.medicines) or "none given"),
             ("Known conditions", ", ".join(p.known_conditions) or "none given"),
         ]
@@ -121,7 +122,7 @@ def _nights(pdf: _Report, data: ReportData) -> None:
         pdf.rows(
             [
                 (
-                    "Nights in the diary",
+                    "Nights in the period",
                     f"{s.count} ({_date(s.first_date)} to {_date(s.last_date)})",
                 ),
                 ("Mean sleep quality (0-10)", "not entered" if quality is None else str(quality)),
@@ -150,7 +151,7 @@ def _nights(pdf: _Report, data: ReportData) -> None:
                 size=7.5,
             )
     else:
-        pdf.para("No nights in the diary for this period.")
+        pdf.para(data.no_nights)
     pdf.ln(1)
     x = pdf.l_margin + (pdf.epw - _CHART_WIDTH_MM) / 2
     pdf.image(io.BytesIO(trends_png(data.nights, dpi=130)), x=x, w=_CHART_WIDTH_MM)
@@ -273,13 +274,12 @@ def render_report_pdf(data: ReportData) -> bytes:
     pdf.cell(
         0, 8, "Night-time leg symptoms: report for the doctor", new_x=XPos.LMARGIN, new_y=YPos.NEXT
     )
-    period = f"{data.period_days} days" if data.period_days else "every night in the diary"
     pdf.para(
         f"Made by nightlegs on {_datetime(data.generated_at)} from the person's own diary and "
-        f"answers; nights from {_date(data.period_start)} ({period})."
-        + (f" Person: {data.person_name}." if data.person_name else ""),
+        "answers." + (f" Person: {data.person_name}." if data.person_name else ""),
         size=8,
     )
+    pdf.para(f"Period: {data.period} (nights from {_date(data.period_start)}).", size=8)
     pdf.ln(1)
     pdf.set_font(_FONT, "B", 9)
     pdf.set_line_width(0.5)

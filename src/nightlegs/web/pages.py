@@ -14,18 +14,27 @@ import json
 import logging
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from nightlegs.assessment import assess
 from nightlegs.assessment.interview import MAX_QUESTIONS
 from nightlegs.assessment.safety import DISCLAIMER
+from nightlegs.diary.schemas import Person
+from nightlegs.diary.store import DiaryStore
 from nightlegs.errors import InputError
 from nightlegs.web.deps import StoreDep
 from nightlegs.web.security import CSP, csrf_token, verify_csrf
 
-__all__ = ["TRIAGE_WORDS", "render_page", "router"]
+__all__ = [
+    "PERSON_COOKIE",
+    "REPORT_PERIODS",
+    "TRIAGE_WORDS",
+    "chosen_person",
+    "render_page",
+    "router",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +58,14 @@ TRIAGE_WORDS: dict[str, tuple[str, str]] = {
 }
 
 
+#: The cookie that remembers whose diary the pages show (a person id, set from ``?person=``).
+PERSON_COOKIE = "nightlegs_person"
+_COOKIE_MAX_AGE = 400 * 24 * 3600
+
+#: The report periods the Report page offers, in days; 0 is every night.
+REPORT_PERIODS: tuple[int, ...] = (30, 90, 365, 0)
+
+_PersonParam = Annotated[int | None, Query(ge=1, le=2_147_483_647)]
 _TREND_NIGHTS = 366
 _CSP_INLINE_STYLE = f"{CSP}; style-src 'self' 'unsafe-inline'"
 
@@ -103,6 +120,48 @@ def render_page(
     if csp is not None:
         headers["Content-Security-Policy"] = csp
     return HTMLResponse(html, headers=headers)
+
+
+def chosen_person(
+    request: Request, store: DiaryStore, asked: int | None = None
+) -> tuple[Person, list[Person]]:
+    """Whose diary the pages show, and every person of the diary.
+
+    ``asked`` (the page's ``?person=``) wins, then the :data:`PERSON_COOKIE`; an unknown or
+    malformed id falls back to the default person (the first), so a stale cookie never breaks
+    a page.
+    """
+    people = store.list_people()
+    cookie = request.cookies.get(PERSON_COOKIE, "")
+    wanted = asked if asked is not None else (int(cookie) if cookie.isdigit() else None)
+    for person in people:
+        if person.id == wanted:
+            return person, people
+    return people[0], people
+
+
+def _person_page(
+    request: Request,
+    store: DiaryStore,
+    template: str,
+    asked: int | None,
+    /,
+    *,
+    csp: str | None = None,
+    **context: Any,
+) -> HTMLResponse:
+    """A page of one person's diary, with the person chooser; ``?person=`` is remembered."""
+    person, people = chosen_person(request, store, asked)
+    response = render_page(request, template, csp=csp, person=person, people=people, **context)
+    if asked is not None and asked == person.id:
+        response.set_cookie(
+            PERSON_COOKIE,
+            str(person.id),
+            max_age=_COOKIE_MAX_AGE,
+            httponly=True,
+            samesite="strict",
+        )
+    return response
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -195,19 +254,22 @@ def result(
 
     A form post (``csrf_token`` field) from the home page or the end of the interview; the
     fields are those of ``POST /api/assess``, with ``findings`` as a JSON object. The page
-    offers "Save to <name>'s diary", which posts the same fields to ``/result/save``.
+    offers "Save to <name>'s diary" for the chosen person (:func:`chosen_person`) first and
+    for each other person after, which posts the same fields to ``/result/save``.
     """
     try:
         _, data, asked = _assess_form(text, age, sex, pregnant, findings)
     except InputError as exc:
         return render_page(request, "result.html", result=None, error=str(exc))
+    chosen, people = chosen_person(request, store)
     return render_page(
         request,
         "result.html",
         result=data,
         error=None,
         asked=asked,
-        people=store.list_people(),
+        people=people,
+        chosen=chosen,
         saved=None,
     )
 
@@ -243,18 +305,20 @@ def save_result(
         error=None,
         asked=asked,
         people=store.list_people(),
+        chosen=who,
         saved={"name": who.name, "assessment_id": record.id},
     )
 
 
 @router.get("/diary", response_class=HTMLResponse)
-def diary(request: Request) -> HTMLResponse:
-    """The night diary: a form for one night and the list of nights."""
-    return render_page(request, "diary.html")
+def diary(request: Request, store: StoreDep, person: _PersonParam = None) -> HTMLResponse:
+    """The night diary of the chosen person: a form for one night, the list of nights, and a
+    form to add a person."""
+    return _person_page(request, store, "diary.html", person)
 
 
 @router.get("/trends", response_class=HTMLResponse)
-def trends(request: Request, store: StoreDep) -> HTMLResponse:
+def trends(request: Request, store: StoreDep, person: _PersonParam = None) -> HTMLResponse:
     """Movements per hour, pain and cramps per night, with the article bands shaded.
 
     The chart is the report's (:func:`nightlegs.report.trends_svg`) inline; its SVG carries
@@ -262,20 +326,32 @@ def trends(request: Request, store: StoreDep) -> HTMLResponse:
     """
     from nightlegs.report import trends_svg
 
-    nights = store.list_nights(limit=_TREND_NIGHTS)
+    who, _ = chosen_person(request, store, person)
+    nights = store.list_nights(person=who.id, limit=_TREND_NIGHTS)
     if not nights:
-        return render_page(request, "trends.html", svg=None)
-    svg = trends_svg(nights)
-    return render_page(request, "trends.html", svg=svg, csp=_CSP_INLINE_STYLE)
+        return _person_page(request, store, "trends.html", person, svg=None)
+    return _person_page(
+        request, store, "trends.html", person, svg=trends_svg(nights), csp=_CSP_INLINE_STYLE
+    )
 
 
 @router.get("/upload", response_class=HTMLResponse)
-def upload(request: Request) -> HTMLResponse:
+def upload(request: Request, store: StoreDep, person: _PersonParam = None) -> HTMLResponse:
     """Upload a recording, follow its analysis, show the indices and both gradings."""
-    return render_page(request, "upload.html")
+    return _person_page(request, store, "upload.html", person)
 
 
 @router.get("/report", response_class=HTMLResponse)
-def report(request: Request) -> HTMLResponse:
-    """Download the report for the doctor (HTML or PDF) and the exports."""
-    return render_page(request, "report.html")
+def report(
+    request: Request,
+    store: StoreDep,
+    person: _PersonParam = None,
+    days: Annotated[int, Query(ge=0, le=3660)] = 30,
+) -> HTMLResponse:
+    """Download the chosen person's report for the doctor (HTML or PDF) over a chosen period,
+    and the exports."""
+    from nightlegs.report import describe_period
+
+    shown = REPORT_PERIODS if days in REPORT_PERIODS else (days, *REPORT_PERIODS)
+    periods = [(n, describe_period(n)) for n in shown]
+    return _person_page(request, store, "report.html", person, days=days, periods=periods)

@@ -6,7 +6,9 @@ the app's loopback address and that no script error or CSP violation was logged.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
+import os
 import re
 import time
 from pathlib import Path
@@ -20,6 +22,9 @@ EMERGENCY_TEXT = (
     "Suddenly my left foot went cold, white and numb an hour ago. I have atrial fibrillation."
 )
 SCREENSHOTS = Path("/tmp")
+#: Where the two-people test puts the screenshots kept in docs/img/: set
+#: NIGHTLEGS_SCREENSHOTS=docs/img to renew them (a normal run leaves the repository alone).
+SHOTS = Path(os.environ.get("NIGHTLEGS_SCREENSHOTS", str(SCREENSHOTS)))
 
 
 def _wait(page: Any, expression: str, *args: Any, timeout_s: float = 15.0) -> None:
@@ -461,3 +466,88 @@ def test_page_basics(page: Any, path: str) -> None:
         ".filter(h => h.offsetParent !== null).map(h => Number(h.tagName[1]))"
     )
     assert all(b - a <= 1 for a, b in itertools.pairwise(levels)), levels
+
+
+def _add_person(page: Any, name: str, birth_year: str) -> None:
+    page.goto("/diary")
+    page.get_by_label("Name or nickname").fill(name)
+    page.get_by_label("Birth year (optional)").fill(birth_year)
+    page.get_by_label("Sex (optional)").select_option("female")
+    page.get_by_role("button", name="Add the person").click()
+    page.get_by_role("heading", name=f"Diary of {name}", exact=True).wait_for()
+
+
+def _add_night(page: Any, date: str, quality: str) -> None:
+    page.get_by_label("Date of the night").fill(date)
+    page.get_by_label("Sleep quality (0 = very bad, 10 = very good)").fill(quality)
+    page.get_by_role("button", name="Save night").click()
+    page.locator("#nights-table tbody tr", has_text=date).wait_for()
+
+
+def _dates_in_table(page: Any) -> list[str]:
+    rows = page.locator("#nights-table tbody tr th")
+    return sorted(str(t) for t in rows.all_text_contents())
+
+
+def test_two_people_each_see_their_own_diary_and_report(page: Any) -> None:
+    today = dt.datetime.now(dt.UTC).date()
+    recent, older, other = (str(today - dt.timedelta(days=n)) for n in (3, 60, 5))
+    _add_person(page, "Ada", "1961")
+    _add_night(page, recent, "4")
+    _add_night(page, older, "5")
+    _add_person(page, "Ben", "2015")
+    _add_night(page, other, "8")
+    assert _dates_in_table(page) == [other]
+    page.screenshot(path=str(SHOTS / "diary-two-people.png"), full_page=True)
+
+    # The chooser in the bar under the header switches the diary (and is remembered).
+    page.get_by_label("Whose diary").select_option(label="Ada")
+    page.get_by_role("heading", name="Diary of Ada", exact=True).wait_for()
+    page.locator("#nights-table tbody tr", has_text=recent).wait_for()
+    assert _dates_in_table(page) == sorted([recent, older])
+    page.goto("/trends")
+    assert page.get_by_label("Whose diary").locator("option:checked").inner_text() == "Ada"
+    trend_rows = page.locator("#trends-data tbody tr th")
+    trend_rows.first.wait_for(state="attached")
+    assert sorted(trend_rows.all_text_contents()) == sorted([recent, older])
+
+    # The report follows the person; the period chooser changes what it covers.
+    page.goto("/report")
+    assert page.get_by_role("heading", level=1).inner_text().endswith("Ada")
+
+    def report_text() -> str:
+        href = page.locator("#report-view").get_attribute("href")
+        response = page.request.get(href)
+        assert response.ok
+        return str(response.text())
+
+    month = report_text()
+    assert "Person: Ada" in month and recent in month and older not in month
+    page.get_by_label("Period").select_option(label="Last 90 days")
+    _wait(page, "location.search.includes('days=90')")
+    quarter = report_text()
+    assert "Period: last 90 days" in quarter
+    assert recent in quarter and older in quarter and other not in quarter
+    page.screenshot(path=str(SHOTS / "report-page.png"), full_page=True)
+    page.locator("#report-view").click()
+    page.get_by_text("Period: last 90 days").wait_for()
+    page.screenshot(path=str(SHOTS / "report-ada-90-days.png"), full_page=True)
+    page.go_back()
+
+    page.get_by_label("Whose diary").select_option(label="Ben")
+    page.get_by_role("heading", name="Report for the doctor about Ben").wait_for()
+    assert "days=90" in page.url  # the period stays when the person changes
+    ben = report_text()
+    assert "Person: Ben" in ben and other in ben and recent not in ben and older not in ben
+
+    # The result page offers the chosen person's diary first, and saves there.
+    page.goto("/")
+    page.get_by_label("What happens to your legs at night?").fill(
+        "My calves cramp at night, the muscle goes hard and stretching helps."
+    )
+    page.locator("form[action='/result'] button[type=submit]").first.click()
+    save = page.locator("form[action='/result/save'] button[type=submit]")
+    save.first.wait_for()
+    assert save.all_inner_texts()[0] == "Save to Ben's diary"
+    save.first.click()
+    page.get_by_text("Saved to Ben's diary").wait_for()

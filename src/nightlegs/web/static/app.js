@@ -30,6 +30,15 @@ const NL = (() => {
     return `The server answered ${status}.`;
   }
 
+  /** The person whose diary the page shows (rendered by the server from ?person= or the
+   * nightlegs_person cookie); every diary call of the page goes to that person. */
+  const person = () => document.body.dataset.person || "";
+  const withPerson = (path) => {
+    const id = person();
+    if (!id || !path.startsWith("/api/") || path.startsWith("/api/people")) return path;
+    return `${path}${path.includes("?") ? "&" : "?"}person=${encodeURIComponent(id)}`;
+  };
+
   async function api(method, path, body) {
     const headers = { Accept: "application/json" };
     const init = { method, headers, credentials: "same-origin" };
@@ -38,7 +47,7 @@ const NL = (() => {
       headers["Content-Type"] = "application/json";
       init.body = JSON.stringify(body);
     }
-    const response = await fetch(path, init);
+    const response = await fetch(withPerson(path), init);
     const text = await response.text();
     let data = null;
     try { data = text ? JSON.parse(text) : null; } catch (_) { data = null; }
@@ -48,7 +57,7 @@ const NL = (() => {
 
   const num = (v) => (v === "" || v === null || v === undefined ? null : Number(v));
   const listOf = (data) => (Array.isArray(data) ? data : (data && (data.items || data.nights)) || []);
-  return { $, el, api, csrf, num, listOf, errorMessage };
+  return { $, el, api, csrf, num, listOf, errorMessage, withPerson };
 })();
 
 /* ---------- Interview ---------- */
@@ -614,7 +623,7 @@ function initUpload() {
     const data = new FormData();
     data.append("file", file);
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", "/api/recordings");
+    xhr.open("POST", NL.withPerson("/api/recordings"));
     xhr.setRequestHeader("X-CSRF-Token", csrf());
     xhr.setRequestHeader("Accept", "application/json");
     xhr.upload.addEventListener("progress", (e) => {
@@ -640,8 +649,49 @@ function initUpload() {
   });
 }
 
+/* ---------- Person chooser (Diary, Trends, Upload, Report) ---------- */
+/** Choosing a person shows the same page for them (the server remembers the choice in the
+ * nightlegs_person cookie); without script the form's "Show" button does the same. */
+function initPersonBar() {
+  const form = NL.$("#person-form");
+  if (!form) return;
+  NL.$("#person-show").hidden = true;
+  NL.$("#person-choice").addEventListener("change", () => form.submit());
+}
+
+function initAddPerson() {
+  const { $, api, num } = NL;
+  const form = $("#person-add-form");
+  const message = $("#person-message");
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const f = form.elements;
+    const name = f.name.value.trim();
+    if (!name) {
+      message.textContent = "Please enter a name or nickname.";
+      f.name.focus();
+      return;
+    }
+    const body = { name, birth_year: num(f.birth_year.value), sex: f.sex.value || null };
+    try {
+      const created = await api("POST", "/api/people", body);
+      message.textContent = `Added ${created.name}. Opening their diary…`;
+      window.location.assign(`/diary?person=${created.id}`);
+    } catch (err) {
+      message.textContent = `Could not add the person: ${err.message}`;
+    }
+  });
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  initPersonBar();
   const page = document.body.dataset.page;
+  if (page === "diary") initAddPerson();
+  if (page === "report") {
+    const form = NL.$("#period-form");
+    NL.$("#period-show").hidden = true;
+    NL.$("#period-choice").addEventListener("change", () => form.submit());
+  }
   const init = { interview: initInterview, diary: initDiary, trends: initTrends, upload: initUpload }[page];
   if (init) init();
 });

@@ -262,6 +262,19 @@ def result(
     except InputError as exc:
         return render_page(request, "result.html", result=None, error=str(exc))
     chosen, people = chosen_person(request, store)
+    return _result_page(request, data, asked, people, chosen, saved=None)
+
+
+def _result_page(
+    request: Request,
+    data: dict[str, Any],
+    asked: Any,
+    people: Any,
+    chosen: Any,
+    *,
+    saved: dict[str, Any] | None,
+) -> HTMLResponse:
+    """The result page, with the save buttons for ``people`` (``chosen`` first)."""
     return render_page(
         request,
         "result.html",
@@ -270,7 +283,7 @@ def result(
         asked=asked,
         people=people,
         chosen=chosen,
-        saved=None,
+        saved=saved,
     )
 
 
@@ -298,14 +311,12 @@ def save_result(
     record = store.add_assessment(
         request_data, data, str(data.get("kb_version", "")), person=who.id
     )
-    return render_page(
+    return _result_page(
         request,
-        "result.html",
-        result=data,
-        error=None,
-        asked=asked,
-        people=store.list_people(),
-        chosen=who,
+        data,
+        asked,
+        store.list_people(),
+        who,
         saved={"name": who.name, "assessment_id": record.id},
     )
 

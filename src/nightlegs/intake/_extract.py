@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -94,7 +95,7 @@ def _resolve(
         if hit.kind == "positive"
         for index in range(hit.first, hit.last + 1)
         if text.tokens[index].text in NEGATION_WORDS
-        and text.tokens[index].text in hit.phrase.replace("|", " ").split()
+        and text.tokens[index].text in _phrase_words(hit.phrase)
     )
     # A negative phrase that shares words with a positive match reads them better ("can't
     # stand the duvet" is not "can't stand"; "wee was dark yellow" is not dark urine): that
@@ -199,6 +200,12 @@ def _resolve(
     return result, claims
 
 
+@functools.lru_cache(maxsize=4096)
+def _phrase_words(phrase: str) -> frozenset[str]:
+    """The words a phrase is written with (its alternatives' words, gaps left out)."""
+    return frozenset(phrase.replace("|", " ").split())
+
+
 def _gap_negated(text: NormalisedText, hit: PhraseHit, starts: set[tuple[int, int, str]]) -> bool:
     """A negation inside the matched words that is not part of the phrase and not the start
     of another finding's words ("no limp") negates the match.
@@ -206,7 +213,7 @@ def _gap_negated(text: NormalisedText, hit: PhraseHit, starts: set[tuple[int, in
     Another finding whose words end where the match ends ("knee does not look swollen": the
     swelling is the knee's) shares the negation instead of taking it away.
     """
-    phrase_words = set(hit.phrase.replace("|", " ").split())
+    phrase_words = _phrase_words(hit.phrase)
     return any(
         text.tokens[i].text in NEGATION_WORDS
         and text.tokens[i].text not in phrase_words

@@ -22,12 +22,18 @@ from nightlegs.intake._text import (
     normalise,
 )
 from nightlegs.knowledge import KnowledgeBase, load_knowledge_base
-from nightlegs.knowledge.phrases import FILLER_WORDS, CompiledPhrase, lazy_phrase
+from nightlegs.knowledge.phrases import (
+    FILLER_WORDS,
+    CompiledPhrase,
+    lazy_phrase,
+    second_words,
+)
 
 __all__ = ["PhraseHit", "PhraseIndex", "phrase_index"]
 
 Kind = Literal["positive", "negative", "weak", "claim"]
 _PREFIX_KEY = 3
+_NextWords = tuple[frozenset[str], tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -111,23 +117,35 @@ class PhraseIndex:
         return normalise(text, self.correct, self._rewrites, self._filler)
 
     @functools.lru_cache(maxsize=8192)  # noqa: B019 - one index per process, cached on purpose
-    def _entries_for(self, word: str) -> tuple[tuple[_Entry, re.Pattern[str]], ...]:
-        """The phrases that can start at ``word``, each with its regex (compiled on first need)."""
+    def _entries_for(
+        self, word: str
+    ) -> tuple[tuple[_Entry, re.Pattern[str], _NextWords | None], ...]:
+        """The phrases that can start at ``word``: each with its regex and the words that must
+        follow ``word`` (None: any)."""
         entries = list(self._exact.get(word, ()))
         for size in range(1, _PREFIX_KEY + 1):
             entries += [e for p, e in self._prefix.get(word[:size], ()) if word.startswith(p)]
-        return tuple((entry, entry.compiled.regex) for entry in entries)
+        return tuple(
+            (entry, entry.compiled.regex, second_words(entry.compiled.source, word))
+            for entry in entries
+        )
 
     def find(self, text: NormalisedText) -> list[PhraseHit]:
         """Every phrase occurrence in ``text``, as token spans."""
         hits: list[PhraseHit] = []
         string = text.string
-        for index, token in enumerate(text.tokens):
+        tokens = text.tokens
+        for index, token in enumerate(tokens):
             entries = self._entries_for(token.text)
             if not entries:
                 continue
             start = text.offsets[index]
-            for entry, regex in entries:
+            following = tokens[index + 1].text if index + 1 < len(tokens) else ""
+            for entry, regex, second in entries:
+                if second is not None and not (
+                    following in second[0] or following.startswith(second[1])
+                ):
+                    continue
                 match = regex.match(string, start)
                 if match:
                     last = text.token_at(match.end() - 2)

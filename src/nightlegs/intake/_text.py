@@ -7,6 +7,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 __all__ = [
     "NormalisedText",
@@ -66,9 +67,11 @@ _CONTRACTIONS: dict[str, tuple[str, ...]] = {
 }
 
 
-@dataclass(frozen=True)
-class Token:
-    """One normalised token and the span of the original text it came from."""
+class Token(NamedTuple):
+    """One normalised token and the span of the original text it came from.
+
+    A named tuple: a text of a few hundred words makes hundreds of them per assessment.
+    """
 
     text: str
     start: int
@@ -220,13 +223,12 @@ def build_rewrite_table(
 def _rewrite(tokens: list[Token], table: RewriteTable) -> list[Token]:
     """Replace slang and shorthand by plain words; new tokens keep the original span."""
     out: list[Token] = []
+    words = tuple(token.text for token in tokens)
     index = 0
     while index < len(tokens):
-        for source, target in table.get(tokens[index].text, ()):
+        for source, target in table.get(words[index], ()):
             end = index + len(source)
-            if end <= len(tokens) and all(
-                tokens[index + k].text == word for k, word in enumerate(source)
-            ):
+            if words[index:end] == source:
                 start, stop = tokens[index].start, tokens[end - 1].end
                 out += [Token(word, start, stop) for word in target]
                 index = end

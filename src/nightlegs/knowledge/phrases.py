@@ -18,7 +18,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["FILLER_WORDS", "CompiledPhrase", "PhraseError", "compile_phrase", "lazy_phrase"]
+__all__ = [
+    "FILLER_WORDS",
+    "CompiledPhrase",
+    "PhraseError",
+    "compile_phrase",
+    "lazy_phrase",
+    "second_words",
+]
 
 #: Intensifiers people put between the words of a phrase ("turned really quite white"). The
 #: intake skips them (except right after a negation), so a phrase never needs one.
@@ -164,6 +171,36 @@ def lazy_phrase(phrase: str) -> CompiledPhrase:
     first_segment = phrase.split("~", 1)[0]
     anchors = tuple(alt.split()[0] for alt in first_segment.split("|") if alt.split())
     return CompiledPhrase(source=phrase, anchors=anchors)
+
+
+def _word_matches(word: str, token: str) -> bool:
+    return token.startswith(word[:-1]) if word.endswith("*") else token == word
+
+
+def second_words(phrase: str, first: str) -> tuple[frozenset[str], tuple[str, ...]] | None:
+    """The words that must follow ``first`` for ``phrase`` to match there, or None if any may.
+
+    A cheap test that spares most regular-expression calls: "no swelling" cannot start at the
+    "no" of "no idea". Returned as whole words and prefixes (``token in words or
+    token.startswith(prefixes)``). None when an alternative starting with ``first`` is a single
+    word, since a gap or the next segment may follow it.
+
+    Examples
+    --------
+    >>> words, prefixes = second_words("lower leg|lower legs|low swell* ~ calf", "lower")
+    >>> sorted(words), prefixes
+    (['leg', 'legs'], ())
+    >>> second_words("calf|calf muscle ~ swell*", "calf") is None
+    True
+    """
+    first_segment = phrase.split("~", 1)[0]
+    alternatives = [alt.split() for alt in first_segment.split("|")]
+    mine = [alt for alt in alternatives if alt and _word_matches(alt[0], first)]
+    if not mine or any(len(alt) < 2 for alt in mine):
+        return None
+    words = {alt[1] for alt in mine}
+    prefixes = tuple(sorted(word[:-1] for word in words if word.endswith("*")))
+    return frozenset(word for word in words if not word.endswith("*")), prefixes
 
 
 def _pattern(phrase: str) -> str:

@@ -954,3 +954,46 @@ def test_a_long_superficial_thrombophlebitis_is_seen_today() -> None:
     )
     assert "thrombophlebitis_long" in result.red_flags
     assert result.triage in ("urgent", "emergency")
+
+
+def test_weak_legs_with_heart_symptoms_on_a_water_tablet_is_an_emergency() -> None:
+    result = nightlegs.assess(
+        "My husband is 80 and on furosemide. Both legs have gone weak and wobbly since "
+        "yesterday and his heart keeps fluttering, he nearly fainted on the stairs.",
+    )
+    assert "water_tablet_weakness_heart_symptoms" in result.red_flags
+    assert result.triage == "emergency"
+
+
+def test_weak_legs_with_an_odd_heartbeat_in_kidney_failure_is_an_emergency() -> None:
+    result = nightlegs.assess(
+        "I have stage 4 kidney disease. My legs have been weak for two days and tonight my "
+        "heart is doing odd slow heavy thumps.",
+        age=70,
+    )
+    assert result.triage == "emergency"
+
+
+def test_palpitations_with_fainting_are_seen_today() -> None:
+    result = nightlegs.assess(
+        "My calves ache at night. Yesterday my heart was racing and I passed out in the kitchen.",
+        age=50,
+    )
+    assert result.triage in ("urgent", "emergency")
+
+
+def test_an_infected_leg_with_a_pulse_over_130_is_an_emergency() -> None:
+    result = nightlegs.assess(
+        "Red hot swollen shin spreading up the leg since Monday, antibiotics from the GP, "
+        "my pulse tonight is 138.",
+        age=67,
+    )
+    assert result.triage == "emergency"
+
+
+def test_an_older_persons_played_down_fall_with_groin_pain_is_seen_today() -> None:
+    result = nightlegs.assess(
+        "Gran is 84 and had a little fall in the garden yesterday. Now her groin hurts and "
+        "she is limping, she says it is only a bruise.",
+    )
+    assert result.triage in ("urgent", "emergency")

@@ -1065,3 +1065,60 @@ def test_a_measured_long_cord_is_read(text: str) -> None:
 )
 def test_a_short_cord_or_another_length_is_not_a_long_cord(text: str) -> None:
     assert not present(text, "cord_long"), reading(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My heart keeps fluttering and skipping at night.",
+        "Her heart is doing slow heavy thumps tonight.",
+        "I can feel my heart pounding in my throat when my legs cramp.",
+        "He says his pulse is all over the place.",
+    ],
+)
+def test_palpitations_are_read(text: str) -> None:
+    assert present(text, "palpitations"), reading(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "fast"),
+    [
+        ("The heart rate on her fitness watch says 142 and she is shivering.", True),
+        ("His pulse was 136 when the nurse checked.", True),
+        ("My watch said 150 bpm while I was lying down.", True),
+        ("My pulse was 88 and I walked 140 metres before the calf pain.", False),
+        ("Heart rate 72 at rest, pulse in my foot is fine.", False),
+    ],
+)
+def test_a_pulse_reading_over_130_is_a_fast_pulse(text: str, fast: bool) -> None:
+    assert present(text, "fast_pulse") is fast, reading(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dad had a little fall in the bathroom last night and his hip hurts.",
+        "She took a bit of a tumble on the stairs on Friday.",
+    ],
+)
+def test_a_fall_played_down_is_still_a_fall(text: str) -> None:
+    assert present(text, "recent_fall"), reading(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The writer's relatives are named, but "he" is the patient.
+        "Grandpa is 90, his leg is red and hot and he is not making much sense, he keeps "
+        "asking for my nan who died years ago.",
+        "My father in law has a red swollen calf, he is shivery and talking rubbish, "
+        "asking where his mum is.",
+    ],
+)
+def test_signs_said_with_the_patients_pronoun_are_the_patients(text: str) -> None:
+    assert present(text, "confusion"), reading(text)
+
+
+def test_a_relative_with_the_same_sex_is_still_family_history() -> None:
+    text = "Grandad has a sore calf. My uncle had restless legs for years."
+    assert not present(text, "urge_to_move"), reading(text)

@@ -561,6 +561,37 @@ def test_colloquial_danger_signs(
     assert {k: findings.get(k) for k in expected} == expected, findings
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # Coughing and blood several words apart ("~8" in the phrase), within one clause.
+        ("it", "Ieri sera ho tossito forte e c'era un po' di sangue", {"coughing_blood": True}),
+        ("es", "Tosí esta mañana y salió un poquito de sangre", {"coughing_blood": True}),
+        ("fr", "J'ai toussé cette nuit et il y avait un peu de sang", {"coughing_blood": True}),
+        ("de", "Ich habe gehustet und da war etwas Blut", {"coughing_blood": True}),
+        ("ru", "Кашлянула и там была капелька крови", {"coughing_blood": True}),
+        # The wider gap still stops at the end of a clause.
+        ("it", "Ho tossito tutta la notte. Il sangue delle analisi era normale.", {}),
+        ("it", "Da ieri mi manca il fiato quando salgo le scale", {"breathless": True}),
+        # Spanish: legs that "fall asleep" are numb; "almost falls" is weakness.
+        (
+            "es",
+            "A mi madre se le duermen los pies y casi se cae en el baño",
+            {"numbness": True, "leg_weakness": True},
+        ),
+        ("es", "Las piernas me pesan muchísimo por la noche", {"heaviness": True}),
+    ],
+)
+def test_danger_signs_a_few_words_apart(
+    language: str, text: str, expected: dict[str, bool]
+) -> None:
+    findings = found(text, language)
+    if not expected:
+        assert "coughing_blood" not in findings, findings
+    for finding_id, present in expected.items():
+        assert findings.get(finding_id) is present, findings
+
+
 def test_spoken_french_negation_follows_the_verb() -> None:
     says("Pas de fièvre, il boite pas, pas de bleus.", "fr", fever=False, limp=False)
     # "pas mal" is "quite a lot"; "ou pas" leaves the question open.
@@ -734,6 +765,26 @@ def test_a_copy_of_a_packaged_file_loads(tmp_path: Path) -> None:
         (
             lambda d: d["findings"].__setitem__("no_such_finding", ["слово"]),
             r"foreign/ru\.yaml: field 'findings\.no_such_finding': no such finding",
+        ),
+        (
+            lambda d: d["findings"]["fever"].append("~4 жар"),
+            r"foreign/ru\.yaml: field 'findings\.fever\.\d+'.*between two words",
+        ),
+        (
+            lambda d: d["findings"]["fever"].append("жар ~4"),
+            r"foreign/ru\.yaml: field 'findings\.fever\.\d+'.*between two words",
+        ),
+        (
+            lambda d: d["findings"]["fever"].append("сильн* ~4 ~2 жар"),
+            r"foreign/ru\.yaml: field 'findings\.fever\.\d+'.*two gaps",
+        ),
+        (
+            lambda d: d["findings"]["fever"].append("сильн* ~15 жар"),
+            r"foreign/ru\.yaml: field 'findings\.fever\.\d+'.*'~15'",
+        ),
+        (
+            lambda d: d["negations"].append("не ~2 только"),
+            r"foreign/ru\.yaml: field 'negations\.\d+'",
         ),
         (
             lambda d: d["negations"].append("не только"),
@@ -1578,3 +1629,31 @@ def test_english_denial_in_a_foreign_text_keeps_no_danger_sign() -> None:
     result = extract(text)
     assert result.language != "en"
     assert not any(f.id == "leg_weakness" and f.present for f in result.findings)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("it", "Dopo la caduta la gamba destra sembra più corta e il piede è girato verso fuori."),
+        ("es", "Tras la caída su pierna parece más corta y el pie está girado hacia fuera."),
+        (
+            "fr",
+            "Depuis sa chute, sa jambe paraît plus courte et le pied est tourné vers l'extérieur.",
+        ),
+        ("de", "Nach dem Sturz ist das Bein kürzer und der Fuß zeigt nach außen."),
+        ("ru", "После падения нога стала короче, стопа развернута наружу."),
+    ],
+)
+def test_a_shortened_turned_out_leg_after_a_fall_is_read(language: str, text: str) -> None:
+    findings = found(text, language)
+    assert findings.get("leg_shortened_rotated") is True, findings
+    assert findings.get("recent_fall") is True, findings
+
+
+def test_an_older_woman_who_cannot_get_up_after_a_fall_is_an_emergency_in_italian() -> None:
+    from nightlegs import assess
+
+    result = assess(
+        "Mia nonna ha 88 anni, è caduta in bagno e non riesce più ad alzarsi, le fa male l'anca."
+    )
+    assert result.triage.value == "emergency"

@@ -77,7 +77,10 @@ def _check_text(text: str) -> list[str]:
 
 
 def _resolve(
-    text: NormalisedText, hits: list[PhraseHit], patient: str | None
+    text: NormalisedText,
+    hits: list[PhraseHit],
+    patient: str | None,
+    patient_sex: str | None = None,
 ) -> tuple[dict[str, ExtractedFinding], list[str]]:
     tables = knowledge_index()
     by_id, danger = tables.findings, tables.rule_findings
@@ -133,7 +136,9 @@ def _resolve(
                 claims.append(hit.record_id)
             continue
         finding = by_id[hit.record_id]
-        about_relative = mentions_other_person(text, hit.first, hit.last, patient or "")
+        about_relative = mentions_other_person(
+            text, hit.first, hit.last, patient or "", patient_sex
+        )
         # Family history and household exposures (others at home ill the same way) are about
         # other people on purpose.
         if about_relative and not finding.id.startswith(("family_history", "household_")):
@@ -250,7 +255,7 @@ def _drop_yielding(
 _SEVERE_BP = "severe_high_blood_pressure"
 #: "162/112", "BP 158 / 110 mmHg": a systolic/diastolic pair, read only in a text that speaks
 #: of blood pressure (so "10/10 pain" or a date is not a reading).
-_BP_PAIR = re.compile(r"(?<![\d/.])(\d{2,3})\s*(?:/|over)\s*(\d{2,3})(?![\d/.])")
+_BP_PAIR = re.compile(r"(?<![\d/.])(\d{2,3})\s*(?:/|over)\s*(\d{2,3})(?![\d/]|\.\d)")
 _BP_CONTEXT = re.compile(r"\b(?:bp|blood\s*pressure|pressure|mmhg|systolic|diastolic)\b", re.I)
 
 
@@ -259,6 +264,8 @@ def _severe_blood_pressure(text: str) -> str | None:
 
     >>> _severe_blood_pressure("BP tonight 162/98, yesterday 150/90")
     '162/98'
+    >>> _severe_blood_pressure("My blood pressure at the clinic was 150/112.")
+    '150/112'
     >>> _severe_blood_pressure("pain is 10/10 and my blood pressure was fine") is None
     True
     """
@@ -268,6 +275,35 @@ def _severe_blood_pressure(text: str) -> str | None:
         systolic, diastolic = int(match.group(1)), int(match.group(2))
         plausible = 70 <= systolic <= 300 and 30 <= diastolic <= 200 and systolic > diastolic
         if plausible and (systolic >= 160 or diastolic >= 110):
+            return match.group(0)
+    return None
+
+
+_FAST_PULSE = "fast_pulse"
+#: A heart rate above this is high risk for sepsis (NICE NG51: over 130 beats a minute).
+_FAST_PULSE_ABOVE = 130
+_MAX_PULSE = 250
+#: "heart rate on the watch says 134", "pulse 140", "HR of 150": the number after a pulse word in
+#: the same sentence, or a number followed by "bpm" / "beats a minute".
+_PULSE_READING = re.compile(
+    r"\b(?:pulse|heart\s*rate|heartrate|heart\s*beat|heartbeat|hr)\b[^.!?\d]{0,40}?"
+    r"(?<![\d.])(\d{2,3})(?!\d|\.\d)"
+    r"|(?<![\d.])(\d{2,3})\s*(?:bpm|beats\s+(?:a|per)\s+min)",
+    re.I,
+)
+
+
+def _fast_pulse(text: str) -> str | None:
+    """The words of the first pulse reading above 130 a minute, if the text has one.
+
+    >>> _fast_pulse("his heart rate on my watch says 136 and he is shivering")
+    'heart rate on my watch says 136'
+    >>> _fast_pulse("pulse was 88, I walked 140 metres") is None
+    True
+    """
+    for match in _PULSE_READING.finditer(text):
+        value = int(match.group(1) or match.group(2))
+        if _FAST_PULSE_ABOVE < value <= _MAX_PULSE:
             return match.group(0)
     return None
 
@@ -348,10 +384,13 @@ def extract(text: str) -> IntakeResult:
         return _foreign_intake(text, language, warnings, _english_danger_signs(text))
     normalised = index.normalise(text)
     population = extract_population(text, normalised)
-    found, claims = _resolve(normalised, index.find(normalised), population.subject)
+    found, claims = _resolve(normalised, index.find(normalised), population.subject, population.sex)
     reading = _severe_blood_pressure(text)
     if reading and _SEVERE_BP not in found:
         found[_SEVERE_BP] = ExtractedFinding(_SEVERE_BP, True, reading)
+    pulse = _fast_pulse(text)
+    if pulse and _FAST_PULSE not in found:
+        found[_FAST_PULSE] = ExtractedFinding(_FAST_PULSE, True, pulse)
     if _CORD in found and found[_CORD].present and _CORD_LONG not in found:
         length = _long_cord(text)
         if length:

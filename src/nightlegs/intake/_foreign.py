@@ -1,10 +1,10 @@
 """Find danger signs in a description written in a language the intake cannot read.
 
 The phrases come from :func:`nightlegs.knowledge.foreign.load_foreign_lexicons` and follow its
-grammar (words in order, at most 3 words between consecutive ones, in one clause; ``*`` marks a
-prefix). They are compiled once per language: each written word is analysed once (folded, and
-looked up in an index of phrases by first word), so a word of the text only tries the few phrases
-that can start there.
+grammar (words in order, at most 3 words between consecutive ones or N after a ``~N``, in one
+clause; ``*`` marks a prefix). They are compiled once per language: each written word is
+analysed once (folded, and looked up in an index of phrases by first word), so a word of the
+text only tries the few phrases that can start there.
 
 Negation is NegEx-like (Chapman et al., J Biomed Inform 2001): a negation word within the 3 words
 before a phrase word, or between two of its words, in the same clause, denies it; a
@@ -95,6 +95,7 @@ class ForeignReading:
 class _Word:
     stem: str
     prefix: bool
+    gap: int = _MAX_GAP  # most words allowed between this word and the one before it
 
     def matches(self, word: str) -> bool:
         if self.stem == _NUMBER:
@@ -165,11 +166,20 @@ class _FirstWordIndex(Generic[_T]):
 
 
 def _compile_words(phrase: str, read: Callable[..., str]) -> tuple[_Word, ...]:
-    """The words of a phrase; a whole word is read like a written one, a prefix only folded."""
-    return tuple(
-        _Word(read(w.rstrip("*"), prefix=True), True) if w.endswith("*") else _Word(read(w), False)
-        for w in phrase.split(" ")
-    )
+    """The words of a phrase; a whole word is read like a written one, a prefix only folded.
+
+    A ``~N`` between two words widens the gap allowed before the second to N words.
+    """
+    words: list[_Word] = []
+    gap = _MAX_GAP
+    for written in phrase.split(" "):
+        if written.startswith("~"):
+            gap = int(written[1:])
+            continue
+        prefix = written.endswith("*")
+        words.append(_Word(read(written.rstrip("*"), prefix=prefix), prefix, gap))
+        gap = _MAX_GAP
+    return tuple(words)
 
 
 class _Matcher:
@@ -288,13 +298,14 @@ def _contiguous(words: tuple[_Word, ...], tokens: list[_Token], start: int) -> i
 def _positions(words: tuple[_Word, ...], tokens: list[_Token], start: int) -> list[int] | None:
     """Token positions of ``words`` from ``start`` (which matches the first word), or ``None``.
 
-    Consecutive words may have up to ``_MAX_GAP`` words between them, never a clause boundary.
+    Consecutive words may have up to ``_MAX_GAP`` words between them (or the later word's ``gap``),
+    never a clause boundary.
     """
     if len(words) == 1:
         return [start]
     clause = tokens[start].clause
     second = words[1]
-    for nxt in range(start + 1, min(start + _MAX_GAP + 2, len(tokens))):
+    for nxt in range(start + 1, min(start + second.gap + 2, len(tokens))):
         token = tokens[nxt]
         if token.clause != clause:
             break

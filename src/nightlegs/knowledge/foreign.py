@@ -10,7 +10,9 @@ Phrase grammar
 --------------
 A phrase is one or more words separated by spaces; a word ending in ``*`` is a prefix (for
 inflection: "опух*" matches "опухла", "опухоль"). In a text, the words must appear in order, with
-at most 3 other words between consecutive ones, in one clause: like the English phrase grammar
+at most 3 other words between consecutive ones (``~N`` between two words of a finding, pregnancy
+or child phrase allows up to N: "tossi* ~8 sangue*" reads "ho tossito e c'era un po' di sangue"),
+in one clause: like the English phrase grammar
 (:mod:`nightlegs.knowledge.phrases`), a gap never crosses punctuation or a word for "but", so
 "Des bleus sur les jambes, je suis très pâle" does not read as "jambe ... pâle". Words are
 compared after :func:`fold`: case-insensitively, with Cyrillic "ё" read as "е" and Latin accents
@@ -135,6 +137,28 @@ def _well_formed(phrase: str) -> str:
     return phrase
 
 
+_GAP = re.compile(r"^~(?:[1-9]|1[0-2])$")
+
+
+def _gapped(phrase: str) -> str:
+    """A finding phrase: words, and between two of them optionally ``~N``, a wider gap."""
+    words = phrase.split(" ")
+    if _GAP.match(words[0]) or _GAP.match(words[-1]):
+        raise ValueError(f"phrase {phrase!r}: a gap '~N' must stand between two words")
+    for before, word in zip(["", *words], words, strict=False):
+        if _GAP.match(word):
+            if _GAP.match(before):
+                raise ValueError(f"phrase {phrase!r}: two gaps in a row")
+            continue
+        if not _WORD.match(word):
+            raise ValueError(
+                f"word {word!r} of phrase {phrase!r}: expected letters or digits, separated by "
+                "single spaces, with '*' only at the end of a word, or a gap '~N' (N from 1 to "
+                "12) between two words"
+            )
+    return phrase
+
+
 def _age_phrase(phrase: str) -> str:
     words = phrase.split(" ")
     if words.count("#") != 1:
@@ -170,6 +194,9 @@ def _unique(phrases: tuple[str, ...]) -> tuple[str, ...]:
 Phrase = Annotated[str, AfterValidator(_well_formed)]
 Word = Annotated[Phrase, AfterValidator(_one_word)]
 Phrases = Annotated[tuple[Phrase, ...], AfterValidator(_unique)]
+GappedPhrases = Annotated[
+    tuple[Annotated[str, AfterValidator(_gapped)], ...], AfterValidator(_unique)
+]
 AgePhrases = Annotated[
     tuple[Annotated[str, AfterValidator(_age_phrase)], ...], AfterValidator(_unique)
 ]
@@ -237,14 +264,14 @@ class ForeignLexicon(_Strict):
     pseudo_negations: Phrases = ()
     post_negations: Phrases = ()
     clause_breaks: Words = ()
-    pregnancy: Phrases = Field(min_length=1)
-    child: Phrases = Field(min_length=1)
+    pregnancy: GappedPhrases = Field(min_length=1)
+    child: GappedPhrases = Field(min_length=1)
     ages: AgePhrases = ()
     ago: Words = ()
     digraphs: dict[Digraph, Letter] = Field(default_factory=dict)
     variants: dict[PlainWord, PlainWord] = Field(default_factory=dict)
     latin_markers: Words = ()
-    findings: dict[FindingId, Annotated[Phrases, Field(min_length=1)]] = Field(min_length=1)
+    findings: dict[FindingId, Annotated[GappedPhrases, Field(min_length=1)]] = Field(min_length=1)
 
 
 def _load_file(entry: Traversable) -> ForeignLexicon:

@@ -1122,3 +1122,25 @@ def test_signs_said_with_the_patients_pronoun_are_the_patients(text: str) -> Non
 def test_a_relative_with_the_same_sex_is_still_family_history() -> None:
     text = "Grandad has a sore calf. My uncle had restless legs for years."
     assert not present(text, "urge_to_move"), reading(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There are small purple points on my shins, when I press a glass on them they stay.",
+        "Red-purple dots on both legs, I pushed on them and they are not going away.",
+    ],
+)
+def test_non_native_words_for_a_non_blanching_rash_are_read(text: str) -> None:
+    assert present(text, "purpura"), reading(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Woke at 2am with my big toe throbbing, it is red and I cannot bear the duvet.",
+        "The worst pain of my life in the big toe of my left foot since last night.",
+    ],
+)
+def test_a_gout_attack_is_read_from_how_people_tell_it(text: str) -> None:
+    assert present(text, "gout_big_toe"), reading(text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -66,6 +67,27 @@ def test_edf_upload_is_analysed_in_background(
     assert {"onset_s", "duration_s", "side", "periodic"} <= set(analysis["events"][0])
     listed = client.get("/api/recordings").json()
     assert [r["id"] for r in listed] == [accepted["id"]]
+    plot = client.get(f"/api/recordings/{accepted['id']}/plot.png")
+    assert plot.status_code == 200 and plot.headers["content-type"] == "image/png"
+    assert plot.content.startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def test_plot_waits_for_the_analysis(client: TestClient, app: FastAPI) -> None:
+    response = _upload(client, app, "bad.edf", b"0       " + b"x" * 300)
+    record = _wait(client, response.json()["id"])
+    assert record["status"] == "failed"
+    plot = client.get(f"/api/recordings/{record['id']}/plot.png")
+    assert plot.status_code == 409 and "not done" in plot.json()["detail"]
+    assert client.get("/api/recordings/999999/plot.png").status_code == 404
+
+
+def test_picker_offers_exactly_what_the_server_accepts(client: TestClient) -> None:
+    from nightlegs.web.uploads import ALLOWED_SUFFIXES
+
+    page = client.get("/upload").text
+    accept = re.search(r'id="recording-file"[^>]*accept="([^"]*)"', page)
+    assert accept is not None
+    assert accept.group(1).split(",") == list(ALLOWED_SUFFIXES)
 
 
 def test_unreadable_recording_fails_with_message(client: TestClient, app: FastAPI) -> None:

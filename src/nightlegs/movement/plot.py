@@ -11,10 +11,12 @@ global state and nothing happens at import.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from os import PathLike
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -22,7 +24,7 @@ if TYPE_CHECKING:
 
     from nightlegs.movement.results import MovementAnalysis
 
-__all__ = ["plot_analysis"]
+__all__ = ["plot_analysis", "plot_events"]
 
 _STAGE_ROW = {"N3": 0, "N2": 1, "N1": 2, "R": 3, "W": 4, "?": 5}
 _BANDS = ((0, 5, "none", "#e8f5e9"), (5, 20, "light", "#fff8e1"), (20, 60, "average", "#ffe0b2"))
@@ -58,8 +60,9 @@ def plot_analysis(analysis: MovementAnalysis, path: str | PathLike[str] | None =
     hours = analysis.indices_detail.recording_hours
     _hypnogram(axes[0], analysis)
     _envelopes(axes[1], analysis)
-    _raster(axes[2], analysis)
-    _per_hour(axes[3], analysis, hours)
+    s = analysis.scored
+    _raster(axes[2], s.onset_s, s.side, s.clm, s.periodic)
+    _per_hour(axes[3], s.onset_s, s.periodic, hours)
     axes[3].set_xlabel("time (h)")
     axes[3].set_xlim(0, max(hours, 1e-3))
     g = analysis.grading
@@ -106,15 +109,68 @@ def _envelopes(ax: Axes, analysis: MovementAnalysis) -> None:
     ax.legend(loc="upper right", fontsize=7)
 
 
-def _raster(ax: Axes, analysis: MovementAnalysis) -> None:
-    s = analysis.scored
+def plot_events(
+    events: Sequence[Mapping[str, Any]], recording_hours: float, title: str = ""
+) -> Figure:
+    """Draw the movements of a stored analysis: the LM/PLM raster and movements per hour.
+
+    The two lower panels of :func:`plot_analysis`, from the ``events`` of
+    :meth:`MovementAnalysis.to_dict` (the signal and the hypnogram are not kept with them).
+
+    Parameters
+    ----------
+    events : sequence of mappings
+        Each with ``onset_s`` (seconds from the start), ``side`` (``"left"``, ``"right"`` or
+        ``"both"``), ``periodic`` (bool) and optionally ``clm`` (bool, default true).
+    recording_hours : float
+        Length of the recording in hours (the time axis).
+    title : str, optional
+        The figure's title.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> fig = plot_events([{"onset_s": 60.0, "side": "left", "periodic": False}], 0.5)
+    >>> len(fig.axes)
+    2
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    onset_s = np.array([float(e["onset_s"]) for e in events], dtype=np.float64)
+    side = np.array([str(e.get("side", "left")) for e in events], dtype=object)
+    clm = np.array([bool(e.get("clm", True)) for e in events], dtype=bool)
+    periodic = np.array([bool(e.get("periodic", False)) for e in events], dtype=bool)
+    hours = max(float(recording_hours), 1e-3)
+    fig = Figure(figsize=(10, 5), layout="constrained")
+    FigureCanvasAgg(fig)
+    axes = fig.subplots(2, 1, sharex=True, gridspec_kw={"height_ratios": [1, 1.6]})
+    _raster(axes[0], onset_s, side, clm, periodic)
+    _per_hour(axes[1], onset_s, periodic, hours)
+    axes[1].set_xlabel("time (h)")
+    axes[1].set_xlim(0, hours)
+    if title:
+        fig.suptitle(title, fontsize=11)
+    return fig
+
+
+def _raster(
+    ax: Axes,
+    onset_s: NDArray[np.float64],
+    side: NDArray[Any],
+    clm: NDArray[np.bool_],
+    periodic: NDArray[np.bool_],
+) -> None:
     rows = {"left": 0, "right": 1, "both": 2}
-    y = np.array([rows.get(str(v), 0) for v in s.side])
-    t = s.onset_s / 3600.0
+    y = np.array([rows.get(str(v), 0) for v in side], dtype=np.float64)
+    t = onset_s / 3600.0
     groups = (
-        (~s.clm, "#616161", "LM (not candidate)"),
-        (s.clm & ~s.periodic, "#90a4ae", "CLM"),
-        (s.periodic, "#d81b60", "PLM"),
+        (~clm, "#616161", "LM (not candidate)"),
+        (clm & ~periodic, "#90a4ae", "CLM"),
+        (periodic, "#d81b60", "PLM"),
     )
     for mask, colour, label in groups:
         ax.vlines(t[mask], y[mask] - 0.35, y[mask] + 0.35, color=colour, lw=0.8, label=label)
@@ -123,18 +179,20 @@ def _raster(ax: Axes, analysis: MovementAnalysis) -> None:
     ax.legend(loc="upper right", fontsize=7, ncol=3)
 
 
-def _per_hour(ax: Axes, analysis: MovementAnalysis, hours: float) -> None:
-    s = analysis.scored
+def _per_hour(
+    ax: Axes, onset_s: NDArray[np.float64], periodic: NDArray[np.bool_], hours: float
+) -> None:
     n_bins = max(1, int(np.ceil(hours)))
     edges = np.arange(n_bins + 1, dtype=np.float64)
-    lm, _ = np.histogram(s.onset_s / 3600.0, bins=edges)
-    plm, _ = np.histogram(s.onset_s[s.periodic] / 3600.0, bins=edges)
+    lm, _ = np.histogram(onset_s / 3600.0, bins=edges)
+    plm, _ = np.histogram(onset_s[periodic] / 3600.0, bins=edges)
     top = max(70.0, float(lm.max(initial=0)) * 1.1)
+    side = ax.get_yaxis_transform()  # x in axes fractions: the labels stay inside short nights
     for lo, hi, name, colour in _BANDS:
         ax.axhspan(lo, hi, color=colour, zorder=0)
-        ax.text(n_bins * 0.995, (lo + hi) / 2, name, ha="right", va="center", fontsize=7)
+        ax.text(0.995, (lo + hi) / 2, name, ha="right", va="center", fontsize=7, transform=side)
     ax.axhspan(60, top, color=_HEAVY, zorder=0)
-    ax.text(n_bins * 0.995, min(top, 60 + (top - 60) / 2), "heavy", ha="right", fontsize=7)
+    ax.text(0.995, min(top, 60 + (top - 60) / 2), "heavy", ha="right", fontsize=7, transform=side)
     mid = edges[:-1] + 0.5
     ax.bar(mid - 0.2, lm, width=0.38, color="#78909c", label="LM", zorder=2)
     ax.bar(mid + 0.2, plm, width=0.38, color="#d81b60", label="PLM", zorder=2)

@@ -26,6 +26,7 @@ from nightlegs.diary.store import DiaryStore
 from nightlegs.errors import InputError
 from nightlegs.web.deps import StoreDep
 from nightlegs.web.security import CSP, csrf_token, verify_csrf
+from nightlegs.web.uploads import ALLOWED_SUFFIXES
 
 __all__ = [
     "PERSON_COOKIE",
@@ -349,7 +350,7 @@ def trends(request: Request, store: StoreDep, person: _PersonParam = None) -> HT
 @router.get("/upload", response_class=HTMLResponse)
 def upload(request: Request, store: StoreDep, person: _PersonParam = None) -> HTMLResponse:
     """Upload a recording, follow its analysis, show the indices and both gradings."""
-    return _person_page(request, store, "upload.html", person)
+    return _person_page(request, store, "upload.html", person, accept=",".join(ALLOWED_SUFFIXES))
 
 
 @router.get("/report", response_class=HTMLResponse)

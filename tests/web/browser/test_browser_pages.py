@@ -418,8 +418,12 @@ def test_upload_to_result(page: Any, tmp_path: Path) -> None:
     # No start date in the file: the upload date's night, said in the warnings; then moved.
     assert "no start date" in page.locator("#upload-warnings").inner_text()
     assert "put on the diary night of" in page.locator("#upload-night").inner_text()
+    assert "not a diagnosis" in page.locator("#not-a-diagnosis").inner_text()
+    _wait(page, "() => document.querySelector('#upload-plot').naturalWidth > 0")
+    assert "periodic movements per hour" in (page.get_by_role("img").first.get_attribute("alt") or "")
     row = page.locator("#recordings-table tbody tr", has_text="night.edf")
     row.wait_for()
+    page.screenshot(path=str(SHOTS / "upload-analysed.png"), full_page=True)
     assert "done" in row.inner_text()
     page.get_by_label("The night it was recorded (change if wrong)").fill("2026-11-01")
     page.get_by_role("button", name="Move to this night").click()

@@ -1,8 +1,10 @@
 """``POST /api/recordings`` (multipart upload), ``GET /api/recordings[/{id}]``,
-``PUT /api/recordings/{id}/night`` and ``DELETE /api/recordings/{id}``."""
+``GET /api/recordings/{id}/plot.png``, ``PUT /api/recordings/{id}/night`` and
+``DELETE /api/recordings/{id}``."""
 
 from __future__ import annotations
 
+import io
 import threading
 from pathlib import Path
 from typing import Annotated, Any
@@ -18,7 +20,7 @@ from nightlegs.web.deps import ExecutorDep, PersonQuery, SettingsDep, StoreDep
 from nightlegs.web.spool import UploadSpool
 from nightlegs.web.uploads import LEASE_S, analyse_recording, save_upload
 
-__all__ = ["public", "router"]
+__all__ = ["plot_png", "public", "router"]
 
 router = APIRouter(prefix="/recordings", tags=["recordings"])
 
@@ -113,6 +115,50 @@ def get_recording(
 ) -> dict[str, Any]:
     """A recording's status (``pending``, ``running``, ``done``, ``failed``), then its analysis."""
     return public(store.get_recording(recording_id, person=person))
+
+
+_PNG = {200: {"content": {"image/png": {}}, "description": "The plot as a PNG image."}}
+
+
+@router.get("/{recording_id}/plot.png", response_class=Response, responses=_PNG)
+def recording_plot(
+    recording_id: RecordingId, store: StoreDep, person: PersonQuery = None
+) -> Response:
+    """The analysis as a picture: each leg movement over the night and movements per hour with
+    the article's bands shaded (PNG, drawn on this computer); 409 while not analysed."""
+    record = store.get_recording(recording_id, person=person)
+    if record.status != "done" or record.summary is None:
+        raise HTTPException(409, f"recording {recording_id}: the analysis is not done yet")
+    return Response(
+        plot_png(record.summary, record.events or []),
+        media_type="image/png",
+        headers={"Cache-Control": "no-store"},
+    )
+
+
+def plot_png(summary: dict[str, Any], events: list[dict[str, Any]]) -> bytes:
+    """The PNG of a stored analysis (:func:`nightlegs.movement.plot.plot_events`).
+
+    Examples
+    --------
+    >>> plot_png({"recording_hours": 1.0}, [])[:4]
+    b'\\x89PNG'
+    """
+    from nightlegs.movement.plot import plot_events
+
+    index = summary.get("plms_index")
+    if index is None:
+        index = summary.get("plm_index")
+    value = "not available" if index is None else f"{index:g} per hour"
+    title = (
+        f"Periodic leg movements: {value}. Clinical reading: "
+        f"{summary.get('severity_clinical') or 'not available'}; "
+        f"the article's band: {summary.get('severity_article') or 'not available'}"
+    )
+    figure = plot_events(events, float(summary.get("recording_hours") or 0.0), title)
+    out = io.BytesIO()
+    figure.savefig(out, format="png", dpi=80)
+    return out.getvalue()
 
 
 @router.put("/{recording_id}/night", response_model=RecordingPublic)

@@ -516,6 +516,17 @@ function showAnalysis(summary) {
   $("#h-upload-result").focus();
 }
 
+/** The picture of the analysis, drawn by the server (GET /api/recordings/{id}/plot.png). */
+function showPlot(rec) {
+  const { $ } = NL;
+  const img = $("#upload-plot");
+  const v = nightIndex(rec.analysis);
+  img.alt = `Plot of the leg movements in ${rec.filename}: ${v ?? "no"} periodic movements per hour.`;
+  img.src = NL.withPerson(`/api/recordings/${rec.id}/plot.png`);
+  img.hidden = false;
+  $("#upload-plot-caption").hidden = false;
+}
+
 /** The per-hour value a recording puts on its night: PLMS index, else PLM index. */
 const nightIndex = (a) => (a ? (a.plms_index ?? a.plm_index ?? null) : null);
 
@@ -597,6 +608,7 @@ function initUpload() {
       if (rec.status === "done") {
         status.textContent = "Analysis finished.";
         showAnalysis(rec.analysis || rec.summary || rec);
+        showPlot(rec);
         showNight(rec);
         loadRecordings();
         break;

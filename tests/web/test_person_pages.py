@@ -73,3 +73,16 @@ def test_result_page_offers_the_chosen_person_first(client: TestClient, app: Fas
     first = re.search(r'<button type="submit" name="person" value="(\d+)"', page)
     assert first is not None and first.group(1) == str(lily)
     assert page.index("Save to Lily's diary") < page.index("Save to Me's diary")
+
+
+def test_headings_name_the_person_when_there_are_several(client: TestClient) -> None:
+    alone = client.get("/diary").text
+    assert '<h2 id="h-nights">Your nights</h2>' in alone
+    assert '<h2 id="h-recordings-earlier">Your earlier recordings</h2>' in client.get("/upload").text
+    ada = _person(client, "Ada")
+    diary = client.get(f"/diary?person={ada}").text
+    assert '<h2 id="h-nights">Ada&#39;s nights</h2>' in diary
+    assert "Add a night to Ada&#39;s diary" in diary
+    upload = client.get(f"/upload?person={ada}").text
+    assert "<h1>Upload a recording for Ada</h1>" in upload
+    assert '<h2 id="h-recordings-earlier">Ada&#39;s earlier recordings</h2>' in upload

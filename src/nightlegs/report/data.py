@@ -38,7 +38,7 @@ __all__ = [
 
 #: The triage levels in plain words (CONTRACT section 1).
 TRIAGE_WORDS: dict[str, str] = {
-    "emergency": "Emergency: call emergency services or go to the emergency department now",
+    "emergency": "Emergency: call emergency services (999 / 112 / 911) or go to the emergency department now",
     "urgent": "Urgent: see a doctor today",
     "doctor": "See a doctor: book an appointment within days to weeks",
     "self_care": "Self-care: safe to look after at home, see a doctor if it changes",

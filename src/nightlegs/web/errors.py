@@ -2,8 +2,10 @@
 
 :class:`~nightlegs.errors.NotFoundError` becomes 404, :class:`~nightlegs.errors.TooLargeError`
 413, every other :class:`~nightlegs.errors.NightlegsError` 400, all as
-``{"detail": message}``. Invalid bodies keep FastAPI's 422 with one entry per field (``loc``,
-``msg``, ``type``) and nothing of what was sent: no ``input`` and no ``ctx`` (both may hold
+``{"detail": message}``; an :class:`~nightlegs.errors.InputError` adds ``field`` (or ``null``)
+and ``message`` in plain words (:func:`nightlegs.web.messages.plain_input_error`). Invalid bodies keep FastAPI's 422 with one entry per field (``loc``,
+``msg``, ``type``, and ``message``: the same in plain words, from
+:func:`nightlegs.web.messages.plain_message`, for a form to show next to the field) and nothing of what was sent: no ``input`` and no ``ctx`` (both may hold
 the person's words, or a lone surrogate that JSON cannot carry back), and a key of the body in
 ``loc`` only when it reads as a field name.
 Nothing here logs; an error nobody planned for is answered and logged without its message by
@@ -27,7 +29,8 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from nightlegs._inputs import text_problem
-from nightlegs.errors import NightlegsError, NotFoundError, TooLargeError
+from nightlegs.errors import InputError, NightlegsError, NotFoundError, TooLargeError
+from nightlegs.web.messages import plain_input_error, plain_message
 
 __all__ = ["install_error_handlers", "safe_errors", "status_for"]
 
@@ -51,16 +54,18 @@ _FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]{0,63}$")
 
 
 def safe_errors(errors: Sequence[Any]) -> list[dict[str, Any]]:
-    """Validation errors as the API shows them: ``type``, ``loc`` and ``msg`` only.
+    """Validation errors as the API shows them: ``type``, ``loc``, ``msg`` and ``message``.
 
     A part of ``loc`` that is not an index or a field-like name (it came from a key of the
     body: free text, a lone surrogate) is shown as ``"(key)"``.
 
     Examples
     --------
-    >>> safe_errors([{"type": "finite_number", "loc": ("body", "age"), "msg": "Input should "
-    ...     "be a finite number", "input": float("nan")}])
-    [{'type': 'finite_number', 'loc': ['body', 'age'], 'msg': 'Input should be a finite number'}]
+    >>> shown = safe_errors([{"type": "finite_number", "loc": ("body", "age"), "msg": "Input "
+    ...     "should be a finite number", "input": float("nan")}])
+    >>> sorted(shown[0].items())  # doctest: +NORMALIZE_WHITESPACE
+    [('loc', ['body', 'age']), ('message', 'Age must be a number'),
+     ('msg', 'Input should be a finite number'), ('type', 'finite_number')]
     >>> safe_errors([{"type": "bool_parsing", "loc": ("body", "findings", "my leg hurts"),
     ...     "msg": "Input should be a valid boolean", "input": "x"}])[0]["loc"]
     ['body', 'findings', '(key)']
@@ -74,7 +79,17 @@ def safe_errors(errors: Sequence[Any]) -> list[dict[str, Any]]:
         message = str(error.get("msg", "invalid"))
         if text_problem(message) is not None:  # a message quoting unstorable input
             message = "invalid value"
-        shown.append({"type": str(error.get("type", "value_error")), "loc": loc, "msg": message})
+        plain = plain_message({**error, "loc": loc})
+        if text_problem(plain) is not None:
+            plain = "A value is not valid"
+        shown.append(
+            {
+                "type": str(error.get("type", "value_error")),
+                "loc": loc,
+                "msg": message,
+                "message": plain,
+            }
+        )
     return shown
 
 
@@ -83,7 +98,10 @@ async def _nightlegs_error(request: Request, exc: Exception) -> JSONResponse:
         raise exc
     # The message is for the person who sent the input; it must still be encodable.
     message = str(exc).encode("utf-8", "replace").decode("utf-8").replace("\x00", "?")
-    return JSONResponse({"detail": message}, status_code=status_for(exc))
+    body: dict[str, Any] = {"detail": message}
+    if isinstance(exc, InputError):  # which field, in plain words, for a form to show
+        body["field"], body["message"] = plain_input_error(message)
+    return JSONResponse(body, status_code=status_for(exc))
 
 
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:

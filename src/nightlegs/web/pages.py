@@ -25,6 +25,7 @@ from nightlegs.diary.schemas import Person
 from nightlegs.diary.store import DiaryStore
 from nightlegs.errors import InputError
 from nightlegs.web.deps import StoreDep
+from nightlegs.web.messages import plain_input_error
 from nightlegs.web.security import CSP, csrf_token, verify_csrf
 from nightlegs.web.uploads import ALLOWED_SUFFIXES
 
@@ -35,6 +36,7 @@ __all__ = [
     "chosen_person",
     "render_page",
     "router",
+    "whose",
 ]
 
 logger = logging.getLogger(__name__)
@@ -45,7 +47,7 @@ router = APIRouter(include_in_schema=False)
 TRIAGE_WORDS: dict[str, tuple[str, str]] = {
     "emergency": (
         "Emergency: get help now",
-        "Call emergency services or go to the emergency department now.",
+        "Call emergency services (999 / 112 / 911) or go to the emergency department now.",
     ),
     "urgent": (
         "See a doctor today",
@@ -82,7 +84,23 @@ def _environment() -> Environment:
     )
     env.globals["DISCLAIMER"] = DISCLAIMER
     env.globals["TRIAGE_WORDS"] = TRIAGE_WORDS
+    env.globals["whose"] = whose
     return env
+
+
+def whose(person: Person, people: list[Person], thing: str) -> str:
+    """A heading for ``thing`` of the chosen person: "Your nights" in a diary of one person,
+    "Ada's nights" when there are more (so nobody wonders whose list it is).
+
+    Examples
+    --------
+    >>> ada, ben = Person.model_construct(name="Ada"), Person.model_construct(name="Ben")
+    >>> whose(ada, [ada], "nights"), whose(ada, [ada, ben], "nights")
+    ('Your nights', "Ada's nights")
+    """
+    if len(people) > 1:
+        return f"{person.name}'s {thing}"
+    return f"Your {thing}"
 
 
 def render_page(
@@ -168,7 +186,24 @@ def _person_page(
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> HTMLResponse:
     """Start the interview, or describe the complaint in your own words."""
-    return render_page(request, "home.html")
+    return render_page(request, "home.html", values={}, errors={})
+
+
+_HOME_FIELDS = ("text", "age", "sex", "pregnant")
+
+
+def _form_again(request: Request, exc: InputError, given: dict[str, str | None]) -> HTMLResponse:
+    """The home form again with everything that was typed and the error next to its field
+    (:func:`nightlegs.web.messages.plain_input_error`); ``400``."""
+    field, message = plain_input_error(str(exc))
+    values = {k: v for k, v in given.items() if v}
+    if field == "findings":  # the interview's answers, not typed here: start them again
+        values.pop("findings", None)
+    if field not in _HOME_FIELDS:
+        field = ""
+    page = render_page(request, "home.html", values=values, errors={field: message})
+    page.status_code = 400
+    return page
 
 
 @router.get("/interview", response_class=HTMLResponse)
@@ -183,7 +218,7 @@ def _optional_float(value: str | None, name: str) -> float | None:
     try:
         return float(value)
     except ValueError:
-        raise InputError(f"{name} must be a number, got {value!r}") from None
+        raise InputError(f"{name}: must be a number") from None
 
 
 def _optional_bool(value: str | None) -> bool | None:
@@ -196,11 +231,11 @@ def _findings(value: str | None) -> dict[str, bool] | None:
     try:
         data = json.loads(value)
     except json.JSONDecodeError:
-        raise InputError("findings must be a JSON object of finding id to true/false") from None
+        raise InputError("findings: must be a JSON object of finding id to true/false") from None
     if not isinstance(data, dict) or not all(
         isinstance(k, str) and (v is None or isinstance(v, bool)) for k, v in data.items()
     ):
-        raise InputError("findings must be a JSON object of finding id to true/false")
+        raise InputError("findings: must be a JSON object of finding id to true/false")
     return {k: v for k, v in data.items() if v is not None}
 
 
@@ -261,7 +296,8 @@ def result(
     try:
         _, data, asked = _assess_form(text, age, sex, pregnant, findings)
     except InputError as exc:
-        return render_page(request, "result.html", result=None, error=str(exc))
+        given = {"text": text, "age": age, "sex": sex, "pregnant": pregnant, "findings": findings}
+        return _form_again(request, exc, given)
     chosen, people = chosen_person(request, store)
     return _result_page(request, data, asked, people, chosen, saved=None)
 
@@ -307,7 +343,8 @@ def save_result(
     try:
         request_data, data, asked = _assess_form(text, age, sex, pregnant, findings)
     except InputError as exc:
-        return render_page(request, "result.html", result=None, error=str(exc))
+        given = {"text": text, "age": age, "sex": sex, "pregnant": pregnant, "findings": findings}
+        return _form_again(request, exc, given)
     who = store.get_person(person)
     record = store.add_assessment(
         request_data, data, str(data.get("kb_version", "")), person=who.id

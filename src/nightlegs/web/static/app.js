@@ -17,17 +17,67 @@ const NL = (() => {
     return node;
   };
 
-  /** A readable message from an API error body (422 gives field-level messages). */
+  /** A readable message from an API error body: the plain-words `message` the server gives
+   * for each invalid field (nightlegs.web.messages), else its detail. */
   function errorMessage(status, body) {
     const detail = body && body.detail;
     if (Array.isArray(detail)) {
-      return detail.map((d) => {
-        const where = (d.loc || []).filter((p) => p !== "body").join(" › ");
-        return where ? `${where}: ${d.msg}` : d.msg;
-      }).join("; ");
+      return detail.map((d) => d.message || d.msg).join(". ");
     }
+    if (body && body.message) return body.message;
     if (typeof detail === "string") return detail;
     return `The server answered ${status}.`;
+  }
+
+  /** [field path, message] for each invalid field of an API error body. */
+  function fieldErrors(body) {
+    const detail = body && body.detail;
+    if (Array.isArray(detail)) {
+      return detail.map((d) => [(d.loc || []).filter((p) => p !== "body"), d.message || d.msg]);
+    }
+    if (body && body.field) return [[[body.field], body.message || detail]];
+    return [];
+  }
+
+  function clearFieldErrors(form) {
+    for (const p of form.querySelectorAll(".field-error")) p.remove();
+    for (const input of form.querySelectorAll("[aria-invalid]")) {
+      input.removeAttribute("aria-invalid");
+      const before = input.dataset.describedby;
+      if (before) input.setAttribute("aria-describedby", before);
+      else input.removeAttribute("aria-describedby");
+    }
+  }
+
+  /** Put each field's error under its input in `form` (inputs named as the API fields; an
+   * episode's inputs by data-name inside the n-th fieldset.episode). Focus the first; return
+   * whether any was placed. What was typed is left as it is. */
+  function showFieldErrors(form, err) {
+    clearFieldErrors(form);
+    let first = null;
+    fieldErrors(err && err.body).forEach(([path, message], n) => {
+      const names = path.filter((p) => typeof p === "string");
+      const field = names[names.length - 1];
+      const index = path.find((p) => typeof p === "number");
+      let input = null;
+      if (path[0] === "episodes" && index !== undefined) {
+        const fs = form.querySelectorAll("fieldset.episode")[index];
+        input = fs ? fs.querySelector(`[data-name="${field}"]`) : null;
+      } else if (field) {
+        input = form.querySelector(`[name="${field}"]`);
+      }
+      if (!input || input.type === "hidden") return;
+      const id = `${input.id || field}-error-${n}`;
+      input.parentElement.append(el("p", { class: "field-error error", id, text: message }));
+      if (!input.hasAttribute("aria-invalid")) {
+        input.dataset.describedby = input.getAttribute("aria-describedby") || "";
+      }
+      input.setAttribute("aria-invalid", "true");
+      input.setAttribute("aria-describedby", `${input.dataset.describedby} ${id}`.trim());
+      first = first || input;
+    });
+    if (first) first.focus();
+    return first !== null;
   }
 
   /** The person whose diary the page shows (rendered by the server from ?person= or the
@@ -51,13 +101,20 @@ const NL = (() => {
     const text = await response.text();
     let data = null;
     try { data = text ? JSON.parse(text) : null; } catch (_) { data = null; }
-    if (!response.ok) throw new Error(errorMessage(response.status, data));
+    if (!response.ok) {
+      const error = new Error(errorMessage(response.status, data));
+      error.status = response.status;
+      error.body = data;
+      throw error;
+    }
     return data;
   }
 
   const num = (v) => (v === "" || v === null || v === undefined ? null : Number(v));
   const listOf = (data) => (Array.isArray(data) ? data : (data && (data.items || data.nights)) || []);
-  return { $, el, api, csrf, num, listOf, errorMessage, withPerson };
+  return {
+    $, el, api, csrf, num, listOf, errorMessage, withPerson, showFieldErrors, clearFieldErrors,
+  };
 })();
 
 /* ---------- Interview ---------- */
@@ -183,6 +240,10 @@ function initInterview() {
     try {
       data = await api("POST", "/api/interview", body);
     } catch (err) {
+      if (state.answers.length === 0 && NL.showFieldErrors(startForm, err)) {
+        showError("Please check the fields marked below.");
+        return;
+      }
       showError(`Could not get the next question: ${err.message}`);
       return;
     }
@@ -236,6 +297,7 @@ function initInterview() {
     state.population = { age: num(f.age.value), sex: f.sex.value || null, pregnant };
     state.text = f.text.value.trim();
     state.answers = [];
+    NL.clearFieldErrors(startForm);
     if (state.text) status.textContent = "Reading your description.";
     step();
   });
@@ -284,6 +346,7 @@ function initDiary() {
   const episodes = $("#episodes");
   const message = $("#night-message");
   const heading = $("#h-night-form");
+  const addTitle = heading.textContent;
   let counter = 0;
   let editing = null;
 
@@ -350,7 +413,7 @@ function initDiary() {
     editing = null;
     form.reset();
     episodes.replaceChildren();
-    heading.textContent = "Add a night";
+    heading.textContent = addTitle;
     $("#save-night").textContent = "Save night";
     $("#cancel-edit").hidden = true;
   }
@@ -431,6 +494,7 @@ function initDiary() {
       return;
     }
     const night = collect();
+    NL.clearFieldErrors(form);
     try {
       const saved = editing
         ? await api("PUT", `/api/nights/${editing.id}`, night)
@@ -440,7 +504,10 @@ function initDiary() {
       form.elements.date.value = new Date().toISOString().slice(0, 10);
       await load();
     } catch (err) {
-      message.textContent = `Could not save: ${err.message}`;
+      const marked = NL.showFieldErrors(form, err);
+      message.textContent = marked
+        ? "The night was not saved: please correct the fields marked."
+        : `Could not save: ${err.message}`;
     }
   });
   form.elements.date.value = new Date().toISOString().slice(0, 10);
@@ -685,12 +752,16 @@ function initAddPerson() {
       return;
     }
     const body = { name, birth_year: num(f.birth_year.value), sex: f.sex.value || null };
+    NL.clearFieldErrors(form);
     try {
       const created = await api("POST", "/api/people", body);
       message.textContent = `Added ${created.name}. Opening their diary…`;
       window.location.assign(`/diary?person=${created.id}`);
     } catch (err) {
-      message.textContent = `Could not add the person: ${err.message}`;
+      const marked = NL.showFieldErrors(form, err);
+      message.textContent = marked
+        ? "The person was not added: please correct the fields marked."
+        : `Could not add the person: ${err.message}`;
     }
   });
 }

@@ -1,4 +1,4 @@
-"""The one-shot assessment and its contract (CONTRACT.md section 1)."""
+"""The one-shot assessment and its contract (docs/json-contract.md section 1)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The keys of CONTRACT.md section 3, written out from the spec (not imported from the code)."""
+"""The keys of docs/json-contract.md section 3, written out (not imported from the code)."""
 
 CONTRACT_KEYS = {
     "recording_hours",

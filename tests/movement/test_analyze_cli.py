@@ -1,4 +1,4 @@
-"""analyze() on every input kind, and the ``nightlegs analyze`` command (CONTRACT section 3)."""
+"""analyze() on every input kind, and ``nightlegs analyze`` (docs/json-contract.md section 3)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""MovementAnalysis: the CONTRACT.md section 3 JSON, event table, summary and plot."""
+"""MovementAnalysis: the docs/json-contract.md section 3 JSON, event table, summary and plot."""
 
 from __future__ import annotations
 

@@ -37,14 +37,26 @@ _TEXT = "My calves cramp at night & it hurts <a lot>"
             "Leg movements per hour must be between 0 and 1000",
         ),
         ({"type": "missing", "loc": ("body", "date")}, "Date of the night is needed"),
-        ({"type": "int_parsing", "loc": ("body", "sleep_quality")}, "Sleep quality must be a "
-         "whole number"),
-        ({"type": "date_from_datetime_parsing", "loc": ("body", "date")},
-         "Date of the night must be a date (year-month-day)"),
-        ({"type": "literal_error", "loc": ("body", "sex"), "ctx": {"expected": "'female' or "
-          "'male'"}}, "Sex must be one of: female or male"),
-        ({"type": "value_error", "loc": ("body",), "msg": "Value error, wake time is missing"},
-         "Wake time is missing"),
+        (
+            {"type": "int_parsing", "loc": ("body", "sleep_quality")},
+            "Sleep quality must be a whole number",
+        ),
+        (
+            {"type": "date_from_datetime_parsing", "loc": ("body", "date")},
+            "Date of the night must be a date (year-month-day)",
+        ),
+        (
+            {
+                "type": "literal_error",
+                "loc": ("body", "sex"),
+                "ctx": {"expected": "'female' or 'male'"},
+            },
+            "Sex must be one of: female or male",
+        ),
+        (
+            {"type": "value_error", "loc": ("body",), "msg": "Value error, wake time is missing"},
+            "Wake time is missing",
+        ),
     ],
 )
 def test_validation_errors_in_plain_words(error: dict[str, Any], expected: str) -> None:

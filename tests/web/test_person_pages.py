@@ -78,7 +78,9 @@ def test_result_page_offers_the_chosen_person_first(client: TestClient, app: Fas
 def test_headings_name_the_person_when_there_are_several(client: TestClient) -> None:
     alone = client.get("/diary").text
     assert '<h2 id="h-nights">Your nights</h2>' in alone
-    assert '<h2 id="h-recordings-earlier">Your earlier recordings</h2>' in client.get("/upload").text
+    assert (
+        '<h2 id="h-recordings-earlier">Your earlier recordings</h2>' in client.get("/upload").text
+    )
     ada = _person(client, "Ada")
     diary = client.get(f"/diary?person={ada}").text
     assert '<h2 id="h-nights">Ada&#39;s nights</h2>' in diary

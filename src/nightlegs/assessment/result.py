@@ -1,4 +1,4 @@
-"""The assessment result and its JSON form (shared CONTRACT.md section 1)."""
+"""The assessment result and its JSON form (docs/json-contract.md section 1)."""
 
 from __future__ import annotations
 
@@ -97,7 +97,8 @@ class ClaimNote:
 class Assessment:
     """The result of one assessment.
 
-    Attributes mirror the JSON object of CONTRACT.md section 1; :meth:`to_dict` produces it.
+    Attributes mirror the JSON object of docs/json-contract.md section 1; :meth:`to_dict`
+    produces it.
     """
 
     triage: Triage
@@ -137,7 +138,7 @@ class Assessment:
         return self.next_steps[0] if self.next_steps else self.disclaimer
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON-ready object of CONTRACT.md section 1 (plus extra keys).
+        """The JSON-ready object of docs/json-contract.md section 1 (plus extra keys).
 
         Examples
         --------

@@ -162,7 +162,8 @@ class AssessmentRecord(BaseModel):
 
 
 class RecordingRecord(BaseModel):
-    """An uploaded recording and, once analysed, its summary (CONTRACT section 3) and events."""
+    """An uploaded recording and, once analysed, its summary and events (docs/json-contract.md
+    section 3)."""
 
     id: int
     person_id: int

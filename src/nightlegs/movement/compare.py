@@ -32,7 +32,7 @@ __all__ = ["Agreement", "EventAgreement", "compare", "match_by_overlap", "score_
 
 _F64 = NDArray[np.float64]
 _INT = NDArray[np.intp]
-#: Indices shown beside ours (CONTRACT.md section 3 names).
+#: Indices shown beside ours (docs/json-contract.md section 3 names).
 INDEX_KEYS = (
     "lm_count",
     "plm_count",

@@ -43,7 +43,7 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "isolated",
     "periodic_no_resp_exclusion",
 )
-#: The single-value keys of CONTRACT.md section 3, in contract order.
+#: The single-value keys of docs/json-contract.md section 3, in contract order.
 CONTRACT_SCALARS: tuple[str, ...] = (
     "recording_hours",
     "sleep_hours",
@@ -159,7 +159,7 @@ class MovementAnalysis:
         return out
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready dict with the CONTRACT.md section 3 keys first, then extras.
+        """JSON-ready dict with the docs/json-contract.md section 3 keys first, then extras.
 
         Contract keys: ``recording_hours``, ``sleep_hours``, ``lm_count``, ``plm_count``,
         ``plms_count``, ``lm_index``, ``plm_index``, ``plms_index``, ``plmw_index``,

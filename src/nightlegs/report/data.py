@@ -36,9 +36,11 @@ __all__ = [
     "summarise_recording",
 ]
 
-#: The triage levels in plain words (CONTRACT section 1).
+#: The triage levels in plain words (docs/json-contract.md section 1).
 TRIAGE_WORDS: dict[str, str] = {
-    "emergency": "Emergency: call emergency services (999 / 112 / 911) or go to the emergency department now",
+    "emergency": (
+        "Emergency: call emergency services (999 / 112 / 911) or go to the emergency department now"
+    ),
     "urgent": "Urgent: see a doctor today",
     "doctor": "See a doctor: book an appointment within days to weeks",
     "self_care": "Self-care: safe to look after at home, see a doctor if it changes",
@@ -115,7 +117,7 @@ class AssessmentSummary(BaseModel):
 
 
 class RecordingSummary(BaseModel):
-    """An analysed recording's indices (CONTRACT section 3) with both gradings."""
+    """An analysed recording's indices (docs/json-contract.md section 3) with both gradings."""
 
     id: int
     filename: str

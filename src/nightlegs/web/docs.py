@@ -10,12 +10,14 @@ schema with its fields. The machine-readable document stays at ``/openapi.json``
 from __future__ import annotations
 
 import html
+import re
+import textwrap
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse
 
-__all__ = ["install_docs", "render_docs"]
+__all__ = ["install_docs", "prose", "render_docs"]
 
 _METHODS = ("get", "post", "put", "patch", "delete")
 _STYLE = """
@@ -30,6 +32,54 @@ table{border-collapse:collapse}td,th{border:1px solid #999;padding:.2rem .5rem;t
 
 def _e(value: object) -> str:
     return html.escape(str(value), quote=True)
+
+
+# reStructuredText roles (:class:`~a.B`, :func:`text <target>`), literals and bold, as written
+# in the docstrings FastAPI puts into the OpenAPI document.
+_ROLE = re.compile(r":[a-z]+:`(~?)([^`<]*?)\s*(?:&lt;[^`]*?&gt;)?`")
+_LITERAL = re.compile(r"``(.+?)``", re.DOTALL)
+_TICK = re.compile(r"`([^`]+?)`")
+_BOLD = re.compile(r"\*\*(.+?)\*\*", re.DOTALL)
+
+
+def _role(match: re.Match[str]) -> str:
+    short, name = match.group(1), match.group(2)
+    return f"<code>{name.rsplit('.', 1)[-1] if short else name}</code>"
+
+
+def _inline(text: str) -> str:
+    out = _ROLE.sub(_role, html.escape(text, quote=True))
+    out = _LITERAL.sub(r"<code>\1</code>", out)
+    out = _TICK.sub(r"<code>\1</code>", out)
+    return _BOLD.sub(r"<strong>\1</strong>", out)
+
+
+def prose(text: str) -> str:
+    """A docstring's text as HTML: paragraphs, lists and indented code, with the reST and
+    Markdown inline markup rendered (never shown raw) and everything else escaped.
+
+    Examples
+    --------
+    >>> prose("Use ``GET /api/nights``; see :class:`~nightlegs.errors.InputError`.")
+    '<p>Use <code>GET /api/nights</code>; see <code>InputError</code>.</p>'
+    >>> prose("**Bold** <b>\\n\\n- one\\n- two")
+    '<p><strong>Bold</strong> &lt;b&gt;</p><ul><li>one</li><li>two</li></ul>'
+    """
+    blocks = re.split(r"\n\s*\n", textwrap.dedent(text).strip())
+    parts = []
+    for block in blocks:
+        lines = block.splitlines()
+        if not lines:
+            continue
+        if all(line.startswith((" ", "\t")) for line in lines):
+            parts.append(f"<pre>{html.escape(textwrap.dedent(block))}</pre>")
+        elif all(line.lstrip().startswith(("- ", "* ")) for line in lines if line[:1] != " "):
+            items = re.split(r"\n(?=[-*] )", block)
+            lis = "".join(f"<li>{_inline(' '.join(i[2:].split()))}</li>" for i in items)
+            parts.append(f"<ul>{lis}</ul>")
+        else:
+            parts.append(f"<p>{_inline(re.sub(r'::$', ':', ' '.join(block.split())))}</p>")
+    return "".join(parts)
 
 
 def _type(schema: dict[str, Any]) -> str:
@@ -55,7 +105,7 @@ def _operation(path: str, method: str, op: dict[str, Any]) -> str:
         f"<p>{_e(op.get('summary', ''))}</p>",
     ]
     if op.get("description"):
-        parts.append(f"<pre>{_e(op['description'])}</pre>")
+        parts.append(prose(op["description"]))
     params = op.get("parameters", [])
     if params:
         rows = "".join(
@@ -73,7 +123,7 @@ def _operation(path: str, method: str, op: dict[str, Any]) -> str:
         parts.append(f"<p>Body <code>{_e(media)}</code>: {_type(content.get('schema', {}))}</p>")
     responses = op.get("responses", {})
     items = "".join(
-        f"<li><code>{_e(code)}</code> {_e(r.get('description', ''))}</li>"
+        f"<li><code>{_e(code)}</code> {_inline(r.get('description', ''))}</li>"
         for code, r in responses.items()
     )
     parts.append(f"<ul>{items}</ul></section>")
@@ -85,7 +135,7 @@ def _schema(name: str, schema: dict[str, Any]) -> str:
     rows = "".join(
         f"<tr><td><code>{_e(field)}</code></td><td>{_type(spec)}</td>"
         f"<td>{'yes' if field in required else ''}</td>"
-        f"<td>{_e(spec.get('description', ''))}</td></tr>"
+        f"<td>{_inline(spec.get('description', ''))}</td></tr>"
         for field, spec in schema.get("properties", {}).items()
     )
     table = (
@@ -121,7 +171,7 @@ def render_docs(openapi: dict[str, Any]) -> str:
         f"<title>{_e(info.get('title', 'API'))} API</title>"
         f"<style>{_STYLE}</style></head><body><main>"
         f"<h1>{_e(info.get('title', 'API'))} {_e(info.get('version', ''))}</h1>"
-        f"<p>{_e(info.get('description', ''))}</p>"
+        f"{prose(info.get('description', ''))}"
         '<p>Machine-readable: <a href="/openapi.json">/openapi.json</a></p>'
         f"<h2>Operations</h2>{''.join(ops)}<h2>Schemas</h2>{''.join(schemas)}"
         "</main></body></html>"

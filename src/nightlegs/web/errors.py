@@ -3,11 +3,12 @@
 :class:`~nightlegs.errors.NotFoundError` becomes 404, :class:`~nightlegs.errors.TooLargeError`
 413, every other :class:`~nightlegs.errors.NightlegsError` 400, all as
 ``{"detail": message}``; an :class:`~nightlegs.errors.InputError` adds ``field`` (or ``null``)
-and ``message`` in plain words (:func:`nightlegs.web.messages.plain_input_error`). Invalid bodies keep FastAPI's 422 with one entry per field (``loc``,
-``msg``, ``type``, and ``message``: the same in plain words, from
-:func:`nightlegs.web.messages.plain_message`, for a form to show next to the field) and nothing of what was sent: no ``input`` and no ``ctx`` (both may hold
-the person's words, or a lone surrogate that JSON cannot carry back), and a key of the body in
-``loc`` only when it reads as a field name.
+and ``message`` in plain words (:func:`nightlegs.web.messages.plain_input_error`). Invalid
+bodies keep FastAPI's 422 with one entry per field (``loc``, ``msg``, ``type``, and
+``message``: the same in plain words, from :func:`nightlegs.web.messages.plain_message`, for a
+form to show next to the field) and nothing of what was sent: no ``input`` and no ``ctx``
+(both may hold the person's words, or a lone surrogate that JSON cannot carry back), and a key
+of the body in ``loc`` only when it reads as a field name.
 Nothing here logs; an error nobody planned for is answered and logged without its message by
 :class:`~nightlegs.web.security.SecurityMiddleware`.
 

@@ -65,7 +65,11 @@ _REWORDED: tuple[tuple[str, re.Pattern[str], str], ...] = (
         re.compile(r"for age"),
         "Pregnant cannot be 'yes' for a child under 10: check the age",
     ),
-    ("age", re.compile(r"0 to 120|must be a number"), "Age must be a number of years from 0 to 120"),
+    (
+        "age",
+        re.compile(r"0 to 120|must be a number"),
+        "Age must be a number of years from 0 to 120",
+    ),
     ("text", re.compile(r"give a description"), "Please describe what happens to your legs"),
 )
 _FIELD_PREFIX = re.compile(r"^([a-z_]+)(?:\.[^:]*)?: (.+)$", re.DOTALL)

@@ -420,7 +420,9 @@ def test_upload_to_result(page: Any, tmp_path: Path) -> None:
     assert "put on the diary night of" in page.locator("#upload-night").inner_text()
     assert "not a diagnosis" in page.locator("#not-a-diagnosis").inner_text()
     _wait(page, "() => document.querySelector('#upload-plot').naturalWidth > 0")
-    assert "periodic movements per hour" in (page.get_by_role("img").first.get_attribute("alt") or "")
+    assert "periodic movements per hour" in (
+        page.get_by_role("img").first.get_attribute("alt") or ""
+    )
     row = page.locator("#recordings-table tbody tr", has_text="night.edf")
     row.wait_for()
     page.screenshot(path=str(SHOTS / "upload-analysed.png"), full_page=True)

@@ -1,4 +1,4 @@
-"""The REST API under ``/api`` (CONTRACT sections 4 and 5), one small router per area.
+"""The REST API under ``/api`` (docs/json-contract.md sections 4 and 5), one small router per area.
 
 Examples
 --------

@@ -26,7 +26,7 @@ router = APIRouter(tags=["assessment"])
 async def assess(body: AssessIn, workers: WorkersDep, store: StoreDep) -> Response:
     """Assess a description and/or structured findings.
 
-    Returns the object of CONTRACT section 1. Example body:
+    Returns the object of docs/json-contract.md section 1. Example body:
     ``{"text": "my calves cramp every night", "age": 70, "sex": "female"}``. Nothing is
     stored unless the body says ``"save": true``; then the assessment goes to the diary of
     ``person`` (the default person when left out) and the reply has its ``assessment_id``

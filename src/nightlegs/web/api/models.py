@@ -95,7 +95,7 @@ class AssessIn(_In):
 
 
 class ConditionOut(_Open):
-    """One ranked condition (CONTRACT section 1)."""
+    """One ranked condition (docs/json-contract.md section 1)."""
 
     id: str
     name: str
@@ -125,7 +125,7 @@ class DangerSignsOut(BaseModel):
 
 
 class AssessmentOut(_Open):
-    """The assessment object of CONTRACT section 1 (further keys may follow)."""
+    """The assessment object of docs/json-contract.md section 1 (further keys may follow)."""
 
     headline: str
     triage: TriageLevel
@@ -168,7 +168,9 @@ class AssessmentDetail(AssessmentBrief):
 
     kb_version: str
     request: dict[str, Any]
-    result: dict[str, Any] = Field(description="The object of CONTRACT section 1 as it was.")
+    result: dict[str, Any] = Field(
+        description="The object of docs/json-contract.md section 1 as it was."
+    )
 
 
 class EvidenceItem(_In):
@@ -344,7 +346,7 @@ class RecordingNightIn(_In):
 
 
 class RecordingPublic(BaseModel):
-    """An uploaded recording: status, then the analysis object of CONTRACT section 3."""
+    """An uploaded recording: status, then the analysis object (docs/json-contract.md section 3)."""
 
     id: int
     person_id: int
@@ -354,7 +356,7 @@ class RecordingPublic(BaseModel):
     created_at: dt.datetime
     error: str | None = None
     analysis: dict[str, Any] | None = Field(
-        default=None, description="CONTRACT section 3 object (with events) once done."
+        default=None, description="docs/json-contract.md section 3 object (with events) once done."
     )
     night: RecordingNight | None = Field(
         default=None, description="The night its measured values are on, once done."

@@ -28,7 +28,7 @@ RecordingId = Annotated[int, PathParam(ge=1, le=2_147_483_647)]
 
 
 def public(record: RecordingRecord) -> dict[str, Any]:
-    """The API view of a stored recording: the analysis is the CONTRACT section 3 object."""
+    """The API view of a stored recording (analysis: docs/json-contract.md section 3)."""
     analysis = None
     if record.status == "done" and record.summary is not None:
         analysis = {**record.summary, "events": list(record.events or [])}
@@ -117,7 +117,9 @@ def get_recording(
     return public(store.get_recording(recording_id, person=person))
 
 
-_PNG = {200: {"content": {"image/png": {}}, "description": "The plot as a PNG image."}}
+_PNG: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"image/png": {}}, "description": "The plot as a PNG image."}
+}
 
 
 @router.get("/{recording_id}/plot.png", response_class=Response, responses=_PNG)

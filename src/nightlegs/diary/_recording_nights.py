@@ -3,8 +3,9 @@
 A recording is attached to the night it was recorded (docs/json-contract.md section 4): the
 night of its start date, or of the date before when it starts after midnight and before noon.
 That night's ``movements_per_hour`` is the recording's PLMS index (its PLM index when no sleep
-was scored), with ``movements_source="recording"`` and its ``recording_id``. Values typed in on other nights
-are never touched; values a recording put on a night are cleared when it moves or is deleted.
+was scored), with ``movements_source="recording"`` and its ``recording_id``. Values typed in on
+other nights are never touched; values a recording put on a night are cleared when it moves or
+is deleted.
 """
 
 from __future__ import annotations

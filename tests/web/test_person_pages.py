@@ -84,7 +84,7 @@ def test_headings_name_the_person_when_there_are_several(client: TestClient) -> 
     ada = _person(client, "Ada")
     diary = client.get(f"/diary?person={ada}").text
     assert '<h2 id="h-nights">Ada&#39;s nights</h2>' in diary
-    assert "Add a night to Ada&#39;s diary" in diary
+    assert "Add a night to Ada's diary" in diary
     upload = client.get(f"/upload?person={ada}").text
     assert "<h1>Upload a recording for Ada</h1>" in upload
     assert '<h2 id="h-recordings-earlier">Ada&#39;s earlier recordings</h2>' in upload

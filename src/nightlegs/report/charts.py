@@ -69,6 +69,15 @@ def _x(days: Sequence[dt.date | None]) -> NDArray[np.datetime64]:
     return np.array(["NaT" if d is None else d for d in days], dtype="datetime64[D]")
 
 
+#: Up to this many days the points are marked; beyond, the marks would merge into a band and
+#: cost one SVG element each.
+_MARKED_DAYS = 92
+
+
+def _marker(days: Sequence[dt.date | None], marker: str) -> str:
+    return marker if len(days) <= _MARKED_DAYS else ""
+
+
 def _max_intensity(night: Night) -> float:
     return float(max((e.intensity for e in night.episodes), default=float("nan")))
 
@@ -105,7 +114,14 @@ def _draw_movements(ax: Axes, days: list[dt.date | None], by_day: dict[dt.date, 
         linewidth=1.2,
         label=f"clinical cut-off {CLINICAL_CUT_OFF_PER_HOUR:g}/h (adults)",
     )
-    ax.plot(_x(days), values, marker="o", color="#1a237e", lw=1.5, label="movements per hour")
+    ax.plot(
+        _x(days),
+        values,
+        marker=_marker(days, "o"),
+        color="#1a237e",
+        lw=1.5,
+        label="movements per hour",
+    )
     measured = [
         v
         if d is not None and (n := by_day.get(d)) is not None and n.movements_source == "recording"
@@ -143,14 +159,28 @@ def _draw_pain(ax: Axes, days: list[dt.date | None], by_day: dict[dt.date, Night
     present = [d for d in days if d is not None]
     cramps = [_cramps(by_day[d]) for d in present]
     right = ax.twinx()
-    right.bar(_x(present), cramps, width=0.6, color="#80cbc4", label="cramps (count)", zorder=1)
+    # One path of vertical strokes (a comb), not a bar or a line per night: a year of nights
+    # would otherwise be 365 SVG elements.
+    comb_x = np.repeat(_x(present), 3)
+    comb_x[2::3] = np.datetime64("NaT")
+    comb_y = np.zeros(comb_x.size)
+    comb_y[1::3] = cramps
+    comb_y[2::3] = np.nan
+    right.plot(comb_x, comb_y, color="#80cbc4", linewidth=2.5, label="cramps (count)", zorder=1)
     right.set_ylabel("cramps")
     most = max([3, *cramps])
     right.set_ylim(0, most * 1.35)
     right.set_yticks(range(0, most + 1, max(1, most // 4)))
     ax.set_zorder(right.get_zorder() + 1)
     ax.patch.set_visible(False)
-    ax.plot(_x(days), pain, marker="s", color="#c62828", linewidth=1.5, label="max pain (0-10)")
+    ax.plot(
+        _x(days),
+        pain,
+        marker=_marker(days, "s"),
+        color="#c62828",
+        linewidth=1.5,
+        label="max pain (0-10)",
+    )
     ax.set_ylim(0, 13.5)
     ax.set_yticks(range(0, 11, 2))
     ax.set_ylabel("pain 0-10")
@@ -181,13 +211,15 @@ def trends_figure(nights: Sequence[Night]) -> Figure:
     >>> fig.texts[0].get_text().startswith("No nights yet")
     True
     """
-    fig = Figure(figsize=_FIGSIZE, dpi=100, layout="constrained")
+    # Fixed margins: a constrained layout measures every label first and doubled the time.
+    fig = Figure(figsize=_FIGSIZE, dpi=100)
     FigureCanvasAgg(fig)
     if not nights:
         fig.text(0.5, 0.5, EMPTY_MESSAGE, ha="center", va="center", fontsize=12)
         return fig
     days, by_day = _series(nights)
     top, bottom = fig.subplots(2, 1, sharex=True, height_ratios=(3, 2))
+    fig.subplots_adjust(left=0.09, right=0.92, top=0.95, bottom=0.12, hspace=0.3)
     _draw_movements(top, days, by_day)
     _draw_pain(bottom, days, by_day)
     first, last = min(by_day), max(by_day)
@@ -202,7 +234,9 @@ def trends_figure(nights: Sequence[Night]) -> Figure:
     bottom.xaxis.set_major_locator(locator)
     pattern = "%d %b" if (last - first).days <= 300 else "%b %Y"
     bottom.xaxis.set_major_formatter(DateFormatter(pattern))  # type: ignore[no-untyped-call]
-    fig.autofmt_xdate(rotation=30)
+    for label in bottom.get_xticklabels():
+        label.set_rotation(30)
+        label.set_horizontalalignment("right")
     for ax in fig.axes:
         ax.tick_params(labelsize=7)
         ax.title.set_fontsize(8)

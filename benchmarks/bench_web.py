@@ -171,14 +171,19 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=150, help="per client")
     parser.add_argument("--years", type=int, default=3, help="of nights for each of 2 people")
     parser.add_argument("--repeat", type=int, default=20, help="renders of each page")
+    parser.add_argument("--rounds", type=int, default=3, help="of health then assess load")
     args = parser.parse_args()
     pages: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp, _server(Path(tmp)) as base:
-        health = _load(base, lambda c: c.get("/api/health"), args.clients, args.requests)
-        assess = _load(
-            base, lambda c: c.post("/api/assess", json=ASSESS), args.clients, args.requests
-        )
-        health_again = _load(base, lambda c: c.get("/api/health"), args.clients, args.requests)
+        # Rounds of health then assess, so that a burst of load from other jobs on a shared
+        # machine touches both; the ratio is the median of the rounds' ratios.
+        rounds = []
+        for _ in range(args.rounds):
+            health = _load(base, lambda c: c.get("/api/health"), args.clients, args.requests)
+            assess = _load(
+                base, lambda c: c.post("/api/assess", json=ASSESS), args.clients, args.requests
+            )
+            rounds.append((health, assess))
         with httpx.Client(base_url=base, timeout=60) as client:
             people = _fill_people(client, args.years)
             nights = 365 * args.years
@@ -203,17 +208,18 @@ def main() -> None:
             pages["report pdf, 30 days"] = _render_ms(
                 client, lambda: client.get(f"/api/report?format=pdf&person={ada}"), 5
             )
-    baseline = max(health[0], health_again[0])
     print(f"web benchmark: {args.clients} concurrent clients x {args.requests} requests, loopback")
-    for name, (rps, p50, p99) in (
-        ("GET /api/health", health),
-        ("POST /api/assess", assess),
-        ("GET /api/health (again)", health_again),
-    ):
-        print(f"  {name:<26} {rps:8.0f} req/s   p50 {p50:6.1f} ms   p99 {p99:6.1f} ms")
-    ratio = assess[0] / baseline
+    for n, (health, assess) in enumerate(rounds, 1):
+        for name, (rps, p50, p99) in (("GET /api/health", health), ("POST /api/assess", assess)):
+            print(
+                f"  round {n} {name:<18} {rps:8.0f} req/s   p50 {p50:6.1f} ms   p99 {p99:6.1f} ms"
+            )
+        print(f"  round {n} ratio {assess[0] / health[0]:.2f}")
+    ratio = statistics.median(assess[0] / health[0] for health, assess in rounds)
     verdict = "ok" if ratio >= 0.5 else "MISSED"
-    print(f"  assess/health throughput ratio {ratio:.2f} (target >= 0.5: {verdict})")
+    print(
+        f"  assess/health throughput ratio {ratio:.2f}, median of rounds (target >= 0.5: {verdict})"
+    )
     print(
         f"pages with 2 people x {nights} nights; baseline GET /api/health "
         f"{baseline_ms:.1f} ms median, one request at a time"

@@ -182,10 +182,11 @@ def _raster(
 def _per_hour(
     ax: Axes, onset_s: NDArray[np.float64], periodic: NDArray[np.bool_], hours: float
 ) -> None:
-    n_bins = max(1, int(np.ceil(hours)))
-    edges = np.arange(n_bins + 1, dtype=np.float64)
-    lm, _ = np.histogram(onset_s / 3600.0, bins=edges)
-    plm, _ = np.histogram(onset_s[periodic] / 3600.0, bins=edges)
+    # Hourly bins; the last one may be shorter, so counts become rates per hour of its length.
+    edges = np.append(np.arange(0.0, hours, 1.0), hours) if hours > 0 else np.array([0.0, 1.0])
+    widths = np.diff(edges)
+    lm = np.histogram(onset_s / 3600.0, bins=edges)[0] / widths
+    plm = np.histogram(onset_s[periodic] / 3600.0, bins=edges)[0] / widths
     top = max(70.0, float(lm.max(initial=0)) * 1.1)
     side = ax.get_yaxis_transform()  # x in axes fractions: the labels stay inside short nights
     for lo, hi, name, colour in _BANDS:
@@ -193,9 +194,25 @@ def _per_hour(
         ax.text(0.995, (lo + hi) / 2, name, ha="right", va="center", fontsize=7, transform=side)
     ax.axhspan(60, top, color=_HEAVY, zorder=0)
     ax.text(0.995, min(top, 60 + (top - 60) / 2), "heavy", ha="right", fontsize=7, transform=side)
-    mid = edges[:-1] + 0.5
-    ax.bar(mid - 0.2, lm, width=0.38, color="#78909c", label="LM", zorder=2)
-    ax.bar(mid + 0.2, plm, width=0.38, color="#d81b60", label="PLM", zorder=2)
+    start = edges[:-1]
+    ax.bar(
+        start + widths * 0.05,
+        lm,
+        width=widths * 0.42,
+        align="edge",
+        color="#78909c",
+        label="LM",
+        zorder=2,
+    )
+    ax.bar(
+        start + widths * 0.53,
+        plm,
+        width=widths * 0.42,
+        align="edge",
+        color="#d81b60",
+        label="PLM",
+        zorder=2,
+    )
     ax.set_ylim(0, top)
     ax.set_ylabel("movements per hour\n(article bands shaded)")
     ax.legend(loc="upper left", fontsize=7)

@@ -443,6 +443,34 @@ def test_upload_to_result(page: Any, tmp_path: Path) -> None:
     assert "(measured)" not in typed.inner_text()
 
 
+def test_form_errors_are_in_plain_words_next_to_their_field(page: Any) -> None:
+    page.nightlegs_allow_4xx = True
+    page.goto("/diary")
+    page.get_by_label("Sleep quality (0 = very bad, 10 = very good)").fill("11")
+    page.get_by_label("Notes").fill("kept as typed")
+    page.get_by_role("button", name="Save night").click()
+    quality = page.get_by_label("Sleep quality (0 = very bad, 10 = very good)")
+    error = page.locator(".field-error", has_text="Sleep quality must be between 0 and 10")
+    error.wait_for()
+    assert quality.get_attribute("aria-invalid") == "true"
+    assert error.get_attribute("id") in (quality.get_attribute("aria-describedby") or "")
+    assert page.get_by_label("Notes").input_value() == "kept as typed"
+    assert "correct the fields marked" in page.locator("#night-message").inner_text()
+    page.screenshot(path=str(SHOTS / "diary-form-error.png"), full_page=True)
+    # The home page: male and pregnant keeps the description and marks the pregnancy field.
+    page.goto("/")
+    page.get_by_label("What happens to your legs at night?").fill("My calves cramp at night")
+    page.get_by_label("Sex").select_option("male")
+    page.get_by_label("Pregnant?").select_option("yes")
+    page.get_by_role("button", name="See the result").click()
+    page.locator("#pregnant-error").wait_for()
+    assert "Pregnant cannot be 'yes'" in page.locator("#pregnant-error").inner_text()
+    text = page.get_by_label("What happens to your legs at night?").input_value()
+    assert text == "My calves cramp at night"
+    assert page.get_by_label("Sex").input_value() == "male"
+    page.screenshot(path=str(SHOTS / "home-form-error.png"), full_page=True)
+
+
 def test_report_download(page: Any) -> None:
     page.goto("/report")
     with page.expect_download() as html_info:

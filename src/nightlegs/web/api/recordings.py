@@ -148,12 +148,12 @@ def plot_png(summary: dict[str, Any], events: list[dict[str, Any]]) -> bytes:
     """
     from nightlegs.movement.plot import plot_events
 
-    index = summary.get("plms_index")
-    if index is None:
-        index = summary.get("plm_index")
-    value = "not available" if index is None else f"{index:g} per hour"
+    index, of = summary.get("plms_index"), "sleep (PLMS index)"
+    if summary.get("index_basis") != "sleep":
+        index, of = summary.get("plm_index"), "recording"
+    value = "not available" if index is None else f"{index:g}"
     title = (
-        f"Periodic leg movements: {value}. Clinical reading: "
+        f"Periodic leg movements per hour of {of}: {value}. Clinical reading: "
         f"{summary.get('severity_clinical') or 'not available'}; "
         f"the article's band: {summary.get('severity_article') or 'not available'}"
     )

@@ -273,6 +273,7 @@ def build_assessment(
                 irls_total=irls_total,
                 age=population.age,
                 pregnant=_pregnancy_related(population),
+                dvt_considered=_considered(_DVT, ranking, decision),
             )
         )
         if ranks
@@ -295,6 +296,17 @@ def build_assessment(
         danger_signs=DANGER_SIGNS,
         same_day_signs=SAME_DAY_SIGNS,
     )
+
+
+_DVT = "deep_vein_thrombosis"
+#: The causes "being considered": the few likeliest, and any that a rule or the triage flags.
+_CONSIDERED_TOP = 3
+
+
+def _considered(condition_id: str, ranking: list[ConditionScore], decision: TriageDecision) -> bool:
+    """Whether ``condition_id`` is among the likeliest causes or flagged by the triage."""
+    top = [s.id for s in ranking[:_CONSIDERED_TOP] if s.probability >= _MIN_PROBABILITY]
+    return condition_id in top or condition_id in decision.suspects
 
 
 def _raised(decision: TriageDecision, level: Triage, reason: str) -> TriageDecision:

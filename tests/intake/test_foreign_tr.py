@@ -278,4 +278,5 @@ def test_turkish_lexicon_covers_the_italian_findings() -> None:
 
 def test_turkish_evening_is_not_a_limp() -> None:
     # "akşama" (towards evening) folds to the letters of "aksama" (limping).
-    says("Akşama doğru bacakları ağırlaşıyor.", limp=None, worse_end_of_day=True)
+    findings = found("Akşama doğru bacakları ağırlaşıyor.")
+    assert "limp" not in findings and findings.get("worse_end_of_day") is True, findings

@@ -997,3 +997,46 @@ def test_an_older_persons_played_down_fall_with_groin_pain_is_seen_today() -> No
         "she is limping, she says it is only a bruise.",
     )
     assert result.triage in ("urgent", "emergency")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I take apixaban for a clot last year. Since yesterday my poo is black like tar and "
+        "my calf aches.",
+        "Dad is on warfarin, his shin bruise keeps spreading, his gums bleed and he nearly "
+        "passed out getting up.",
+    ],
+)
+def test_major_bleeding_on_a_blood_thinner_is_an_emergency(text: str) -> None:
+    result = nightlegs.assess(text, age=75)
+    assert "bleeding_on_a_blood_thinner" in result.red_flags
+    assert result.triage == "emergency"
+
+
+def test_bruising_on_a_blood_thinner_is_seen_today_without_advice_to_stop_it() -> None:
+    result = nightlegs.assess(
+        "I'm on Xarelto and got a big bruise on my thigh for no reason, my leg aches at night.",
+        age=70,
+    )
+    assert result.triage in ("urgent", "emergency")
+    flagged = [step for step in result.next_steps if "blood thinner" in step]
+    assert flagged and all("Do not stop or change" in a for a in flagged)
+
+
+def test_a_temperature_during_chemotherapy_is_an_emergency() -> None:
+    result = nightlegs.assess(
+        "Had my second cycle of chemo a week ago and tonight I'm 38.2 and shivery, my legs "
+        "ache all over.",
+        age=58,
+    )
+    assert "fever_during_chemotherapy" in result.red_flags
+    assert result.triage == "emergency"
+
+
+def test_a_past_course_of_antibiotics_is_not_chemotherapy() -> None:
+    result = nightlegs.assess(
+        "Finished nitrofurantoin for a water infection and now my calves cramp at night.",
+        age=40,
+    )
+    assert "fever_during_chemotherapy" not in result.red_flags

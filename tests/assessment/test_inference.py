@@ -6,6 +6,7 @@ import math
 
 import pytest
 
+import nightlegs
 from nightlegs.assessment import Population, rank
 from nightlegs.errors import InputError
 
@@ -54,3 +55,16 @@ def test_evidence_is_explained_in_plain_words() -> None:
 def test_unknown_finding_id_is_rejected() -> None:
     with pytest.raises(InputError, match="unknown finding id"):
         rank({"not_a_finding": True}, Population())
+
+
+def test_evidence_for_holds_only_present_findings() -> None:
+    result = nightlegs.assess(
+        "my calf cramps at night", age=50, findings={"leg_swelling": False, "numbness": False}
+    )
+    for condition in result.conditions:
+        assert not any("not swollen" in e or "no numbness" in e for e in condition.evidence_for)
+        assert not any(e.startswith("not the case") for e in condition.absent_fits)
+    fits = [e for c in result.conditions for e in c.absent_fits]
+    assert any(e.startswith("the leg or calf is not swollen, which fits ") for e in fits), fits
+    against = [e for c in result.conditions for e in c.evidence_against]
+    assert any(e.startswith("no numbness (makes it") for e in against), against

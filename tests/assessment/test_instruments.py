@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import nightlegs
 from nightlegs.assessment.instruments import (
     compute_instruments,
     edinburgh_claudication,
@@ -182,3 +183,32 @@ def test_irls_total_shown_in_assessment() -> None:
 
     result = nightlegs.assess("restless legs in the evening", irls_total=22)
     assert any(i.id == "irls" and "severe" in i.reading for i in result.instruments)
+
+
+def test_irlssg_unknown_items_are_named_not_asked_for() -> None:
+    reading = irlssg_criteria({"urge_to_move": True, "worse_at_rest": True}).reading
+    assert "answer the remaining questions" not in reading
+    assert "relieved by movement while it lasts" in reading
+    assert "begins or worsens at rest" not in reading  # that one is known
+
+
+def test_wells_reading_counts_items_in_words() -> None:
+    assert "from the 1 item answered" in wells_dvt({"previous_clot": True}).reading
+    assert (
+        "from the 2 items answered"
+        in wells_dvt({"previous_clot": True, "active_cancer": False}).reading
+    )
+    assert "(no item answered)" in wells_dvt({"leg_swelling": True}).reading
+
+
+def test_wells_only_when_dvt_is_considered() -> None:
+    # A long flight with night cramps: a clot risk factor, but DVT is not among the causes.
+    cramps = nightlegs.assess(
+        "my calves cramp at night and go rock hard, stretching helps",
+        age=50,
+        findings={"long_travel": True, "previous_clot": True},
+    )
+    assert "deep_vein_thrombosis" not in [c.id for c in cramps.conditions[:3]]
+    assert "wells_dvt" not in [i.id for i in cramps.instruments]
+    swollen = nightlegs.assess("my left calf is swollen, warm and sore", age=50)
+    assert "wells_dvt" in [i.id for i in swollen.instruments]

@@ -244,3 +244,17 @@ def test_eval_interview_bad_mode(run_cli: Run, tmp_path: Path) -> None:
     path.write_text("[]", encoding="utf-8")
     code, _, err = run_cli("eval-interview", str(path), "--mode", "guess")
     assert code == 2 and "--mode" in err
+
+
+def test_finished_interview_names_unknown_criteria_instead_of_asking(run_cli: Run) -> None:
+    # The interview is over when the result prints: unknown IRLSSG criteria are named as
+    # unknown, never "answer the remaining questions", and no Wells score without DVT.
+    answers = "\n".join(["my legs feel restless in the evening"] + ["0", "n"] * 20) + "\n"
+    code, out, err = run_cli("assess", "--age", "50", stdin=answers)
+    assert code == 0, err
+    assert "remaining questions" not in out and "Wells" not in out
+    code, out, err = run_cli("assess", "--text", "I get an urge to move my legs in the evening")
+    assert code == 0, err
+    text = " ".join(out.split())
+    assert "Not known, so the IRLSSG criteria cannot be completed: begins or worsens" in text
+    assert "remaining questions" not in text and "Wells" not in text

@@ -1144,3 +1144,32 @@ def test_non_native_words_for_a_non_blanching_rash_are_read(text: str) -> None:
 )
 def test_a_gout_attack_is_read_from_how_people_tell_it(text: str) -> None:
     assert present(text, "gout_big_toe"), reading(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my we is really dark brown since the marathon",
+        "His we was like cola this morning.",
+    ],
+)
+def test_voice_typed_we_for_wee_is_read(text: str) -> None:
+    assert present(text, "dark_urine"), reading(text)
+
+
+def test_we_as_a_pronoun_is_not_urine() -> None:
+    assert not present("We went for a walk and the dark path hurt my calves.", "dark_urine")
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("My stools have been black and sticky for two days.", "gi_bleeding"),
+        ("She threw up what looked like coffee grounds.", "gi_bleeding"),
+        ("On Eliquis since my AF diagnosis.", "med_anticoagulant"),
+        ("I take tablets to thin my blood.", "med_anticoagulant"),
+        ("Last cycle of chemo was 9 days ago.", "on_chemotherapy"),
+    ],
+)
+def test_bleeding_blood_thinners_and_chemotherapy_are_read(text: str, finding: str) -> None:
+    assert present(text, finding), reading(text)

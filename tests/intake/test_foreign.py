@@ -1,4 +1,5 @@
-"""Danger signs in descriptions in Russian, German, Spanish, French and Italian; the lexicons."""
+"""Danger signs in descriptions in other languages; the lexicons (Dutch, Polish, Portuguese and
+Turkish have their own test files too)."""
 
 from __future__ import annotations
 
@@ -690,7 +691,7 @@ def test_benign_complaint_finds_no_danger_sign(language: str, text: str, benign:
 
 
 def test_unknown_language_reads_nothing() -> None:
-    assert find_foreign_findings("Perna inchada, quente e vermelha", "pt") == ForeignReading()
+    assert find_foreign_findings("Benet är svullet, varmt och rött", "sv") == ForeignReading()
     assert find_foreign_findings("", "ru") == ForeignReading()
 
 
@@ -715,7 +716,7 @@ def test_fold() -> None:
 # --- The lexicon files ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("language", ["ru", "de", "es", "fr", "it"])
+@pytest.mark.parametrize("language", ["ru", "de", "es", "fr", "it", "nl", "pl", "pt", "tr"])
 def test_packaged_lexicon_covers_the_required_findings(language: str) -> None:
     lexicon = load_foreign_lexicons()[language]
     assert not set(REQUIRED_FINDINGS) - set(lexicon.findings)

@@ -6,9 +6,9 @@ import re
 
 from report_fakes import NOW, MemoryStore
 
-from nightlegs.assessment.safety import DISCLAIMER
 from nightlegs.diary import ProfileIn
 from nightlegs.report import build_report_data, render_report_html
+from nightlegs.report.data import CLINICIAN_DISCLAIMER
 
 
 def test_contains_everything_a_doctor_needs(diary: MemoryStore) -> None:
@@ -24,7 +24,7 @@ def test_contains_everything_a_doctor_needs(diary: MemoryStore) -> None:
     assert "Restless legs syndrome" in html and "32914008" in html
     assert "IRLSSG 2014" in html
     assert "night1.edf" in html and "28/h" in html
-    assert DISCLAIMER in html and "information, not a diagnosis" in html.lower()
+    assert CLINICIAN_DISCLAIMER.replace("'", "&#39;") in html and "not a diagnosis" in html.lower()
     assert "<svg" in html and 'role="img"' in html
 
 
@@ -43,8 +43,8 @@ def test_escapes_user_text(empty_store: MemoryStore) -> None:
 
 def test_empty_diary(empty_store: MemoryStore) -> None:
     html = render_report_html(build_report_data(empty_store, now=NOW))
-    assert "No profile entered" in html and "No assessment stored yet" in html
-    assert "No nights yet" in html and "No analysed recordings" in html
+    assert "No profile entered" in html and "No saved assessment" in html
+    assert "No nights in the diary yet" in html and "No analysed leg-movement recordings" in html
 
 
 def test_header_names_the_period_and_an_empty_period_says_why(diary: MemoryStore) -> None:

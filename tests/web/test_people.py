@@ -162,7 +162,7 @@ def test_import_and_report_act_on_the_chosen_person(client: TestClient) -> None:
     assert len(client.get("/api/nights").json()) == 1  # the default person kept theirs
     assert len(client.get(f"/api/nights?person={lily}").json()) == 1
     report = client.get(f"/api/report?person={lily}&days=0")
-    assert report.status_code == 200 and "Person: Lily" in report.text
+    assert report.status_code == 200 and "Lily: profile" in report.text
     assert "every night in the diary" in report.text
     bundle = client.get(f"/api/export/fhir?person={lily}").json()
     [patient] = [

@@ -73,8 +73,9 @@ def _condition_result(
         id=condition.id,
         name=name,
         probability=min(max(score.probability, _SHOWN_MIN), _SHOWN_MAX),
-        evidence_for=tuple(w.describe() for w in score.evidence_for),
-        evidence_against=tuple(w.describe() for w in score.evidence_against),
+        evidence_for=tuple(w.describe(name) for w in score.evidence_for),
+        evidence_against=tuple(w.describe(name) for w in score.evidence_against),
+        absent_fits=tuple(w.describe(name) for w in score.absent_fits),
         specialist=specialist,
         usual_triage=condition.usual_triage,
         icd10=condition.icd10,
@@ -273,6 +274,7 @@ def build_assessment(
                 irls_total=irls_total,
                 age=population.age,
                 pregnant=_pregnancy_related(population),
+                dvt_considered=_considered(_DVT, ranking, decision),
             )
         )
         if ranks
@@ -295,6 +297,17 @@ def build_assessment(
         danger_signs=DANGER_SIGNS,
         same_day_signs=SAME_DAY_SIGNS,
     )
+
+
+_DVT = "deep_vein_thrombosis"
+#: The causes "being considered": the few likeliest, and any that a rule or the triage flags.
+_CONSIDERED_TOP = 3
+
+
+def _considered(condition_id: str, ranking: list[ConditionScore], decision: TriageDecision) -> bool:
+    """Whether ``condition_id`` is among the likeliest causes or flagged by the triage."""
+    top = [s.id for s in ranking[:_CONSIDERED_TOP] if s.probability >= _MIN_PROBABILITY]
+    return condition_id in top or condition_id in decision.suspects
 
 
 def _raised(decision: TriageDecision, level: Triage, reason: str) -> TriageDecision:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from nightlegs.assessment._absent import absent_label
 from nightlegs.assessment.population import Population
 from nightlegs.errors import InputError
 from nightlegs.knowledge import KnowledgeBase, Strength, load_knowledge_base
@@ -46,12 +47,33 @@ class WeightedFinding:
     present: bool
     weight: float
 
-    def describe(self) -> str:
-        """Plain words, e.g. "an urge to move the legs (makes it 7.9x more likely)"."""
-        said = self.label if self.present else f"not the case: {self.label}"
+    def describe(self, condition: str = "it") -> str:
+        """Plain words for the finding's effect on ``condition`` (its name).
+
+        A finding the person does not have is worded as absent; when its absence makes the
+        condition likelier, the words say that it fits the condition, so it never reads as
+        support from something the person has.
+
+        Examples
+        --------
+        >>> WeightedFinding("urge_to_move", "an urge to move the legs", True, 7.9).describe()
+        'an urge to move the legs (makes it 7.9x more likely)'
+        >>> swollen = "the leg or calf is swollen"
+        >>> WeightedFinding("leg_swelling", swollen, False, 0.5).describe()
+        'the leg or calf is not swollen (makes it 2.0x less likely)'
+        >>> WeightedFinding("leg_swelling", swollen, False, 1.2).describe("Leg cramps")
+        'the leg or calf is not swollen, which fits leg cramps (makes it 1.2x more likely)'
+        """
         factor = self.weight if self.weight >= 1 else 1 / self.weight
         direction = "more" if self.weight >= 1 else "less"
-        return f"{said} (makes it {factor:.1f}x {direction} likely)"
+        effect = f"(makes it {factor:.1f}x {direction} likely)"
+        if self.present:
+            return f"{self.label} {effect}"
+        said = absent_label(self.label)
+        if self.weight < 1:
+            return f"{said} {effect}"
+        name = condition[:1].lower() + condition[1:] if condition[1:2].islower() else condition
+        return f"{said}, which fits {name} {effect}"
 
 
 @dataclass(frozen=True)
@@ -62,6 +84,9 @@ class ConditionScore:
     probability: float
     evidence_for: tuple[WeightedFinding, ...]
     evidence_against: tuple[WeightedFinding, ...]
+    #: Findings the person does not have whose absence makes this condition likelier (they
+    #: point elsewhere); kept apart from ``evidence_for``, which holds only present findings.
+    absent_fits: tuple[WeightedFinding, ...] = ()
 
 
 class Model:
@@ -208,7 +233,16 @@ def rank(
                 id=m.condition_ids[row],
                 probability=float(probabilities[row]),
                 evidence_for=tuple(
-                    sorted((w for w in weighted if w.weight > 1), key=lambda w: -w.weight)
+                    sorted(
+                        (w for w in weighted if w.weight > 1 and w.present),
+                        key=lambda w: -w.weight,
+                    )
+                ),
+                absent_fits=tuple(
+                    sorted(
+                        (w for w in weighted if w.weight > 1 and not w.present),
+                        key=lambda w: -w.weight,
+                    )
                 ),
                 evidence_against=tuple(
                     sorted((w for w in weighted if w.weight < 1), key=lambda w: w.weight)

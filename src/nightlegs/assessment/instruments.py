@@ -17,6 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from nightlegs._words import plural
+
 __all__ = [
     "Criterion",
     "InstrumentResult",
@@ -109,6 +111,8 @@ def irlssg_criteria(evidence: Mapping[str, bool]) -> InstrumentResult:
     ...              "leg_swelling": False}
     >>> irlssg_criteria({**core, **no_mimics}).reading.startswith("All five")
     True
+    >>> irlssg_criteria({"urge_to_move": True}).reading[:48]
+    'Not known, so the IRLSSG criteria cannot be comp'
     """
     fifth, mimics = _mimic_status(evidence)
     criteria = (
@@ -139,7 +143,12 @@ def irlssg_criteria(evidence: Mapping[str, bool]) -> InstrumentResult:
             + " can feel the same: a doctor must decide whether that explains it."
         )
     else:
-        reading = "Some IRLSSG criteria are unknown; answer the remaining questions."
+        unknown = [c.name[0].lower() + c.name[1:] for c in criteria if c.status == "unknown"]
+        reading = (
+            "Not known, so the IRLSSG criteria cannot be completed: "
+            + "; ".join(unknown)
+            + ". A doctor can ask about these."
+        )
     return InstrumentResult("irlssg", "IRLSSG 2014 diagnostic criteria for RLS", criteria, reading)
 
 
@@ -201,15 +210,16 @@ def wells_dvt(evidence: Mapping[str, bool], *, pregnant: bool = False) -> Instru
     ]
     score = float(sum(c.status == "met" for c in criteria))
     known = sum(c.status in ("met", "not met") for c in criteria)
+    answered = f"from the {plural(known, 'item')} answered" if known else "(no item answered)"
     if score >= 2:
         reading = (
-            f"Partial Wells score {score:g} from the {known} items you answered: DVT "
-            "'likely' (NICE: ultrasound within 4 hours)."
+            f"Partial Wells score {score:g} {answered}: DVT 'likely' (NICE: ultrasound within "
+            "4 hours)."
         )
     else:
         reading = (
-            f"Partial Wells score {score:g} from the {known} items you answered; a "
-            "clinician must add the examination items before DVT can be called unlikely."
+            f"Partial Wells score {score:g} {answered}; a clinician must add the examination "
+            "items before DVT can be called unlikely."
         )
     return InstrumentResult(
         "wells_dvt", "Wells score for DVT (patient items)", tuple(criteria), reading, score
@@ -379,11 +389,21 @@ def compute_instruments(
     irls_total: int | None = None,
     age: float | None = None,
     pregnant: bool = False,
+    dvt_considered: bool = True,
 ) -> list[InstrumentResult]:
     """Every instrument whose inputs are at least partly known.
 
     ``pregnant`` (pregnancy or the weeks after birth) replaces the Wells score by the advice to
-    scan; ``age`` keeps the growing-pains criteria to the ages they were made for.
+    scan; ``age`` keeps the growing-pains criteria to the ages they were made for;
+    ``dvt_considered`` is False when DVT is neither among the likeliest causes nor flagged by
+    a rule, and then no (partial) Wells score is given: a clot risk factor alone, such as a
+    long journey, does not make one worth showing.
+
+    Examples
+    --------
+    >>> risk = {"previous_clot": True}
+    >>> [i.id for i in compute_instruments(risk)], compute_instruments(risk, dvt_considered=False)
+    (['wells_dvt'], [])
     """
     results: list[InstrumentResult] = []
     if {"urge_to_move", "relieved_by_movement", "worse_at_rest"} & evidence.keys():
@@ -397,7 +417,7 @@ def compute_instruments(
         "immobilised",
         "active_cancer",
         "bedridden_3_days",
-    } & evidence.keys():
+    } & evidence.keys() and dvt_considered:
         results.append(wells_dvt(evidence, pregnant=pregnant))
     young = age is None or age < 18
     if child or (young and {"morning_well", "pain_free_intervals"} & evidence.keys()):

@@ -2,13 +2,62 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from nightlegs.assessment.instruments import InstrumentResult
 from nightlegs.knowledge import Triage
 
-__all__ = ["Assessment", "ClaimNote", "ConditionResult", "FindingResult", "SelfCareItem"]
+__all__ = [
+    "Assessment",
+    "ClaimNote",
+    "ConditionResult",
+    "FindingResult",
+    "ResultSteps",
+    "SelfCareItem",
+    "split_steps",
+]
+
+_ASK = "Ask the doctor about: "
+
+
+class ResultSteps(NamedTuple):
+    """A result's next steps, each said once, in the order a result shows them."""
+
+    now: str
+    """The one action line: what to do now ("" when there are no steps)."""
+    more: list[str]
+    """Other steps that go with it (medicines, do not wait)."""
+    ask: str
+    """The tests to ask about, without the "Ask the doctor about:" lead ("" at emergency
+    level, where the hospital decides)."""
+
+
+def split_steps(next_steps: Iterable[str], triage: str) -> ResultSteps:
+    """Split ``next_steps`` into the action now, what goes with it and what to ask.
+
+    Parameters
+    ----------
+    next_steps : iterable of str
+        The result's ``next_steps`` (the first is the action now).
+    triage : str
+        The result's triage level (``"emergency"`` drops the tests).
+
+    Examples
+    --------
+    >>> steps = split_steps(["Book an appointment.", "Ask the doctor about: ferritin.",
+    ...                      "Do not stop medicines."], "doctor")
+    >>> steps.now, steps.more, steps.ask
+    ('Book an appointment.', ['Do not stop medicines.'], 'ferritin.')
+    >>> split_steps(["Call 999.", "Ask the doctor about: a scan."], "emergency").ask
+    ''
+    """
+    listed = [str(s) for s in next_steps]
+    now = listed[0] if listed else ""
+    asks = [s.removeprefix(_ASK) for s in listed[1:] if s.startswith(_ASK)]
+    more = [s for s in dict.fromkeys(listed[1:]) if not s.startswith(_ASK) and s != now]
+    return ResultSteps(now=now, more=more, ask="" if triage == "emergency" else " ".join(asks))
 
 
 @dataclass(frozen=True)
@@ -26,6 +75,8 @@ class ConditionResult:
     snomed: tuple[str, ...]
     tests: tuple[str, ...]
     sources: tuple[str, ...]
+    #: What the person does not have that fits this condition (never in ``evidence_for``).
+    absent_fits: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -34,6 +85,7 @@ class ConditionResult:
             "probability": round(self.probability, 4),
             "evidence_for": list(self.evidence_for),
             "evidence_against": list(self.evidence_against),
+            "absent_fits": list(self.absent_fits),
             "specialist": self.specialist,
             "usual_triage": self.usual_triage.value,
             "icd10": list(self.icd10),

@@ -288,7 +288,9 @@ def triage(evidence: Mapping[str, bool], population: Population) -> TriageDecisi
         # Several rules often fire for one danger (a cold, pale, numb foot fires three limb
         # ischaemia rules): one line per danger, only from the most urgent rules, and one
         # action per level, so nothing repeats.
-        topic = (rule.think_of or (rule.suspect[:1] or (rule.id,))[0],)
+        # The topic is the condition the rule suspects (three wordings of a blocked artery are
+        # one danger), else what it says to think of.
+        topic = rule.suspect[:1] or (rule.think_of or rule.id,)
         if rule.triage is fired[0].triage and topic not in seen_topics and len(seen_topics) < 3:
             seen_topics.add(topic)
             prefix = "Danger sign" if rule.triage.rank >= Triage.URGENT.rank else "Needs a doctor"
@@ -297,8 +299,9 @@ def triage(evidence: Mapping[str, bool], population: Population) -> TriageDecisi
         most = 1 if level is Triage.EMERGENCY else 2
         if rule.triage is level and rule.action_now not in actions and len(actions) < most:
             actions.append(rule.action_now)
-        if rule.think_of and rule.think_of not in think_of:
-            think_of.append(rule.think_of)
+        if rule.think_of and not any(rule.think_of in t for t in think_of):
+            # "a blocked artery" adds nothing after "a blocked artery or a stroke"
+            think_of = [t for t in think_of if t not in rule.think_of] + [rule.think_of]
         suspects += [s for s in rule.suspect if s not in suspects]
     if not actions:
         actions.append(DEFAULT_ACTIONS[level])

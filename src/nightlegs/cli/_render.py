@@ -7,6 +7,7 @@ from rich.panel import Panel
 from rich.table import Table
 
 from nightlegs.assessment import Assessment
+from nightlegs.assessment.result import split_steps
 from nightlegs.assessment.safety import DANGER_SIGNS_INTRO, SAME_DAY_INTRO
 
 __all__ = ["render_assessment"]
@@ -20,10 +21,15 @@ _STYLE = {
 
 
 def render_assessment(result: Assessment, console: Console | None = None) -> None:
-    """Print ``result`` for a person: the triage first, then causes, steps and self-care."""
+    """Print ``result`` for a person, each thing once: what to do now and why, who to see,
+    what to ask, self-care (when allowed), then the causes and the rest."""
     console = console or Console()
     style, title = _STYLE[result.triage.value]
-    lines = [result.headline, ""] + [f"- {reason}" for reason in result.triage_reasons]
+    steps = split_steps(result.next_steps, result.triage.value)
+    lines = [result.headline if not result.understood else steps.now or result.headline]
+    lines += [f"- {step}" for step in steps.more]
+    if result.triage_reasons:
+        lines += ["", "Why:"] + [f"- {reason}" for reason in result.triage_reasons]
     if result.think_of:
         lines.append("- Think of: " + "; ".join(result.think_of))
     console.print(Panel("\n".join(lines), title=title, style=style))
@@ -32,19 +38,21 @@ def render_assessment(result: Assessment, console: Console | None = None) -> Non
         for warning in result.warnings:
             console.print(f"[yellow]{warning}[/]")
         _print_danger_signs(result, console)
+        if steps.now and steps.now != result.headline:
+            console.print(f"[bold]What to do now:[/] {steps.now}")
+        _print_who_and_ask(result, steps.ask, console)
         if result.conditions:
             console.print(_causes_table(result))
-        _print_steps(result, console)
         console.print(f"[italic]{result.disclaimer}[/]")
         return
-    if result.triage.value != "self_care":
-        _print_danger_signs(result, console)
-    console.print(_causes_table(result))
-    _print_steps(result, console)
+    _print_who_and_ask(result, steps.ask, console)
     if result.self_care:
-        console.print("[bold]Self-care:[/]")
+        console.print("[bold]What you can do yourself:[/]")
         for item in result.self_care:
             console.print(f"  - {item.render()}")
+    if result.triage.value in ("urgent", "doctor"):
+        _print_danger_signs(result, console)
+    console.print(_causes_table(result))
     for instrument in result.instruments:
         console.print(f"[bold]{instrument.name}:[/] {instrument.reading}")
     for claim in result.claims:
@@ -53,8 +61,15 @@ def render_assessment(result: Assessment, console: Console | None = None) -> Non
         )
     for warning in result.warnings:
         console.print(f"[yellow]Note:[/] {warning}")
-    console.print(f"[dim]{result.when_to_seek_care}[/]")
+    if result.triage.value == "self_care":
+        console.print(f"[dim]{result.when_to_seek_care}[/]")
     console.print(f"[italic]{result.disclaimer}[/]")
+
+
+def _print_who_and_ask(result: Assessment, ask: str, console: Console) -> None:
+    console.print(f"[bold]Who to see:[/] {result.specialist}")
+    if ask:
+        console.print(f"[bold]What to ask:[/] {ask}")
 
 
 def _causes_table(result: Assessment) -> Table:
@@ -82,10 +97,3 @@ def _print_danger_signs(result: Assessment, console: Console) -> None:
     console.print(f"[bold]{SAME_DAY_INTRO}[/]")
     for sign in result.same_day_signs:
         console.print(f"  - {sign}")
-
-
-def _print_steps(result: Assessment, console: Console) -> None:
-    console.print(f"[bold]Who to see:[/] {result.specialist}")
-    console.print("[bold]Next steps:[/]")
-    for step in result.next_steps:
-        console.print(f"  - {step}")

@@ -425,8 +425,8 @@ def find_foreign_findings(text: str, language: str) -> ForeignReading:
     text : str
         The description as the person wrote it.
     language : str
-        ISO 639-1 code of the text's language (``"ru"``, ``"de"``, ``"es"``, ``"fr"``, ``"it"``, or
-        a language a lexicon ``also_reads``, such as ``"uk"``; a region such as ``"de-AT"`` is
+        ISO 639-1 code of the text's language (one with a lexicon, such as ``"ru"`` or ``"de"``,
+        or a language a lexicon ``also_reads``, such as ``"uk"``; a region such as ``"de-AT"`` is
         ignored). Other languages give an empty reading.
 
     Returns
@@ -443,7 +443,7 @@ def find_foreign_findings(text: str, language: str) -> ForeignReading:
     >>> reading = find_foreign_findings("Mi hija de 8 años cojea", "es")
     >>> reading.child, reading.age
     (True, 8)
-    >>> find_foreign_findings("Perna inchada", "pt")
+    >>> find_foreign_findings("Benet är svullet", "sv")
     ForeignReading(findings=(), pregnant=False, child=False, age=None)
     """
     code = re.split(r"[-_]", language.strip().lower(), maxsplit=1)[0]

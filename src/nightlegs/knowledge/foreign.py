@@ -1,4 +1,4 @@
-"""Danger-sign lexicons for descriptions written in Russian, German, Spanish, French or Italian.
+"""Danger-sign lexicons for descriptions written in other languages than English.
 
 The intake reads English only. For a text in another language it says so, but it still looks for
 the few danger signs in that language, so that "нога распухла, горячая и красная" or "Bein
@@ -311,7 +311,7 @@ def load_foreign_lexicons() -> dict[str, ForeignLexicon]:
     --------
     >>> lexicons = load_foreign_lexicons()
     >>> sorted(lexicons)
-    ['de', 'es', 'fr', 'it', 'ru']
+    ['de', 'es', 'fr', 'it', 'nl', 'pl', 'pt', 'ru', 'tr']
     >>> "kein*" in lexicons["de"].negations
     True
     """

@@ -12,15 +12,21 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from nightlegs._words import plural
 from nightlegs.assessment.instruments import rls_severity_from_movements
-from nightlegs.assessment.safety import DISCLAIMER
 from nightlegs.diary.schemas import AssessmentRecord, Night, Profile, RecordingRecord
 from nightlegs.diary.store import DiaryStore
 from nightlegs.errors import InputError
-from nightlegs.knowledge import load_knowledge_base
+from nightlegs.knowledge import knowledge_index, load_knowledge_base
+from nightlegs.movement.scoring.grading import BANDS_SOURCE
 from nightlegs.report._format import fmt_number
 
 __all__ = [
+    "BANDS_SOURCE",
+    "CLINICIAN_DISCLAIMER",
+    "EMPTY_ASSESSMENT",
+    "EMPTY_PROFILE",
+    "EMPTY_RECORDINGS",
     "TRIAGE_WORDS",
     "AssessmentSummary",
     "ConditionSummary",
@@ -32,6 +38,7 @@ __all__ = [
     "build_report_data",
     "describe_period",
     "grade_movements",
+    "grading_line",
     "movements_sources",
     "summarise_recording",
 ]
@@ -45,6 +52,33 @@ TRIAGE_WORDS: dict[str, str] = {
     "doctor": "See a doctor: book an appointment within days to weeks",
     "self_care": "Self-care: safe to look after at home, see a doctor if it changes",
 }
+
+#: The note at the top of the report, written for the clinician who reads it (the person's
+#: own pages carry the patient-facing disclaimer instead).
+CLINICIAN_DISCLAIMER = (
+    "For the clinician: this report is made by nightlegs, an information tool, from what the "
+    "person recorded: a self-reported night diary and questionnaire answers, and any "
+    "leg-movement recordings from a consumer device or a lab, scored automatically. It is not "
+    "a validated diagnostic tool and gives no diagnosis; the ranked causes are estimates from "
+    "the answers, to support history-taking and examination. Leg movements per hour are read "
+    "on a consumer health article's bands (light 5-20/h, average 20-60/h, heavy over 60/h; "
+    "not a validated scale) beside the clinical cut-off for the PLMS index (over 15/h in "
+    "adults, over 5/h in children; ICSD-3/AASM), which only a sleep study scores properly."
+)
+#: What the report says when a part of it has nothing to show: what is missing and where
+#: it would come from.
+EMPTY_PROFILE = (
+    "No profile entered: age, sex, pregnancy, medicines and known conditions are not known. "
+    "They can be added on the person's profile in nightlegs."
+)
+EMPTY_ASSESSMENT = (
+    "No saved assessment: the person has not saved an interview or description result to "
+    "this diary, so there are no ranked causes or triage to show."
+)
+EMPTY_RECORDINGS = (
+    "No analysed leg-movement recordings for this person: movements per hour, if any, are "
+    "the counts typed into the diary."
+)
 
 #: Most conditions and recordings a report lists (it must fit on two pages).
 MAX_CONDITIONS = 3
@@ -87,6 +121,9 @@ class ConditionSummary(BaseModel):
     probability: float
     evidence_for: list[str]
     evidence_against: list[str]
+    absent_fits: list[str] = Field(
+        default_factory=list, description="What the person does not have that fits it."
+    )
     icd10: list[str] = Field(default_factory=list)
     snomed: list[str] = Field(default_factory=list)
 
@@ -114,6 +151,23 @@ class AssessmentSummary(BaseModel):
     findings_absent: list[str]
     instruments: list[InstrumentSummary]
     next_steps: list[str]
+
+    @property
+    def reported(self) -> str:
+        """What the person said yes and no to, as one line with its spaces.
+
+        >>> AssessmentSummary(id=1, created_at=dt.datetime(2025, 1, 1), kb_version="1",
+        ...     triage="doctor", triage_words="", headline="", triage_reasons=[],
+        ...     conditions=[], findings_present=["it started suddenly"],
+        ...     findings_absent=["numbness"], instruments=[], next_steps=[]).reported
+        'Yes: it started suddenly. No: numbness.'
+        """
+        parts = []
+        if self.findings_present:
+            parts.append("Yes: " + "; ".join(self.findings_present) + ".")
+        if self.findings_absent:
+            parts.append("No: " + "; ".join(self.findings_absent) + ".")
+        return " ".join(parts)
 
 
 class RecordingSummary(BaseModel):
@@ -162,7 +216,8 @@ class ReportData(BaseModel):
     assessment: AssessmentSummary | None = None
     recordings: list[RecordingSummary] = Field(default_factory=list)
     kb_version: str
-    disclaimer: str = DISCLAIMER
+    disclaimer: str = CLINICIAN_DISCLAIMER
+    bands_source: str = BANDS_SOURCE
 
     @property
     def period(self) -> str:
@@ -180,17 +235,72 @@ class ReportData(BaseModel):
         return "not given"
 
     @property
+    def sex(self) -> str:
+        """Sex with pregnancy or a recent birth, as the profile gives them."""
+        p = self.profile
+        if p is None:
+            return "not given"
+        words: str = p.sex or "not given"
+        if p.pregnant:
+            details = [f"week {p.pregnancy_week}" if p.pregnancy_week else ""]
+            details.append(f"due {p.due_date.isoformat()}" if p.due_date else "")
+            shown = ", ".join(d for d in details if d)
+            words += f", pregnant ({shown})" if shown else ", pregnant"
+        if p.postpartum_since:
+            words += f", gave birth on {p.postpartum_since.isoformat()}"
+        return words
+
+    @property
+    def medicines(self) -> str:
+        """The profile's medicines in words (``"none given"`` without any)."""
+        return _labels(self.profile.medicines if self.profile else [])
+
+    @property
+    def known_conditions(self) -> str:
+        """The profile's known conditions in words (``"none given"`` without any)."""
+        return _labels(self.profile.known_conditions if self.profile else [])
+
+    @property
     def no_nights(self) -> str:
         """What is missing when the period has no nights: none at all, or none this recent
         (with how many the diary has and the latest date, so a longer period can be chosen)."""
         if self.diary_nights == 0:
-            return "No nights in the diary yet."
-        plural = "night" if self.diary_nights == 1 else "nights"
+            return (
+                "No nights in the diary yet: sleep, cramps, pain and leg movements are recorded "
+                "night by night in the diary."
+            )
         latest = self.diary_latest.isoformat() if self.diary_latest else "-"
         return (
-            f"No nights in the {self.period}; the diary has {self.diary_nights} {plural}, the "
-            f"latest on {latest}: choose a longer period."
+            f"No nights in the {self.period}; the diary has {plural(self.diary_nights, 'night')}"
+            f", the latest on {latest}: choose a longer period."
         )
+
+
+def _labels(finding_ids: Sequence[str]) -> str:
+    """Finding ids in words (an id the knowledge base no longer has is shown as it is)."""
+    findings = knowledge_index().findings
+    words = [findings[f].label if f in findings else f for f in finding_ids]
+    return "; ".join(words) or "none given"
+
+
+def grading_line(grading: MovementGrading | None, summary: NightsSummary) -> str:
+    """One reading of movements per hour for the report, with the nights it comes from.
+
+    Examples
+    --------
+    >>> s = NightsSummary(count=1, nights_with_movements=1, movements_sources="1 typed in")
+    >>> grading_line(grade_movements(32), s)[:57]
+    '32/h on 1 night (1 typed in): article band average (20-60'
+    >>> grading_line(None, s)
+    'not entered or measured on any night'
+    """
+    if grading is None:
+        return "not entered or measured on any night"
+    nights = plural(summary.nights_with_movements, "night")
+    return (
+        f"{fmt_number(grading.per_hour)}/h on {nights} ({summary.movements_sources}): article "
+        f"band {grading.article_band}; clinical reading {grading.clinical}"
+    )
 
 
 def grade_movements(per_hour: float, *, child: bool = False) -> MovementGrading:
@@ -261,20 +371,32 @@ def _strings(value: Any) -> list[str]:
     return [str(v) for v in value] if isinstance(value, list) else []
 
 
+#: How assessments saved before ``absent_fits`` existed worded an absent finding.
+_OLD_ABSENT = "not the case: "
+
+
+def _summarise_condition(c: Mapping[str, Any]) -> ConditionSummary:
+    """One condition of a saved result; an absent finding that an older result listed as
+    evidence for it moves to ``absent_fits``."""
+    given_for = _strings(c.get("evidence_for"))
+    absent = [e.replace(_OLD_ABSENT, "no: ", 1) for e in given_for if e.startswith(_OLD_ABSENT)]
+    return ConditionSummary(
+        id=str(c.get("id", "")),
+        name=str(c.get("name", c.get("id", ""))),
+        probability=float(c.get("probability", 0.0)),
+        evidence_for=[e for e in given_for if not e.startswith(_OLD_ABSENT)][:_MAX_EVIDENCE],
+        evidence_against=[
+            e.replace(_OLD_ABSENT, "no: ", 1) for e in _strings(c.get("evidence_against"))
+        ][:_MAX_EVIDENCE],
+        absent_fits=(_strings(c.get("absent_fits")) + absent)[:_MAX_EVIDENCE],
+        icd10=_strings(c.get("icd10")),
+        snomed=_strings(c.get("snomed")),
+    )
+
+
 def _summarise_assessment(record: AssessmentRecord) -> AssessmentSummary:
     result: Mapping[str, Any] = record.result
-    conditions = [
-        ConditionSummary(
-            id=str(c.get("id", "")),
-            name=str(c.get("name", c.get("id", ""))),
-            probability=float(c.get("probability", 0.0)),
-            evidence_for=_strings(c.get("evidence_for"))[:_MAX_EVIDENCE],
-            evidence_against=_strings(c.get("evidence_against"))[:_MAX_EVIDENCE],
-            icd10=_strings(c.get("icd10")),
-            snomed=_strings(c.get("snomed")),
-        )
-        for c in result.get("conditions", [])[:MAX_CONDITIONS]
-    ]
+    conditions = [_summarise_condition(c) for c in result.get("conditions", [])[:MAX_CONDITIONS]]
     findings = [f for f in result.get("findings", []) if isinstance(f, Mapping)]
     instruments = [
         InstrumentSummary(

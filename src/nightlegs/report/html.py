@@ -9,7 +9,13 @@ from markupsafe import Markup
 
 from nightlegs.report._format import fmt_date, fmt_datetime, fmt_number, fmt_pct
 from nightlegs.report.charts import trends_svg
-from nightlegs.report.data import ReportData
+from nightlegs.report.data import (
+    EMPTY_ASSESSMENT,
+    EMPTY_PROFILE,
+    EMPTY_RECORDINGS,
+    ReportData,
+    grading_line,
+)
 
 __all__ = ["render_report_html"]
 
@@ -24,6 +30,14 @@ def _environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(number=fmt_number, pct=fmt_pct, date=fmt_date, datetime=fmt_datetime)
+    env.globals.update(
+        grading_line=grading_line,
+        empty={
+            "profile": EMPTY_PROFILE,
+            "assessment": EMPTY_ASSESSMENT,
+            "recordings": EMPTY_RECORDINGS,
+        },
+    )
     return env
 
 
@@ -47,7 +61,7 @@ def render_report_html(data: ReportData) -> str:
     >>> now = dt.datetime(2025, 1, 31, tzinfo=dt.UTC)
     >>> data = ReportData(generated_at=now, period_days=30, period_start=now.date(),
     ...                   summary=NightsSummary(count=0), kb_version="1")
-    >>> "Information, not a diagnosis" in render_report_html(data)
+    >>> "For the clinician" in render_report_html(data)
     True
     """
     from nightlegs import __version__

@@ -19,7 +19,14 @@ from nightlegs.report._format import fmt_datetime as _datetime
 from nightlegs.report._format import fmt_number as _number
 from nightlegs.report._format import fmt_pct as _pct
 from nightlegs.report.charts import trends_png
-from nightlegs.report.data import MovementGrading, RecordingSummary, ReportData
+from nightlegs.report.data import (
+    EMPTY_ASSESSMENT,
+    EMPTY_PROFILE,
+    EMPTY_RECORDINGS,
+    RecordingSummary,
+    ReportData,
+    grading_line,
+)
 
 __all__ = ["render_report_pdf"]
 
@@ -86,32 +93,27 @@ class _Report(FPDF):  # type: ignore[misc]  # fpdf ships no type hints
             self.set_y(max(self.get_y(), y + _LINE))
 
 
-def _grading(g: MovementGrading | None, nights: int, sources: str) -> str:
-    if g is None:
-        return "not entered"
-    return (
-        f"{_number(g.per_hour)}/h on {nights} nights ({sources}): article band {g.article_band}; "
-        f"clinical reading {g.clinical}"
-    )
-
-
 def _profile(pdf: _Report, data: ReportData) -> None:
-    pdf.heading("Profile")
-    p = data.profile
-    if p is None:
-        pdf.para("No profile entered.")
-        return
-    sex: str = p.sex or "not given"
-    if p.pregnant:
-        sex += f", pregnant (week {p.pregnancy_week})" if p.pregnancy_week else ", pregnant"
-    pdf.rows(
-        [
-            ("Age", data.age),
-            ("Sex", sex),
-            ("Medicines", ", ".join(p.medicines) or "none given"),
-            ("Known conditions", ", ".join(p.known_conditions) or "none given"),
-        ]
+    pdf.heading(f"{data.person_name}: profile" if data.person_name else "Profile")
+    if data.profile is None:
+        pdf.para(EMPTY_PROFILE)
+    else:
+        pdf.rows(
+            [
+                ("Age", data.age),
+                ("Sex", data.sex),
+                ("Medicines", data.medicines),
+                ("Known conditions", data.known_conditions),
+            ]
+        )
+    pdf.para(f"Period: {data.period} (nights from {_date(data.period_start)}).", size=8)
+    pdf.ln(1)
+    pdf.set_font(_FONT, "B", 8.5)
+    pdf.set_line_width(0.5)
+    pdf.multi_cell(
+        0, 4.4, _clean(data.disclaimer), border=1, padding=2, new_x=XPos.LMARGIN, new_y=YPos.NEXT
     )
+    pdf.set_line_width(0.2)
 
 
 def _nights(pdf: _Report, data: ReportData) -> None:
@@ -125,43 +127,34 @@ def _nights(pdf: _Report, data: ReportData) -> None:
                     "Nights in the period",
                     f"{s.count} ({_date(s.first_date)} to {_date(s.last_date)})",
                 ),
-                ("Mean sleep quality (0-10)", "not entered" if quality is None else str(quality)),
+                (
+                    "Mean sleep quality (0-10)",
+                    "not entered on any night" if quality is None else str(quality),
+                ),
                 ("Nights with cramps", f"{s.nights_with_cramps} of {s.count}"),
                 ("Nights with an urge to move", f"{s.nights_with_urge_to_move} of {s.count}"),
-                ("Highest pain (0-10)", "no episodes" if s.max_pain is None else str(s.max_pain)),
                 (
-                    "Mean leg movements per hour",
-                    _grading(
-                        s.mean_movements_per_hour, s.nights_with_movements, s.movements_sources
-                    ),
+                    "Highest pain (0-10)",
+                    "no episodes recorded" if s.max_pain is None else str(s.max_pain),
                 ),
-                (
-                    "Highest leg movements per hour",
-                    _grading(
-                        s.max_movements_per_hour, s.nights_with_movements, s.movements_sources
-                    ),
-                ),
+                ("Mean leg movements per hour", grading_line(s.mean_movements_per_hour, s)),
+                ("Highest leg movements per hour", grading_line(s.max_movements_per_hour, s)),
             ]
         )
         if s.nights_with_movements:
-            pdf.para(
-                "The article's bands (none < 5, light 5-20, average 20-60, heavy > 60 per hour) "
-                "are not a validated scale; the clinical cut-off for the PLMS index is 15/h in "
-                "adults (5/h in children), scored properly only by a sleep study.",
-                size=7.5,
-            )
+            pdf.para(data.bands_source, size=7.5)
+        pdf.ln(1)
+        x = pdf.l_margin + (pdf.epw - _CHART_WIDTH_MM) / 2
+        pdf.image(io.BytesIO(trends_png(data.nights, dpi=130)), x=x, w=_CHART_WIDTH_MM)
     else:
         pdf.para(data.no_nights)
-    pdf.ln(1)
-    x = pdf.l_margin + (pdf.epw - _CHART_WIDTH_MM) / 2
-    pdf.image(io.BytesIO(trends_png(data.nights, dpi=130)), x=x, w=_CHART_WIDTH_MM)
 
 
 def _assessment(pdf: _Report, data: ReportData) -> None:
     pdf.heading("Latest assessment")
     a = data.assessment
     if a is None:
-        pdf.para("No assessment stored yet.")
+        pdf.para(EMPTY_ASSESSMENT)
         return
     pdf.para(f"{_datetime(a.created_at)}; knowledge base {a.kb_version}.", size=8)
     pdf.set_fill_color(235)
@@ -185,6 +178,7 @@ def _assessment(pdf: _Report, data: ReportData) -> None:
             pdf.para(codes, size=7.5, indent=3)
         pdf.bullets([f"for: {e}" for e in c.evidence_for] or ["for: nothing specific"], size=8)
         pdf.bullets([f"against: {e}" for e in c.evidence_against], size=8)
+        pdf.bullets([f"absent, which fits it: {e}" for e in c.absent_fits], size=8)
     if a.instruments:
         pdf.para("Instruments", bold=True)
         for i in a.instruments:
@@ -193,12 +187,7 @@ def _assessment(pdf: _Report, data: ReportData) -> None:
             pdf.bullets([f"{c['name']}: {c['status']}" for c in i.criteria], size=7.5, indent=5)
     if a.findings_present or a.findings_absent:
         pdf.para("What the person reported", bold=True)
-        said = []
-        if a.findings_present:
-            said.append("Yes: " + "; ".join(a.findings_present) + ".")
-        if a.findings_absent:
-            said.append("No: " + "; ".join(a.findings_absent) + ".")
-        pdf.para(" ".join(said), size=8)
+        pdf.para(a.reported, size=8)
 
 
 def _when(r: RecordingSummary) -> str:
@@ -210,7 +199,7 @@ def _when(r: RecordingSummary) -> str:
 def _recordings(pdf: _Report, data: ReportData) -> None:
     pdf.heading("Leg-movement recordings")
     if not data.recordings:
-        pdf.para("No analysed recordings.")
+        pdf.para(EMPTY_RECORDINGS)
         return
     for r in data.recordings:
         plms = f"{_number(r.plms_index)}/h" if r.plms_index is not None else "no hypnogram"
@@ -229,11 +218,9 @@ def _recordings(pdf: _Report, data: ReportData) -> None:
                 )
             ]
         )
-    pdf.para(
-        "Automatic scoring of a home recording; a sleep study scores periodic limb movements "
-        "properly.",
-        size=7.5,
-    )
+    # The bands' source is said once: here only when the nights did not cite them.
+    source = "" if data.summary.nights_with_movements else f" {data.bands_source}"
+    pdf.para(f"Automatic scoring of a home or lab recording by nightlegs.{source}", size=7.5)
 
 
 def render_report_pdf(data: ReportData) -> bytes:
@@ -262,7 +249,7 @@ def render_report_pdf(data: ReportData) -> bytes:
     from nightlegs import __version__
 
     pdf = _Report(
-        f"Information, not a diagnosis. nightlegs {__version__}, knowledge base "
+        f"Information for a clinician, not a diagnosis. nightlegs {__version__}, knowledge base "
         f"{data.kb_version}, generated {_datetime(data.generated_at)}."
     )
     pdf.set_creation_date(data.generated_at)
@@ -276,17 +263,9 @@ def render_report_pdf(data: ReportData) -> bytes:
     )
     pdf.para(
         f"Made by nightlegs on {_datetime(data.generated_at)} from the person's own diary and "
-        "answers." + (f" Person: {data.person_name}." if data.person_name else ""),
+        "answers.",
         size=8,
     )
-    pdf.para(f"Period: {data.period} (nights from {_date(data.period_start)}).", size=8)
-    pdf.ln(1)
-    pdf.set_font(_FONT, "B", 9)
-    pdf.set_line_width(0.5)
-    pdf.multi_cell(
-        0, 5, _clean(data.disclaimer), border=1, padding=2, new_x=XPos.LMARGIN, new_y=YPos.NEXT
-    )
-    pdf.set_line_width(0.2)
     _profile(pdf, data)
     _nights(pdf, data)
     _assessment(pdf, data)

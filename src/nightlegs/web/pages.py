@@ -20,6 +20,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from nightlegs.assessment import assess
 from nightlegs.assessment.interview import MAX_QUESTIONS
+from nightlegs.assessment.result import split_steps
 from nightlegs.assessment.safety import DISCLAIMER
 from nightlegs.diary.schemas import Person
 from nightlegs.diary.store import DiaryStore
@@ -316,6 +317,7 @@ def _result_page(
         request,
         "result.html",
         result=data,
+        steps=split_steps(data.get("next_steps", []), str(data.get("triage", ""))),
         error=None,
         asked=asked,
         people=people,

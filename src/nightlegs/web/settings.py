@@ -25,6 +25,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ByteSize, ConfigDict, Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from nightlegs._words import plural
 from nightlegs.errors import InputError
 
 __all__ = ["MIN_TOKEN_CHARS", "Settings", "new_token", "token_problem"]
@@ -65,12 +66,12 @@ def token_problem(token: str) -> str | None:
     if token != token.strip():
         return "it starts or ends with white space"
     if len(token) < MIN_TOKEN_CHARS:
-        plural = "" if len(token) == 1 else "s"
-        return f"it has {len(token)} character{plural}; use at least {MIN_TOKEN_CHARS}"
+        return f"it has {plural(len(token), 'character')}; use at least {MIN_TOKEN_CHARS}"
     distinct = len(set(token))
     if distinct < _MIN_DISTINCT:
-        plural = "" if distinct == 1 else "s"
-        return f"it uses only {distinct} different character{plural}; use at least {_MIN_DISTINCT}"
+        return (
+            f"it uses only {plural(distinct, 'different character')}; use at least {_MIN_DISTINCT}"
+        )
     return None
 
 

@@ -556,7 +556,7 @@ def test_two_people_each_see_their_own_diary_and_report(page: Any) -> None:
         return str(response.text())
 
     month = report_text()
-    assert "Person: Ada" in month and recent in month and older not in month
+    assert "Ada: profile" in month and recent in month and older not in month
     page.get_by_label("Period").select_option(label="Last 90 days")
     _wait(page, "location.search.includes('days=90')")
     quarter = report_text()
@@ -572,7 +572,7 @@ def test_two_people_each_see_their_own_diary_and_report(page: Any) -> None:
     page.get_by_role("heading", name="Report for the doctor about Ben").wait_for()
     assert "days=90" in page.url  # the period stays when the person changes
     ben = report_text()
-    assert "Person: Ben" in ben and other in ben and recent not in ben and older not in ben
+    assert "Ben: profile" in ben and other in ben and recent not in ben and older not in ben
 
     # The result page offers the chosen person's diary first, and saves there.
     page.goto("/")

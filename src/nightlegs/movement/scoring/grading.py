@@ -21,6 +21,7 @@ from typing import Literal
 
 __all__ = [
     "ADULT_CUTOFF_PER_H",
+    "BANDS_SOURCE",
     "CHILD_CUTOFF_PER_H",
     "NOT_AVAILABLE",
     "ArticleBand",
@@ -37,6 +38,13 @@ ClinicalBand = Literal["none", "mild", "moderate", "severe", "not available"]
 NOT_AVAILABLE: Literal["not available"] = "not available"
 ADULT_CUTOFF_PER_H = 15.0
 CHILD_CUTOFF_PER_H = 5.0
+#: What "the article's bands" are, said wherever they are cited, beside the clinical cut-off.
+BANDS_SOURCE = (
+    "The article's bands are a consumer health article's grading of leg movements per hour "
+    "(light 5-20/h, average 20-60/h, heavy over 60/h), not a validated scale. The clinical "
+    "cut-off is a PLMS index over 15/h in adults and over 5/h in children (ICSD-3/AASM), "
+    "scored properly only by a sleep study."
+)
 
 
 @dataclass(frozen=True)

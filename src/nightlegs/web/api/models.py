@@ -102,6 +102,10 @@ class ConditionOut(_Open):
     probability: float
     evidence_for: list[str]
     evidence_against: list[str]
+    absent_fits: list[str] = Field(
+        default_factory=list,
+        description="What the person does not have that fits this condition (never evidence for).",
+    )
 
 
 class FindingOut(_Open):

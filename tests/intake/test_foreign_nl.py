@@ -1,0 +1,244 @@
+"""Danger signs in descriptions in Dutch (Netherlands and Flanders), as people write them."""
+
+from __future__ import annotations
+
+import pytest
+
+from nightlegs import assess
+from nightlegs.intake._foreign import find_foreign_findings
+from nightlegs.intake._language import detect_language
+from nightlegs.knowledge import knowledge_index
+
+
+def found(text: str) -> dict[str, bool]:
+    return {f.id: f.present for f in find_foreign_findings(text, "nl").findings}
+
+
+def says(text: str, **expected: bool | None) -> None:
+    findings = found(text)
+    assert {k: findings.get(k) for k in expected} == expected, findings
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A clot in the leg, and in the lung.
+        (
+            "Mijn vader heeft sinds gisteren een dik rood linkerbeen en het voelt warm aan",
+            {"leg_swelling": True, "red_skin": True, "unilateral": True, "leg_warm": True},
+        ),
+        (
+            "mn moeder is ineens erg benauwd, heeft pijn op de borst en hoest bloed op",
+            {"sudden_onset": True, "breathless": True, "chest_pain": True, "coughing_blood": True},
+        ),
+        (
+            "Het hele been is dik tot in de lies, na een vlucht van 10 uur.",
+            {"whole_leg_swollen": True, "long_travel": True},
+        ),
+        # A cold, pale leg; "ij" typed as "y".
+        (
+            "Opeens werd zijn voet ijskoud en wit, hij heeft vreselyke pyn en ik voel geen pols",
+            {
+                "sudden_onset": True,
+                "cold_foot": True,
+                "pale_or_blue_foot": True,
+                "severe_pain": True,
+                "absent_pulse": True,
+            },
+        ),
+        ("Haar tenen zijn blauw en koud.", {"pale_or_blue_foot": True, "cold_foot": True}),
+        # Cauda equina.
+        (
+            "Hij heeft geen kracht meer in beide benen, zijn billen zijn gevoelloos en hij "
+            "kan niet plassen",
+            {
+                "leg_weakness": True,
+                "bilateral": True,
+                "saddle_numbness": True,
+                "bladder_problem": True,
+            },
+        ),
+        (
+            "Bij het afvegen voel ik niets en ik heb sinds vanochtend niet geplast",
+            {"saddle_numbness": True, "bladder_problem": True},
+        ),
+        ("Mijn ischias straalt uit naar beide benen.", {"bilateral_sciatica": True}),
+        # Infection of the skin.
+        (
+            "De roodheid breidt zich snel uit, het been gloeit en hij heeft koude rillingen",
+            {"spreading_redness": True, "rapidly_worsening": True, "leg_warm": True, "fever": True},
+        ),
+        # Meningococcal rash and confusion.
+        (
+            "Ons zoontje heeft koorts, is suf en heeft paarse vlekjes die niet weggaan onder "
+            "een glas",
+            {"fever": True, "confusion": True, "purpura": True},
+        ),
+        # Stroke.
+        (
+            "Zijn mond hangt scheef, hij praat onduidelijk en zijn arm is zwak",
+            {"face_droop": True, "arm_or_speech_symptoms": True},
+        ),
+        # Pre-eclampsia.
+        (
+            "Ik ben 34 weken zwanger, heb barstende hoofdpijn, zie sterretjes en heb pijn onder "
+            "mijn ribben",
+            {"headache": True, "visual_disturbance": True, "upper_abdominal_pain": True},
+        ),
+        # Bleeding, dark urine, fainting.
+        (
+            "Een spatader is geknapt en het bloedt hevig, het stopt niet met bloeden",
+            {"varicose_bleeding": True, "heavy_bleeding": True},
+        ),
+        ("Zijn plas is donkerbruin als cola na de training.", {"dark_urine": True}),
+        ("Ze is flauwgevallen in de badkamer.", {"fainting": True}),
+        # A fall on thin bones.
+        (
+            "Oma is gisteren gevallen, kan niet meer op haar been staan en heeft pijn in de lies. "
+            "Ze heeft botontkalking.",
+            {
+                "recent_fall": True,
+                "refuses_weight": True,
+                "site_groin_hip": True,
+                "osteoporosis_known": True,
+            },
+        ),
+        # Flemish: "nie" for "niet", "plots", "weggeraakt" (fainted).
+        ("Hij kan nie meer lopen sinds hij plots weggeraakt is.", {"refuses_weight": True}),
+        ("Hij is plots weggeraakt.", {"sudden_onset": True, "fainting": True}),
+        ("Ons manneke mankt en heeft pijn aan zijn heup.", {"limp": True, "site_groin_hip": True}),
+    ],
+)
+def test_dutch_danger_signs(text: str, expected: dict[str, bool]) -> None:
+    says(text, **expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Geen koorts en het been is niet dik.", {"fever": False, "leg_swelling": False}),
+        ("Hij is niet benauwd.", {"breathless": False}),
+        # Post-negations: the Dutch verb comes before "niet" at the end.
+        ("Koorts heeft hij niet.", {"fever": False}),
+        ("Koorts: nee.", {"fever": False}),
+        ("Benauwd is ze niet.", {"breathless": False}),
+        # Chat and Flemish spellings of the negation.
+        ("hij is nie benauwd", {"breathless": False}),
+        ("gn koorts", {"fever": False}),
+        # Pseudo-negations deny nothing.
+        ("Ik weet niet of het koorts is, hij gloeit.", {"fever": True}),
+        ("Niet alleen het been is dik, het is ook rood.", {"leg_swelling": True}),
+        # A clause break ("maar") stops the negation.
+        (
+            "Hij is niet benauwd maar zijn rechterbeen is dik",
+            {"breathless": False, "leg_swelling": True},
+        ),
+        # A phrase that says the negative itself is not turned around.
+        ("Hij kan niet lopen.", {"refuses_weight": True}),
+        ("Ze voelt haar voet niet meer.", {"numbness": True}),
+    ],
+)
+def test_dutch_negation(text: str, expected: dict[str, bool | None]) -> None:
+    says(text, **expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "pregnant", "child", "age"),
+    [
+        ("Ik ben 30 weken zwanger en heb dikke enkels.", True, False, None),
+        ("Ik ben in verwachting en heb hoofdpijn.", True, False, None),
+        ("Mijn zoon van 7 jaar loopt mank en heeft koorts.", False, True, 7),
+        ("Onze dochter is 4 en wordt huilend wakker van de pijn.", False, True, 4),
+        ("Ons zoontje (3) wil niet lopen.", False, True, None),
+        ("Mijn dochter is 35 jaar en heeft kramp.", False, False, 35),
+        ("Mijn vader van 80 jaar is gevallen.", False, False, 80),
+        ("Ik ben 5 jaar geleden aan mijn knie geopereerd.", False, False, None),
+    ],
+)
+def test_dutch_pregnancy_child_and_age(
+    text: str, pregnant: bool, child: bool, age: int | None
+) -> None:
+    reading = find_foreign_findings(text, "nl")
+    assert (reading.pregnant, reading.child, reading.age) == (pregnant, child, age)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik ben 10 dagen geleden bevallen en mijn kuit is gezwollen",
+        "Ik lig nog in het kraambed en heb hoofdpijn",
+        "Twee weken geleden een keizersnede gehad",
+        "Onze baby is vorige week geboren en nu is mijn been dik",
+    ],
+)
+def test_recent_birth_is_read_and_the_baby_is_not_the_patient(text: str) -> None:
+    reading = find_foreign_findings(text, "nl")
+    assert "recent_childbirth" in {f.id for f in reading.findings if f.present}
+
+
+BENIGN = [
+    (
+        "Mn zoon heeft s nachts kramp in zn kuit, het gaat over als hij zijn been strekt.",
+        "muscle_cramp",
+    ),
+    ("'s Nachts krijg ik kuitkramp, na even rekken is het weg.", "muscle_cramp"),
+    ("'s Avonds rusteloze benen, ik moet ze steeds bewegen.", "urge_to_move"),
+]
+
+
+@pytest.mark.parametrize(("text", "benign"), BENIGN)
+def test_benign_complaint_finds_no_danger_sign(text: str, benign: str) -> None:
+    findings = found(text)
+    assert findings.get(benign) is True, findings
+    assert not {k for k, p in findings.items() if p} & knowledge_index().red_flag_findings
+
+
+def test_growing_pains_find_no_danger_sign() -> None:
+    text = (
+        "Mijn dochter van 6 heeft 's nachts pijn in haar benen, 's ochtends is alles weer goed en "
+        "ze speelt gewoon. Geen koorts, ze loopt niet mank."
+    )
+    findings = found(text)
+    assert findings.get("morning_well") is True
+    assert not {k for k, p in findings.items() if p} & knowledge_index().red_flag_findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Common words that the prefixes must not take for danger signs.
+        "Het bleek dat hij dikwijls moe is.",  # "bleek" (turned out), "dikwijls" (often)
+        "Wat mankeert hij toch?",  # "mankeert" is not "mank"
+        "Hij draagt een rugzak en ze geeft borstvoeding.",
+        "Ik heb een dikke teen, verder niks.",
+    ],
+)
+def test_everyday_words_are_not_danger_signs(text: str) -> None:
+    assert not {k for k, p in found(text).items() if p} & knowledge_index().red_flag_findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De voet van mijn vader is plotseling ijskoud en wit geworden, hij heeft veel pijn.",
+        "Opeens een koud, bleek been bij mijn moeder, ze heeft ondraaglijke pijn.",
+        "Hij heeft zwakte in beide benen en zijn billen zijn gevoelloos sinds vandaag.",
+        "Mijn man heeft een dik been en is nu heel benauwd met pijn op de borst.",
+    ],
+)
+def test_emergency_patterns_are_emergencies(text: str) -> None:
+    assert detect_language(text) == "nl"
+    assert assess(text).triage.value == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Onze dochter heeft koorts, is erg slaperig en heeft paarse puntjes op haar benen.",
+        "Hij is gevallen, kan niet meer lopen en heeft veel pijn in zijn heup.",
+        "Het been is rood en warm en de roodheid wordt snel groter, hij heeft koorts.",
+        "Mijn vrouw hoest bloed op na een lange vlucht.",
+    ],
+)
+def test_danger_signs_are_never_self_care(text: str) -> None:
+    assert assess(text).triage.value != "self_care"

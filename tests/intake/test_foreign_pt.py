@@ -1,0 +1,266 @@
+"""Danger signs in descriptions in Portuguese (European and Brazilian), as people write them."""
+
+from __future__ import annotations
+
+import pytest
+
+from nightlegs import assess
+from nightlegs.intake._foreign import find_foreign_findings
+from nightlegs.intake._language import detect_language
+from nightlegs.knowledge import knowledge_index
+
+
+def found(text: str) -> dict[str, bool]:
+    return {f.id: f.present for f in find_foreign_findings(text, "pt").findings}
+
+
+def says(text: str, **expected: bool | None) -> None:
+    findings = found(text)
+    assert {k: findings.get(k) for k in expected} == expected, findings
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A clot in the leg, and in the lung.
+        (
+            "Meu pai ta com a perna esquerda inchada, quente e vermelha desde ontem",
+            {"leg_swelling": True, "leg_warm": True, "red_skin": True, "unilateral": True},
+        ),
+        (
+            "minha mae ta com falta de ar e dor no peito, tossiu sangue hj de manha",
+            {"breathless": True, "chest_pain": True, "coughing_blood": True},
+        ),
+        (
+            "A perna toda inchou até a virilha depois de um voo de 11 horas.",
+            {"whole_leg_swollen": True, "long_travel": True, "site_groin_hip": True},
+        ),
+        # A cold, pale leg.
+        (
+            "De repente o pé dele ficou gelado e roxo, não sinto o pulso",
+            {
+                "sudden_onset": True,
+                "cold_foot": True,
+                "pale_or_blue_foot": True,
+                "absent_pulse": True,
+            },
+        ),
+        ("derrepente a perna da minha avó ficou branca e fria", {"pale_or_blue_foot": True}),
+        # Cauda equina.
+        (
+            "Ele está com as duas pernas fracas, o bumbum dormente e não consegue fazer xixi",
+            {
+                "bilateral": True,
+                "leg_weakness": True,
+                "saddle_numbness": True,
+                "bladder_problem": True,
+            },
+        ),
+        (
+            "Quando me limpo não sinto nada e desde cedo estou sem urinar",
+            {"saddle_numbness": True, "bladder_problem": True},
+        ),
+        ("A ciática desce pelas duas pernas.", {"bilateral_sciatica": True}),
+        # Infection of the skin.
+        (
+            "A vermelhidão está se espalhando rápido, a perna tá pelando e ele tem calafrios",
+            {"spreading_redness": True, "rapidly_worsening": True, "leg_warm": True, "fever": True},
+        ),
+        # Meningococcal rash, confusion.
+        (
+            "Minha filha tem febre, está confusa e tem manchinhas roxas que não somem no teste "
+            "do copo",
+            {"fever": True, "confusion": True, "purpura": True},
+        ),
+        # Stroke.
+        (
+            "A boca dele ficou torta, a fala enrolada e o braço direito fraco",
+            {"face_droop": True, "arm_or_speech_symptoms": True},
+        ),
+        # Pre-eclampsia.
+        (
+            "Estou grávida de 34 semanas, com dor de cabeça forte, vendo tudo embaçado e dor na "
+            "boca do estômago",
+            {"headache": True, "visual_disturbance": True, "upper_abdominal_pain": True},
+        ),
+        # Bleeding, dark urine, fainting.
+        (
+            "A variz estourou e está sangrando muito, não para de sangrar",
+            {"varicose_bleeding": True, "heavy_bleeding": True},
+        ),
+        ("xixi escuro cor de coca cola depois do treino", {"dark_urine": True}),
+        ("Ela desmaiou no banheiro.", {"fainting": True}),
+        # A fall on thin bones.
+        (
+            "Minha avó caiu ontem, não consegue ficar em pé e dói a virilha. Tem osteoporose.",
+            {
+                "recent_fall": True,
+                "refuses_weight": True,
+                "site_groin_hip": True,
+                "osteoporosis_known": True,
+            },
+        ),
+        (
+            "O meu pai escorregou e agora não põe o pé no chão, dói a anca.",
+            {"refuses_weight": True},
+        ),
+        # European Portuguese words: "barriga da perna", "anca", "autocarro", "miúdo".
+        (
+            "O miúdo coxeia e queixa-se da anca desde que caiu.",
+            {"limp": True, "site_groin_hip": True, "recent_fall": True},
+        ),
+        (
+            "Fiz 14 horas de autocarro e a barriga da perna está inchada e dura como pedra",
+            {"long_travel": True, "leg_swelling": True, "tight_tense_limb": True},
+        ),
+    ],
+)
+def test_portuguese_danger_signs(text: str, expected: dict[str, bool]) -> None:
+    says(text, **expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Não tem febre e a perna não está inchada.", {"fever": False, "leg_swelling": False}),
+        ("Sem febre, sem falta de ar.", {"fever": False, "breathless": False}),
+        # Post-negations: "Febre não." and the Brazilian double negative.
+        ("Febre não tem.", {"fever": False}),
+        ("Ele não tem febre não.", {"fever": False}),
+        ("Falta de ar nenhuma.", {"breathless": False}),
+        # Chat spellings of "não".
+        ("n tem febre", {"fever": False}),
+        ("ñ tem falta de ar", {"breathless": False}),
+        ("naum tem febre", {"fever": False}),
+        # Pseudo-negations deny nothing.
+        ("Não sei se é febre, ele tá quente.", {"fever": True}),
+        ("Dói sem parar e está inchada.", {"leg_swelling": True}),
+        ("Não só a perna está inchada, também está vermelha.", {"leg_swelling": True}),
+        # A clause break ("mas") stops the negation.
+        (
+            "Não tem falta de ar mas a perna direita está inchada",
+            {"breathless": False, "leg_swelling": True},
+        ),
+        # A phrase that says the negative itself is not turned around.
+        ("Não consegue andar.", {"refuses_weight": True}),
+    ],
+)
+def test_portuguese_negation(text: str, expected: dict[str, bool | None]) -> None:
+    says(text, **expected)
+
+
+def test_without_words_between_is_not_a_lack_of_breath() -> None:
+    # "sem falta de ar" (no shortness of breath) is not "sem ar" (out of breath).
+    says("Sem febre, sem falta de ar.", fever=False, breathless=False)
+    says("Está sem ar.", breathless=True)
+    # "sem dor ao fazer xixi" denies pain, not passing urine.
+    says("Sem dor ao fazer xixi.", bladder_problem=None)
+
+
+@pytest.mark.parametrize(
+    ("text", "pregnant", "child", "age"),
+    [
+        ("Estou grávida de 30 semanas e com as pernas inchadas.", True, False, None),
+        ("Sou gestante, 2º trimestre, com dor de cabeça.", True, False, None),
+        ("Meu filho de 7 anos está mancando e com febre.", False, True, 7),
+        ("Minha filha tem 4 aninhos e acorda chorando de dor.", False, True, 4),
+        ("Minha filha de 35 anos tem câimbras.", False, False, 35),
+        ("O miúdo tem 5 anos e coxeia.", False, True, 5),
+        ("Meu pai de 80 anos caiu.", False, False, 80),
+        ("Operei o joelho há 3 anos atrás.", False, False, None),
+        # "bebe" is also "drinks": a man who drinks water is not a baby.
+        ("Ele bebe muita água e tem câimbras.", False, False, None),
+    ],
+)
+def test_portuguese_pregnancy_child_and_age(
+    text: str, pregnant: bool, child: bool, age: int | None
+) -> None:
+    reading = find_foreign_findings(text, "pt")
+    assert (reading.pregnant, reading.child, reading.age) == (pregnant, child, age)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tive meu bebê há 10 dias, a panturrilha tá inchada",
+        "Dei à luz semana passada e estou com dor de cabeça",
+        "Fiz cesárea há 2 semanas",
+        "Estou no resguardo e a perna inchou",
+    ],
+)
+def test_recent_birth_is_read_and_the_baby_is_not_the_patient(text: str) -> None:
+    reading = find_foreign_findings(text, "pt")
+    assert "recent_childbirth" in {f.id for f in reading.findings if f.present}
+    assert not reading.child
+
+
+BENIGN = [
+    (
+        "Meu filho tem cãibra na panturrilha de noite, passa quando ele estica a perna.",
+        "muscle_cramp",
+    ),
+    ("De madrugada me dá câimbra no pé, alongo e passa.", "muscle_cramp"),
+    ("Tenho as pernas inquietas à noite e uma vontade de mexer que não passa.", "urge_to_move"),
+]
+
+
+@pytest.mark.parametrize(("text", "benign"), BENIGN)
+def test_benign_complaint_finds_no_danger_sign(text: str, benign: str) -> None:
+    findings = found(text)
+    assert findings.get(benign) is True, findings
+    assert not set(findings) & knowledge_index().red_flag_findings
+
+
+def test_growing_pains_find_no_danger_sign() -> None:
+    text = (
+        "Minha filha de 6 anos reclama de dor nas pernas à noite, de manhã acorda bem e brinca "
+        "normal. Não tem febre e não está mancando."
+    )
+    findings = found(text)
+    assert findings.get("morning_well") is True
+    assert {
+        k for k, present in findings.items() if present
+    } & knowledge_index().red_flag_findings == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Common words that prefixes must not take for danger signs.
+        "A mancha no meu pé é antiga.",  # "mancha" is not "mancando"
+        "Ele adora batatas fritas.",  # "fritas" is not "frio"
+        "Tem que tomar a dipirona para dormir.",
+        "Ela dorme pouco.",  # "dorme" is not "dormência"
+    ],
+)
+def test_everyday_words_are_not_danger_signs(text: str) -> None:
+    assert not {k for k, p in found(text).items() if p} & knowledge_index().red_flag_findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "O pé do meu pai ficou de repente gelado e branco, com uma dor insuportável.",
+        "Do nada a perna ficou fria e pálida e dói demais.",
+        "Ele está com as duas pernas fracas e a bunda dormente desde hoje.",
+        "Fraqueza nas duas pernas e não sente nada na região íntima.",
+        "Meu pai está com a perna inchada e agora com falta de ar e dor no peito.",
+    ],
+)
+def test_emergency_patterns_are_emergencies(text: str) -> None:
+    assert detect_language(text) == "pt"
+    result = assess(text)
+    assert result.triage.value == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minha filha está com febre, sonolenta e com pintinhas roxas nas pernas.",
+        "Ele caiu, não consegue andar e dói muito o quadril.",
+        "A perna está vermelha, quente e a vermelhidão está aumentando, ele tem febre.",
+        "Meu marido tossiu sangue depois de uma viagem longa de avião.",
+    ],
+)
+def test_danger_signs_are_never_self_care(text: str) -> None:
+    assert assess(text).triage.value != "self_care"

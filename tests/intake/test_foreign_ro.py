@@ -1,0 +1,279 @@
+"""Danger signs in descriptions written in Romanian: the Romanian lexicon (ro.yaml)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nightlegs import assess
+from nightlegs.intake._foreign import find_foreign_findings, transliterated_language
+from nightlegs.intake._language import detect_language
+from nightlegs.knowledge import knowledge_index
+
+
+def found(text: str) -> dict[str, bool]:
+    return {f.id: f.present for f in find_foreign_findings(text, "ro").findings}
+
+
+def says(text: str, **expected: bool) -> None:
+    findings = found(text)
+    assert {k: findings.get(k) for k in expected} == expected, findings
+
+
+def triage(text: str) -> str:
+    return assess(text).triage.value
+
+
+# --- Danger signs, as a relative writes them (with and without diacritics) ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tatăl meu are 78 de ani, de ieri piciorul drept e umflat, fierbinte și roșu, "
+            "îl doare la atingere.",
+            {
+                "leg_swelling": True,
+                "leg_warm": True,
+                "red_skin": True,
+                "tender_to_touch": True,
+                "unilateral": True,
+            },
+        ),
+        (
+            "tata brusc a simtit o durere groaznica in picior, laba piciorului e rece si alba, "
+            "nu i se simte pulsul",
+            {
+                "sudden_onset": True,
+                "severe_pain": True,
+                "cold_foot": True,
+                "pale_or_blue_foot": True,
+                "absent_pulse": True,
+            },
+        ),
+        (
+            "Mama de azi dimineata are ambele picioare slabe, amorteala in zona intima si nu "
+            "poate urina.",
+            {
+                "leg_weakness": True,
+                "bilateral": True,
+                "saddle_numbness": True,
+                "bladder_problem": True,
+            },
+        ),
+        (
+            "Tata nu simte hartia cand se sterge, scapa urina pe el si il doare spatele.",
+            {"saddle_numbness": True, "bladder_problem": True, "back_pain": True},
+        ),
+        (
+            "Are febra 39 de grade si roseata se extinde de la o ora la alta.",
+            {
+                "fever": True,
+                "red_skin": True,
+                "spreading_redness": True,
+                "rapidly_worsening": True,
+            },
+        ),
+        ("Pe gambe are niste pete mov care nu dispar cand apesi cu paharul.", {"purpura": True}),
+        (
+            "Tata are gura stramba, vorbeste incurcat si nu poate ridica mana.",
+            {"face_droop": True, "arm_or_speech_symptoms": True},
+        ),
+        (
+            "Mama e confuza, respira greu, tuseste cu sange si o doare in piept.",
+            {
+                "confusion": True,
+                "breathless": True,
+                "coughing_blood": True,
+                "chest_pain": True,
+            },
+        ),
+        (
+            "Dupa ce a cazut, bunica nu se mai poate ridica, o doare soldul si in zona inghinala.",
+            {"recent_fall": True, "refuses_weight": True, "site_groin_hip": True},
+        ),
+        ("Urina e inchisa la culoare, ca cola.", {"dark_urine": True}),
+        ("Varicea s-a spart si curge sange mult, nu se opreste.", {"heavy_bleeding": True}),
+        ("A leșinat în baie, înainte avea amețeli.", {"fainting": True}),
+        (
+            "Acum o saptamana operatie la genunchi, piciorul in ghips, acum gamba e tare ca "
+            "piatra.",
+            {"recent_surgery": True, "immobilised": True, "tight_tense_limb": True},
+        ),
+        ("Durere insuportabila, nimic nu ajuta.", {"severe_pain": True, "nothing_relieves": True}),
+        (
+            "Tata a zburat 12 ore cu avionul si acum are gamba umflata.",
+            {"long_travel": True, "leg_swelling": True},
+        ),
+        ("Piciorul s-a făcut vânăt și e înghețat.", {"pale_or_blue_foot": True, "cold_foot": True}),
+    ],
+)
+def test_romanian_danger_signs(text: str, expected: dict[str, bool]) -> None:
+    says(text, **expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Piciorul s-a umflat", "Gamba e umflată", "picioarele se umfla", "umflatura la glezna"],
+)
+def test_romanian_inflections_and_missing_diacritics(text: str) -> None:
+    assert found(text).get("leg_swelling") is True
+
+
+@pytest.mark.parametrize(
+    "text", ["Picioarele sunt slabe", "piciorul stang e slabit", "are picioarele moi"]
+)
+def test_plural_picioare_is_read_like_picior(text: str) -> None:
+    # "picioare" does not begin with "picior": the phrases must reach both.
+    assert found(text).get("leg_weakness") is True
+
+
+@pytest.mark.parametrize("blood", ["sânge", "sange", "sînge", "singe"])
+def test_old_spelling_with_i_is_read(blood: str) -> None:
+    says(f"Tușește cu {blood}.", coughing_blood=True)
+
+
+# --- Negation ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nu are febră, dar piciorul e umflat.", {"fever": False, "leg_swelling": True}),
+        ("Fara febra, fara dureri in piept.", {"fever": False, "chest_pain": False}),
+        ("N-are febra si nici nu respira greu.", {"fever": False, "breathless": False}),
+        # Post-negations: what is denied comes first.
+        ("Febra nu are. Temperatura normala.", {"fever": False}),
+        ("Febră deloc.", {"fever": False}),
+        # A clause break ("dar") stops the negation, even without a comma.
+        ("Nu are febra dar piciorul e umflat", {"fever": False, "leg_swelling": True}),
+    ],
+)
+def test_romanian_negation(text: str, expected: dict[str, bool]) -> None:
+    says(text, **expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("Nu stiu de ce i s-a umflat piciorul.", "leg_swelling"),
+        ("Nu poate dormi pentru ca gamba e rosie.", "red_skin"),
+        ("Durerea nu trece, febra 38.", "fever"),
+        ("Nu e normal sa fie asa umflat.", "leg_swelling"),
+    ],
+)
+def test_romanian_pseudo_negation_denies_nothing(text: str, finding: str) -> None:
+    assert found(text).get(finding) is True
+
+
+def test_a_phrase_holding_nu_is_affirmed() -> None:
+    says("Tata nu mai poate merge si nu isi simte piciorul.", refuses_weight=True, numbness=True)
+
+
+def test_rosii_is_red_but_an_unrelated_word_is_not() -> None:
+    # "rost" (sense) and "rostogolit" (rolled) must not read as red.
+    assert "red_skin" not in found("Nu are rost sa astept, s-a rostogolit pe scari.")
+
+
+# --- Pregnancy, birth, child and ages ------------------------------------------------------
+
+
+def test_romanian_pregnancy_and_recent_birth() -> None:
+    pregnant = find_foreign_findings(
+        "Sunt insarcinata in 34 de saptamani, ma doare capul rau si vad stelute in fata ochilor.",
+        "ro",
+    )
+    assert pregnant.pregnant and not pregnant.child
+    assert {f.id for f in pregnant.findings} >= {"headache", "visual_disturbance"}
+    birth = find_foreign_findings("Am născut prin cezariană acum două săptămâni.", "ro")
+    assert {f.id for f in birth.findings} >= {"recent_childbirth", "recent_surgery"}
+
+
+@pytest.mark.parametrize(
+    ("text", "child", "age"),
+    [
+        ("Fetita mea are 6 ani si schiopateaza.", True, 6),
+        ("Băiatul meu de 5 ani se plânge de picioare.", True, 5),
+        ("Copilul, 4 anișori, nu vrea să calce pe picior.", True, None),
+        ("Fiul meu are 30 de ani si are crampe.", False, 30),
+        ("Tatăl meu are 78 de ani, piciorul umflat.", False, 78),
+        ("Am 45 de ani si am carcei la gambe.", False, 45),
+        ("Acum 5 ani am fost operata.", False, None),
+        ("De 2 ani ma dor picioarele noaptea.", False, None),
+    ],
+)
+def test_romanian_age_is_read_with_its_person(text: str, child: bool, age: int | None) -> None:
+    reading = find_foreign_findings(text, "ro")
+    assert (reading.child, reading.age) == (child, age)
+
+
+def test_childhood_and_having_children_do_not_make_a_child() -> None:
+    assert not find_foreign_findings("Am 2 copii si din copilarie am varice.", "ro").child
+
+
+# --- Benign complaints ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pe tata il apuca noaptea un carcel la gamba, se intinde si ii trece, dimineata e bine.",
+        "Fetița de 7 ani, seara o dor picioarele, când unul când celălalt, masajul ajută, "
+        "dimineața aleargă.",
+        "Am crampe in picioare dupa antrenament, ma ajuta magneziul si intinderile.",
+        "Seara cand merge la pat o dor gambele, dimineata e bine.",
+    ],
+)
+def test_romanian_benign_complaint_finds_no_danger_sign(text: str) -> None:
+    red_flags = knowledge_index().red_flag_findings
+    present = {f.id for f in find_foreign_findings(text, "ro").findings if f.present}
+    assert not present & red_flags, present & red_flags
+
+
+def test_going_to_bed_is_not_bedridden() -> None:
+    assert "immobilised" not in found("Seara cand merge la pat o dor gambele.")
+
+
+# --- End to end ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tata brusc a simțit o durere groaznică în picior, laba piciorului e rece și albă.",
+        "Mama are ambele picioare slabe, amorțeală în zona intimă și nu poate urina.",
+        "Tata are gura stramba si vorbeste incurcat de o ora.",
+        "Sunt însărcinată în 35 de săptămâni, mă doare capul rău, văd stelute, picioarele umflate.",
+        "Varicea s-a spart si curge sange mult, nu se opreste.",
+    ],
+)
+def test_romanian_emergency_patterns_are_emergencies(text: str) -> None:
+    assert triage(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De ieri gamba e umflată, caldă și roșie, tatăl meu are 70 de ani.",
+        "Are febra si roseata se intinde pe picior.",
+        "După ce a căzut nu poate călca pe picior, o doare în zona inghinală.",
+        "Fetita de 4 ani are febra si pete mov care nu dispar sub pahar.",
+    ],
+)
+def test_romanian_danger_is_never_self_care(text: str) -> None:
+    assert triage(text) != "self_care"
+
+
+# --- Detection -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tatăl meu are piciorul umflat, roșu și fierbinte, îl doare la atingere.",
+        "Mama de azi dimineata are ambele picioare slabe si nu poate urina, ce sa facem?",
+    ],
+)
+def test_romanian_is_detected_and_not_taken_for_latin_russian(text: str) -> None:
+    assert detect_language(text) == "ro"
+    assert transliterated_language(text) is None

@@ -239,9 +239,12 @@ def detect_language(text: str, known: Callable[[str], bool] | None = None) -> st
     script = _own_script(text)
     if script:
         return script
-    words = _WORD.findall(text.lower())
-    if not words:
+    # One-letter words say little about the language and are common in several ("a", "i",
+    # "o"; the clitics of Romanian "s-a", "l-a"): they are left out of the shares below.
+    all_words = _WORD.findall(text.lower())
+    if not all_words:
         return "en"
+    words = [w for w in all_words if len(w) > 1] or all_words
     ascii_words = [w for w in words if w.isascii()]
     is_english = [w in _ENGLISH_WORDS or (known is not None and known(w)) for w in ascii_words]
     english = sum(is_english)

@@ -383,7 +383,7 @@ def load_foreign_lexicons() -> dict[str, ForeignLexicon]:
     --------
     >>> lexicons = load_foreign_lexicons()
     >>> sorted(lexicons)
-    ['de', 'es', 'fr', 'it', 'nl', 'pl', 'pt', 'ru', 'tr']
+    ['ar', 'de', 'es', 'fr', 'hi', 'it', 'nl', 'pl', 'pt', 'ro', 'ru', 'tr']
     >>> "kein*" in lexicons["de"].negations
     True
     """

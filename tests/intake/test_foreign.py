@@ -1,5 +1,5 @@
-"""Danger signs in descriptions in other languages; the lexicons (Dutch, Polish, Portuguese and
-Turkish have their own test files too)."""
+"""Danger signs in descriptions in other languages; the lexicons (the languages added later have
+their own test files too)."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from nightlegs.intake._foreign import (
     transliterated_language,
 )
 from nightlegs.intake._language import detect_language
+from nightlegs.intake._matcher import phrase_index
 from nightlegs.knowledge import knowledge_index
 from nightlegs.knowledge.foreign import (
     ForeignLexicon,
@@ -716,7 +717,9 @@ def test_fold() -> None:
 # --- The lexicon files ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("language", ["ru", "de", "es", "fr", "it", "nl", "pl", "pt", "tr"])
+@pytest.mark.parametrize(
+    "language", ["ru", "de", "es", "fr", "it", "nl", "pl", "pt", "tr", "ro", "hi", "ar"]
+)
 def test_packaged_lexicon_covers_the_required_findings(language: str) -> None:
     lexicon = load_foreign_lexicons()[language]
     assert not set(REQUIRED_FINDINGS) - set(lexicon.findings)
@@ -1657,4 +1660,23 @@ def test_an_older_woman_who_cannot_get_up_after_a_fall_is_an_emergency_in_italia
     result = assess(
         "Mia nonna ha 88 anni, è caduta in bagno e non riesce più ad alzarsi, le fa male l'anca."
     )
+    assert result.triage.value == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I s-a spart o varice si curge sange mult, nu se opreste.",
+        "I s-a umflat piciorul si l-a durut tare.",
+    ],
+)
+def test_romanian_short_forms_are_not_counted_as_english(text: str) -> None:
+    # "s-a", "l-a" split into one-letter words, which English and Romanian share.
+    assert detect_language(text, phrase_index().known) == "ro"
+
+
+def test_a_varicose_vein_bleeding_a_lot_in_romanian_is_an_emergency() -> None:
+    from nightlegs import assess
+
+    result = assess("I s-a spart o varice bunicii si curge sange mult, nu se opreste.")
     assert result.triage.value == "emergency"

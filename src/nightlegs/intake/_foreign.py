@@ -42,7 +42,13 @@ from dataclasses import dataclass
 from typing import Generic, Literal, TypeVar
 
 from nightlegs.intake._finding import ExtractedFinding
-from nightlegs.knowledge.foreign import ForeignLexicon, fold, latin_skeleton, load_foreign_lexicons
+from nightlegs.knowledge.foreign import (
+    MARKS,
+    ForeignLexicon,
+    fold,
+    latin_skeleton,
+    load_foreign_lexicons,
+)
 
 __all__ = ["ForeignReading", "find_foreign_findings", "transliterated_language"]
 
@@ -54,10 +60,10 @@ _NUMBER = "#"  # the word of an age phrase that stands for the number
 _MAX_AGE = 120
 _ADULT_AGE = 18
 _TOKEN = re.compile(
-    r"(?P<word>[^\W_](?:[^\W_]|[\u0300-\u036f])*)"  # letters, digits, combining accents
-    r"|[.!?;,()\n\u2026\u2013\u2014]|\s-\s"  # punctuation that ends a clause
+    rf"(?P<word>[^\W_](?:[^\W_]|[\u0300-\u036f{MARKS}])*)"  # letters, digits, accents, marks
+    r"|[.!?;,()\n\u2026\u2013\u2014\u060c\u061b\u061f\u0964]|\s-\s"  # ends a clause
 )
-#: In Latin-letter text, an apostrophe inside a word is a soft sign ("pal'cy").
+#: In Latin-letter text, an apostrophe inside a word is a soft sign ("pal'cy") or a hamza.
 _LATIN_TOKEN = re.compile(
     r"(?P<word>[^\W_](?:[^\W_]|[\u0300-\u036f]|['’`ʼ](?=[^\W_]))*)"
     r"|[.!?;,()\n\u2026\u2013\u2014]|\s-\s"
@@ -182,15 +188,33 @@ def _compile_words(phrase: str, read: Callable[..., str]) -> tuple[_Word, ...]:
     return tuple(words)
 
 
+#: The Arabic article, with the conjunction or preposition written onto it ("والساق", "بالليل").
+_ARABIC_ARTICLE = re.compile(r"^(?:[وفبك]?ال|لل)(?=...)")
+
+
+def _without_article(word: str) -> str:
+    """An Arabic-script word folded, without its article ("التنفس" -> "تنفس")."""
+    return _ARABIC_ARTICLE.sub("", fold(word))
+
+
 class _Matcher:
     """The compiled lexicon of one language (``latin``: for its words typed in Latin letters)."""
 
     def __init__(self, lexicon: ForeignLexicon, latin: bool = False) -> None:
-        self.norm: Callable[[str], str] = latin_skeleton if latin else fold
+        spelling = lexicon.latin_spelling
+        self.norm: Callable[[str], str] = (
+            functools.partial(latin_skeleton, spelling=spelling) if latin else fold
+        )
+        #: The lexicon is written in Latin letters itself (Hinglish, Arabizi).
+        self.romanised = spelling != "russian"
+        #: Its Latin-letter writers use digits for letters ("3am", "7arara").
+        self.digit_letters = spelling == "arabic"
         if lexicon.digraphs and not latin:
             digraphs = dict(lexicon.digraphs)
             pattern = re.compile("|".join(sorted(digraphs, key=len, reverse=True)))
             self.norm = lambda word: pattern.sub(lambda m: digraphs[m.group()], fold(word))
+        if spelling == "arabic" and not latin:
+            self.norm = _without_article
         self._token = _LATIN_TOKEN if latin else _TOKEN
         self._variants = {self.norm(k): self.norm(v) for k, v in lexicon.variants.items()}
         self.markers = frozenset(self.norm(w) for w in lexicon.latin_markers)
@@ -380,14 +404,35 @@ def _in_latin_letters(text: str) -> bool:
     return len(_LATIN_LETTER.findall(text)) > len(_CYRILLIC_LETTER.findall(text))
 
 
-def transliterated_language(text: str) -> str | None:
+#: A word of Arabic typed in Latin letters that uses a digit for a letter ("3am", "2adir", "faj2a"):
+#: a digit of those used so, followed by a letter.
+_ARABIZI_DIGIT = re.compile(r"[235679](?=[a-z])")
+#: Numbers with a unit or an ordinal ("2nd", "5mg", "3pm") and English text-speak ("2day").
+_NUMBER_WITH_UNIT = re.compile(
+    r"^\d+(?:st|nd|rd|th|am|pm|x|mg|mcg|ml|kg|g|cm|mm|km|h|hr|hrs|min|mins|s|sec|yo|y|yr|yrs|k|m|"
+    r"d|w|wk|wks|days?|weeks?|months?|years?|lbs?|c|f)$|^2(?:day|nite|night|moro|morrow|mrw|gether|go)$"
+)
+
+
+def _arabizi_word(word: str) -> bool:
+    """Whether ``word`` (lower case) writes an Arabic letter with a digit ("7arara", "ma3i")."""
+    return bool(_ARABIZI_DIGIT.search(word)) and not _NUMBER_WITH_UNIT.match(word)
+
+
+def transliterated_language(text: str, romanised_only: bool = False) -> str | None:
     """The language whose common words a Latin-letter text is written in, if transliterated.
 
     A language detector trained on Cyrillic takes Russian typed in Latin letters for Czech or
     Polish; this check reads the text's words as the transliteration of each lexicon that has
     ``latin_markers`` and names the language when at least three different marker words occur,
     or one marker word with four different words of its danger-sign phrases, or when most of
-    its words (four at least) are words of those phrases.
+    its words (four at least) are words of those phrases. A lexicon written in Latin letters
+    itself (Hinglish, Arabizi: its phrases hold English loanwords and short words that other
+    languages share) counts its marker words only: three different ones at least. When several
+    languages qualify, the one with the most marker words wins. Arabic typed in Latin letters
+    also counts its words that write a letter with a digit ("3am", "7arara", not "2nd" or
+    "5mg"): three of them, or two with a marker word. ``romanised_only`` asks about
+    those languages only (a detector may take mixed Hinglish for English).
 
     Examples
     --------
@@ -398,23 +443,34 @@ def transliterated_language(text: str) -> str | None:
     """
     if not _in_latin_letters(text):
         return None
+    best: tuple[int, str] | None = None
     for language, lexicon in load_foreign_lexicons().items():
         if not lexicon.latin_markers:
             continue
         matcher = _matcher(language, latin=True)
         assert matcher is not None
+        if romanised_only and not matcher.romanised:
+            continue
         # As written (no variant read in): "scho" must not turn into a Russian "что".
-        words = {matcher.norm(text[t.start : t.end]) for t in matcher.tokens(text)}
+        tokens = {text[t.start : t.end].casefold() for t in matcher.tokens(text)}
+        words = {matcher.norm(t) for t in tokens}
         markers = len(words & matcher.markers)
-        long_words = [w for w in words - matcher.markers if len(w) >= _MIN_VOCABULARY_STEM]
-        known = sum(w in matcher.vocabulary for w in long_words)
-        if (
-            markers >= _MIN_MARKERS
-            or (markers and known >= _MIN_WORDS)
-            or (known >= _MIN_WORDS and known >= _MOSTLY * len(long_words))
-        ):
-            return language
-    return None
+        if matcher.romanised:
+            qualifies = markers >= _MIN_MARKERS
+            if matcher.digit_letters:
+                digits = len({t for t in tokens if _arabizi_word(t)})
+                qualifies = qualifies or digits >= _MIN_MARKERS or (markers > 0 and digits >= 2)
+        else:
+            long_words = [w for w in words - matcher.markers if len(w) >= _MIN_VOCABULARY_STEM]
+            known = sum(w in matcher.vocabulary for w in long_words)
+            qualifies = (
+                markers >= _MIN_MARKERS
+                or (markers > 0 and known >= _MIN_WORDS)
+                or (known >= _MIN_WORDS and known >= _MOSTLY * len(long_words))
+            )
+        if qualifies and (best is None or markers > best[0]):
+            best = (markers, language)
+    return best[1] if best else None
 
 
 def find_foreign_findings(text: str, language: str) -> ForeignReading:

@@ -181,6 +181,25 @@ _ENGLISH_WORDS = frozenset(
 #: The languages the identifier chooses among: English and those people near us write in.
 _CANDIDATES = ["en", "de", "fr", "es", "ru", "uk", "it", "pt", "nl", "pl", "tr", "ro", "cs", "sv"]
 _ENGLISH_SHARE = 0.35
+_MIN_ROMANISED_MARKERS = 3
+#: Share of English words above which a text with Hinglish or Arabizi words in it is English.
+_MIXED_SHARE = 0.5
+#: Scripts of one language among those with a lexicon: letters of the script -> its language.
+_SCRIPTS = {"hi": re.compile(r"[\u0900-\u097f]"), "ar": re.compile(r"[\u0600-\u06ff]")}
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _own_script(text: str) -> str | None:
+    """The language whose own script most letters of ``text`` are in (Devanagari, Arabic).
+
+    Devanagari is read as Hindi and the Arabic script as Arabic (Urdu and Persian, written in
+    it too, have no lexicon; the Arabic one reads the words they share).
+    """
+    letters = len(_LETTER.findall(text))
+    for language, pattern in _SCRIPTS.items():
+        if letters and len(pattern.findall(text)) * 2 > letters:
+            return language
+    return None
 
 
 @functools.cache
@@ -206,8 +225,9 @@ def detect_language(text: str, known: Callable[[str], bool] | None = None) -> st
     Returns
     -------
     str
-        ``"en"`` for English; otherwise the identifier's best guess among common European
-        languages (``"de"``, ``"ru"``, ...).
+        ``"en"`` for English; ``"hi"`` or ``"ar"`` for Hindi or Arabic, in their own script or
+        typed in Latin letters (Hinglish, Arabizi: told by their common words); otherwise the
+        identifier's best guess among common European languages (``"de"``, ``"ru"``, ...).
 
     Examples
     --------
@@ -216,11 +236,29 @@ def detect_language(text: str, known: Callable[[str], bool] | None = None) -> st
     >>> detect_language("Mein Bein ist plötzlich kalt und weiß geworden.")
     'de'
     """
-    words = _WORD.findall(text.lower())
-    if not words:
+    script = _own_script(text)
+    if script:
+        return script
+    # One-letter words say little about the language and are common in several ("a", "i",
+    # "o"; the clitics of Romanian "s-a", "l-a"): they are left out of the shares below.
+    all_words = _WORD.findall(text.lower())
+    if not all_words:
         return "en"
+    words = [w for w in all_words if len(w) > 1] or all_words
     ascii_words = [w for w in words if w.isascii()]
-    english = sum(w in _ENGLISH_WORDS or (known is not None and known(w)) for w in ascii_words)
+    is_english = [w in _ENGLISH_WORDS or (known is not None and known(w)) for w in ascii_words]
+    english = sum(is_english)
+    others = {w for w, e in zip(ascii_words, is_english, strict=True) if not e}
+    if len(others) >= _MIN_ROMANISED_MARKERS and english < _MIXED_SHARE * len(words):
+        # Hinglish and Arabizi mix in English words, or read as English or Indonesian to the
+        # identifier; their lexicons' common words tell them (imported here: the lexicons are
+        # loaded only for a text with a few words that are not English). A text mostly in
+        # English with a few such words (a quoted saying) stays English.
+        from nightlegs.intake._foreign import transliterated_language
+
+        romanised = transliterated_language(text, romanised_only=True)
+        if romanised:
+            return romanised
     if len(ascii_words) == len(words) and english / len(words) >= _ENGLISH_SHARE:
         return "en"
     if len(words) <= 2 and len(ascii_words) == len(words) and english:

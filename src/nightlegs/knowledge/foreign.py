@@ -36,7 +36,7 @@ import re
 import unicodedata
 from collections import Counter
 from importlib.resources.abc import Traversable
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field
 
@@ -48,10 +48,22 @@ from nightlegs.knowledge.models import Source, _Strict
 
 __all__ = ["ForeignLexicon", "fold", "latin_skeleton", "load_foreign_lexicons"]
 
-#: Letters and digits, with an optional final ``*``.
-_WORD = re.compile(r"^[^\W_]+\*?$")
+#: Vowel signs and other marks that belong to a word of a Brahmic or Arabic script (Python's
+#: ``\w`` does not count them as letters).
+MARKS = "\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963\u064b-\u065f\u0670"
+#: Letters and digits (with their marks), with an optional final ``*``.
+_WORD = re.compile(rf"^[^\W_](?:[^\W_]|[{MARKS}])*\*?$")
 #: Letters whose accent-free form is not their canonical decomposition.
 _SPECIAL = {"ё": "е", "œ": "oe", "æ": "ae", "ø": "o", "ß": "ss", "ł": "l", "đ": "d", "ı": "i"}
+#: Arabic letters people write interchangeably (hamza seats, alif maqsura, ta marbuta), the
+#: tatweel and the short-vowel marks, which most people leave out; the Devanagari nukta.
+_SCRIPT_FOLDS: dict[int, str | None] = {
+    **{ord(c): "ا" for c in "أإآٱ"},
+    **{ord("ى"): "ي", ord("ئ"): "ي", ord("ؤ"): "و", ord("ة"): "ه", ord("ـ"): None},
+    **dict.fromkeys(range(0x64B, 0x660)),
+    ord("\u0670"): None,
+    ord("\u093c"): None,
+}
 
 
 @functools.cache
@@ -64,6 +76,7 @@ def _fold_table() -> dict[int, str | None]:
             table.setdefault(code, base)
     # Marks NFC could not compose with their letter.
     table.update(dict.fromkeys(range(0x300, 0x370)))
+    table.update(_SCRIPT_FOLDS)
     return table
 
 
@@ -107,11 +120,53 @@ _LATIN_MERGES = (
 )
 
 
-def latin_skeleton(word: str) -> str:
-    """Fold ``word`` (Cyrillic, or Russian typed in Latin letters) to a Latin skeleton.
+#: Spellings of one Hindi sound in Hindi typed in Latin letters ("Hinglish"): long vowels
+#: written doubled or not ("dard", "bukhaar"), "w" or "v", "z" or "j" ("zyada", "jyada"),
+#: "ph" or "f", "q" or "k", a final "y" for "i" ("thandy"), doubled consonants.
+_HINDI_MERGES = (
+    (re.compile(r"['’`ʼ]"), ""),
+    (re.compile(r"aa+"), "a"),
+    (re.compile(r"ee+|ii+"), "i"),
+    (re.compile(r"oo+|uu+"), "u"),
+    (re.compile(r"w"), "v"),
+    (re.compile(r"z"), "j"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"q"), "k"),
+    (re.compile(r"(?<=[^aeiou])y$"), "i"),
+    (re.compile(r"([bcdfghjklmnprstvx])\1"), r"\1"),
+)
+#: Arabic typed in Latin letters ("Arabizi"): the digits that stand for letters Latin lacks
+#: (only inside a word: "3am", "7arara"; a number stays a number), and the spellings of one
+#: sound merged: "kh"/"5"/"7'", "gh"/"3'", "sh"/"ch", "ou"/"oo"/"u"/"o", "ee"/"i"/"e", doubled
+#: letters, a hamza before a letter ("2", an apostrophe) dropped. A final "2" stays: "la2" (no)
+#: is not "la" (to).
+_ARABIC_MERGES = (
+    (re.compile(r"7'|5|x|kh"), "x"),
+    (re.compile(r"3'|gh"), "g"),
+    (re.compile(r"2(?=[a-z])|['’`ʼ]"), ""),
+    (re.compile(r"7"), "h"),
+    (re.compile(r"9"), "s"),
+    (re.compile(r"6"), "t"),
+    (re.compile(r"8"), "q"),
+    (re.compile(r"ch"), "sh"),
+    (re.compile(r"ou|o"), "u"),
+    (re.compile(r"ei|ey|ai(?=[^aeiou]|$)"), "e"),
+    (re.compile(r"e"), "i"),
+    (re.compile(r"(?<=[^aeiu])y$"), "i"),
+    (re.compile(r"([a-z3])\1+"), r"\1"),
+)
+_SPELLING_MERGES = {"hindi": _HINDI_MERGES, "arabic": _ARABIC_MERGES}
+#: The spellings of words typed in Latin letters that :func:`latin_skeleton` knows.
+LATIN_SPELLINGS = ("russian", "hindi", "arabic")
 
-    The skeleton merges the spellings people use for one Cyrillic letter, so that a lexicon
-    written in Cyrillic is compared with the same word typed in any of them.
+
+def latin_skeleton(word: str, spelling: str = "russian") -> str:
+    """Fold ``word`` (Cyrillic, or a language typed in Latin letters) to a Latin skeleton.
+
+    The skeleton merges the spellings people use for one sound, so that a lexicon word is
+    compared with the same word typed in any of them. ``spelling`` names the language's habits:
+    ``"russian"`` (Cyrillic written in Latin letters), ``"hindi"`` (Hinglish) or ``"arabic"``
+    (Arabizi, with digits for letters).
 
     Examples
     --------
@@ -119,7 +174,18 @@ def latin_skeleton(word: str) -> str:
     ['holodnaia', 'holodnaia', 'holodnaia', 'holodnaia']
     >>> [latin_skeleton(w) for w in ("отёк", "otyok", "otek", "пальцы", "pal'cy", "paltsy")]
     ['otek', 'otek', 'otek', 'palcy', 'palcy', 'palcy']
+    >>> [latin_skeleton(w, "hindi") for w in ("bukhaar", "bukhar", "zyada", "jyaada")]
+    ['bukhar', 'bukhar', 'jyada', 'jyada']
+    >>> [latin_skeleton(w, "arabic") for w in ("7arara", "harara", "5afif", "khafeef", "38")]
+    ['harara', 'harara', 'xafif', 'xafif', '38']
     """
+    if spelling in _SPELLING_MERGES:
+        word = fold(word)
+        if word.isdigit():
+            return word  # a number: "5" is five, not a letter
+        for pattern, replacement in _SPELLING_MERGES[spelling]:
+            word = pattern.sub(replacement, word)
+        return word
     word = fold(word.casefold().translate(_HACEK)).translate(_CYRILLIC_LATIN)
     for pattern, replacement in _LATIN_MERGES:
         word = pattern.sub(replacement, word)
@@ -248,9 +314,14 @@ class ForeignLexicon(_Strict):
         word is read as its standard word before it is matched, so phrases need not repeat it.
     latin_markers : tuple of str
         Common words of the language that other languages written in Latin letters lack ("что",
-        "очень"); several of them in a Latin-letter text mark it as this language typed in Latin
-        letters, which is then read through :func:`latin_skeleton`. Empty for languages written
-        in Latin letters.
+        "очень"; "nahi", "bahut"); several of them in a Latin-letter text mark it as this
+        language typed in Latin letters, which is then read through :func:`latin_skeleton`.
+        Empty for languages written in Latin letters.
+    latin_spelling : str
+        The habits of people typing the language in Latin letters that :func:`latin_skeleton`
+        merges: ``"russian"`` (the default; the phrases are in Cyrillic), ``"hindi"`` or
+        ``"arabic"`` (the phrases are mostly written in Latin letters as people type them, and
+        may add phrases in the language's own script).
     findings : dict
         Finding id of the knowledge base -> phrases that say it.
     """
@@ -271,6 +342,7 @@ class ForeignLexicon(_Strict):
     digraphs: dict[Digraph, Letter] = Field(default_factory=dict)
     variants: dict[PlainWord, PlainWord] = Field(default_factory=dict)
     latin_markers: Words = ()
+    latin_spelling: Literal["russian", "hindi", "arabic"] = "russian"
     findings: dict[FindingId, Annotated[GappedPhrases, Field(min_length=1)]] = Field(min_length=1)
 
 
@@ -311,7 +383,7 @@ def load_foreign_lexicons() -> dict[str, ForeignLexicon]:
     --------
     >>> lexicons = load_foreign_lexicons()
     >>> sorted(lexicons)
-    ['de', 'es', 'fr', 'it', 'nl', 'pl', 'pt', 'ru', 'tr']
+    ['ar', 'de', 'es', 'fr', 'hi', 'it', 'nl', 'pl', 'pt', 'ro', 'ru', 'tr']
     >>> "kein*" in lexicons["de"].negations
     True
     """

@@ -1,0 +1,300 @@
+"""Danger signs in descriptions written in Hindi: the Hindi lexicon (hi.yaml).
+
+Most people type Hindi in Latin letters ("Hinglish"), each in their own spelling and with English
+words mixed in; the lexicon is written that way and read through the Hindi ``latin_skeleton``
+("bukhaar" = "bukhar", "zyada" = "jyada"). Hindi puts "nahi" after what it denies ("bukhar nahi
+hai"), so "nahi" is a post-negation and not a word that denies what follows. A few phrases in
+Devanagari are read too.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nightlegs import assess
+from nightlegs.intake import extract
+from nightlegs.intake._foreign import find_foreign_findings, transliterated_language
+from nightlegs.intake._language import detect_language
+from nightlegs.knowledge import knowledge_index
+from nightlegs.knowledge.foreign import latin_skeleton, load_foreign_lexicons
+
+
+def found(text: str) -> dict[str, bool]:
+    return {f.id: f.present for f in find_foreign_findings(text, "hi").findings}
+
+
+def says(text: str, **expected: bool) -> None:
+    findings = found(text)
+    assert {k: findings.get(k) for k in expected} == expected, findings
+
+
+def triage(text: str) -> str:
+    return assess(text).triage.value
+
+
+# --- Danger signs, as a relative writes them -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Papa ka left pair kal se bahut sooj gaya hai, laal aur garam hai, chhoone pe "
+            "dard hota hai",
+            {
+                "leg_swelling": True,
+                "red_skin": True,
+                "leg_warm": True,
+                "tender_to_touch": True,
+                "unilateral": True,
+            },
+        ),
+        (
+            "dadi ka pair achanak thanda pad gaya aur neela ho gaya, pulse nahi mil rahi",
+            {
+                "sudden_onset": True,
+                "cold_foot": True,
+                "pale_or_blue_foot": True,
+                "absent_pulse": True,
+            },
+        ),
+        (
+            "mummy ke dono pair kamzor ho gaye, private part sunn hai aur peshab nahi ho raha",
+            {
+                "bilateral": True,
+                "leg_weakness": True,
+                "saddle_numbness": True,
+                "bladder_problem": True,
+            },
+        ),
+        (
+            "bhai ko saans lene mein dikkat hai, seene mein dard, khansi ke saath khoon aa raha",
+            {"breathless": True, "chest_pain": True, "coughing_blood": True},
+        ),
+        (
+            "Nanu ko tez bukhar hai aur pindli pe lali tezi se phail rahi hai",
+            {"fever": True, "red_skin": True, "spreading_redness": True},
+        ),
+        (
+            "beti ke pairon pe laal daane hain jo glass se dabane par bhi nahi jaate",
+            {"purpura": True},
+        ),
+        (
+            "papa ka munh ek taraf tedha ho gaya, bol nahi pa rahe, haath kamzor hai",
+            {"face_droop": True, "arm_or_speech_symptoms": True},
+        ),
+        (
+            "biwi 8 mahine pregnant hai, sir mein bahut dard, aankhon ke aage dhundhla dikhta hai",
+            {"headache": True, "visual_disturbance": True},
+        ),
+        (
+            "dadaji bathroom mein gir gaye, ab khade nahi ho pa rahe, kulhe mein dard",
+            {"recent_fall": True, "refuses_weight": True, "site_groin_hip": True},
+        ),
+        (
+            "papa behki behki baatein kar rahe hain, peshab bilkul kaala aa raha hai",
+            {"confusion": True, "dark_urine": True},
+        ),
+        (
+            "delivery ke baad se mummy ki tang sooji hui hai, operation se bachcha hua tha",
+            {"recent_childbirth": True, "leg_swelling": True},
+        ),
+        (
+            "varicose nas phat gayi, khoon ruk nahi raha, pura tauliya bhig gaya",
+            {"heavy_bleeding": True, "varicose_bleeding": True},
+        ),
+        (
+            "pindli patthar jaisi tight hai, plaster ke andar dard bardasht nahi ho raha",
+            {"tight_tense_limb": True, "severe_pain": True},
+        ),
+    ],
+)
+def test_hinglish_danger_signs(text: str, expected: dict[str, bool]) -> None:
+    says(text, **expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "papa ka pair bahut soojaa hai",
+        "papa ka pair bhot sujaa hua h",
+        "PAPA KA PAIR SUJ GAYA",
+        "papa ke pairon mein sujan hai",
+    ],
+)
+def test_hinglish_spellings_are_one_word(text: str) -> None:
+    says(text, leg_swelling=True)
+
+
+def test_hinglish_skeleton_merges_the_usual_spellings() -> None:
+    for spellings in (
+        ("bukhaar", "bukhar"),
+        ("zyada", "jyada", "jyaada"),
+        ("sooja", "suja"),
+        ("peeth", "pith"),
+        ("thandy", "thandi"),
+    ):
+        assert len({latin_skeleton(w, "hindi") for w in spellings}) == 1, spellings
+
+
+# --- Negation ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("bukhar nahi hai.", {"fever": False}),
+        ("mere bete ko bukhar nahi hai, bas pair dukhte hain", {"fever": False}),
+        ("sujan bilkul nahi hai", {"leg_swelling": False}),
+        ("na bukhar hai, na sujan", {"fever": False, "leg_swelling": False}),
+        ("bina bukhar ke pair mein dard", {"fever": False}),
+        ("no fever, no swelling", {"fever": False, "leg_swelling": False}),
+    ],
+)
+def test_hinglish_negation_follows_what_it_denies(text: str, expected: dict[str, bool]) -> None:
+    says(text, **expected)
+
+
+def test_hinglish_nahi_does_not_deny_what_follows_it() -> None:
+    # Hindi denies what comes before "nahi"; the next clause's danger sign stands.
+    says("bukhar nahi hai lekin pair achanak sooj gaya", fever=False, leg_swelling=True)
+    says("bukhar nahi hai aur pair sooj gaya hai", fever=False, leg_swelling=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("pata nahi kyun, pair bahut sooj gaya", "leg_swelling"),
+        ("samajh nahi aa raha, achanak saans phool rahi hai", "breathless"),
+        ("bukhar hai ya nahi, pata nahi", "fever"),
+    ],
+)
+def test_hinglish_pseudo_negation_denies_nothing(text: str, finding: str) -> None:
+    assert found(text).get(finding) is True
+
+
+# --- Pregnancy, birth, child and ages ------------------------------------------------------
+
+
+def test_hinglish_pregnancy_and_child() -> None:
+    pregnant = find_foreign_findings("main 7 mahine pregnant hoon, pair sooj gaye", "hi")
+    assert pregnant.pregnant and not pregnant.child
+    # The baby of a pregnancy is not the person described.
+    assert not find_foreign_findings("bachcha hone wala hai, pair sooj rahe", "hi").child
+    child = find_foreign_findings("mera beta 6 saal ka hai, raat ko pair dukhte hain", "hi")
+    assert (child.child, child.age) == (True, 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "child", "age"),
+    [
+        ("meri beti 8 saal ki hai, langda ke chal rahi hai", True, 8),
+        ("beta 30 saal ka hai, pair mein cramp", False, 30),
+        ("papa 72 saal ke hain, pair sooja hai", False, 72),
+        ("5 saal se pair mein dard hai", False, None),
+    ],
+)
+def test_hinglish_age_is_read_with_its_person(text: str, child: bool, age: int | None) -> None:
+    reading = find_foreign_findings(text, "hi")
+    assert (reading.child, reading.age) == (child, age)
+
+
+# --- Benign complaints ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "raat ko pindli mein nas chadh jaati hai, stretch karne se theek ho jata hai",
+        "meri beti 7 saal ki hai, shaam ko pairon mein dard hota hai, maalish se aaram, "
+        "subah bilkul theek khelti hai",
+        "papa ke pair mein raat ko cramp aata hai, subah theek rehte hain",
+    ],
+)
+def test_hinglish_benign_complaint_finds_no_danger_sign(text: str) -> None:
+    red_flags = knowledge_index().red_flag_findings
+    present = {f.id for f in find_foreign_findings(text, "hi").findings if f.present}
+    assert not present & red_flags, present & red_flags
+
+
+# --- End to end ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "papa ka pair achanak bahut thanda aur safed pad gaya hai, bahut tez dard ho raha hai",
+        "mummy ke dono pair kamzor ho gaye, private part sunn hai, peshab nahi ho raha",
+        "papa ka munh tedha ho gaya aur bol nahi pa rahe",
+        "biwi 8 mahine pregnant hai, sir mein tez dard aur dhundhla dikh raha hai",
+    ],
+)
+def test_hinglish_emergency_patterns_are_emergencies(text: str) -> None:
+    assert triage(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "papa 70 saal ke hain, kal se ek pindli sooji hui hai, garam aur laal hai",
+        "bukhar hai aur pair pe lali phail rahi hai",
+        "dadi gir gayi, ab khadi nahi ho pa rahi, kulhe mein dard hai",
+        "4 saal ki beti ke pair pe baingani daane hain jo dabane se nahi jaate, bukhar bhi hai",
+    ],
+)
+def test_hinglish_danger_is_never_self_care(text: str) -> None:
+    assert triage(text) != "self_care"
+
+
+# --- Detection -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mere papa ka pair bahut sooj gaya hai aur laal bhi hai, kya karein?",
+        "Mummy ko raat mein bahut dard hota hai pair mein, neend nahi aati",
+        # Mixed with English words, as people write it.
+        "papa ka left leg bahut swollen hai aur red bhi hai, kya karna chahiye",
+        "पापा का पैर अचानक सूज गया है, लाल और गर्म है",
+    ],
+)
+def test_hinglish_is_detected(text: str) -> None:
+    assert detect_language(text) == "hi"
+    assert extract(text).language == "hi"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # English full of short words.
+        "I am so tired of it, as he is to me, and we go on and on, but no one has any idea.",
+        "My calf is red and hot and it hurts to walk, what do I do now? Is it ok to go to bed?",
+        "Sir, I am 44 and my legs ache every night like ants are moving; then it goes away.",
+        # Other languages written in Latin letters.
+        "Tengo la pierna hinchada y roja, me duele mucho por la noche, que hago?",
+        "Ho la gamba gonfia e rossa, mi fa male da ieri, cosa devo fare?",
+        "Bacağım şişti ve kızardı, çok ağrıyor, ne yapmalıyım?",
+        "Kaki saya bengkak dan merah, sakit sekali kalau jalan, apa yang harus saya lakukan?",
+        "Kaki saya bengkak dan sakit, tak boleh tidur malam, apa nak buat ni?",
+        "Mein Bein tut weh, es ist dick und rot, was soll ich tun?",
+    ],
+)
+def test_other_languages_are_not_hinglish(text: str) -> None:
+    assert detect_language(text) != "hi"
+    assert transliterated_language(text) != "hi"
+
+
+def test_mostly_english_with_a_quoted_hindi_saying_stays_english() -> None:
+    text = (
+        "Every night when I go to sleep I get an irritating feeling in both legs, I have to "
+        "keep moving them. My mother used to say pairon mein cheentiyan chal rahi hain."
+    )
+    assert detect_language(text) == "en"
+
+
+def test_hindi_lexicon_covers_the_italian_findings() -> None:
+    lexicons = load_foreign_lexicons()
+    assert not set(lexicons["it"].findings) - set(lexicons["hi"].findings)
+    assert lexicons["hi"].reviewed is False and lexicons["hi"].sources
+    assert lexicons["hi"].latin_spelling == "hindi" and lexicons["hi"].latin_markers

@@ -58,3 +58,19 @@ def test_failed_export_leaves_nothing(tmp_path: Path) -> None:
         write_edf_annotations(Fake(), tmp_path / "out" / "scored.edf", source=bad)
     assert not (tmp_path / "out" / "scored.edf").exists()
     assert list((tmp_path / "out").glob("*")) == [] if (tmp_path / "out").exists() else True
+
+
+def test_recording_edf_carries_its_start_date_and_time(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from nightlegs.movement import analyze
+    from nightlegs.movement.export import write_recording_edf
+    from nightlegs.movement.synthetic import synthesize_night
+
+    night = synthesize_night(0.05, 200, 1.0, seed=2).recording
+    dated = write_recording_edf(
+        night, tmp_path / "dated.edf", startdate=dt.date(2024, 3, 2), starttime=dt.time(23, 15)
+    )
+    assert analyze(dated).to_dict()["start"] == "2024-03-02T23:15:00"
+    undated = write_recording_edf(night, tmp_path / "undated.edf")
+    assert analyze(undated).to_dict()["start"] is None

@@ -142,13 +142,15 @@ def write_recording_edf(
     *,
     range_uv: float = 1000.0,
     starttime: datetime.time | None = None,
+    startdate: datetime.date | None = None,
 ) -> Path:
     """Write a :class:`~nightlegs.movement.Recording` as EDF+ that ``nightlegs analyze`` reads.
 
     The legs become channels ``LAT``/``RAT`` in uV (clipped to ``±range_uv``); the hypnogram
     becomes "Sleep stage X" annotations; respiratory events and arousals keep their kind. Used to
     save synthetic nights for tests, benchmarks and demonstrations. ``starttime`` is the clock
-    time written in the header (edfio's default, midnight, when None).
+    time written in the header (edfio's default, midnight, when None); ``startdate`` the date
+    (EDF+ ``Startdate X``, no date, when None).
 
     Examples
     --------
@@ -189,7 +191,13 @@ def write_recording_edf(
         for e in recording.arousals
     ]
     with atomic_path(path) as tmp:
-        edfio.Edf(signals, annotations=annotations, starttime=starttime).write(tmp)
+        edf = edfio.Edf(
+            signals,
+            recording=edfio.Recording(startdate=startdate),
+            starttime=starttime,
+            annotations=annotations,
+        )
+        edf.write(tmp)
     return Path(path)
 
 

@@ -88,3 +88,42 @@ def test_headings_name_the_person_when_there_are_several(client: TestClient) -> 
     upload = client.get(f"/upload?person={ada}").text
     assert "<h1>Upload a recording for Ada</h1>" in upload
     assert '<h2 id="h-recordings-earlier">Ada&#39;s earlier recordings</h2>' in upload
+
+
+CRAMPS = "My calves cramp at night, the muscle goes hard and stretching helps."
+
+
+def test_saved_results_are_listed_opened_and_deleted_on_the_diary(
+    client: TestClient, app: FastAPI
+) -> None:
+    lily = _person(client, "Lily")
+    token = token_of(app)
+    assert 'id="saved-empty"' in client.get(f"/diary?person={lily}").text
+    form = {"text": CRAMPS, "age": "40", "csrf_token": token, "person": str(lily)}
+    saved = client.post("/result/save", data=form)
+    assert "Saved to Lily's diary on " in saved.text
+    assert f'href="/diary?person={lily}#h-saved"' in saved.text
+    [record] = app.state.store.list_assessments(person=lily)
+    diary = client.get(f"/diary?person={lily}").text
+    row = re.search(rf'<tr id="assessment-{record.id}">.*?</tr>', diary, re.S)
+    assert row is not None
+    top = record.result["conditions"][0]["name"]
+    assert top in row.group() and "Open the result saved on" in row.group()
+    assert 'id="saved-table"' not in client.get("/diary?person=1").text  # not Me's
+    opened = client.get(f"/assessments/{record.id}?person={lily}")
+    assert opened.status_code == 200 and top in opened.text
+    assert "Save to" not in opened.text  # already kept
+    assert client.get(f"/assessments/{record.id}?person=1").status_code == 404
+    # Deleting needs the token and the owner; then the diary and the report lose it.
+    gone = {"csrf_token": token, "person": str(lily)}
+    assert client.post(f"/assessments/{record.id}/delete", data={"person": "1"}).status_code == 403
+    wrong = client.post(f"/assessments/{record.id}/delete", data={**gone, "person": "1"})
+    assert wrong.status_code == 404
+    assert top in client.get(f"/api/report?person={lily}").text
+    deleted = client.post(f"/assessments/{record.id}/delete", data=gone, follow_redirects=False)
+    assert deleted.status_code == 303
+    assert deleted.headers["location"] == f"/diary?person={lily}#h-saved"
+    assert app.state.store.list_assessments(person=lily) == []
+    assert 'id="saved-empty"' in client.get(f"/diary?person={lily}").text
+    report = client.get(f"/api/report?person={lily}").text
+    assert "No saved assessment" in report and top not in report

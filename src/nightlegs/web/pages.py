@@ -12,17 +12,17 @@ from __future__ import annotations
 import functools
 import json
 import logging
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
 
-from fastapi import APIRouter, Depends, Form, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi import APIRouter, Depends, Form, Path, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from nightlegs.assessment import assess
 from nightlegs.assessment.interview import MAX_QUESTIONS
 from nightlegs.assessment.result import split_steps
 from nightlegs.assessment.safety import DISCLAIMER
-from nightlegs.diary.schemas import Person
+from nightlegs.diary.schemas import AssessmentRecord, Person
 from nightlegs.diary.store import DiaryStore
 from nightlegs.errors import InputError
 from nightlegs.web.deps import StoreDep
@@ -34,6 +34,7 @@ __all__ = [
     "PERSON_COOKIE",
     "REPORT_PERIODS",
     "TRIAGE_WORDS",
+    "SavedBrief",
     "chosen_person",
     "render_page",
     "router",
@@ -351,21 +352,83 @@ def save_result(
     record = store.add_assessment(
         request_data, data, str(data.get("kb_version", "")), person=who.id
     )
-    return _result_page(
-        request,
-        data,
-        asked,
-        store.list_people(),
-        who,
-        saved={"name": who.name, "assessment_id": record.id},
-    )
+    return _result_page(request, data, asked, store.list_people(), who, saved=_saved(who, record))
+
+
+def _saved(who: Person, record: AssessmentRecord) -> dict[str, Any]:
+    """What the result page says about a saved result (whose diary, when, which)."""
+    brief = SavedBrief.of(record)
+    return {"name": who.name, "person_id": who.id, "id": brief.id, "at": brief.saved_at}
+
+
+class SavedBrief(NamedTuple):
+    """One saved assessment as the Diary page lists it."""
+
+    id: int
+    saved_at: str
+    triage: str
+    causes: str
+
+    @classmethod
+    def of(cls, record: AssessmentRecord) -> SavedBrief:
+        """The brief of ``record``: local date and time, triage in words, top three causes.
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> record = AssessmentRecord(id=4, person_id=1, kb_version="1",
+        ...     created_at=dt.datetime(2025, 5, 1, 9, tzinfo=dt.UTC), request={},
+        ...     result={"triage": "doctor", "conditions": [{"name": "Cramps"}]})
+        >>> brief = SavedBrief.of(record)
+        >>> brief.triage, brief.causes
+        ('Book an appointment with a doctor', 'Cramps')
+        """
+        triage = str(record.result.get("triage", ""))
+        names = [
+            str(c.get("name", c.get("id", "")))
+            for c in record.result.get("conditions", [])[:3]
+            if isinstance(c, dict)
+        ]
+        return cls(
+            id=record.id,
+            saved_at=record.created_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+            triage=TRIAGE_WORDS.get(triage, (triage or "unknown",))[0],
+            causes="; ".join(names) or "none ranked",
+        )
 
 
 @router.get("/diary", response_class=HTMLResponse)
 def diary(request: Request, store: StoreDep, person: _PersonParam = None) -> HTMLResponse:
-    """The night diary of the chosen person: a form for one night, the list of nights, and a
-    form to add a person."""
-    return _person_page(request, store, "diary.html", person)
+    """The night diary of the chosen person: a form for one night, the list of nights, the
+    saved assessments (open, delete) and a form to add a person."""
+    who, _ = chosen_person(request, store, person)
+    saved = [SavedBrief.of(r) for r in store.list_assessments(person=who.id, limit=1000)]
+    return _person_page(request, store, "diary.html", person, saved=saved)
+
+
+@router.get("/assessments/{assessment_id}", response_class=HTMLResponse)
+def saved_assessment(
+    request: Request,
+    store: StoreDep,
+    assessment_id: Annotated[int, Path(ge=1, le=2_147_483_647)],
+    person: _PersonParam = None,
+) -> HTMLResponse:
+    """A saved assessment of the chosen person, shown again as its result page."""
+    who, people = chosen_person(request, store, person)
+    record = store.get_assessment(assessment_id, person=who.id)
+    data = record.result
+    return _result_page(request, data, {}, people, who, saved=_saved(who, record))
+
+
+@router.post("/assessments/{assessment_id}/delete", dependencies=[Depends(verify_csrf)])
+def delete_saved_assessment(
+    store: StoreDep,
+    assessment_id: Annotated[int, Path(ge=1, le=2_147_483_647)],
+    person: Annotated[int, Form(ge=1, le=2_147_483_647)],
+) -> RedirectResponse:
+    """Delete a saved assessment of ``person`` (a form on the Diary page), then back there."""
+    store.delete_assessment(assessment_id, person=person)
+    return RedirectResponse(f"/diary?person={person}#h-saved", status_code=303)
 
 
 @router.get("/trends", response_class=HTMLResponse)

@@ -766,8 +766,18 @@ function initAddPerson() {
   });
 }
 
+/** A form with data-confirm (deleting a saved result) asks first. */
+function initConfirmForms() {
+  for (const form of document.querySelectorAll("form[data-confirm]")) {
+    form.addEventListener("submit", (event) => {
+      if (!window.confirm(form.dataset.confirm)) event.preventDefault();
+    });
+  }
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   initPersonBar();
+  initConfirmForms();
   const page = document.body.dataset.page;
   if (page === "diary") initAddPerson();
   if (page === "report") {

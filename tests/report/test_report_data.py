@@ -93,3 +93,14 @@ def test_period_in_words_and_an_empty_period_says_what_the_diary_holds(
     assert build_report_data(MemoryStore(), days=90, now=NOW).no_nights.startswith(
         "No nights in the diary yet: "
     )
+
+
+def test_a_birth_year_under_18_gets_the_child_cut_off(diary: MemoryStore) -> None:
+    from nightlegs.diary.schemas import ProfileIn
+
+    diary.put_profile(ProfileIn(birth_year=NOW.year - 9))  # no age typed in: the web form's way
+    child = build_report_data(diary, days=30, now=NOW).summary.max_movements_per_hour
+    assert child is not None and child.clinical.startswith("abnormal (> 5/h)")
+    diary.put_profile(ProfileIn(birth_year=NOW.year - 40))
+    adult = build_report_data(diary, days=30, now=NOW).summary.max_movements_per_hour
+    assert adult is not None and adult.clinical.startswith("abnormal (> 15/h)")

@@ -457,6 +457,24 @@ def summarise_recording(record: RecordingRecord, *, child: bool = False) -> Reco
     )
 
 
+def _is_child(profile: Profile | None, today: dt.date) -> bool:
+    """Under 18 by the profile's age, else by its birth year (the child cut-off of 5/h).
+
+    Examples
+    --------
+    >>> today = dt.date(2026, 6, 1)
+    >>> _is_child(Profile.model_construct(age=None, birth_year=2017), today)
+    True
+    >>> _is_child(Profile.model_construct(age=40.0, birth_year=None), today), _is_child(None, today)
+    (False, False)
+    """
+    if profile is None:
+        return False
+    if profile.age is not None:
+        return profile.age < 18
+    return profile.birth_year is not None and today.year - profile.birth_year < 18
+
+
 def build_report_data(
     store: DiaryStore,
     *,
@@ -496,7 +514,7 @@ def build_report_data(
     since = generated_at.date() - dt.timedelta(days=days - 1) if days else None
     name = store.get_person(person).name
     profile = store.get_profile(person=person)
-    child = profile is not None and profile.age is not None and profile.age < 18
+    child = _is_child(profile, generated_at.date())
     nights = sorted(
         store.list_nights(person=person, since=since, limit=100_000), key=lambda n: (n.date, n.id)
     )

@@ -81,6 +81,7 @@ def test_headings_name_the_person_when_there_are_several(client: TestClient) -> 
     assert (
         '<h2 id="h-recordings-earlier">Your earlier recordings</h2>' in client.get("/upload").text
     )
+    assert "Night by night from your diary." in client.get("/trends").text
     ada = _person(client, "Ada")
     diary = client.get(f"/diary?person={ada}").text
     assert '<h2 id="h-nights">Ada&#39;s nights</h2>' in diary
@@ -88,6 +89,7 @@ def test_headings_name_the_person_when_there_are_several(client: TestClient) -> 
     upload = client.get(f"/upload?person={ada}").text
     assert "<h1>Upload a recording for Ada</h1>" in upload
     assert '<h2 id="h-recordings-earlier">Ada&#39;s earlier recordings</h2>' in upload
+    assert "Night by night from Ada&#39;s diary." in client.get(f"/trends?person={ada}").text
 
 
 CRAMPS = "My calves cramp at night, the muscle goes hard and stretching helps."

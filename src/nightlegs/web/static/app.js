@@ -111,9 +111,13 @@ const NL = (() => {
   }
 
   const num = (v) => (v === "" || v === null || v === undefined ? null : Number(v));
+  /** Movements per hour as the report prints them (nightlegs.report fmt_number): one
+   * decimal without a trailing ".0"; "–" when there is none. */
+  const perHour = (v) => (v === null || v === undefined ? "–" : Number(v).toFixed(1).replace(/\.0$/, ""));
   const listOf = (data) => (Array.isArray(data) ? data : (data && (data.items || data.nights)) || []);
   return {
-    $, el, api, csrf, num, listOf, errorMessage, withPerson, showFieldErrors, clearFieldErrors,
+    $, el, api, csrf, num, perHour, listOf, errorMessage, withPerson, showFieldErrors,
+    clearFieldErrors,
   };
 })();
 
@@ -474,7 +478,7 @@ function initDiary() {
         el("td", { text: night.wake_time ? night.wake_time.slice(0, 5) : "–" }),
         el("td", { text: night.sleep_quality ?? "–" }),
         el("td", { text: summary.length ? summary.join(", ") : "none" }),
-        el("td", { text: night.movements_per_hour === null ? "–" : `${night.movements_per_hour}${measured}` }),
+        el("td", { text: night.movements_per_hour === null ? "–" : `${NL.perHour(night.movements_per_hour)}${measured}` }),
         el("td", {}, el("span", { class: "actions" }, edit, del))));
     }
     table.hidden = nights.length === 0;
@@ -546,7 +550,7 @@ async function initTrends() {
   const series = nightSeries(nights);
   const body = $("#trends-data tbody");
   body.replaceChildren(...series.map((s) => el("tr", {},
-    el("th", { scope: "row", text: s.date }), el("td", { text: s.mph ?? "–" }),
+    el("th", { scope: "row", text: s.date }), el("td", { text: NL.perHour(s.mph) }),
     el("td", { text: s.source ?? "–" }),
     el("td", { text: String(s.cramps) }), el("td", { text: s.pain ?? "–" }))));
   $("#trends-data").hidden = false;
@@ -609,7 +613,7 @@ function showNight(rec) {
   if (!rec.night) { line.hidden = true; form.hidden = true; return; }
   const v = nightIndex(rec.analysis);
   line.replaceChildren(
-    `${v ?? "–"} periodic movements per hour put on the diary night of `,
+    `${NL.perHour(v)} periodic movements per hour put on the diary night of `,
     diaryLink(rec.night), ".",
   );
   line.hidden = false;
@@ -636,7 +640,7 @@ async function loadRecordings() {
     const v = nightIndex(r.analysis);
     return el("tr", { "data-id": String(r.id) },
       el("th", { scope: "row" }, night), el("td", { text: r.filename }),
-      el("td", { text: v === null ? "–" : String(v) }),
+      el("td", { text: NL.perHour(v) }),
       el("td", { text: r.status === "failed" ? `failed: ${r.error || ""}` : r.status }));
   }));
 }

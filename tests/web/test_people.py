@@ -184,3 +184,28 @@ def test_result_page_saves_only_when_asked(client: TestClient, app: FastAPI) -> 
     [record] = app.state.store.list_assessments(person=lily)
     assert record.request["text"] == CRAMPS["text"] and record.request["age"] == 70
     assert client.post("/result/save", data={**form, "person": "999"}).status_code == 404
+
+
+def test_fhir_export_has_one_patient_per_person_and_validates(client: TestClient) -> None:
+    from fhir.resources.R4B.bundle import Bundle
+
+    [me] = client.get("/api/people").json()
+    people = {"Me": me["id"], "Lily": _person(client)}
+    for person in people.values():
+        assert client.post(f"/api/nights?person={person}", json=NIGHT).status_code == 201
+        saved = client.post("/api/assess", json={**CRAMPS, "save": True, "person": person})
+        assert saved.status_code == 200, saved.text
+    patients = {}
+    for name, person in people.items():
+        bundle = client.get(f"/api/export/fhir?person={person}").json()
+        Bundle.model_validate(bundle)  # raises when any resource is not valid R4B
+        [patient] = [e for e in bundle["entry"] if e["resource"]["resourceType"] == "Patient"]
+        assert patient["resource"]["identifier"][0]["value"] == str(person), name
+        subjects = {
+            e["resource"]["subject"]["reference"]
+            for e in bundle["entry"]
+            if "subject" in e["resource"]
+        }
+        assert subjects == {patient["fullUrl"]}, name  # everything is about this person only
+        patients[name] = patient["fullUrl"]
+    assert patients["Me"] != patients["Lily"]

@@ -15,6 +15,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _browser import (
+    add_night,
+    add_person,
+    answer,
+    await_screen,
+    current_question,
+    dates_in_table,
+    interview,
+    pick,
+    wait_for,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -25,115 +36,6 @@ SCREENSHOTS = Path("/tmp")
 #: Where the two-people test puts the screenshots kept in docs/img/: set
 #: NIGHTLEGS_SCREENSHOTS=docs/img to renew them (a normal run leaves the repository alone).
 SHOTS = Path(os.environ.get("NIGHTLEGS_SCREENSHOTS", str(SCREENSHOTS)))
-
-
-def _wait(page: Any, expression: str, *args: Any, timeout_s: float = 15.0) -> None:
-    """Poll a JavaScript expression until it is truthy.
-
-    ``page.wait_for_function`` evaluates with ``eval`` inside the page, which the app's
-    Content-Security-Policy (rightly) refuses; ``page.evaluate`` goes through the debugger.
-    """
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        try:
-            if page.evaluate(expression, *args):
-                return
-        except Exception:  # the page is navigating
-            pass
-        time.sleep(0.05)
-    pytest.fail(f"timed out waiting for: {expression}")
-
-
-def _screen(page: Any) -> str:
-    """Where the interview is: ``question``, ``emergency``, ``result`` or ``""`` (busy)."""
-    try:
-        state: str = page.evaluate(
-            """() => location.pathname === '/result' ? 'result'
-                 : !document.querySelector('#emergency-banner').hidden ? 'emergency'
-                 : !document.querySelector('#interview-question').hidden ? 'question' : ''"""
-        )
-    except Exception:  # the page is navigating
-        return ""
-    return state
-
-
-def _await_screen(page: Any, before: str = "") -> str:
-    """Wait for the next question (its progress line differs from ``before``), the emergency
-    banner or the result page; return which."""
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline:
-        screen = _screen(page)
-        if screen in ("emergency", "result"):
-            return screen
-        if screen == "question":
-            label = page.locator("#progress-label").inner_text()
-            if label != before:
-                return screen
-        time.sleep(0.05)
-    pytest.fail("the interview did not move on")
-
-
-def _current_question(page: Any) -> dict[str, Any]:
-    """The question on screen, read through the accessibility tree: the group named by the
-    question, its radio buttons or checkboxes (by label) or its Yes/No buttons."""
-    title = page.locator("#question-text").inner_text()
-    group = page.get_by_role("group", name=title)
-    choices = group.get_by_role("radio").or_(group.get_by_role("checkbox"))
-    labels = [c.evaluate("el => el.labels[0].textContent") for c in choices.all()]
-    kind = "choice" if labels else "yes_no"
-    if kind == "yes_no":
-        assert group.get_by_role("button", name="Yes", exact=True).is_visible()
-    return {
-        "text": title,
-        "kind": kind,
-        "multiple": kind == "choice" and group.get_by_role("checkbox").count() > 0,
-        "options": [o for o in labels if o not in ("None of these", "Don't know")],
-        "why": page.locator("#question-why").inner_text(),
-        "progress": page.locator("#progress-label").inner_text(),
-    }
-
-
-def _answer(page: Any, question: dict[str, Any], answer: str | list[str]) -> None:
-    """Answer a yes/no question with a button name, a choice question with option labels
-    (or ``["None of these"]``, ``["Don't know"]``)."""
-    group = page.get_by_role("group", name=question["text"])
-    if question["kind"] == "yes_no":
-        assert isinstance(answer, str)
-        group.get_by_role("button", name=answer, exact=True).click()
-        return
-    assert isinstance(answer, list) and answer
-    for label in answer:
-        group.get_by_label(label, exact=True).check()
-    group.get_by_role("button", name="Next").click()
-
-
-def _interview(page: Any, decide: Any, limit: int = 30) -> tuple[list[dict[str, Any]], str]:
-    """Run the interview from the start button: ``decide(question)`` gives each answer.
-
-    Returns the questions asked and where it ended (``emergency`` or ``result``).
-    """
-    page.get_by_role("button", name="Start the questions").click()
-    screen = _await_screen(page)
-    asked: list[dict[str, Any]] = []
-    for _ in range(limit):
-        if screen != "question":
-            return asked, screen
-        question = _current_question(page)
-        asked.append(question)
-        question["answer"] = decide(question)
-        _answer(page, question, question["answer"])
-        screen = _await_screen(page, before=question["progress"])
-    pytest.fail(f"the interview did not end after {limit} answers: {asked}")
-
-
-def _pick(question: dict[str, Any], *patterns: str) -> list[str]:
-    """The options whose label matches any of ``patterns`` (the first match per pattern)."""
-    chosen = []
-    for pattern in patterns:
-        match = next((o for o in question["options"] if re.search(pattern, o, re.I)), None)
-        assert match is not None, (pattern, question)
-        chosen.append(match)
-    return chosen
 
 
 def test_interview_complaint_first_to_self_care(page: Any) -> None:
@@ -153,10 +55,10 @@ def test_interview_complaint_first_to_self_care(page: Any) -> None:
             return "Yes" if re.search(r"muscle go(es)? hard", question["text"], re.I) else "No"
         for key, patterns in answers.items():
             if key.lower() in question["text"].lower():
-                return _pick(question, *patterns)
+                return pick(question, *patterns)
         return ["None of these"]  # the danger checklist, the medicines
 
-    asked, end = _interview(page, decide)
+    asked, end = interview(page, decide)
     first = asked[0]
     assert first["kind"] == "choice" and first["multiple"]
     assert first["text"].startswith("Where") and any("calf" in o for o in first["options"])
@@ -198,14 +100,14 @@ def test_interview_danger_answer_ends_with_emergency_banner(page: Any) -> None:
         if question["kind"] == "yes_no":
             return "No"
         if question["text"].startswith("Where"):
-            return _pick(question, r"foot")
+            return pick(question, r"foot")
         if danger in question["options"]:
             return [danger]
         if "One leg" in question["options"]:
             return ["One leg"]
         return ["Don't know"]
 
-    asked, end = _interview(page, decide)
+    asked, end = interview(page, decide)
     assert end == "emergency", [q["text"] for q in asked]
     at = next(i for i, q in enumerate(asked) if danger in q.get("answer", []))
     assert len(asked) - 1 - at <= 3, [q["text"] for q in asked[at:]]
@@ -242,10 +144,10 @@ def test_interview_for_a_child_is_worded_for_the_parent(page: Any) -> None:
             return "Yes" if re.search(r"fine the next morning", question["text"], re.I) else "No"
         for key, patterns in answers.items():
             if key.lower() in question["text"].lower():
-                return _pick(question, *patterns)
+                return pick(question, *patterns)
         return ["None of these"]
 
-    asked, end = _interview(page, decide)
+    asked, end = interview(page, decide)
     assert end == "result" and len(asked) >= 5
     adult = re.compile(
         r"\bpill\b|\bHRT\b|hormone|pregnan|birth|\bperiods?\b|menstrua|miscarriage", re.I
@@ -282,27 +184,27 @@ def test_interview_description_skips_what_it_said(page: Any) -> None:
     )
     page.get_by_label("Age in years").fill("50")
     page.get_by_role("button", name="Start the questions").click()
-    assert _await_screen(page) == "question"
-    first = _current_question(page)
+    assert await_screen(page) == "question"
+    first = current_question(page)
     assert not first["text"].startswith("Where")  # the text said where
     assert first["progress"].startswith("Question 1,")  # and did not use up questions
     assert first["kind"] == "choice" and not first["multiple"]
     page.get_by_role("button", name="Next").click()  # nothing chosen
     assert "Please choose an answer" in page.get_by_role("alert").inner_text()
-    _answer(page, first, ["Both legs"])
-    assert _await_screen(page, before=first["progress"]) == "question"
-    second = _current_question(page)
+    answer(page, first, ["Both legs"])
+    assert await_screen(page, before=first["progress"]) == "question"
+    second = current_question(page)
     assert second["progress"].startswith("Question 2,") and second["text"] != first["text"]
     page.get_by_role("button", name="Back to the previous question").click()
-    _await_screen(page, before=second["progress"])
-    assert _current_question(page)["text"] == first["text"]
+    await_screen(page, before=second["progress"])
+    assert current_question(page)["text"] == first["text"]
 
 
 def test_interview_description_with_danger_sign_goes_straight_to_emergency(page: Any) -> None:
     page.goto("/interview")
     page.get_by_label("Describe what happens in your own words (optional)").fill(EMERGENCY_TEXT)
     page.get_by_role("button", name="Start the questions").click()
-    assert _await_screen(page) == "emergency"
+    assert await_screen(page) == "emergency"
     assert page.get_by_role("alert").is_visible()
     assert not page.locator("#question-text").is_visible()  # not a single question
     page.get_by_role("button", name="See the full result").click()
@@ -322,7 +224,7 @@ def test_keyboard_only_interview(page: Any) -> None:
         pytest.fail("Tab never reached the start button")
     page.keyboard.press("Enter")
     page.locator("#question-text").wait_for(state="visible")
-    _wait(page, "document.activeElement.id === 'question-text'")
+    wait_for(page, "document.activeElement.id === 'question-text'")
     # The opening question is a choice: Tab reaches its first box, Space ticks it.
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.type") == "checkbox"
@@ -338,8 +240,8 @@ def test_keyboard_only_interview(page: Any) -> None:
     else:
         pytest.fail("Tab never reached the Next button")
     page.keyboard.press("Enter")
-    _wait(page, "document.querySelector('#progress-label').textContent.startsWith('Question 2')")
-    _wait(page, "document.activeElement.id === 'question-text'")
+    wait_for(page, "document.querySelector('#progress-label').textContent.startsWith('Question 2')")
+    wait_for(page, "document.activeElement.id === 'question-text'")
     # A single choice is a radio group: arrow keys move and choose.
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.type") == "radio"
@@ -387,7 +289,7 @@ def test_diary_edit_and_delete(page: Any) -> None:
     assert page.get_by_role("heading", name="Edit the night of 2026-10-01").is_visible()
     page.get_by_label("Sleep quality (0 = very bad, 10 = very good)").fill("8")
     page.get_by_role("button", name="Save changes").click()
-    _wait(
+    wait_for(
         page,
         "[...document.querySelectorAll('#nights-table tbody tr')].some("
         "r => r.textContent.includes('2026-10-01') && r.children[3].textContent === '8')",
@@ -419,7 +321,7 @@ def test_upload_to_result(page: Any, tmp_path: Path) -> None:
     assert "no start date" in page.locator("#upload-warnings").inner_text()
     assert "put on the diary night of" in page.locator("#upload-night").inner_text()
     assert "not a diagnosis" in page.locator("#not-a-diagnosis").inner_text()
-    _wait(page, "() => document.querySelector('#upload-plot').naturalWidth > 0")
+    wait_for(page, "() => document.querySelector('#upload-plot').naturalWidth > 0")
     assert "periodic movements per hour" in (
         page.get_by_role("img").first.get_attribute("alt") or ""
     )
@@ -502,43 +404,22 @@ def test_page_basics(page: Any, path: str) -> None:
     assert all(b - a <= 1 for a, b in itertools.pairwise(levels)), levels
 
 
-def _add_person(page: Any, name: str, birth_year: str) -> None:
-    page.goto("/diary")
-    page.get_by_label("Name or nickname").fill(name)
-    page.get_by_label("Birth year (optional)").fill(birth_year)
-    page.get_by_label("Sex (optional)").select_option("female")
-    page.get_by_role("button", name="Add the person").click()
-    page.get_by_role("heading", name=f"Diary of {name}", exact=True).wait_for()
-
-
-def _add_night(page: Any, date: str, quality: str) -> None:
-    page.get_by_label("Date of the night").fill(date)
-    page.get_by_label("Sleep quality (0 = very bad, 10 = very good)").fill(quality)
-    page.get_by_role("button", name="Save night").click()
-    page.locator("#nights-table tbody tr", has_text=date).wait_for()
-
-
-def _dates_in_table(page: Any) -> list[str]:
-    rows = page.locator("#nights-table tbody tr th")
-    return sorted(str(t) for t in rows.all_text_contents())
-
-
 def test_two_people_each_see_their_own_diary_and_report(page: Any) -> None:
     today = dt.datetime.now(dt.UTC).date()
     recent, older, other = (str(today - dt.timedelta(days=n)) for n in (3, 60, 5))
-    _add_person(page, "Ada", "1961")
-    _add_night(page, recent, "4")
-    _add_night(page, older, "5")
-    _add_person(page, "Ben", "2015")
-    _add_night(page, other, "8")
-    assert _dates_in_table(page) == [other]
+    add_person(page, "Ada", "1961")
+    add_night(page, recent, "4")
+    add_night(page, older, "5")
+    add_person(page, "Ben", "2015")
+    add_night(page, other, "8")
+    assert dates_in_table(page) == [other]
     page.screenshot(path=str(SHOTS / "diary-two-people.png"), full_page=True)
 
     # The chooser in the bar under the header switches the diary (and is remembered).
     page.get_by_label("Whose diary").select_option(label="Ada")
     page.get_by_role("heading", name="Diary of Ada", exact=True).wait_for()
     page.locator("#nights-table tbody tr", has_text=recent).wait_for()
-    assert _dates_in_table(page) == sorted([recent, older])
+    assert dates_in_table(page) == sorted([recent, older])
     page.goto("/trends")
     assert page.get_by_label("Whose diary").locator("option:checked").inner_text() == "Ada"
     trend_rows = page.locator("#trends-data tbody tr th")
@@ -558,7 +439,7 @@ def test_two_people_each_see_their_own_diary_and_report(page: Any) -> None:
     month = report_text()
     assert "Ada: profile" in month and recent in month and older not in month
     page.get_by_label("Period").select_option(label="Last 90 days")
-    _wait(page, "location.search.includes('days=90')")
+    wait_for(page, "location.search.includes('days=90')")
     quarter = report_text()
     assert "Period: last 90 days" in quarter
     assert recent in quarter and older in quarter and other not in quarter
@@ -580,7 +461,7 @@ def test_two_people_each_see_their_own_diary_and_report(page: Any) -> None:
         "My calves cramp at night, the muscle goes hard and stretching helps."
     )
     page.locator("form[action='/result'] button[type=submit]").first.click()
-    save = page.locator("form[action='/result/save'] button[type=submit]")
+    save = page.locator("form[action^='/result/save'] button[type=submit]")
     save.first.wait_for()
     assert save.all_inner_texts()[0] == "Save to Ben's diary"
     save.first.click()

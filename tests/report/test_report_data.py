@@ -6,7 +6,7 @@ import datetime as dt
 from statistics import fmean
 
 import pytest
-from report_fakes import NOW, MemoryStore
+from report_fakes import NOW, MemoryStore, fill_diary
 
 from nightlegs.errors import InputError
 from nightlegs.knowledge import load_knowledge_base
@@ -95,9 +95,10 @@ def test_period_in_words_and_an_empty_period_says_what_the_diary_holds(
     )
 
 
-def test_a_birth_year_under_18_gets_the_child_cut_off(diary: MemoryStore) -> None:
+def test_a_birth_year_under_18_gets_the_child_cut_off() -> None:
     from nightlegs.diary.schemas import ProfileIn
 
+    diary = fill_diary(MemoryStore())  # its own: the shared one must not change
     diary.put_profile(ProfileIn(birth_year=NOW.year - 9))  # no age typed in: the web form's way
     child = build_report_data(diary, days=30, now=NOW).summary.max_movements_per_hour
     assert child is not None and child.clinical.startswith("abnormal (> 5/h)")

@@ -43,15 +43,23 @@ def wait_for(page: Any, expression: str, *args: Any, timeout_s: float = 15.0) ->
 
 def current_screen(page: Any) -> str:
     """Where the interview is: ``question``, ``emergency``, ``result`` or ``""`` (busy)."""
+    return _screen_and_progress(page)[0]
+
+
+def _screen_and_progress(page: Any) -> tuple[str, str]:
+    """The screen and, on a question, its progress line, read at one instant (the last
+    answer submits the page away, so two reads could see two different pages)."""
     try:
-        state: str = page.evaluate(
-            """() => location.pathname === '/result' ? 'result'
-                 : !document.querySelector('#emergency-banner').hidden ? 'emergency'
-                 : !document.querySelector('#interview-question').hidden ? 'question' : ''"""
+        state: list[str] = page.evaluate(
+            """() => location.pathname === '/result' ? ['result', '']
+                 : !document.querySelector('#emergency-banner').hidden ? ['emergency', '']
+                 : !document.querySelector('#interview-question').hidden
+                   ? ['question', document.querySelector('#progress-label').innerText]
+                 : ['', '']"""
         )
     except Exception:  # the page is navigating
-        return ""
-    return state
+        return "", ""
+    return state[0], state[1]
 
 
 def await_screen(page: Any, before: str = "") -> str:
@@ -59,13 +67,9 @@ def await_screen(page: Any, before: str = "") -> str:
     banner or the result page; return which."""
     deadline = time.monotonic() + 15
     while time.monotonic() < deadline:
-        screen = current_screen(page)
-        if screen in ("emergency", "result"):
+        screen, label = _screen_and_progress(page)
+        if screen in ("emergency", "result") or (screen == "question" and label != before):
             return screen
-        if screen == "question":
-            label = page.locator("#progress-label").inner_text()
-            if label != before:
-                return screen
         time.sleep(0.05)
     pytest.fail("the interview did not move on")
 

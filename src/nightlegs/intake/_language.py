@@ -239,12 +239,9 @@ def detect_language(text: str, known: Callable[[str], bool] | None = None) -> st
     script = _own_script(text)
     if script:
         return script
-    # One-letter words say little about the language and are common in several ("a", "i",
-    # "o"; the clitics of Romanian "s-a", "l-a"): they are left out of the shares below.
-    all_words = _WORD.findall(text.lower())
-    if not all_words:
+    words = _WORD.findall(text.lower())
+    if not words:
         return "en"
-    words = [w for w in all_words if len(w) > 1] or all_words
     ascii_words = [w for w in words if w.isascii()]
     is_english = [w in _ENGLISH_WORDS or (known is not None and known(w)) for w in ascii_words]
     english = sum(is_english)
@@ -259,7 +256,13 @@ def detect_language(text: str, known: Callable[[str], bool] | None = None) -> st
         romanised = transliterated_language(text, romanised_only=True)
         if romanised:
             return romanised
-    if len(ascii_words) == len(words) and english / len(words) >= _ENGLISH_SHARE:
+    # One-letter words say little about which language a text is in ("a", "i", "o", and the
+    # clitics of Romanian "s-a", "l-a"): the English share leaves them out.
+    informative = [
+        (w, e) for w, e in zip(ascii_words, is_english, strict=True) if len(w) > 1
+    ] or list(zip(ascii_words, is_english, strict=True))
+    share = sum(e for _, e in informative) / len(informative) if informative else 0.0
+    if len(ascii_words) == len(words) and share >= _ENGLISH_SHARE:
         return "en"
     if len(words) <= 2 and len(ascii_words) == len(words) and english:
         return "en"

@@ -185,12 +185,16 @@ _MIN_ROMANISED_MARKERS = 3
 #: Share of English words above which a text with Hinglish or Arabizi words in it is English.
 _MIXED_SHARE = 0.5
 #: Scripts of one language among those with a lexicon: letters of the script -> its language.
-_SCRIPTS = {"hi": re.compile(r"[\u0900-\u097f]"), "ar": re.compile(r"[\u0600-\u06ff]")}
+_SCRIPTS = {
+    "hi": re.compile(r"[\u0900-\u097f]"),
+    "ar": re.compile(r"[\u0600-\u06ff]"),
+    "el": re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]"),
+}
 _LETTER = re.compile(r"[^\W\d_]")
 
 
 def _own_script(text: str) -> str | None:
-    """The language whose own script most letters of ``text`` are in (Devanagari, Arabic).
+    """The language whose own script most letters of ``text`` are in (Devanagari, Arabic, Greek).
 
     Devanagari is read as Hindi and the Arabic script as Arabic (Urdu and Persian, written in
     it too, have no lexicon; the Arabic one reads the words they share).
@@ -226,7 +230,8 @@ def detect_language(text: str, known: Callable[[str], bool] | None = None) -> st
     -------
     str
         ``"en"`` for English; ``"hi"`` or ``"ar"`` for Hindi or Arabic, in their own script or
-        typed in Latin letters (Hinglish, Arabizi: told by their common words); otherwise the
+        typed in Latin letters (Hinglish, Arabizi: told by their common words); ``"el"`` for
+        Greek in the Greek script; otherwise the
         identifier's best guess among common European languages (``"de"``, ``"ru"``, ...).
 
     Examples

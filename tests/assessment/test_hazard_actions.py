@@ -1040,3 +1040,56 @@ def test_a_past_course_of_antibiotics_is_not_chemotherapy() -> None:
         age=40,
     )
     assert "fever_during_chemotherapy" not in result.red_flags
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        (
+            "My boy woke in the night with really bad pain in his groin and has been sick twice.",
+            12,
+        ),
+        (
+            "My 15 year old daughter has sudden severe pain low in her right groin and keeps "
+            "vomiting.",
+            15,
+        ),
+    ],
+)
+def test_groin_pain_with_vomiting_in_a_young_person_is_an_emergency(text: str, age: int) -> None:
+    result = nightlegs.assess(text, age=age)
+    assert "groin_pain_with_vomiting_in_a_young_person" in result.red_flags
+    assert result.triage == "emergency"
+
+
+def test_groin_ache_after_football_without_vomiting_is_not_a_torsion_alarm() -> None:
+    result = nightlegs.assess("My son's groin aches after football training.", age=14)
+    assert "groin_pain_with_vomiting_in_a_young_person" not in result.red_flags
+
+
+def test_a_band_of_blisters_is_seen_today() -> None:
+    result = nightlegs.assess(
+        "Burning pain down the side of my thigh for days and now a strip of blisters "
+        "only on the left.",
+        age=62,
+    )
+    assert "band_of_blisters" in result.red_flags
+    assert result.triage == "urgent"
+
+
+def test_medicine_names_in_a_foreign_text_are_kept() -> None:
+    result = nightlegs.assess(
+        "Prendo Eliquis da un anno. Da ieri le feci sono nere e mi gira la testa.", age=80
+    )
+    assert any(f.id == "med_anticoagulant" for f in result.findings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My 7 year old has aching legs at night and was sick this evening.",
+        "My daughter is 6, her legs ache at night, both of them, and now her hip and groin hurt.",
+    ],
+)
+def test_growing_pains_are_not_self_care_with_vomiting_or_hip_pain(text: str) -> None:
+    assert nightlegs.assess(text).triage != "self_care"

@@ -1680,3 +1680,23 @@ def test_a_varicose_vein_bleeding_a_lot_in_romanian_is_an_emergency() -> None:
 
     result = assess("I s-a spart o varice bunicii si curge sange mult, nu se opreste.")
     assert result.triage.value == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("de", "Seit gestern habe ich Herzrasen und die Beine sind schwach."),
+        ("es", "Tengo palpitaciones y el corazón me late muy rápido."),
+        ("fr", "J'ai des palpitations, mon cœur bat très vite."),
+        ("it", "Ho le palpitazioni, il cuore batte forte."),
+        ("ru", "Сильное сердцебиение, сердце колотится."),
+        ("nl", "Ik heb hartkloppingen en mijn hart bonkt."),
+        ("pl", "Mam kołatanie serca, serce wali."),
+        ("pt", "Estou com palpitações, o coração acelerado."),
+        ("ro", "Am palpitații, inima bate tare."),
+        ("tr", "Çarpıntım var, kalbim çok hızlı atıyor."),
+        ("hi", "Mujhe ghabrahat ho rahi hai, dil ki dhadkan bahut tez hai."),
+    ],
+)
+def test_palpitations_are_read_in_each_language(language: str, text: str) -> None:
+    assert found(text, language).get("palpitations") is True, found(text, language)

@@ -417,14 +417,24 @@ def _english_danger_signs(text: str) -> list[ExtractedFinding]:
     """Danger signs said in English inside a text read as another language (a mixed message).
 
     The English reader runs on the whole text with its own negation, which applies to its own
-    words; only present findings marked ``red_flag`` are kept.
+    words; only present findings marked ``red_flag`` are kept, and medicines: their names are
+    the same in most languages ("Lasix", "Eliquis"), and several rules turn on them (a blood
+    thinner with bleeding, a water tablet with weakness).
     """
     index = phrase_index()
     normalised = index.normalise(text)
     population = extract_population(text, normalised)
     found, _ = _resolve(normalised, index.find(normalised), population.subject)
-    red_flags = knowledge_index().red_flag_findings
-    return [f for f in found.values() if f.present and f.id in red_flags]
+    tables = knowledge_index()
+    return [
+        f
+        for f in found.values()
+        if f.present
+        and (
+            f.id in tables.red_flag_findings
+            or tables.findings[f.id].category is FindingCategory.MEDICINE
+        )
+    ]
 
 
 def _foreign_intake(

@@ -218,30 +218,53 @@ class _Matcher:
         self._token = _LATIN_TOKEN if latin else _TOKEN
         self._variants = {self.norm(k): self.norm(v) for k, v in lexicon.variants.items()}
         self.markers = frozenset(self.norm(w) for w in lexicon.latin_markers)
-        #: Words of the finding phrases (of 3 letters or more), to tell the language's text.
-        self.vocabulary = _FirstWordIndex[bool]()
         self._negations = self._sequences(lexicon.negations)
         self._breaks = self._sequences(lexicon.clause_breaks)
         self._pseudo = self._sequences(lexicon.pseudo_negations)
         self._post = self._sequences(lexicon.post_negations)
         self._ages = self._sequences(lexicon.ages)
         self._ago = {self._read(w) for w in lexicon.ago}
-        self._phrases = _FirstWordIndex[_Phrase]()
+        self._lexicon = lexicon
+        # Words repeat from text to text: analyse each written form once.
+        self.lexeme = functools.lru_cache(maxsize=16384)(self._lexeme)
+
+    @functools.cached_property
+    def _index(self) -> tuple[_FirstWordIndex[_Phrase], _FirstWordIndex[bool]]:
+        """The phrases by first word, and the words of the phrases (of 3 letters or more).
+
+        Built on first need: telling a language by its common words needs neither, and a large
+        lexicon takes a noticeable part of a second to compile.
+        """
+        phrases = _FirstWordIndex[_Phrase]()
+        vocabulary = _FirstWordIndex[bool]()
+        lexicon = self._lexicon
         sources: list[tuple[_Kind, str, Iterable[str]]] = [
             ("pregnancy", "", lexicon.pregnancy),
             ("child", "", lexicon.child),
         ]
         sources += [("finding", fid, phrases) for fid, phrases in lexicon.findings.items()]
-        for kind, finding_id, phrases in sources:
-            for phrase in phrases:
+        for kind, finding_id, written in sources:
+            for phrase in written:
                 words = _compile_words(phrase, self._read)
                 for word in words:
                     if len(word.stem) >= _MIN_VOCABULARY_STEM:
-                        self.vocabulary.add(word, True)
+                        vocabulary.add(word, True)
                 negative = any(w.stem in self._negations for w in words)
-                self._phrases.add(words[0], _Phrase(kind, finding_id, words, negative))
-        # Words repeat from text to text: analyse each written form once.
-        self.lexeme = functools.lru_cache(maxsize=16384)(self._lexeme)
+                phrases.add(words[0], _Phrase(kind, finding_id, words, negative))
+        return phrases, vocabulary
+
+    @property
+    def vocabulary(self) -> _FirstWordIndex[bool]:
+        """Words of the finding phrases (of 3 letters or more), to tell the language's text."""
+        return self._index[1]
+
+    def written_words(self, text: str) -> set[str]:
+        """The words of ``text`` as written (lower case), without reading them."""
+        return {
+            match.group().casefold()
+            for match in self._token.finditer(text)
+            if match.lastgroup == "word"
+        }
 
     def _sequences(self, phrases: Iterable[str]) -> _FirstWordIndex[tuple[_Word, ...]]:
         index = _FirstWordIndex[tuple[_Word, ...]]()
@@ -261,7 +284,7 @@ class _Matcher:
             word,
             negation=word in self._negations,
             clause_break=word in self._breaks,
-            phrases=tuple(self._phrases.lookup(word)),
+            phrases=tuple(self._index[0].lookup(word)),
             pseudo=tuple(self._pseudo.lookup(word)),
             post=tuple(self._post.lookup(word)),
             ages=tuple(self._ages.lookup(word)),
@@ -452,7 +475,7 @@ def transliterated_language(text: str, romanised_only: bool = False) -> str | No
         if romanised_only and not matcher.romanised:
             continue
         # As written (no variant read in): "scho" must not turn into a Russian "что".
-        tokens = {text[t.start : t.end].casefold() for t in matcher.tokens(text)}
+        tokens = matcher.written_words(text)
         words = {matcher.norm(t) for t in tokens}
         markers = len(words & matcher.markers)
         if matcher.romanised:
@@ -460,13 +483,13 @@ def transliterated_language(text: str, romanised_only: bool = False) -> str | No
             if matcher.digit_letters:
                 digits = len({t for t in tokens if _arabizi_word(t)})
                 qualifies = qualifies or digits >= _MIN_MARKERS or (markers > 0 and digits >= 2)
+        elif markers >= _MIN_MARKERS:
+            qualifies = True
         else:
             long_words = [w for w in words - matcher.markers if len(w) >= _MIN_VOCABULARY_STEM]
             known = sum(w in matcher.vocabulary for w in long_words)
-            qualifies = (
-                markers >= _MIN_MARKERS
-                or (markers > 0 and known >= _MIN_WORDS)
-                or (known >= _MIN_WORDS and known >= _MOSTLY * len(long_words))
+            qualifies = (markers > 0 and known >= _MIN_WORDS) or (
+                known >= _MIN_WORDS and known >= _MOSTLY * len(long_words)
             )
         if qualifies and (best is None or markers > best[0]):
             best = (markers, language)

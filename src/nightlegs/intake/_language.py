@@ -185,12 +185,16 @@ _MIN_ROMANISED_MARKERS = 3
 #: Share of English words above which a text with Hinglish or Arabizi words in it is English.
 _MIXED_SHARE = 0.5
 #: Scripts of one language among those with a lexicon: letters of the script -> its language.
-_SCRIPTS = {"hi": re.compile(r"[\u0900-\u097f]"), "ar": re.compile(r"[\u0600-\u06ff]")}
+_SCRIPTS = {
+    "hi": re.compile(r"[\u0900-\u097f]"),
+    "ar": re.compile(r"[\u0600-\u06ff]"),
+    "el": re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]"),
+}
 _LETTER = re.compile(r"[^\W\d_]")
 
 
 def _own_script(text: str) -> str | None:
-    """The language whose own script most letters of ``text`` are in (Devanagari, Arabic).
+    """The language whose own script most letters of ``text`` are in (Devanagari, Arabic, Greek).
 
     Devanagari is read as Hindi and the Arabic script as Arabic (Urdu and Persian, written in
     it too, have no lexicon; the Arabic one reads the words they share).
@@ -226,7 +230,8 @@ def detect_language(text: str, known: Callable[[str], bool] | None = None) -> st
     -------
     str
         ``"en"`` for English; ``"hi"`` or ``"ar"`` for Hindi or Arabic, in their own script or
-        typed in Latin letters (Hinglish, Arabizi: told by their common words); otherwise the
+        typed in Latin letters (Hinglish, Arabizi: told by their common words); ``"el"`` for
+        Greek in the Greek script; otherwise the
         identifier's best guess among common European languages (``"de"``, ``"ru"``, ...).
 
     Examples
@@ -239,12 +244,9 @@ def detect_language(text: str, known: Callable[[str], bool] | None = None) -> st
     script = _own_script(text)
     if script:
         return script
-    # One-letter words say little about the language and are common in several ("a", "i",
-    # "o"; the clitics of Romanian "s-a", "l-a"): they are left out of the shares below.
-    all_words = _WORD.findall(text.lower())
-    if not all_words:
+    words = _WORD.findall(text.lower())
+    if not words:
         return "en"
-    words = [w for w in all_words if len(w) > 1] or all_words
     ascii_words = [w for w in words if w.isascii()]
     is_english = [w in _ENGLISH_WORDS or (known is not None and known(w)) for w in ascii_words]
     english = sum(is_english)
@@ -259,7 +261,13 @@ def detect_language(text: str, known: Callable[[str], bool] | None = None) -> st
         romanised = transliterated_language(text, romanised_only=True)
         if romanised:
             return romanised
-    if len(ascii_words) == len(words) and english / len(words) >= _ENGLISH_SHARE:
+    # One-letter words say little about which language a text is in ("a", "i", "o", and the
+    # clitics of Romanian "s-a", "l-a"): the English share leaves them out.
+    informative = [
+        (w, e) for w, e in zip(ascii_words, is_english, strict=True) if len(w) > 1
+    ] or list(zip(ascii_words, is_english, strict=True))
+    share = sum(e for _, e in informative) / len(informative) if informative else 0.0
+    if len(ascii_words) == len(words) and share >= _ENGLISH_SHARE:
         return "en"
     if len(words) <= 2 and len(ascii_words) == len(words) and english:
         return "en"

@@ -15,10 +15,10 @@ or child phrase allows up to N: "tossi* ~8 sangue*" reads "ho tossito e c'era un
 in one clause: like the English phrase grammar
 (:mod:`nightlegs.knowledge.phrases`), a gap never crosses punctuation or a word for "but", so
 "Des bleus sur les jambes, je suis très pâle" does not read as "jambe ... pâle". Words are
-compared after :func:`fold`: case-insensitively, with Cyrillic "ё" read as "е" and Latin accents
-stripped, so the data may be written with accents ("fièvre", "weiß") and still match "fievre" or
-"weiss". A phrase that holds a negation word ("не могу наступить", "kein Puls") states the
-negative itself; nearby negation words do not turn it around.
+compared after :func:`fold`: case-insensitively, with Cyrillic "ё" read as "е" and Latin and
+Greek accents stripped, so the data may be written with accents ("fièvre", "weiß", "πρησμένος")
+and still match "fievre", "weiss" or "πρησμενος". A phrase that holds a negation word ("не могу
+наступить", "kein Puls") states the negative itself; nearby negation words do not turn it around.
 
 An age phrase ("сын* # лет", "fils de # ans") is matched word by word without gaps; its word
 ``#`` stands for a whole number of years, which is the age it reads.
@@ -74,6 +74,12 @@ def _fold_table() -> dict[int, str | None]:
         base = "".join(c for c in parts if not unicodedata.combining(c))
         if base != chr(code) and base.isascii() and base.isalpha():
             table.setdefault(code, base)
+    # Greek letters with the tonos, dialytika or polytonic marks: the bare letter.
+    for code in (*range(0x386, 0x3D0), *range(0x1F00, 0x2000)):
+        parts = unicodedata.normalize("NFD", chr(code))
+        base = "".join(c for c in parts if not unicodedata.combining(c))
+        if base != chr(code) and len(base) == 1 and "\u0391" <= base <= "\u03c9":
+            table.setdefault(code, base.lower())
     # Marks NFC could not compose with their letter.
     table.update(dict.fromkeys(range(0x300, 0x370)))
     table.update(_SCRIPT_FOLDS)
@@ -83,8 +89,8 @@ def _fold_table() -> dict[int, str | None]:
 def fold(text: str) -> str:
     """Fold ``text`` the way lexicon words and text words are compared.
 
-    Lower case (Unicode case folding), Cyrillic "ё" read as "е", Latin accents stripped; other
-    Cyrillic letters (such as "й") are kept.
+    Lower case (Unicode case folding, which reads Greek final "ς" as "σ"), Cyrillic "ё" read as
+    "е", Latin and Greek accents stripped; other Cyrillic letters (such as "й") are kept.
 
     Examples
     --------

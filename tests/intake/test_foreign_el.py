@@ -1,0 +1,302 @@
+"""Danger signs in descriptions written in Greek: the Greek lexicon (el.yaml)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nightlegs import assess
+from nightlegs.intake._foreign import find_foreign_findings, transliterated_language
+from nightlegs.intake._language import detect_language
+from nightlegs.knowledge import knowledge_index
+from nightlegs.knowledge.foreign import fold
+
+
+def found(text: str) -> dict[str, bool]:
+    return {f.id: f.present for f in find_foreign_findings(text, "el").findings}
+
+
+def says(text: str, **expected: bool) -> None:
+    findings = found(text)
+    assert {k: findings.get(k) for k in expected} == expected, findings
+
+
+def triage(text: str) -> str:
+    return assess(text).triage.value
+
+
+# --- Folding: accents, dialytika, capitals and final sigma -----------------------------------
+
+
+def test_fold_strips_greek_accents_and_reads_final_sigma_as_sigma() -> None:
+    assert fold("ΠΡΗΣΜΈΝΟΣ πρησμένος πρησμενοσ") == "πρησμενοσ πρησμενοσ πρησμενοσ"
+    assert fold("Άσπρο, ΐ, ϋ, ἄλγος, Ώρα") == "ασπρο, ι, υ, αλγοσ, ωρα"
+
+
+def test_fold_leaves_other_scripts_as_they_were() -> None:
+    assert fold("Weiß, Отёк, pálida") == "weiss, отек, palida"
+
+
+# --- Danger signs, as a relative writes them (with and without accents) ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ο πατέρας μου είναι 78 χρονών, από χθες το δεξί του πόδι είναι πρησμένο, ζεστό "
+            "και κόκκινο και πονάει όταν το ακουμπάς.",
+            {
+                "leg_swelling": True,
+                "leg_warm": True,
+                "red_skin": True,
+                "tender_to_touch": True,
+                "unilateral": True,
+            },
+        ),
+        (
+            "ο μπαμπας ξαφνικα ενιωσε φριχτο πονο στο ποδι, η πατουσα ειναι κρυα και ασπρη, "
+            "δεν πιανω σφυγμο",
+            {
+                "sudden_onset": True,
+                "severe_pain": True,
+                "cold_foot": True,
+                "pale_or_blue_foot": True,
+                "absent_pulse": True,
+            },
+        ),
+        (
+            "Η μητέρα μου από σήμερα το πρωί έχει αδυναμία και στα δύο πόδια, μούδιασμα στα "
+            "γεννητικά όργανα και δεν μπορεί να ουρήσει.",
+            {
+                "leg_weakness": True,
+                "bilateral": True,
+                "saddle_numbness": True,
+                "bladder_problem": True,
+            },
+        ),
+        (
+            "Έχει πυρετό 39 και ρίγη, η κοκκινίλα στη γάμπα απλώνεται γρήγορα",
+            {"fever": True, "red_skin": True, "spreading_redness": True},
+        ),
+        (
+            "Η κόρη μου έχει εξάνθημα με μωβ κουκκίδες που δεν φεύγουν με το ποτήρι",
+            {"purpura": True},
+        ),
+        (
+            "Ξαφνικά στράβωσε το στόμα του και μπερδεύει τα λόγια του",
+            {"face_droop": True, "arm_or_speech_symptoms": True},
+        ),
+        (
+            "Είμαι έγκυος 32 εβδομάδων, έχω φοβερό πονοκέφαλο, βλέπω θολά και πονάει το "
+            "στομάχι κάτω από τα πλευρά",
+            {"headache": True, "visual_disturbance": True, "upper_abdominal_pain": True},
+        ),
+        (
+            "αιμορραγεί πολύ από τον κιρσό και το αίμα δεν σταματάει",
+            {"heavy_bleeding": True},
+        ),
+        (
+            "Ο πατέρας μου είναι μπερδεμένος, δεν ξέρει πού βρίσκεται, τα ούρα του είναι "
+            "σκούρα σαν κόκα κόλα.",
+            {"confusion": True, "dark_urine": True},
+        ),
+        (
+            "Του κόβεται η ανάσα, βήχει και φτύνει αίμα, πονάει το στήθος",
+            {"breathless": True, "coughing_blood": True, "chest_pain": True},
+        ),
+        (
+            "ο παππους επεσε και δεν μπορει να σηκωθει, πονάει στον βουβώνα και το πόδι του "
+            "είναι γυρισμένο προς τα έξω",
+            {
+                "recent_fall": True,
+                "refuses_weight": True,
+                "site_groin_hip": True,
+                "leg_shortened_rotated": True,
+            },
+        ),
+        (
+            "Πριν δύο εβδομάδες είχε γαστρεντερίτιδα, τώρα μυρμηγκιάζουν τα πέλματα και τα "
+            "πόδια του είναι σαν λάστιχο, όλο και πιο αδύναμα",
+            {
+                "recent_gut_infection": True,
+                "tingling": True,
+                "leg_weakness": True,
+                "progressive_weakness": True,
+            },
+        ),
+        (
+            "λιποθύμησε στο μπάνιο, έχει ταχυκαρδία και λαχανιάζει",
+            {"fainting": True, "confusion": True, "breathless": True},
+        ),
+    ],
+)
+def test_greek_danger_signs(text: str, expected: dict[str, bool]) -> None:
+    says(text, **expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Το πόδι του είναι πρησμένο",
+        "Το ποδι του ειναι πρησμενο",
+        "ΤΟ ΠΟΔΙ ΤΟΥ ΕΊΝΑΙ ΠΡΗΣΜΈΝΟ",
+        "το πόδι πρήστηκε από χθες",
+        "του πρήζεται η γάμπα",
+        "εχει πρισμενο ποδι",
+    ],
+)
+def test_accents_capitals_and_inflections_are_read(text: str) -> None:
+    says(text, leg_swelling=True)
+
+
+def test_all_danger_ids_exist_in_the_knowledge_base() -> None:
+    findings = knowledge_index().findings
+    text = "ξαφνικά κρύο και χλωμό πόδι, μούδιασμα στον πισινό, δεν μπορεί να ουρήσει, πυρετός"
+    assert set(found(text)) <= set(findings)
+
+
+# --- Negation ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Δεν έχει πυρετό και δεν έχει πρήξιμο.", {"fever": False, "leg_swelling": False}),
+        ("δεν εχει πυρετο", {"fever": False}),
+        ("Χωρίς πυρετό, το πόδι είναι πρησμένο", {"fever": False, "leg_swelling": True}),
+        ("Πυρετό δεν έχει.", {"fever": False}),
+        ("Πυρετός: όχι.", {"fever": False}),
+        ("Πυρετός καθόλου.", {"fever": False}),
+        ("δν εχει πυρετο", {"fever": False}),
+        ("Δεν έχει πυρετό, αλλά το πόδι είναι κόκκινο", {"fever": False, "red_skin": True}),
+        ("Δεν έχει πυρετό αλλά η γάμπα είναι πρησμένη", {"fever": False, "leg_swelling": True}),
+    ],
+)
+def test_greek_negation(text: str, expected: dict[str, bool]) -> None:
+    says(text, **expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("Δεν ξέρω αν έχει πυρετό", "fever"),
+        ("Όχι μόνο πρήξιμο, έχει και πυρετό", "leg_swelling"),
+        ("Δεν είμαι σίγουρη, η γάμπα είναι πρησμένη", "leg_swelling"),
+        ("ο πόνος δεν περνάει, είναι αφόρητος", "severe_pain"),
+    ],
+)
+def test_greek_pseudo_negation_denies_nothing(text: str, finding: str) -> None:
+    assert found(text).get(finding) is True
+
+
+def test_a_phrase_holding_a_negation_is_affirmed() -> None:
+    says("δεν μπορεί να πατήσει το πόδι", refuses_weight=True)
+    says("τίποτα δεν βοηθάει, ούτε τα παυσίπονα", nothing_relieves=True)
+
+
+# --- Pregnancy, recent birth, child and ages --------------------------------------------------
+
+
+def test_greek_pregnancy_and_recent_birth() -> None:
+    reading = find_foreign_findings("Η γυναίκα μου είναι έγκυος και έχει πρησμένα πόδια", "el")
+    assert reading.pregnant
+    reading = find_foreign_findings("Δεν είναι έγκυος", "el")
+    assert not reading.pregnant
+    says("Γέννησα με καισαρική πριν 10 μέρες και η γάμπα πρήστηκε", recent_childbirth=True)
+    says("γέννησε πριν μία εβδομάδα", recent_childbirth=True)
+    # A baby born to the writer is not the person described.
+    assert not find_foreign_findings("γέννησε το μωρό της πριν 5 μέρες", "el").child
+
+
+@pytest.mark.parametrize(
+    ("text", "child", "age"),
+    [
+        ("Ο γιος μου είναι 8 χρονών και κουτσαίνει", True, 8),
+        ("ο γιος μου 6 χρονων ξυπναει τη νυχτα", True, 6),
+        ("Η κόρη μου 5 ετών έχει πυρετό", True, 5),
+        ("Ο πατέρας μου είναι 78 χρονών", False, 78),
+        ("Ο γιος μου είναι 40 χρονών και έχει πρησμένο πόδι", False, 40),
+        ("Γεια σας παιδιά, ο πατέρας μου έχει πρησμένο πόδι", False, None),
+    ],
+)
+def test_greek_age_is_read_with_its_person(text: str, child: bool, age: int | None) -> None:
+    reading = find_foreign_findings(text, "el")
+    assert (reading.child, reading.age) == (child, age)
+
+
+def test_years_ago_is_not_an_age() -> None:
+    assert find_foreign_findings("χειρουργήθηκε 5 χρονών πριν", "el").age is None
+
+
+# --- Benign complaints and everyday words -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ο γιος μου είναι 8 χρονών και έχει πόνους στις γάμπες τη νύχτα, το πρωί είναι μια "
+        "χαρά και παίζει κανονικά.",
+        "Κάθε βράδυ με πιάνει κράμπα στη γάμπα, περνάει με διάταση.",
+        "Η μητέρα μου έχει κράμπες στα πόδια το βράδυ, χωρίς πρήξιμο και χωρίς πυρετό.",
+    ],
+)
+def test_greek_benign_complaint_finds_no_danger_sign(text: str) -> None:
+    red_flags = knowledge_index().red_flag_findings
+    present = {f for f, p in found(text).items() if p}
+    assert not present & set(red_flags), present
+
+
+def test_everyday_words_are_not_danger_signs() -> None:
+    # "σπασμένο" (broken) is not a cramp, "λαχανικά" (vegetables) not breathlessness,
+    # "παιδιά" said to the forum not a child, "γαλάζια μάτια" (blue eyes) not a blue foot.
+    findings = found("Παιδιά, τρώει λαχανικά, έχει γαλάζια μάτια και το κινητό του είναι σπασμένο")
+    assert not {"breathless", "muscle_cramp", "pale_or_blue_foot"} & set(findings)
+    assert not find_foreign_findings("Παιδιά, βοήθεια, η μητέρα μου έχει κράμπες", "el").child
+
+
+# --- End to end ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ο πατέρας μου ξαφνικά έχει πολύ δυνατό πόνο στο πόδι, το πόδι είναι κρύο και χλωμό.",
+        "η μαμα εχει αδυναμια και στα δυο ποδια, μουδιασμα στον πισινο και δεν μπορει να "
+        "κατουρησει",
+        "Η κόρη μου έχει πυρετό και μωβ κουκκίδες που δεν φεύγουν με το ποτήρι",
+        "Ξαφνικά στράβωσε το στόμα του και μπερδεύει τα λόγια",
+        "Του κόβεται η ανάσα και φτύνει αίμα, η γάμπα του είναι πρησμένη",
+    ],
+)
+def test_greek_emergency_patterns_are_emergencies(text: str) -> None:
+    assert detect_language(text) == "el"
+    assert triage(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Η γάμπα του είναι πρησμένη, ζεστή και κόκκινη και έχει πυρετό",
+        "Γέννησα πριν μία εβδομάδα και η γάμπα μου πρήστηκε και πονάει",
+        "Ο παππούς έπεσε και δεν μπορεί να περπατήσει, πονάει ο γοφός",
+        "Ο πατέρας μου είναι μπερδεμένος και έχει σκούρα ούρα",
+    ],
+)
+def test_greek_danger_is_never_self_care(text: str) -> None:
+    assert triage(text) != "self_care"
+
+
+# --- Language detection -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ο πατέρας μου έχει πρησμένο πόδι",
+        "ο πατερας μου εχει πρησμενο ποδι",
+        "ΠΟΝΑΕΙ ΤΟ ΠΟΔΙ ΜΟΥ ΣΤΟ DEPON ΔΕΝ ΠΕΡΝΑΕΙ",
+    ],
+)
+def test_greek_script_is_detected_as_greek(text: str) -> None:
+    assert detect_language(text) == "el"
+    assert transliterated_language(text) is None

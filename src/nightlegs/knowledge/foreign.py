@@ -439,7 +439,7 @@ def load_foreign_lexicons() -> dict[str, ForeignLexicon]:
     --------
     >>> lexicons = load_foreign_lexicons()
     >>> sorted(lexicons)
-    ['ar', 'de', 'es', 'fr', 'hi', 'it', 'nl', 'pl', 'pt', 'ro', 'ru', 'tr']
+    ['ar', 'cs', 'de', 'el', 'es', 'fr', 'hi', 'it', 'nl', 'pl', 'pt', 'ro', 'ru', 'sv', 'tr']
     >>> "kein*" in lexicons["de"].negations
     True
     """

@@ -125,6 +125,14 @@ def test_fold_leaves_other_scripts_as_they_were() -> None:
             },
         ),
         (
+            "έσπασε ένας κιρσός στη γάμπα και τρέχει αίμα, η κάλτσα γέμισε αίμα",
+            {"varicose_veins": True, "varicose_bleeding": True, "leg_bleeding": True},
+        ),
+        (
+            "η καρδιά του χτυπάει πολύ γρήγορα και ακανόνιστα, έχει κολπική μαρμαρυγή",
+            {"palpitations": True, "atrial_fibrillation": True},
+        ),
+        (
             "λιποθύμησε στο μπάνιο, έχει ταχυκαρδία και λαχανιάζει",
             {"fainting": True, "confusion": True, "breathless": True},
         ),

@@ -692,7 +692,7 @@ def test_benign_complaint_finds_no_danger_sign(language: str, text: str, benign:
 
 
 def test_unknown_language_reads_nothing() -> None:
-    assert find_foreign_findings("Benet är svullet, varmt och rött", "sv") == ForeignReading()
+    assert find_foreign_findings("Jalka on turvonnut, lämmin ja punainen", "fi") == ForeignReading()
     assert find_foreign_findings("", "ru") == ForeignReading()
 
 
@@ -718,7 +718,8 @@ def test_fold() -> None:
 
 
 @pytest.mark.parametrize(
-    "language", ["ru", "de", "es", "fr", "it", "nl", "pl", "pt", "tr", "ro", "hi", "ar"]
+    "language",
+    ["ru", "de", "es", "fr", "it", "nl", "pl", "pt", "tr", "ro", "hi", "ar", "cs", "sv", "el"],
 )
 def test_packaged_lexicon_covers_the_required_findings(language: str) -> None:
     lexicon = load_foreign_lexicons()[language]
@@ -1700,3 +1701,9 @@ def test_a_varicose_vein_bleeding_a_lot_in_romanian_is_an_emergency() -> None:
 )
 def test_palpitations_are_read_in_each_language(language: str, text: str) -> None:
     assert found(text, language).get("palpitations") is True, found(text, language)
+
+
+def test_czech_with_its_own_letters_is_not_read_as_russian_typed_in_latin_letters() -> None:
+    text = "Můj táta má 78 let, od včera má pravou nohu oteklou, teplou a červenou."
+    assert transliterated_language(text) is None
+    assert detect_language(text) == "cs"

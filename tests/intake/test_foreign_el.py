@@ -8,7 +8,7 @@ from nightlegs import assess
 from nightlegs.intake._foreign import find_foreign_findings, transliterated_language
 from nightlegs.intake._language import detect_language
 from nightlegs.knowledge import knowledge_index
-from nightlegs.knowledge.foreign import fold
+from nightlegs.knowledge.foreign import fold, latin_skeleton
 
 
 def found(text: str) -> dict[str, bool]:
@@ -123,6 +123,14 @@ def test_fold_leaves_other_scripts_as_they_were() -> None:
                 "leg_weakness": True,
                 "progressive_weakness": True,
             },
+        ),
+        (
+            "έσπασε ένας κιρσός στη γάμπα και τρέχει αίμα, η κάλτσα γέμισε αίμα",
+            {"varicose_veins": True, "varicose_bleeding": True, "leg_bleeding": True},
+        ),
+        (
+            "η καρδιά του χτυπάει πολύ γρήγορα και ακανόνιστα, έχει κολπική μαρμαρυγή",
+            {"palpitations": True, "atrial_fibrillation": True},
         ),
         (
             "λιποθύμησε στο μπάνιο, έχει ταχυκαρδία και λαχανιάζει",
@@ -299,4 +307,88 @@ def test_greek_danger_is_never_self_care(text: str) -> None:
 )
 def test_greek_script_is_detected_as_greek(text: str) -> None:
     assert detect_language(text) == "el"
-    assert transliterated_language(text) is None
+    assert transliterated_language(text) in {None, "el"}
+
+
+def test_greek_script_with_a_latin_brand_name_is_still_read() -> None:
+    says(
+        "Ο πατέρας μου έχει πρησμένο πόδι, πήρε depon, δεν έχει πυρετό. Ξαφνικά κρύο πόδι.",
+        leg_swelling=True,
+        fever=False,
+        cold_foot=True,
+    )
+
+
+# --- Greek typed in Latin letters ("Greeklish") -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ("πρησμένο", "prismeno", "prhsmeno", "prismeno"),
+        ("έχει", "exei", "ehei", "exi"),
+        ("θερμοκρασία", "thermokrasia", "8ermokrasia"),
+        ("ξαφνικά", "ksafnika", "xafnika"),
+        ("μπορεί", "mporei", "borei", "mpori"),
+        ("πρωί", "prwi", "proi"),
+        ("πυρετός", "pyretos", "puretos", "piretos"),
+    ],
+)
+def test_greeklish_spellings_share_one_skeleton(words: tuple[str, ...]) -> None:
+    assert len({latin_skeleton(w, "greek") for w in words}) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "o pateras mou einai 78 xronwn, apo xthes to deksi tou podi einai prismeno, zesto "
+            "kai kokkino kai ponaei otan to akoumpas",
+            {"leg_swelling": True, "leg_warm": True, "red_skin": True, "tender_to_touch": True},
+        ),
+        (
+            "o mpampas ksafnika eniwse fri3to pono sto podi, h patousa einai krya kai asprh, "
+            "den piano sfygmo",
+            {
+                "sudden_onset": True,
+                "cold_foot": True,
+                "pale_or_blue_foot": True,
+                "absent_pulse": True,
+            },
+        ),
+        (
+            "h mitera mou apo simera exei adynamia kai sta dyo podia, moudiasma sta gennitika "
+            "kai den mporei na ourisei",
+            {"leg_weakness": True, "saddle_numbness": True, "bladder_problem": True},
+        ),
+        (
+            "exei pyreto 39 kai h kokkinila sti gampa aplonetai grigora",
+            {"fever": True, "spreading_redness": True},
+        ),
+        ("den exei pureto kai den exei priksimo", {"fever": False, "leg_swelling": False}),
+    ],
+)
+def test_greeklish_danger_signs(text: str, expected: dict[str, bool]) -> None:
+    assert detect_language(text) == "el"
+    assert transliterated_language(text) == "el"
+    says(text, **expected)
+
+
+def test_greeklish_emergency_is_an_emergency() -> None:
+    text = "o pateras mou ksafnika exei dynato pono sto podi, to podi einai krio kai xlomo"
+    assert triage(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mio padre ha la gamba gonfia e calda da ieri, non ha febbre.",
+        "Mi padre tiene la pierna hinchada y caliente desde ayer.",
+        "Tata ma spuchniętą nogę od wczoraj i gorączkę.",
+        "mere pair mein bahut dard hai aur raat ko neend nahi aati",
+        "My dad's calf is swollen and hot since yesterday.",
+    ],
+)
+def test_other_languages_are_not_taken_for_greeklish(text: str) -> None:
+    assert detect_language(text) != "el"
+    assert transliterated_language(text) != "el"

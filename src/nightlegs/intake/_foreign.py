@@ -442,6 +442,12 @@ def _arabizi_word(word: str) -> bool:
     return bool(_ARABIZI_DIGIT.search(word)) and not _NUMBER_WITH_UNIT.match(word)
 
 
+#: Letters of Latin-script languages (Czech, Polish, German, Nordic, Romance, Turkish...) that no
+#: common way of typing Cyrillic in Latin letters uses: a text with them is not transliterated
+#: Russian, even when its words look like it ("včera" is Czech as well as Russian "vchera").
+_NOT_CYRILLIC_TYPED = re.compile("[ěůřąęłńśźżőűñßäöüåøæçãõğşıţțșŭ]")
+
+
 def transliterated_language(text: str, romanised_only: bool = False) -> str | None:
     """The language whose common words a Latin-letter text is written in, if transliterated.
 
@@ -463,6 +469,8 @@ def transliterated_language(text: str, romanised_only: bool = False) -> str | No
     'ru'
     >>> transliterated_language("Bolí mě noha v noci, je oteklá a červená.") is None
     True
+    >>> transliterated_language("Můj táta má od včera nohu oteklou a teplou.") is None
+    True
     """
     if not _in_latin_letters(text):
         return None
@@ -472,7 +480,7 @@ def transliterated_language(text: str, romanised_only: bool = False) -> str | No
             continue
         matcher = _matcher(language, latin=True)
         assert matcher is not None
-        if romanised_only and not matcher.romanised:
+        if not matcher.romanised and (romanised_only or _NOT_CYRILLIC_TYPED.search(text.lower())):
             continue
         # As written (no variant read in): "scho" must not turn into a Russian "что".
         tokens = matcher.written_words(text)
@@ -522,7 +530,7 @@ def find_foreign_findings(text: str, language: str) -> ForeignReading:
     >>> reading = find_foreign_findings("Mi hija de 8 años cojea", "es")
     >>> reading.child, reading.age
     (True, 8)
-    >>> find_foreign_findings("Benet är svullet", "sv")
+    >>> find_foreign_findings("Jalka on turvonnut", "fi")
     ForeignReading(findings=(), pregnant=False, child=False, age=None)
     """
     code = re.split(r"[-_]", language.strip().lower(), maxsplit=1)[0]

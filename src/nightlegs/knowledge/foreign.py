@@ -161,9 +161,50 @@ _ARABIC_MERGES = (
     (re.compile(r"(?<=[^aeiu])y$"), "i"),
     (re.compile(r"([a-z3])\1+"), r"\1"),
 )
-_SPELLING_MERGES = {"hindi": _HINDI_MERGES, "arabic": _ARABIC_MERGES}
+#: Greek (folded: no accents, final sigma as sigma) in the Latin letters Greeks type it in
+#: ("Greeklish"), two-letter vowels and consonants first; the merges below then fold it the way
+#: they fold what people type.
+_GREEK_PAIRS = re.compile("ου|αι|ει|οι|υι|αυ|ευ|ηυ|μπ|ντ|γκ|γγ")
+_GREEK_LATIN = {
+    **dict(
+        zip(
+            ["ου", "αι", "ει", "οι", "υι", "αυ", "ευ", "ηυ", "μπ", "ντ", "γκ", "γγ"],
+            ["ou", "ai", "ei", "oi", "yi", "au", "eu", "iu", "mp", "nt", "gk", "gg"],
+            strict=True,
+        )
+    ),
+    **dict(zip("αβγδεζηικλμνοπρστυφω", "avgdeziiklmnoprstyfo", strict=True)),
+    **{"θ": "th", "ξ": "ks", "χ": "ch", "ψ": "ps"},
+}
+_GREEK_LETTER = re.compile("[α-ω]")
+#: Spellings of one Greek sound in Greeklish, merged in this order: "8" or "th" for θ; "x",
+#: "h", "ch" or "kh" for χ and "x" or "ks" for ξ (one letter here: people use "x" for both);
+#: "h" between consonants or at the end of a word is the look of η ("prhsmeno"); "i", "h",
+#: "y", "ei", "oi" for the sound i; "e" or "ai"; "o" or "w"; "ou" or "u"; "mp" or "b"; "nt" or
+#: "d"; "gk", "gg" or "g"; "au"/"af"/"av" and "eu"/"ef"/"ev"; doubled letters.
+_GREEK_MERGES = (
+    (re.compile(r"['’`ʼ]"), ""),
+    (re.compile(r"8"), "th"),
+    (re.compile(r"w"), "o"),
+    (re.compile(r"(?<=[bdfglmnrvz])h(?=[^aeiouy]|$)|^h$"), "i"),
+    (re.compile(r"th"), "q"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"ch|kh|ks|h"), "x"),
+    (re.compile(r"ou"), "U"),
+    (re.compile(r"a[uyf]"), "av"),
+    (re.compile(r"e[uyf]"), "ev"),
+    (re.compile(r"ai"), "e"),
+    (re.compile(r"[eo]i"), "i"),
+    (re.compile(r"mp"), "b"),
+    (re.compile(r"nt"), "d"),
+    (re.compile(r"g[kg]"), "g"),
+    (re.compile(r"[yu]"), "i"),
+    (re.compile(r"U"), "u"),
+    (re.compile(r"([a-z])\1+"), r"\1"),
+)
+_SPELLING_MERGES = {"hindi": _HINDI_MERGES, "arabic": _ARABIC_MERGES, "greek": _GREEK_MERGES}
 #: The spellings of words typed in Latin letters that :func:`latin_skeleton` knows.
-LATIN_SPELLINGS = ("russian", "hindi", "arabic")
+LATIN_SPELLINGS = ("russian", "hindi", "arabic", "greek")
 
 
 def latin_skeleton(word: str, spelling: str = "russian") -> str:
@@ -171,8 +212,9 @@ def latin_skeleton(word: str, spelling: str = "russian") -> str:
 
     The skeleton merges the spellings people use for one sound, so that a lexicon word is
     compared with the same word typed in any of them. ``spelling`` names the language's habits:
-    ``"russian"`` (Cyrillic written in Latin letters), ``"hindi"`` (Hinglish) or ``"arabic"``
-    (Arabizi, with digits for letters).
+    ``"russian"`` (Cyrillic written in Latin letters), ``"hindi"`` (Hinglish), ``"arabic"``
+    (Arabizi, with digits for letters) or ``"greek"`` (Greeklish: Greek script is written in
+    Latin letters first).
 
     Examples
     --------
@@ -184,11 +226,18 @@ def latin_skeleton(word: str, spelling: str = "russian") -> str:
     ['bukhar', 'bukhar', 'jyada', 'jyada']
     >>> [latin_skeleton(w, "arabic") for w in ("7arara", "harara", "5afif", "khafeef", "38")]
     ['harara', 'harara', 'xafif', 'xafif', '38']
+    >>> [latin_skeleton(w, "greek") for w in ("πρησμένο", "prismeno", "prhsmeno", "πρησμενο")]
+    ['prismeno', 'prismeno', 'prismeno', 'prismeno']
+    >>> [latin_skeleton(w, "greek") for w in ("έχει", "exei", "ehi", "θερμοκρασία", "8ermokrasia")]
+    ['exi', 'exi', 'exi', 'qermokrasia', 'qermokrasia']
     """
     if spelling in _SPELLING_MERGES:
         word = fold(word)
         if word.isdigit():
             return word  # a number: "5" is five, not a letter
+        if spelling == "greek":
+            word = _GREEK_PAIRS.sub(lambda m: _GREEK_LATIN[m.group()], word)
+            word = _GREEK_LETTER.sub(lambda m: _GREEK_LATIN.get(m.group(), m.group()), word)
         for pattern, replacement in _SPELLING_MERGES[spelling]:
             word = pattern.sub(replacement, word)
         return word
@@ -327,7 +376,8 @@ class ForeignLexicon(_Strict):
         The habits of people typing the language in Latin letters that :func:`latin_skeleton`
         merges: ``"russian"`` (the default; the phrases are in Cyrillic), ``"hindi"`` or
         ``"arabic"`` (the phrases are mostly written in Latin letters as people type them, and
-        may add phrases in the language's own script).
+        may add phrases in the language's own script), ``"greek"`` (the phrases are in Greek
+        script). Any but ``"russian"`` is told by its marker words alone.
     findings : dict
         Finding id of the knowledge base -> phrases that say it.
     """
@@ -348,7 +398,7 @@ class ForeignLexicon(_Strict):
     digraphs: dict[Digraph, Letter] = Field(default_factory=dict)
     variants: dict[PlainWord, PlainWord] = Field(default_factory=dict)
     latin_markers: Words = ()
-    latin_spelling: Literal["russian", "hindi", "arabic"] = "russian"
+    latin_spelling: Literal["russian", "hindi", "arabic", "greek"] = "russian"
     findings: dict[FindingId, Annotated[GappedPhrases, Field(min_length=1)]] = Field(min_length=1)
 
 
@@ -389,7 +439,7 @@ def load_foreign_lexicons() -> dict[str, ForeignLexicon]:
     --------
     >>> lexicons = load_foreign_lexicons()
     >>> sorted(lexicons)
-    ['ar', 'de', 'es', 'fr', 'hi', 'it', 'nl', 'pl', 'pt', 'ro', 'ru', 'tr']
+    ['ar', 'cs', 'de', 'el', 'es', 'fr', 'hi', 'it', 'nl', 'pl', 'pt', 'ro', 'ru', 'sv', 'tr']
     >>> "kein*" in lexicons["de"].negations
     True
     """

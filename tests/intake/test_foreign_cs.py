@@ -1,0 +1,270 @@
+"""Danger signs in descriptions written in Czech: the Czech lexicon (cs.yaml)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nightlegs import assess
+from nightlegs.intake._foreign import find_foreign_findings, transliterated_language
+from nightlegs.intake._language import detect_language
+from nightlegs.knowledge import knowledge_index
+from nightlegs.knowledge.foreign import load_foreign_lexicons
+
+
+def found(text: str) -> dict[str, bool]:
+    return {f.id: f.present for f in find_foreign_findings(text, "cs").findings}
+
+
+def says(text: str, **expected: bool) -> None:
+    findings = found(text)
+    assert {k: findings.get(k) for k in expected} == expected, findings
+
+
+def triage(text: str) -> str:
+    return assess(text).triage.value
+
+
+# --- Danger signs, as a relative writes them -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Můj táta má 78 let, od včera má pravou nohu oteklou, teplou a červenou, "
+            "bolí na dotek.",
+            {
+                "leg_swelling": True,
+                "leg_warm": True,
+                "red_skin": True,
+                "tender_to_touch": True,
+                "unilateral": True,
+            },
+        ),
+        (
+            "tata najednou dostal silnou bolest v noze, noha je studena a bleda, "
+            "nejde nahmatat puls",
+            {
+                "sudden_onset": True,
+                "severe_pain": True,
+                "cold_foot": True,
+                "pale_or_blue_foot": True,
+                "absent_pulse": True,
+            },
+        ),
+        (
+            "Mamka má od rána slabé obě nohy, necítí rozkrok a nemůže se vyčůrat.",
+            {
+                "leg_weakness": True,
+                "bilateral": True,
+                "saddle_numbness": True,
+                "bladder_problem": True,
+            },
+        ),
+        (
+            "Táta necítí toaletní papír když se utírá, pomočil se a bolí ho záda.",
+            {"saddle_numbness": True, "bladder_problem": True, "back_pain": True},
+        ),
+        (
+            "Má horečku 39, zarudnutí se šíří z hodiny na hodinu.",
+            {
+                "fever": True,
+                "red_skin": True,
+                "spreading_redness": True,
+                "rapidly_worsening": True,
+            },
+        ),
+        (
+            "Na lýtkách má fialové tečky, nezmizí při testu se skleničkou.",
+            {"purpura": True},
+        ),
+        (
+            "Táta má najednou křivou pusu a mluví nesrozumitelně.",
+            {"face_droop": True, "arm_or_speech_symptoms": True},
+        ),
+        (
+            "Dušnost, bolest na hrudi a kašle krev.",
+            {"breathless": True, "chest_pain": True, "coughing_blood": True},
+        ),
+        ("tezko dycha a vykaslava krev", {"breathless": True, "coughing_blood": True}),
+        ("Má tmavou moč, je zmatená a neví kde je.", {"dark_urine": True, "confusion": True}),
+        ("Omdlela a krvácí hodně, nejde to zastavit.", {"fainting": True, "heavy_bleeding": True}),
+        (
+            "Po pádu se nemůže postavit na nohu, bolí ho v tříslech.",
+            {"recent_fall": True, "refuses_weight": True, "site_groin_hip": True},
+        ),
+        (
+            "Před týdnem operace kolena, noha v sádře a lýtko je tvrdé jako kámen.",
+            {"recent_surgery": True, "immobilised": True, "tight_tense_limb": True},
+        ),
+        ("Bolest k nevydržení, nic nepomáhá.", {"severe_pain": True, "nothing_relieves": True}),
+    ],
+)
+def test_czech_danger_signs(text: str, expected: dict[str, bool]) -> None:
+    says(text, **expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Noha otekla",
+        "Lýtko je oteklé",
+        "otok nohy",
+        "nohy otékají",
+        "otekla noha",
+        "natekla mu noha",
+    ],
+)
+def test_czech_inflections_and_missing_diacritics(text: str) -> None:
+    assert found(text).get("leg_swelling") is True
+
+
+def test_czech_prefixes_leave_everyday_words_alone() -> None:
+    # "otec" (father) is not "oteč-" swelling, "moc" (very) is not urine, "křečové žíly"
+    # (varicose veins) are not cramps, "pravidelně" (regularly) is not the right side.
+    assert found("Otec je pravidelně u doktora.") == {}
+    assert "dark_urine" not in found("Noha je tmavá a moc bolí.")
+    assert "muscle_cramp" not in found("Krvácí z křečové žíly.")
+
+
+# --- Negation ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nemá horečku, ale noha je oteklá.", {"fever": False, "leg_swelling": True}),
+        ("Bez horečky, bez dušnosti.", {"fever": False, "breathless": False}),
+        ("Žádná horečka, žádné zarudnutí.", {"fever": False, "red_skin": False}),
+        ("nema horecku ani dusnost", {"fever": False, "breathless": False}),
+        # Post-negations: what is denied comes first.
+        ("Horečku nemá. Dušnost není.", {"fever": False, "breathless": False}),
+        ("Teplota v normě.", {"fever": False}),
+        # "X ani Y není": neither X nor Y.
+        ("Otok ani zarudnutí není.", {"leg_swelling": False, "red_skin": False}),
+        # A clause break ("ale") stops the negation, even without a comma.
+        ("Nemá horečku ale noha je oteklá", {"fever": False, "leg_swelling": True}),
+    ],
+)
+def test_czech_negation(text: str, expected: dict[str, bool]) -> None:
+    says(text, **expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("Nevím, proč noha otekla.", "leg_swelling"),
+        ("nevim proc noha otekla", "leg_swelling"),
+        ("Nemůže spát, lýtko je červené.", "red_skin"),
+        ("Bolest nepřechází, horečka 38.", "fever"),
+    ],
+)
+def test_czech_pseudo_negation_denies_nothing(text: str, finding: str) -> None:
+    assert found(text).get(finding) is True
+
+
+def test_a_phrase_holding_a_negation_is_affirmed() -> None:
+    says("Táta nemůže chodit a necítí nohu.", refuses_weight=True, numbness=True)
+    says("Nemá puls na noze.", absent_pulse=True)
+
+
+# --- Pregnancy, birth, child and ages ------------------------------------------------------
+
+
+def test_czech_pregnancy_and_recent_birth() -> None:
+    pregnant = find_foreign_findings(
+        "Jsem ve 34. týdnu těhotenství, bolí mě hlava a mám mžitky před očima.", "cs"
+    )
+    assert pregnant.pregnant and not pregnant.child
+    assert {f.id for f in pregnant.findings} >= {"headache", "visual_disturbance"}
+    birth = find_foreign_findings("Před dvěma týdny jsem rodila císařem.", "cs")
+    assert {f.id for f in birth.findings} >= {"recent_childbirth", "recent_surgery"}
+    # The baby of a birth is not the person described.
+    assert not find_foreign_findings("Porodila syna před týdnem, lýtko bolí.", "cs").child
+
+
+@pytest.mark.parametrize(
+    ("text", "child", "age"),
+    [
+        ("Synek má 5 let a kulhá.", True, 5),
+        ("Dcera 8 let, bolí ji nohy.", True, 8),
+        ("Můj 6-letý syn kulhá.", True, 6),
+        ("Synovi je 6 let a kulhá.", True, 6),
+        ("Můj syn má 30 let a má křeče.", False, 30),
+        ("Táta 78 let, noha oteklá.", False, 78),
+        ("Je mi 45 let a mám křeče v lýtkách.", False, 45),
+        ("Před 5 lety jsem měla operaci.", False, None),
+    ],
+)
+def test_czech_age_is_read_with_its_person(text: str, child: bool, age: int | None) -> None:
+    reading = find_foreign_findings(text, "cs")
+    assert (reading.child, reading.age) == (child, age)
+
+
+# --- Benign complaints ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tátu v noci chytá křeč v lýtku, protažení pomáhá, ráno je v pořádku.",
+        "Dcera 7 let, večer ji bolí nohy, jednou levá jednou pravá, masáž pomáhá, ráno běhá.",
+        "Po tréninku mám křeče v nohou, pomáhá magnesium a protahování.",
+    ],
+)
+def test_czech_benign_complaint_finds_no_danger_sign(text: str) -> None:
+    red_flags = knowledge_index().red_flag_findings
+    present = {f.id for f in find_foreign_findings(text, "cs").findings if f.present}
+    assert not present & red_flags, present & red_flags
+
+
+# --- End to end ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Táta najednou dostal strašnou bolest v noze, noha je studená a bledá.",
+        "Mamka má slabé obě nohy, necítí rozkrok a nemůže se vyčůrat.",
+        "Táta má křivou pusu a mluví nesrozumitelně.",
+        "Jsem těhotná, 35. týden, silná bolest hlavy, mžitky před očima, nohy oteklé.",
+        "Praskla křečová žíla, krev stříká, nejde to zastavit.",
+    ],
+)
+def test_czech_emergency_patterns_are_emergencies(text: str) -> None:
+    assert triage(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lýtko je oteklé, horké a červené, tátovi je 70 let.",
+        "Má horečku a zarudnutí se šíří.",
+        "Po pádu se nemůže postavit na nohu, bolí ho v tříslech.",
+        "Synek 4 roky, fialové tečky nezmizí pod skleničkou, horečka.",
+    ],
+)
+def test_czech_danger_is_never_self_care(text: str) -> None:
+    assert triage(text) != "self_care"
+
+
+# --- Detection and the lexicon file --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Můj táta má oteklou nohu, je horká a červená.",
+        "Bolí mě nohy v noci, lýtko oteklé a červené, co to může být?",
+        "Tata ma oteklou nohu, je horka a cervena, co to muze byt?",
+    ],
+)
+def test_czech_is_detected_and_not_taken_for_latin_russian(text: str) -> None:
+    assert detect_language(text) == "cs"
+    assert transliterated_language(text) is None
+
+
+def test_czech_lexicon_covers_the_italian_findings() -> None:
+    lexicons = load_foreign_lexicons()
+    assert not set(lexicons["it"].findings) - set(lexicons["cs"].findings)
+    assert lexicons["cs"].reviewed is False and lexicons["cs"].sources

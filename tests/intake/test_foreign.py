@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 import yaml
+from _foreign_helpers import found, says, triage
 
 from nightlegs.errors import KnowledgeBaseError
 from nightlegs.intake import extract
@@ -81,15 +82,6 @@ REQUIRED_FINDINGS = (
     "muscle_cramp",
     "urge_to_move",
 )
-
-
-def found(text: str, language: str) -> dict[str, bool]:
-    return {f.id: f.present for f in find_foreign_findings(text, language).findings}
-
-
-def says(text: str, language: str, **expected: bool) -> None:
-    findings = found(text, language)
-    assert {k: findings.get(k) for k in expected} == expected, findings
 
 
 # --- Russian -------------------------------------------------------------------------------
@@ -717,14 +709,26 @@ def test_fold() -> None:
 # --- The lexicon files ---------------------------------------------------------------------
 
 
+# The lexicons written after the Italian one read at least every finding it reads.
+COVERS_THE_ITALIAN_FINDINGS = {"pl", "tr", "cs", "sv", "hi", "ar"}
+# The lexicons of languages also written in Latin letters, with their spelling rules.
+LATIN_SPELLING = {"hi": "hindi", "ar": "arabic"}
+
+
 @pytest.mark.parametrize(
     "language",
     ["ru", "de", "es", "fr", "it", "nl", "pl", "pt", "tr", "ro", "hi", "ar", "cs", "sv", "el"],
 )
 def test_packaged_lexicon_covers_the_required_findings(language: str) -> None:
-    lexicon = load_foreign_lexicons()[language]
+    lexicons = load_foreign_lexicons()
+    lexicon = lexicons[language]
     assert not set(REQUIRED_FINDINGS) - set(lexicon.findings)
     assert lexicon.sources and lexicon.negations and lexicon.pregnancy and lexicon.child
+    assert lexicon.reviewed is False
+    if language in COVERS_THE_ITALIAN_FINDINGS:
+        assert not set(lexicons["it"].findings) - set(lexicon.findings)
+    if language in LATIN_SPELLING:
+        assert lexicon.latin_spelling == LATIN_SPELLING[language] and lexicon.latin_markers
 
 
 def _packaged(name: str) -> Any:
@@ -974,12 +978,6 @@ def test_batch18_swiss_austrian_and_umlaut_free_german(
 # --- Batch 18: Spanish, French and Italian as people write them -------------------------------
 
 
-def _batch18_triage(text: str, **population: Any) -> str:
-    from nightlegs import assess
-
-    return assess(text, **population).triage.value
-
-
 @pytest.mark.parametrize(
     ("language", "text"),
     [
@@ -997,7 +995,7 @@ def _batch18_triage(text: str, **population: Any) -> str:
 def test_batch18_a_recent_birth_brings_the_pregnancy_rules(language: str, text: str) -> None:
     # The caller says "not pregnant"; the birth the text tells of still makes her postpartum.
     says(text, language, recent_childbirth=True)
-    assert _batch18_triage(text, age=31, sex="female", pregnant=False) == "emergency"
+    assert triage(text, age=31, sex="female", pregnant=False) == "emergency"
 
 
 @pytest.mark.parametrize(
@@ -1014,7 +1012,7 @@ def test_batch18_a_recent_birth_brings_the_pregnancy_rules(language: str, text: 
 )
 def test_batch18_lay_saddle_numbness_and_retention(language: str, text: str) -> None:
     says(text, language, saddle_numbness=True, bladder_problem=True)
-    assert _batch18_triage(text) == "emergency"
+    assert triage(text) == "emergency"
 
 
 @pytest.mark.parametrize(
@@ -1031,7 +1029,7 @@ def test_batch18_lay_saddle_numbness_and_retention(language: str, text: str) -> 
 )
 def test_batch18_a_limp_after_a_fall_on_thin_bones(language: str, text: str) -> None:
     says(text, language, osteoporosis_known=True, recent_fall=True, limp=True)
-    assert _batch18_triage(text, age=80) == "urgent"
+    assert triage(text, age=80) == "urgent"
 
 
 @pytest.mark.parametrize(
@@ -1063,7 +1061,7 @@ def test_batch18_jerks_and_fever_or_confusion_on_a_serotonin_medicine(
     language: str, text: str
 ) -> None:
     says(text, language, med_serotonergic=True)
-    assert _batch18_triage(text) == "emergency"
+    assert triage(text) == "emergency"
 
 
 @pytest.mark.parametrize(
@@ -1102,7 +1100,7 @@ def test_batch18_jerks_and_fever_or_confusion_on_a_serotonin_medicine(
 def test_batch18_everyday_patterns_are_not_read_as_danger(
     language: str, text: str, population: dict[str, Any]
 ) -> None:
-    assert _batch18_triage(text, **population) in {"self_care", "doctor"}
+    assert triage(text, **population) in {"self_care", "doctor"}
 
 
 @pytest.mark.parametrize(
@@ -1142,7 +1140,7 @@ def test_batch18_everyday_patterns_are_not_read_as_danger(
     ],
 )
 def test_batch18_danger_still_escalates_beside_everyday_patterns(language: str, text: str) -> None:
-    assert _batch18_triage(text, age=70) in {"urgent", "emergency"}
+    assert triage(text, age=70) in {"urgent", "emergency"}
 
 
 @pytest.mark.parametrize(
@@ -1259,12 +1257,6 @@ def test_batch18_ukrainian_is_read_with_the_russian_lexicon() -> None:
 # --- Batch 19: Spanish and Russian words for nerve, bleeding and heat dangers ----------------
 
 
-def _batch19_triage(text: str, **population: Any) -> str:
-    from nightlegs import assess
-
-    return assess(text, **population).triage.value
-
-
 @pytest.mark.parametrize(
     ("language", "text", "expected"),
     [
@@ -1342,7 +1334,7 @@ def test_batch19_a_bleeding_varicose_vein(
     ],
 )
 def test_batch19_these_dangers_are_emergencies(language: str, text: str) -> None:
-    assert _batch19_triage(text) == "emergency"
+    assert triage(text) == "emergency"
 
 
 @pytest.mark.parametrize(
@@ -1420,7 +1412,7 @@ def test_batch19_heat_bleeding_and_tummy_words(
 def test_batch19_heat_collapse_and_fever_with_bleeding_are_emergencies(
     language: str, text: str
 ) -> None:
-    assert _batch19_triage(text) == "emergency"
+    assert triage(text) == "emergency"
 
 
 @pytest.mark.parametrize(

@@ -13,27 +13,11 @@ split off).
 from __future__ import annotations
 
 import pytest
+from _foreign_helpers import found, says
 
-from nightlegs import assess
-from nightlegs.intake import extract
 from nightlegs.intake._foreign import find_foreign_findings, transliterated_language
 from nightlegs.intake._language import detect_language
-from nightlegs.knowledge import knowledge_index
-from nightlegs.knowledge.foreign import latin_skeleton, load_foreign_lexicons
-
-
-def found(text: str) -> dict[str, bool]:
-    return {f.id: f.present for f in find_foreign_findings(text, "ar").findings}
-
-
-def says(text: str, **expected: bool) -> None:
-    findings = found(text)
-    assert {k: findings.get(k) for k in expected} == expected, findings
-
-
-def triage(text: str) -> str:
-    return assess(text).triage.value
-
+from nightlegs.knowledge.foreign import latin_skeleton
 
 # --- Danger signs, as a relative writes them -----------------------------------------------
 
@@ -112,7 +96,7 @@ def triage(text: str) -> str:
     ],
 )
 def test_arabizi_danger_signs(text: str, expected: dict[str, bool]) -> None:
-    says(text, **expected)
+    says(text, "ar", **expected)
 
 
 @pytest.mark.parametrize(
@@ -126,7 +110,7 @@ def test_arabizi_danger_signs(text: str, expected: dict[str, bool]) -> None:
     ],
 )
 def test_arabizi_spellings_are_one_word(text: str) -> None:
-    says(text, leg_swelling=True)
+    says(text, "ar", leg_swelling=True)
 
 
 def test_arabizi_skeleton_reads_digits_inside_words_only() -> None:
@@ -156,17 +140,17 @@ def test_arabizi_skeleton_reads_digits_inside_words_only() -> None:
     ],
 )
 def test_arabizi_negation(text: str, expected: dict[str, bool]) -> None:
-    says(text, **expected)
+    says(text, "ar", **expected)
 
 
 def test_arabizi_clause_break_stops_negation() -> None:
-    says("ma fi 7arara bas rijlo waramet faj2a", fever=False, leg_swelling=True)
+    says("ma fi 7arara bas rijlo waramet faj2a", "ar", fever=False, leg_swelling=True)
 
 
 def test_arabizi_la_meaning_to_denies_nothing() -> None:
     # Levantine "la" is "to"; "la2" is "no".
-    says("5adna la el tawari2 la2an rijlo sarit barde w zar2a", cold_foot=True)
-    says("7arara la2", fever=False)
+    says("5adna la el tawari2 la2an rijlo sarit barde w zar2a", "ar", cold_foot=True)
+    says("7arara la2", "ar", fever=False)
 
 
 def test_arabizi_since_a_number_of_years_is_not_an_age() -> None:
@@ -183,7 +167,7 @@ def test_arabizi_since_a_number_of_years_is_not_an_age() -> None:
     ],
 )
 def test_arabizi_pseudo_negation_denies_nothing(text: str, finding: str) -> None:
-    assert found(text).get(finding) is True
+    assert found(text, "ar").get(finding) is True
 
 
 # --- Pregnancy, birth, child and ages ------------------------------------------------------
@@ -213,68 +197,15 @@ def test_arabizi_age_is_read_with_its_person(text: str, child: bool, age: int | 
 # --- Benign complaints ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "kel lel bi2ji shadd 3adali bi ijri, bas bmaddeda byrou7, w bel sob7 mnih",
-        "binti 3omra 7 snin, bel lel btewja3ha rijlayha, bel nhar btil3ab 3adi",
-        "baba 3ando tashannuj bi rijlo bel lel, ba3d el masaj byrta7",
-    ],
-)
-def test_arabizi_benign_complaint_finds_no_danger_sign(text: str) -> None:
-    red_flags = knowledge_index().red_flag_findings
-    present = {f.id for f in find_foreign_findings(text, "ar").findings if f.present}
-    assert not present & red_flags, present & red_flags
-
-
 # --- End to end ----------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "baba rijlo faj2a sarit barde w bayda, wja3 shadid ktir",
-        "akhi rijlayn da3ifin w mkhaddar bel mak3ad, w mish 2ader ybul",
-        "wijh baba sar mayel w kalamo t2eel, shu na3mel?",
-    ],
-)
-def test_arabizi_emergency_patterns_are_emergencies(text: str) -> None:
-    assert triage(text) == "emergency"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "baba 3omro 70, rijlo waramet mbare7, s5ne w 7amra",
-        "3ando 7arara w el 7amar 3am yintishir",
-        "sitti wi2i3et w ma 2adra tu2af, 3andha wja3 bel wirk",
-        "wladt min usbu3 w ijri waramet, w 3andi dee2 nafas",
-    ],
-)
-def test_arabizi_danger_is_never_self_care(text: str) -> None:
-    assert triage(text) != "self_care"
 
 
 def test_arabic_script_is_read() -> None:
     assert detect_language("رجل أبي متورمة فجأة، ضيق في التنفس") == "ar"
-    says("رجل أبي متورمة فجأة، ضيق في التنفس", leg_swelling=True, breathless=True)
+    says("رجل أبي متورمة فجأة، ضيق في التنفس", "ar", leg_swelling=True, breathless=True)
 
 
 # --- Detection -----------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "baba rijlo waramet faj2a w sa5ne w 7amra, ma 2adir yimshi",
-        "mama 3am t2ol enno ijra btewja3ha ktir, shu lazem na3mel?",
-        "rigli wermet w bitewga3ni awi, a3mel eh?",
-        "rijli mitwarma wayed w 7arra, shlon a9arf?",
-    ],
-)
-def test_arabizi_is_detected(text: str) -> None:
-    assert detect_language(text) == "ar"
-    assert extract(text).language == "ar"
 
 
 @pytest.mark.parametrize(
@@ -296,10 +227,3 @@ def test_arabizi_is_detected(text: str) -> None:
 def test_other_languages_are_not_arabizi(text: str) -> None:
     assert detect_language(text) != "ar"
     assert transliterated_language(text) != "ar"
-
-
-def test_arabic_lexicon_covers_the_italian_findings() -> None:
-    lexicons = load_foreign_lexicons()
-    assert not set(lexicons["it"].findings) - set(lexicons["ar"].findings)
-    assert lexicons["ar"].reviewed is False and lexicons["ar"].sources
-    assert lexicons["ar"].latin_spelling == "arabic" and lexicons["ar"].latin_markers

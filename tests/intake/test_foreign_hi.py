@@ -10,27 +10,11 @@ Devanagari are read too.
 from __future__ import annotations
 
 import pytest
+from _foreign_helpers import found, says
 
-from nightlegs import assess
-from nightlegs.intake import extract
 from nightlegs.intake._foreign import find_foreign_findings, transliterated_language
 from nightlegs.intake._language import detect_language
-from nightlegs.knowledge import knowledge_index
-from nightlegs.knowledge.foreign import latin_skeleton, load_foreign_lexicons
-
-
-def found(text: str) -> dict[str, bool]:
-    return {f.id: f.present for f in find_foreign_findings(text, "hi").findings}
-
-
-def says(text: str, **expected: bool) -> None:
-    findings = found(text)
-    assert {k: findings.get(k) for k in expected} == expected, findings
-
-
-def triage(text: str) -> str:
-    return assess(text).triage.value
-
+from nightlegs.knowledge.foreign import latin_skeleton
 
 # --- Danger signs, as a relative writes them -----------------------------------------------
 
@@ -110,7 +94,7 @@ def triage(text: str) -> str:
     ],
 )
 def test_hinglish_danger_signs(text: str, expected: dict[str, bool]) -> None:
-    says(text, **expected)
+    says(text, "hi", **expected)
 
 
 @pytest.mark.parametrize(
@@ -123,7 +107,7 @@ def test_hinglish_danger_signs(text: str, expected: dict[str, bool]) -> None:
     ],
 )
 def test_hinglish_spellings_are_one_word(text: str) -> None:
-    says(text, leg_swelling=True)
+    says(text, "hi", leg_swelling=True)
 
 
 def test_hinglish_skeleton_merges_the_usual_spellings() -> None:
@@ -152,13 +136,13 @@ def test_hinglish_skeleton_merges_the_usual_spellings() -> None:
     ],
 )
 def test_hinglish_negation_follows_what_it_denies(text: str, expected: dict[str, bool]) -> None:
-    says(text, **expected)
+    says(text, "hi", **expected)
 
 
 def test_hinglish_nahi_does_not_deny_what_follows_it() -> None:
     # Hindi denies what comes before "nahi"; the next clause's danger sign stands.
-    says("bukhar nahi hai lekin pair achanak sooj gaya", fever=False, leg_swelling=True)
-    says("bukhar nahi hai aur pair sooj gaya hai", fever=False, leg_swelling=True)
+    says("bukhar nahi hai lekin pair achanak sooj gaya", "hi", fever=False, leg_swelling=True)
+    says("bukhar nahi hai aur pair sooj gaya hai", "hi", fever=False, leg_swelling=True)
 
 
 @pytest.mark.parametrize(
@@ -170,7 +154,7 @@ def test_hinglish_nahi_does_not_deny_what_follows_it() -> None:
     ],
 )
 def test_hinglish_pseudo_negation_denies_nothing(text: str, finding: str) -> None:
-    assert found(text).get(finding) is True
+    assert found(text, "hi").get(finding) is True
 
 
 # --- Pregnancy, birth, child and ages ------------------------------------------------------
@@ -202,66 +186,10 @@ def test_hinglish_age_is_read_with_its_person(text: str, child: bool, age: int |
 # --- Benign complaints ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "raat ko pindli mein nas chadh jaati hai, stretch karne se theek ho jata hai",
-        "meri beti 7 saal ki hai, shaam ko pairon mein dard hota hai, maalish se aaram, "
-        "subah bilkul theek khelti hai",
-        "papa ke pair mein raat ko cramp aata hai, subah theek rehte hain",
-    ],
-)
-def test_hinglish_benign_complaint_finds_no_danger_sign(text: str) -> None:
-    red_flags = knowledge_index().red_flag_findings
-    present = {f.id for f in find_foreign_findings(text, "hi").findings if f.present}
-    assert not present & red_flags, present & red_flags
-
-
 # --- End to end ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "papa ka pair achanak bahut thanda aur safed pad gaya hai, bahut tez dard ho raha hai",
-        "mummy ke dono pair kamzor ho gaye, private part sunn hai, peshab nahi ho raha",
-        "papa ka munh tedha ho gaya aur bol nahi pa rahe",
-        "biwi 8 mahine pregnant hai, sir mein tez dard aur dhundhla dikh raha hai",
-    ],
-)
-def test_hinglish_emergency_patterns_are_emergencies(text: str) -> None:
-    assert triage(text) == "emergency"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "papa 70 saal ke hain, kal se ek pindli sooji hui hai, garam aur laal hai",
-        "bukhar hai aur pair pe lali phail rahi hai",
-        "dadi gir gayi, ab khadi nahi ho pa rahi, kulhe mein dard hai",
-        "4 saal ki beti ke pair pe baingani daane hain jo dabane se nahi jaate, bukhar bhi hai",
-    ],
-)
-def test_hinglish_danger_is_never_self_care(text: str) -> None:
-    assert triage(text) != "self_care"
-
-
 # --- Detection -----------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "mere papa ka pair bahut sooj gaya hai aur laal bhi hai, kya karein?",
-        "Mummy ko raat mein bahut dard hota hai pair mein, neend nahi aati",
-        # Mixed with English words, as people write it.
-        "papa ka left leg bahut swollen hai aur red bhi hai, kya karna chahiye",
-        "पापा का पैर अचानक सूज गया है, लाल और गर्म है",
-    ],
-)
-def test_hinglish_is_detected(text: str) -> None:
-    assert detect_language(text) == "hi"
-    assert extract(text).language == "hi"
 
 
 @pytest.mark.parametrize(
@@ -291,10 +219,3 @@ def test_mostly_english_with_a_quoted_hindi_saying_stays_english() -> None:
         "keep moving them. My mother used to say pairon mein cheentiyan chal rahi hain."
     )
     assert detect_language(text) == "en"
-
-
-def test_hindi_lexicon_covers_the_italian_findings() -> None:
-    lexicons = load_foreign_lexicons()
-    assert not set(lexicons["it"].findings) - set(lexicons["hi"].findings)
-    assert lexicons["hi"].reviewed is False and lexicons["hi"].sources
-    assert lexicons["hi"].latin_spelling == "hindi" and lexicons["hi"].latin_markers

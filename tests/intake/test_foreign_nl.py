@@ -3,20 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from _foreign_helpers import found, red_flags_read, says
 
-from nightlegs import assess
 from nightlegs.intake._foreign import find_foreign_findings
-from nightlegs.intake._language import detect_language
 from nightlegs.knowledge import knowledge_index
-
-
-def found(text: str) -> dict[str, bool]:
-    return {f.id: f.present for f in find_foreign_findings(text, "nl").findings}
-
-
-def says(text: str, **expected: bool | None) -> None:
-    findings = found(text)
-    assert {k: findings.get(k) for k in expected} == expected, findings
 
 
 @pytest.mark.parametrize(
@@ -110,7 +100,7 @@ def says(text: str, **expected: bool | None) -> None:
     ],
 )
 def test_dutch_danger_signs(text: str, expected: dict[str, bool]) -> None:
-    says(text, **expected)
+    says(text, "nl", **expected)
 
 
 @pytest.mark.parametrize(
@@ -139,7 +129,7 @@ def test_dutch_danger_signs(text: str, expected: dict[str, bool]) -> None:
     ],
 )
 def test_dutch_negation(text: str, expected: dict[str, bool | None]) -> None:
-    says(text, **expected)
+    says(text, "nl", **expected)
 
 
 @pytest.mark.parametrize(
@@ -176,29 +166,12 @@ def test_recent_birth_is_read_and_the_baby_is_not_the_patient(text: str) -> None
     assert "recent_childbirth" in {f.id for f in reading.findings if f.present}
 
 
-BENIGN = [
-    (
-        "Mn zoon heeft s nachts kramp in zn kuit, het gaat over als hij zijn been strekt.",
-        "muscle_cramp",
-    ),
-    ("'s Nachts krijg ik kuitkramp, na even rekken is het weg.", "muscle_cramp"),
-    ("'s Avonds rusteloze benen, ik moet ze steeds bewegen.", "urge_to_move"),
-]
-
-
-@pytest.mark.parametrize(("text", "benign"), BENIGN)
-def test_benign_complaint_finds_no_danger_sign(text: str, benign: str) -> None:
-    findings = found(text)
-    assert findings.get(benign) is True, findings
-    assert not {k for k, p in findings.items() if p} & knowledge_index().red_flag_findings
-
-
 def test_growing_pains_find_no_danger_sign() -> None:
     text = (
         "Mijn dochter van 6 heeft 's nachts pijn in haar benen, 's ochtends is alles weer goed en "
         "ze speelt gewoon. Geen koorts, ze loopt niet mank."
     )
-    findings = found(text)
+    findings = found(text, "nl")
     assert findings.get("morning_well") is True
     assert not {k for k, p in findings.items() if p} & knowledge_index().red_flag_findings
 
@@ -214,31 +187,4 @@ def test_growing_pains_find_no_danger_sign() -> None:
     ],
 )
 def test_everyday_words_are_not_danger_signs(text: str) -> None:
-    assert not {k for k, p in found(text).items() if p} & knowledge_index().red_flag_findings
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "De voet van mijn vader is plotseling ijskoud en wit geworden, hij heeft veel pijn.",
-        "Opeens een koud, bleek been bij mijn moeder, ze heeft ondraaglijke pijn.",
-        "Hij heeft zwakte in beide benen en zijn billen zijn gevoelloos sinds vandaag.",
-        "Mijn man heeft een dik been en is nu heel benauwd met pijn op de borst.",
-    ],
-)
-def test_emergency_patterns_are_emergencies(text: str) -> None:
-    assert detect_language(text) == "nl"
-    assert assess(text).triage.value == "emergency"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Onze dochter heeft koorts, is erg slaperig en heeft paarse puntjes op haar benen.",
-        "Hij is gevallen, kan niet meer lopen en heeft veel pijn in zijn heup.",
-        "Het been is rood en warm en de roodheid wordt snel groter, hij heeft koorts.",
-        "Mijn vrouw hoest bloed op na een lange vlucht.",
-    ],
-)
-def test_danger_signs_are_never_self_care(text: str) -> None:
-    assert assess(text).triage.value != "self_care"
+    assert not red_flags_read(text, "nl")

@@ -3,20 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from _foreign_helpers import found, red_flags_read, says
 
-from nightlegs import assess
 from nightlegs.intake._foreign import find_foreign_findings
-from nightlegs.intake._language import detect_language
 from nightlegs.knowledge import knowledge_index
-
-
-def found(text: str) -> dict[str, bool]:
-    return {f.id: f.present for f in find_foreign_findings(text, "pt").findings}
-
-
-def says(text: str, **expected: bool | None) -> None:
-    findings = found(text)
-    assert {k: findings.get(k) for k in expected} == expected, findings
 
 
 @pytest.mark.parametrize(
@@ -116,7 +106,7 @@ def says(text: str, **expected: bool | None) -> None:
     ],
 )
 def test_portuguese_danger_signs(text: str, expected: dict[str, bool]) -> None:
-    says(text, **expected)
+    says(text, "pt", **expected)
 
 
 @pytest.mark.parametrize(
@@ -146,15 +136,15 @@ def test_portuguese_danger_signs(text: str, expected: dict[str, bool]) -> None:
     ],
 )
 def test_portuguese_negation(text: str, expected: dict[str, bool | None]) -> None:
-    says(text, **expected)
+    says(text, "pt", **expected)
 
 
 def test_without_words_between_is_not_a_lack_of_breath() -> None:
     # "sem falta de ar" (no shortness of breath) is not "sem ar" (out of breath).
-    says("Sem febre, sem falta de ar.", fever=False, breathless=False)
-    says("Está sem ar.", breathless=True)
+    says("Sem febre, sem falta de ar.", "pt", fever=False, breathless=False)
+    says("Está sem ar.", "pt", breathless=True)
     # "sem dor ao fazer xixi" denies pain, not passing urine.
-    says("Sem dor ao fazer xixi.", bladder_problem=None)
+    says("Sem dor ao fazer xixi.", "pt", bladder_problem=None)
 
 
 @pytest.mark.parametrize(
@@ -194,29 +184,12 @@ def test_recent_birth_is_read_and_the_baby_is_not_the_patient(text: str) -> None
     assert not reading.child
 
 
-BENIGN = [
-    (
-        "Meu filho tem cãibra na panturrilha de noite, passa quando ele estica a perna.",
-        "muscle_cramp",
-    ),
-    ("De madrugada me dá câimbra no pé, alongo e passa.", "muscle_cramp"),
-    ("Tenho as pernas inquietas à noite e uma vontade de mexer que não passa.", "urge_to_move"),
-]
-
-
-@pytest.mark.parametrize(("text", "benign"), BENIGN)
-def test_benign_complaint_finds_no_danger_sign(text: str, benign: str) -> None:
-    findings = found(text)
-    assert findings.get(benign) is True, findings
-    assert not set(findings) & knowledge_index().red_flag_findings
-
-
 def test_growing_pains_find_no_danger_sign() -> None:
     text = (
         "Minha filha de 6 anos reclama de dor nas pernas à noite, de manhã acorda bem e brinca "
         "normal. Não tem febre e não está mancando."
     )
-    findings = found(text)
+    findings = found(text, "pt")
     assert findings.get("morning_well") is True
     assert {
         k for k, present in findings.items() if present
@@ -234,33 +207,4 @@ def test_growing_pains_find_no_danger_sign() -> None:
     ],
 )
 def test_everyday_words_are_not_danger_signs(text: str) -> None:
-    assert not {k for k, p in found(text).items() if p} & knowledge_index().red_flag_findings
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "O pé do meu pai ficou de repente gelado e branco, com uma dor insuportável.",
-        "Do nada a perna ficou fria e pálida e dói demais.",
-        "Ele está com as duas pernas fracas e a bunda dormente desde hoje.",
-        "Fraqueza nas duas pernas e não sente nada na região íntima.",
-        "Meu pai está com a perna inchada e agora com falta de ar e dor no peito.",
-    ],
-)
-def test_emergency_patterns_are_emergencies(text: str) -> None:
-    assert detect_language(text) == "pt"
-    result = assess(text)
-    assert result.triage.value == "emergency"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Minha filha está com febre, sonolenta e com pintinhas roxas nas pernas.",
-        "Ele caiu, não consegue andar e dói muito o quadril.",
-        "A perna está vermelha, quente e a vermelhidão está aumentando, ele tem febre.",
-        "Meu marido tossiu sangue depois de uma viagem longa de avião.",
-    ],
-)
-def test_danger_signs_are_never_self_care(text: str) -> None:
-    assert assess(text).triage.value != "self_care"
+    assert not red_flags_read(text, "pt")

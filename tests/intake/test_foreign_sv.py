@@ -6,26 +6,9 @@ Norwegian and Danish writers are read with it too, through its variants ("bein",
 from __future__ import annotations
 
 import pytest
+from _foreign_helpers import found, says
 
-from nightlegs import assess
-from nightlegs.intake._foreign import find_foreign_findings, transliterated_language
-from nightlegs.intake._language import detect_language
-from nightlegs.knowledge import knowledge_index
-from nightlegs.knowledge.foreign import load_foreign_lexicons
-
-
-def found(text: str) -> dict[str, bool]:
-    return {f.id: f.present for f in find_foreign_findings(text, "sv").findings}
-
-
-def says(text: str, **expected: bool) -> None:
-    findings = found(text)
-    assert {k: findings.get(k) for k in expected} == expected, findings
-
-
-def triage(text: str) -> str:
-    return assess(text).triage.value
-
+from nightlegs.intake._foreign import find_foreign_findings
 
 # --- Danger signs, as a relative writes them -----------------------------------------------
 
@@ -117,7 +100,7 @@ def triage(text: str) -> str:
     ],
 )
 def test_swedish_danger_signs(text: str, expected: dict[str, bool]) -> None:
-    says(text, **expected)
+    says(text, "sv", **expected)
 
 
 @pytest.mark.parametrize(
@@ -132,14 +115,14 @@ def test_swedish_danger_signs(text: str, expected: dict[str, bool]) -> None:
     ],
 )
 def test_swedish_inflections(text: str) -> None:
-    assert found(text).get("leg_swelling") is True
+    assert found(text, "sv").get("leg_swelling") is True
 
 
 def test_swedish_prefixes_leave_everyday_words_alone() -> None:
     # "om" (if) is not "öm" (tender), "protest" is not a prosthesis, "nummer" is not numb,
     # a cold foot bath is not a cold foot.
-    assert found("Om han protesterar, ring det här numret.") == {}
-    assert "cold_foot" not in found("Ett kallt fotbad hjälper.")
+    assert found("Om han protesterar, ring det här numret.", "sv") == {}
+    assert "cold_foot" not in found("Ett kallt fotbad hjälper.", "sv")
 
 
 # --- Negation ------------------------------------------------------------------------------
@@ -161,7 +144,7 @@ def test_swedish_prefixes_leave_everyday_words_alone() -> None:
     ],
 )
 def test_swedish_negation(text: str, expected: dict[str, bool]) -> None:
-    says(text, **expected)
+    says(text, "sv", **expected)
 
 
 @pytest.mark.parametrize(
@@ -173,11 +156,11 @@ def test_swedish_negation(text: str, expected: dict[str, bool]) -> None:
     ],
 )
 def test_swedish_pseudo_negation_denies_nothing(text: str, finding: str) -> None:
-    assert found(text).get(finding) is True
+    assert found(text, "sv").get(finding) is True
 
 
 def test_a_phrase_holding_inte_is_affirmed() -> None:
-    says("Pappa kan inte gå och känner inte benet.", refuses_weight=True, numbness=True)
+    says("Pappa kan inte gå och känner inte benet.", "sv", refuses_weight=True, numbness=True)
 
 
 # --- Pregnancy, birth, child and ages ------------------------------------------------------
@@ -217,69 +200,7 @@ def test_swedish_age_is_read_with_its_person(text: str, child: bool, age: int | 
 # --- Benign complaints ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Pappa får sendrag i vaden på natten, stretching hjälper, på morgonen är det bra.",
-        "Dottern 7 år har ont i benen på kvällen, ibland vänster ibland höger, massage "
-        "hjälper, på morgonen springer hon som vanligt.",
-        "Jag får kramp i benen efter träning, magnesium och stretching hjälper, ett kallt "
-        "fotbad också.",
-    ],
-)
-def test_swedish_benign_complaint_finds_no_danger_sign(text: str) -> None:
-    red_flags = knowledge_index().red_flag_findings
-    present = {f.id for f in find_foreign_findings(text, "sv").findings if f.present}
-    assert not present & red_flags, present & red_flags
-
-
 # --- End to end ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Pappa fick plötsligt fruktansvärt ont i benet, foten är kall och blek.",
-        "Mamma har svaga ben, båda två, hon är bortdomnad i underlivet och kan inte kissa.",
-        "Pappa har en hängande mungipa och sluddrar.",
-        "Jag är gravid i vecka 35, svår huvudvärk, flimmer för ögonen, svullna ben.",
-        "Åderbråcket har spruckit, blodet sprutar och det går inte att stoppa.",
-    ],
-)
-def test_swedish_emergency_patterns_are_emergencies(text: str) -> None:
-    assert triage(text) == "emergency"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Vaden är svullen, varm och röd, pappa är 70 år.",
-        "Hon har feber och rodnaden sprider sig.",
-        "Efter fallet kan han inte stå på benet, ont i ljumsken.",
-        "Sonen 4 år, lila prickar som inte försvinner under glaset, feber.",
-    ],
-)
-def test_swedish_danger_is_never_self_care(text: str) -> None:
-    assert triage(text) != "self_care"
-
-
 # --- Detection and the lexicon file --------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Min pappa har ett svullet ben, det är varmt och rött.",
-        "Jag har ont i benen på natten, vaden är svullen och röd, vad kan det vara?",
-        "Min pappa har ett svullet ben, det ar varmt och rott, vad kan det vara?",
-    ],
-)
-def test_swedish_is_detected(text: str) -> None:
-    assert detect_language(text) == "sv"
-    assert transliterated_language(text) is None
-
-
-def test_swedish_lexicon_covers_the_italian_findings() -> None:
-    lexicons = load_foreign_lexicons()
-    assert not set(lexicons["it"].findings) - set(lexicons["sv"].findings)
-    assert lexicons["sv"].reviewed is False and lexicons["sv"].sources

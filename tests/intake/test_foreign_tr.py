@@ -8,26 +8,9 @@ they deny ("ateşi yok", "soğuk değil").
 from __future__ import annotations
 
 import pytest
+from _foreign_helpers import found, says
 
-from nightlegs import assess
-from nightlegs.intake._foreign import find_foreign_findings, transliterated_language
-from nightlegs.intake._language import detect_language
-from nightlegs.knowledge import knowledge_index
-from nightlegs.knowledge.foreign import load_foreign_lexicons
-
-
-def found(text: str) -> dict[str, bool]:
-    return {f.id: f.present for f in find_foreign_findings(text, "tr").findings}
-
-
-def says(text: str, **expected: bool) -> None:
-    findings = found(text)
-    assert {k: findings.get(k) for k in expected} == expected, findings
-
-
-def triage(text: str) -> str:
-    return assess(text).triage.value
-
+from nightlegs.intake._foreign import find_foreign_findings
 
 # --- Danger signs, as a relative writes them -----------------------------------------------
 
@@ -108,14 +91,14 @@ def triage(text: str) -> str:
     ],
 )
 def test_turkish_danger_signs(text: str, expected: dict[str, bool]) -> None:
-    says(text, **expected)
+    says(text, "tr", **expected)
 
 
 @pytest.mark.parametrize(
     "text", ["Bacağı şişti", "bacagi sismis", "Baldırında şişlik var", "ayağı şişiyor", "ödem var"]
 )
 def test_turkish_suffixes_and_missing_letters(text: str) -> None:
-    assert found(text).get("leg_swelling") is True
+    assert found(text, "tr").get("leg_swelling") is True
 
 
 # --- Negation ------------------------------------------------------------------------------
@@ -133,7 +116,7 @@ def test_turkish_suffixes_and_missing_letters(text: str) -> None:
     ],
 )
 def test_turkish_negation(text: str, expected: dict[str, bool]) -> None:
-    says(text, **expected)
+    says(text, "tr", **expected)
 
 
 @pytest.mark.parametrize(
@@ -148,7 +131,7 @@ def test_turkish_negation(text: str, expected: dict[str, bool]) -> None:
     ],
 )
 def test_turkish_verb_negated_by_its_suffix_is_not_affirmed(text: str, absent: str) -> None:
-    assert found(text).get(absent) is not True
+    assert found(text, "tr").get(absent) is not True
 
 
 @pytest.mark.parametrize(
@@ -163,7 +146,7 @@ def test_turkish_verb_negated_by_its_suffix_is_not_affirmed(text: str, absent: s
     ],
 )
 def test_turkish_affirmative_verb_forms_are_read(text: str, finding: str) -> None:
-    assert found(text).get(finding) is True
+    assert found(text, "tr").get(finding) is True
 
 
 @pytest.mark.parametrize(
@@ -175,7 +158,7 @@ def test_turkish_affirmative_verb_forms_are_read(text: str, finding: str) -> Non
     ],
 )
 def test_turkish_pseudo_negation_denies_nothing(text: str, finding: str) -> None:
-    assert found(text).get(finding) is True
+    assert found(text, "tr").get(finding) is True
 
 
 # --- Pregnancy, birth, child and ages ------------------------------------------------------
@@ -211,72 +194,13 @@ def test_turkish_age_is_read_with_its_person(text: str, child: bool, age: int | 
 # --- Benign complaints ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Geceleri baldırıma kramp giriyor, esneme yapınca geçiyor, sabah iyi.",
-        "Kızım 7 yaşında, akşamları bacakları ağrıyor, masaj yapınca geçiyor, sabah koşuyor.",
-        "Babamın gece bacağına kramp giriyor, ayağını kendine doğru çekince geçiyor.",
-    ],
-)
-def test_turkish_benign_complaint_finds_no_danger_sign(text: str) -> None:
-    red_flags = knowledge_index().red_flag_findings
-    present = {f.id for f in find_foreign_findings(text, "tr").findings if f.present}
-    assert not present & red_flags, present & red_flags
-
-
 # --- End to end ----------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Babamın ayağında birden çok şiddetli ağrı başladı, ayağı buz gibi ve bembeyaz.",
-        "Annemin iki bacağı güçsüz, popo bölgesi uyuşmuş, idrar yapamıyor.",
-        "Babamın yüzü kaydı ve konuşması bozuldu.",
-        "35 haftalık hamileyim, şiddetli baş ağrısı var, gözlerim kararıyor, ayaklarım şişti.",
-        "Varisi patladı, kan fışkırıyor, durduramıyoruz.",
-    ],
-)
-def test_turkish_emergency_patterns_are_emergencies(text: str) -> None:
-    assert triage(text) == "emergency"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Dünden beri baldırı şiş, sıcak ve kızarık, babam 70 yaşında.",
-        "Ateşi var ve kızarıklık yayılıyor.",
-        "Düştükten sonra ayağına basamıyor, kasığı ağrıyor.",
-        "4 yaşındaki oğlumun bacağında mor noktalar var, bastırınca geçmiyor, ateşi var.",
-    ],
-)
-def test_turkish_danger_is_never_self_care(text: str) -> None:
-    assert triage(text) != "self_care"
 
 
 # --- Detection and the lexicon file --------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Babamın bacağı şişti, kızarık ve sıcak.",
-        "babamin bacagi sisti, kizarik ve sicak, ne yapmaliyiz?",
-    ],
-)
-def test_turkish_is_detected_and_not_taken_for_latin_russian(text: str) -> None:
-    assert detect_language(text) == "tr"
-    assert transliterated_language(text) is None
-
-
-def test_turkish_lexicon_covers_the_italian_findings() -> None:
-    lexicons = load_foreign_lexicons()
-    assert not set(lexicons["it"].findings) - set(lexicons["tr"].findings)
-    assert lexicons["tr"].reviewed is False and lexicons["tr"].sources
-
-
 def test_turkish_evening_is_not_a_limp() -> None:
     # "akşama" (towards evening) folds to the letters of "aksama" (limping).
-    findings = found("Akşama doğru bacakları ağırlaşıyor.")
+    findings = found("Akşama doğru bacakları ağırlaşıyor.", "tr")
     assert "limp" not in findings and findings.get("worse_end_of_day") is True, findings

@@ -657,7 +657,10 @@ def mentions_other_person(
     """
     words = _words(text)
     start, end = _sentence_bounds(text, first, last)
-    if not any(words[i] in RELATIVES and words[i] != patient for i in range(start, end + 1)):
+    relatives: list[int] | None = text.cache.get("relatives")  # type: ignore[assignment]
+    if relatives is None:
+        relatives = text.cache["relatives"] = [i for i, w in enumerate(words) if w in RELATIVES]
+    if not any(start <= i <= end and words[i] != patient for i in relatives):
         return False
     clause_start, clause_end = clause_bounds(text, first, last)
     pronouns = _PRONOUNS.get(patient_sex or "", frozenset()) if patient else frozenset()

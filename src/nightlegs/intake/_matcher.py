@@ -143,7 +143,7 @@ class PhraseIndex:
             following = tokens[index + 1].text if index + 1 < len(tokens) else ""
             for entry, regex, second in entries:
                 if second is not None and not (
-                    following in second[0] or following.startswith(second[1])
+                    following in second[0] or (second[1] and following.startswith(second[1]))
                 ):
                     continue
                 match = regex.match(string, start)

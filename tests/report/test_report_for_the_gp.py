@@ -141,3 +141,23 @@ def test_older_saved_result_never_lists_an_absent_finding_as_evidence_for(
     [c] = data.assessment.conditions
     assert c.evidence_for == ["in the calf (makes it 2.4x more likely)"]
     assert c.absent_fits == ["no: the leg is swollen (makes it 1.1x more likely)"]
+
+
+def test_the_trends_chart_draws_the_cut_off_for_the_persons_age() -> None:
+    import datetime as dt
+
+    from nightlegs.diary.schemas import Night
+    from nightlegs.report.charts import trends_description
+
+    when = dt.datetime(2026, 11, 2, tzinfo=dt.UTC)
+    night = Night(
+        date=dt.date(2026, 11, 1),
+        id=1,
+        person_id=1,
+        created_at=when,
+        updated_at=when,
+        movements_per_hour=8.0,
+    )
+    nights = [night]
+    assert "5/h (children)" in trends_description(nights, child=True)
+    assert "15/h (adults)" in trends_description(nights)

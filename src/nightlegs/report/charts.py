@@ -21,6 +21,7 @@ from matplotlib.figure import Figure
 from numpy.typing import NDArray
 
 from nightlegs.diary.schemas import Night
+from nightlegs.movement.scoring.grading import ADULT_CUTOFF_PER_H, CHILD_CUTOFF_PER_H
 from nightlegs.report.data import movements_sources
 
 __all__ = [
@@ -41,7 +42,7 @@ ARTICLE_BANDS: tuple[tuple[str, float, float, str], ...] = (
     ("heavy (> 60/h)", 60.0, float("inf"), "#ef9a9a"),
 )
 #: Clinical cut-off of the PLMS index for adults (periodic limb movements per hour of sleep).
-CLINICAL_CUT_OFF_PER_HOUR = 15.0
+CLINICAL_CUT_OFF_PER_HOUR = ADULT_CUTOFF_PER_H
 EMPTY_MESSAGE = "No nights yet: add a night to the diary to see the trends."
 _TITLE = "Night diary trends"
 _FIGSIZE = (7.5, 4.6)
@@ -86,7 +87,14 @@ def _cramps(night: Night) -> int:
     return sum(e.kind == "cramp" for e in night.episodes)
 
 
-def _draw_movements(ax: Axes, days: list[dt.date | None], by_day: dict[dt.date, Night]) -> None:
+def _cut_off(child: bool) -> tuple[float, str]:
+    """The clinical cut-off of periodic limb movements per hour, and whom it is for."""
+    return (CHILD_CUTOFF_PER_H, "children") if child else (ADULT_CUTOFF_PER_H, "adults")
+
+
+def _draw_movements(
+    ax: Axes, days: list[dt.date | None], by_day: dict[dt.date, Night], *, child: bool = False
+) -> None:
     values = [
         float("nan")
         if d is None or (n := by_day.get(d)) is None or n.movements_per_hour is None
@@ -107,12 +115,13 @@ def _draw_movements(ax: Axes, days: list[dt.date | None], by_day: dict[dt.date, 
             fontsize=6,
             color="#424242",
         )
+    cut_off, whom = _cut_off(child)
     ax.axhline(
-        CLINICAL_CUT_OFF_PER_HOUR,
+        cut_off,
         color="#b71c1c",
         linestyle="--",
         linewidth=1.2,
-        label=f"clinical cut-off {CLINICAL_CUT_OFF_PER_HOUR:g}/h (adults)",
+        label=f"clinical cut-off {cut_off:g}/h ({whom})",
     )
     ax.plot(
         _x(days),
@@ -190,7 +199,7 @@ def _draw_pain(ax: Axes, days: list[dt.date | None], by_day: dict[dt.date, Night
     ax.legend(handles[0] + extra[0], handles[1] + extra[1], loc="upper left", fontsize=6, ncols=2)
 
 
-def trends_figure(nights: Sequence[Night]) -> Figure:
+def trends_figure(nights: Sequence[Night], *, child: bool = False) -> Figure:
     """Draw movements per hour, pain and cramps per night of a diary.
 
     Parameters
@@ -199,6 +208,8 @@ def trends_figure(nights: Sequence[Night]) -> Figure:
         Diary nights in any order. Days without a night are gaps (lines break there); with
         several entries for one day the latest is drawn. The cost grows with the number of
         nights, not with the span of dates they cover.
+    child : bool, optional
+        Draw the children's clinical cut-off (5/h) instead of the adults' (15/h).
 
     Returns
     -------
@@ -220,7 +231,7 @@ def trends_figure(nights: Sequence[Night]) -> Figure:
     days, by_day = _series(nights)
     top, bottom = fig.subplots(2, 1, sharex=True, height_ratios=(3, 2))
     fig.subplots_adjust(left=0.09, right=0.92, top=0.95, bottom=0.12, hspace=0.3)
-    _draw_movements(top, days, by_day)
+    _draw_movements(top, days, by_day, child=child)
     _draw_pain(bottom, days, by_day)
     first, last = min(by_day), max(by_day)
     pad = dt.timedelta(days=1)
@@ -244,7 +255,7 @@ def trends_figure(nights: Sequence[Night]) -> Figure:
     return fig
 
 
-def trends_png(nights: Sequence[Night], *, dpi: int = 150) -> bytes:
+def trends_png(nights: Sequence[Night], *, dpi: int = 150, child: bool = False) -> bytes:
     """The trends chart as PNG bytes.
 
     Examples
@@ -253,7 +264,9 @@ def trends_png(nights: Sequence[Night], *, dpi: int = 150) -> bytes:
     True
     """
     buf = io.BytesIO()
-    trends_figure(nights).savefig(buf, format="png", dpi=dpi, metadata={"Software": None})
+    trends_figure(nights, child=child).savefig(
+        buf, format="png", dpi=dpi, metadata={"Software": None}
+    )
     return buf.getvalue()
 
 
@@ -263,7 +276,7 @@ def _sources(nights: Sequence[Night]) -> str:
     return movements_sources(measured, len(with_value) - measured)
 
 
-def trends_description(nights: Sequence[Night]) -> str:
+def trends_description(nights: Sequence[Night], *, child: bool = False) -> str:
     """A plain-words description of the chart (its accessible ``<desc>``).
 
     Examples
@@ -281,7 +294,8 @@ def trends_description(nights: Sequence[Night]) -> str:
             f"Leg movements per hour from {min(moves):.1f} to {max(moves):.1f} "
             f"on {len(moves)} nights ({_sources(nights)}); "
             f"shaded bands are the article's (none < 5, light 5-20, average 20-60, heavy > 60 "
-            f"per hour), the dashed line the clinical cut-off of {CLINICAL_CUT_OFF_PER_HOUR:g}/h."
+            f"per hour), the dashed line the clinical cut-off of {_cut_off(child)[0]:g}/h "
+            f"({_cut_off(child)[1]})."
         )
     else:
         parts.append("No movements per hour entered.")
@@ -298,7 +312,9 @@ def trends_description(nights: Sequence[Night]) -> str:
 _SVG_OPEN = re.compile(r"<svg\b[^>]*>")
 
 
-def trends_svg(nights: Sequence[Night], *, element_id: str = "trends-chart") -> str:
+def trends_svg(
+    nights: Sequence[Night], *, element_id: str = "trends-chart", child: bool = False
+) -> str:
     """The trends chart as an inline ``<svg>`` element with text as text and a title and desc.
 
     The XML prologue and metadata are dropped so the result can be placed in an HTML page;
@@ -313,7 +329,7 @@ def trends_svg(nights: Sequence[Night], *, element_id: str = "trends-chart") -> 
     """
     buf = io.StringIO()
     with rc_context({"svg.fonttype": "none", "svg.hashsalt": element_id}):
-        trends_figure(nights).savefig(
+        trends_figure(nights, child=child).savefig(
             buf,
             format="svg",
             metadata={"Date": None, "Creator": None, "Format": None, "Type": None},
@@ -324,7 +340,7 @@ def trends_svg(nights: Sequence[Night], *, element_id: str = "trends-chart") -> 
     title_id, desc_id = f"{element_id}-title", f"{element_id}-desc"
     header = (
         f'<title id="{title_id}">{escape(_TITLE)}</title>'
-        f'<desc id="{desc_id}">{escape(trends_description(nights))}</desc>'
+        f'<desc id="{desc_id}">{escape(trends_description(nights, child=child))}</desc>'
     )
 
     def _open(match: re.Match[str]) -> str:

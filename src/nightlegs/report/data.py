@@ -39,6 +39,7 @@ __all__ = [
     "describe_period",
     "grade_movements",
     "grading_line",
+    "is_child",
     "movements_sources",
     "summarise_recording",
 ]
@@ -223,6 +224,11 @@ class ReportData(BaseModel):
     def period(self) -> str:
         """The period in words, as the report header shows it (``"last 90 days"``)."""
         return describe_period(self.period_days)
+
+    @property
+    def child(self) -> bool:
+        """Whether the person is graded as a child (under 18 by age or birth year)."""
+        return is_child(self.profile, self.generated_at.date())
 
     @property
     def age(self) -> str:
@@ -457,15 +463,15 @@ def summarise_recording(record: RecordingRecord, *, child: bool = False) -> Reco
     )
 
 
-def _is_child(profile: Profile | None, today: dt.date) -> bool:
+def is_child(profile: Profile | None, today: dt.date) -> bool:
     """Under 18 by the profile's age, else by its birth year (the child cut-off of 5/h).
 
     Examples
     --------
     >>> today = dt.date(2026, 6, 1)
-    >>> _is_child(Profile.model_construct(age=None, birth_year=2017), today)
+    >>> is_child(Profile.model_construct(age=None, birth_year=2017), today)
     True
-    >>> _is_child(Profile.model_construct(age=40.0, birth_year=None), today), _is_child(None, today)
+    >>> is_child(Profile.model_construct(age=40.0, birth_year=None), today), is_child(None, today)
     (False, False)
     """
     if profile is None:
@@ -514,7 +520,7 @@ def build_report_data(
     since = generated_at.date() - dt.timedelta(days=days - 1) if days else None
     name = store.get_person(person).name
     profile = store.get_profile(person=person)
-    child = _is_child(profile, generated_at.date())
+    child = is_child(profile, generated_at.date())
     nights = sorted(
         store.list_nights(person=person, since=since, limit=100_000), key=lambda n: (n.date, n.id)
     )

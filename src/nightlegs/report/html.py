@@ -66,7 +66,7 @@ def render_report_html(data: ReportData) -> str:
     """
     from nightlegs import __version__
 
-    chart = Markup(trends_svg(data.nights))
+    chart = Markup(trends_svg(data.nights, child=data.child))
     return (
         _environment()
         .get_template("report.html")

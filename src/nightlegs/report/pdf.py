@@ -145,7 +145,9 @@ def _nights(pdf: _Report, data: ReportData) -> None:
             pdf.para(data.bands_source, size=7.5)
         pdf.ln(1)
         x = pdf.l_margin + (pdf.epw - _CHART_WIDTH_MM) / 2
-        pdf.image(io.BytesIO(trends_png(data.nights, dpi=130)), x=x, w=_CHART_WIDTH_MM)
+        pdf.image(
+            io.BytesIO(trends_png(data.nights, dpi=130, child=data.child)), x=x, w=_CHART_WIDTH_MM
+        )
     else:
         pdf.para(data.no_nights)
 

@@ -9,6 +9,7 @@ banner is in the first bytes of the page and needs no script.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 import logging
@@ -439,14 +440,16 @@ def trends(request: Request, store: StoreDep, person: _PersonParam = None) -> HT
     style attributes, so this page allows inline styles (never inline script).
     """
     from nightlegs.report import trends_svg
+    from nightlegs.report.data import is_child
 
     who, _ = chosen_person(request, store, person)
     nights = store.list_nights(person=who.id, limit=_TREND_NIGHTS)
     if not nights:
         return _person_page(request, store, "trends.html", person, svg=None)
-    return _person_page(
-        request, store, "trends.html", person, svg=trends_svg(nights), csp=_CSP_INLINE_STYLE
-    )
+    # A child's movements are read against the children's cut-off (5/h), as in the report.
+    child = is_child(store.get_profile(person=who.id), dt.date.today())
+    svg = trends_svg(nights, child=child)
+    return _person_page(request, store, "trends.html", person, svg=svg, csp=_CSP_INLINE_STYLE)
 
 
 @router.get("/upload", response_class=HTMLResponse)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from nightlegs import assess
 from nightlegs.errors import InputError
 from nightlegs.intake import extract
 from nightlegs.knowledge import knowledge_index
@@ -183,3 +184,45 @@ def test_hot_bath_is_not_a_warm_leg() -> None:
 def test_going_to_sleep_is_not_numbness() -> None:
     assert "numbness" not in found("when I go to sleep my legs ache")
     assert found("my foot goes to sleep at night")["numbness"] is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pee this morning looked like flat coke",
+        "my wee earlier was like Guinness after the spin class",
+        "his urine in the bag looks a bit like cola",
+    ],
+)
+def test_urine_likened_to_a_dark_drink_is_dark_urine(text: str) -> None:
+    assert found(text).get("dark_urine") is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have to pee at night, like after drinking tea, and my calves cramp",
+        "I get up to pee twice a night as I drink coke in the evening",
+    ],
+)
+def test_a_drink_next_to_passing_urine_is_not_dark_urine(text: str) -> None:
+    assert "dark_urine" not in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "getting off the sofa is a real effort, had to push up with my arms",
+        "she struggles getting up from the toilet, her thighs are so weak",
+    ],
+)
+def test_trouble_rising_from_a_seat_is_weakness_of_the_big_muscles(text: str) -> None:
+    assert found(text).get("generalised_muscle_pain") is True
+
+
+def test_statin_with_thigh_weakness_and_cola_urine_is_an_emergency() -> None:
+    text = (
+        "on atorvastatin, then clarithromycin for a chest infection. both thighs ache, getting "
+        "off the sofa is a real effort and my pee looked like flat coke this morning"
+    )
+    assert assess(text).triage.value == "emergency"

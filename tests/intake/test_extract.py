@@ -226,3 +226,24 @@ def test_statin_with_thigh_weakness_and_cola_urine_is_an_emergency() -> None:
         "off the sofa is a real effort and my pee looked like flat coke this morning"
     )
     assert assess(text).triage.value == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("breathing fine, can lie flat no problem", False),
+        ("she can lay flat ok and her breathing is normal", False),
+        ("I cant lie flat, I get breathless", True),
+        ("so breathless I cannot lie flat anymore", True),
+    ],
+)
+def test_lying_flat_said_to_be_possible_or_impossible(text: str, expected: bool) -> None:
+    assert found(text).get("orthopnoea") is expected
+
+
+def test_the_heel_cord_is_a_tendon_not_a_vein() -> None:
+    assert (
+        found("the cord bit about four fingers above the heel is stiff").get("red_cord_vein")
+        is False
+    )
+    assert found("a hard red cord in my calf").get("red_cord_vein") is True

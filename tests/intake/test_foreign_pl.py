@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from _foreign_helpers import found, says
+from _foreign_helpers import found, says, triage
 
 from nightlegs.intake._foreign import find_foreign_findings
 
@@ -177,3 +177,107 @@ def test_polish_age_is_read_with_its_person(text: str, child: bool, age: int | N
 
 
 # --- Detection and the lexicon file --------------------------------------------------------
+
+
+# --- Findings of the newer emergency and urgent rules ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Maz bierze sertraline, dostal tramadol i teraz jest pobudzony.",
+            {"med_serotonergic": True, "agitation": True},
+        ),
+        ("Mama bierze xarelto od roku.", {"med_anticoagulant": True}),
+        ("Tata jest na chemii, drugi cykl.", {"on_chemotherapy": True}),
+        ("Babcia ma cukrzyce i jest splatana.", {"diabetes": True, "altered_mental_state": True}),
+        ("Ma czarny, smolisty stolec od rana.", {"gi_bleeding": True}),
+        ("Dziadek ma migotanie przedsionków.", {"atrial_fibrillation": True}),
+        ("Noga w gipsie od wczoraj.", {"leg_in_cast": True}),
+        ("Tata nagle nie może ruszyć nogami.", {"legs_cannot_move": True}),
+        ("Od wczoraj nie sika, pielucha sucha.", {"little_or_no_urine": True}),
+        ("Ból jest nieproporcjonalny do urazu.", {"pain_out_of_proportion": True}),
+        ("Wczoraj wyciągnęliśmy mu kleszcza.", {"tick_bite": True}),
+        ("Ugryzła go żmija w łydkę.", {"venomous_bite": True, "site_calf": True}),
+        ("Bierze digoksynę, tętno 40.", {"med_digoxin": True, "slow_pulse": True}),
+        ("Piec kopci, czujnik czadu wyje.", {"household_co_exposure": True}),
+        ("Mama odstawiła encorton tydzień temu.", {"adrenal_risk": True}),
+        ("Nagły rozdzierający ból między łopatkami.", {"tearing_chest_back_pain": True}),
+        ("Jedna łydka grubsza od drugiej o 3 cm.", {"calf_bigger_than_other": True}),
+        ("Na leżąco się dusi, śpi na siedząco.", {"orthopnoea": True}),
+        ("Bardzo boli go jądro, spuchnięta moszna.", {"testicular_pain": True}),
+        (
+            "Po operacji tarczycy mrowią ją usta.",
+            {"thyroid_surgery": True, "perioral_tingling": True},
+        ),
+        ("Opuścił dializę w piątek.", {"missed_dialysis": True}),
+        ("Cukier 450, glukometr pokazuje HI.", {"high_blood_sugar": True}),
+        ("Zapomniała wziąć insuliny.", {"missed_insulin": True}),
+        ("Palec u nogi czarny od dwóch dni.", {"toe_colour_change": True}),
+        ("Oczy ma żółte, białka zażółcone.", {"jaundice": True}),
+        ("Na boku wysypka pasem, pęcherzyki tylko z jednej strony.", {"rash_in_a_band": True}),
+    ],
+)
+def test_polish_findings_of_newer_rules(text: str, expected: dict[str, bool]) -> None:
+    says(text, "pl", **expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nie bierze żadnych leków na rozrzedzenie krwi.", {"med_anticoagulant": False}),
+        ("Tata nie jest na chemii, boli go kolano.", {"on_chemotherapy": False}),
+        ("Nie ma cukrzycy.", {"diabetes": False}),
+        ("Żadnego kleszcza nie było.", {"tick_bite": False}),
+    ],
+)
+def test_polish_newer_findings_negated(text: str, expected: dict[str, bool]) -> None:
+    says(text, "pl", **expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Serotonin syndrome: antidepressant plus tramadol, fever, agitation, twitching.
+        "Maz bierze sertraline, dostal tramadol na bol i teraz caly sie trzesie, drgaja mu "
+        "miesnie, jest pobudzony i ma goraczke 39.",
+        # Guillain-Barre after a stomach bug.
+        "Dwa tygodnie temu tata mial jelitowke, teraz mrowia go stopy i nogi coraz slabsze, obie.",
+        # Bleeding on a blood thinner.
+        "Mama bierze xarelto i od rana ma czarny stolec, zemdlala w lazience.",
+        "Mąż jest na warfarynie, wymiotuje krwią.",
+        # Fever during chemotherapy.
+        "Tata jest na chemii, od wieczora ma goraczke 38,5 i dreszcze.",
+        # Diabetes with confusion.
+        "Babcia ma cukrzyce, od rana jest splatana i nie wie gdzie jest.",
+        # Aortic dissection.
+        "Nagle rozdzierajacy bol w klatce piersiowej promieniujacy do plecow, tata blady.",
+        # Cast with severe pain and numb toes.
+        "Syn ma nogę w gipsie od wczoraj, ból nie do wytrzymania i palce zdrętwiałe.",
+        # Atrial fibrillation and a cold, pale leg.
+        "Brat ma migotanie przedsionków, nagle noga zimna i blada.",
+        "Tata nagle nie moze ruszyc nogami, od godziny.",
+        "Ma 15 lat, nagle bardzo boli go jadro i wymiotuje.",
+        "Po maratonie od wczoraj nie sika, uda bardzo bola.",
+        "Wczoraj kleszcz, dzis goraczka 39 i bol glowy.",
+        "Tata bierze digoksyne, tetno 40 i widzi na zolto, zemdlal.",
+        "W domu piec kopci, wszyscy w domu maja bol glowy i nudnosci.",
+        "Babcia ma tętniaka aorty, nagle silny ból pleców i zemdlała.",
+        "Tata bierze olanzapinę, ma gorączkę i jest sztywny, splątany.",
+        "Dziadek opuścił dializę w piątek, teraz bardzo słabe nogi i duszno mu.",
+    ],
+)
+def test_polish_newer_emergencies_end_to_end(text: str) -> None:
+    assert triage(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mam skurcze lydek w nocy od lat, rano przechodzi.",
+        "Ból nóg po długim spacerze, przechodzi po odpoczynku, nie ma gorączki ani obrzęku.",
+    ],
+)
+def test_polish_benign_stays_below_urgent(text: str) -> None:
+    assert triage(text) not in {"emergency", "urgent"}

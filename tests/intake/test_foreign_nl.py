@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from _foreign_helpers import found, red_flags_read, says
+from _foreign_helpers import found, red_flags_read, says, triage
 
 from nightlegs.intake._foreign import find_foreign_findings
 from nightlegs.knowledge import knowledge_index
@@ -188,3 +188,115 @@ def test_growing_pains_find_no_danger_sign() -> None:
 )
 def test_everyday_words_are_not_danger_signs(text: str) -> None:
     assert not red_flags_read(text, "nl")
+
+
+# --- Findings of the newer emergency and urgent rules ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mijn man slikt sertraline en kreeg tramadol, nu is hij geagiteerd.",
+            {"med_serotonergic": True, "agitation": True},
+        ),
+        ("Mijn moeder gebruikt xarelto.", {"med_anticoagulant": True}),
+        ("Ze krijgt spuitjes in de buik van de trombosedienst.", {"med_anticoagulant": True}),
+        ("Mijn vader krijgt chemo, derde kuur.", {"on_chemotherapy": True}),
+        ("Oma heeft suiker en is in de war.", {"diabetes": True, "altered_mental_state": True}),
+        ("Zwarte stoelgang sinds gisteren.", {"gi_bleeding": True}),
+        ("Opa heeft boezemfibrilleren.", {"atrial_fibrillation": True}),
+        ("Zijn been zit in het gips.", {"leg_in_cast": True}),
+        ("Hij kan zijn benen niet meer bewegen.", {"legs_cannot_move": True}),
+        ("Al 12 uur niet geplast.", {"little_or_no_urine": True}),
+        ("De pijn is buiten proportie voor zo een kleine stoot.", {"pain_out_of_proportion": True}),
+        ("Vorige week had ze buikgriep met diarree.", {"recent_gut_infection": True}),
+        ("Gisteren een teek uit zijn knieholte gehaald.", {"tick_bite": True}),
+        ("Door een adder gebeten.", {"venomous_bite": True}),
+        ("Hij neemt digoxine, hartslag 40.", {"med_digoxin": True, "slow_pulse": True}),
+        ("De geiser is kapot en de CO melder piept.", {"household_co_exposure": True}),
+        ("Gestopt met prednison vorige week.", {"adrenal_risk": True}),
+        ("Scheurende pijn tussen de schouderbladen.", {"tearing_chest_back_pain": True}),
+        ("Haar linker kuit is dikker dan de rechter.", {"calf_bigger_than_other": True}),
+        ("Ze kan niet plat liggen van benauwdheid, slaapt rechtop.", {"orthopnoea": True}),
+        ("Pijn in zijn zaadbal, gezwollen balzak.", {"testicular_pain": True}),
+        (
+            "Na de schildklieroperatie tintelingen rond de mond.",
+            {"thyroid_surgery": True, "perioral_tingling": True},
+        ),
+        ("Suiker torenhoog, de meter geeft HI.", {"high_blood_sugar": True}),
+        ("Hij is vergeten zijn insuline te spuiten.", {"missed_insulin": True}),
+        ("Gordelroos op de rug.", {"rash_in_a_band": True}),
+        ("De ogen zijn geel, het oogwit is geel.", {"jaundice": True}),
+        ("Buikpijn en overgeven.", {"abdominal_pain": True}),
+        ("De hele dag in de hitte gewerkt.", {"heat_exposure": True}),
+    ],
+)
+def test_dutch_findings_of_newer_rules(text: str, expected: dict[str, bool]) -> None:
+    says(text, "nl", **expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ze slikt geen bloedverdunners en heeft geen koorts.", {"med_anticoagulant": False}),
+        ("Mijn vader krijgt geen chemo, zijn knie doet pijn.", {"on_chemotherapy": False}),
+        ("Geen diabetes.", {"diabetes": False}),
+        ("Nooit een teek gezien.", {"tick_bite": False}),
+    ],
+)
+def test_dutch_newer_findings_negated(text: str, expected: dict[str, bool]) -> None:
+    says(text, "nl", **expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Serotonin syndrome: antidepressant plus tramadol, fever, twitching.
+        "Mijn man slikt sertraline, kreeg tramadol van de dokter en nu is hij erg onrustig, "
+        "trillen en schokken in zijn benen, koorts 39.",
+        # Guillain-Barre after a stomach bug.
+        "Twee weken geleden had mijn vader buikgriep, nu tintelen zijn voeten en worden beide "
+        "benen steeds zwakker.",
+        # Bleeding on a blood thinner.
+        "Mijn moeder gebruikt xarelto en heeft sinds vanochtend zwarte ontlasting, ze is "
+        "flauwgevallen.",
+        "Mijn broer gebruikt Marevan en hij braakt bloed.",
+        # Fever during chemotherapy.
+        "Mijn vader krijgt chemo en heeft sinds vanavond koorts 38,6 en rillingen.",
+        # Diabetes with confusion.
+        "Oma heeft suikerziekte en is sinds vanmorgen verward, ze weet niet waar ze is.",
+        # Aortic dissection.
+        "Plotseling een scheurende pijn in de borst die doortrekt naar de rug, tussen de "
+        "schouderbladen.",
+        # Cast with severe pain and numb toes.
+        "Mijn zoon zit met zijn been in het gips, hevige pijn en zijn tenen zijn gevoelloos.",
+        "Opa heeft boezemfibrilleren, plotseling is zijn been koud en wit.",
+        "Mijn vader kan plotseling zijn benen niet meer bewegen.",
+        "Hij is 15, plotseling erge pijn in zijn zaadbal en hij moet overgeven.",
+        "Na een marathon heeft hij sinds gisteren niet meer geplast, zijn bovenbenen doen "
+        "erg pijn.",
+        "Gisteren een teek verwijderd, nu koorts 39 en hoofdpijn.",
+        "Mijn vader is vanmiddag in het bos door een adder gebeten, zijn been zwelt op en hij moet "
+        "overgeven.",
+        "Mijn vader neemt digoxine, hartslag 40 en hij is flauwgevallen.",
+        "Mama is vorige week gestopt met prednison, ze braakt en is erg zwak.",
+        "De cv ketel is kapot, iedereen thuis heeft hoofdpijn en is misselijk.",
+        "Mijn vader heeft een aneurysma van de buikaorta, plotseling hevige rugpijn.",
+        "Na een uur in de zon gewerkt is hij verward en misselijk en heeft hoofdpijn.",
+        "Moeder heeft sikkelcelziekte, koorts en hevige pijn in haar benen.",
+    ],
+)
+def test_dutch_newer_emergencies_end_to_end(text: str) -> None:
+    assert triage(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik heb al jaren 's nachts kuitkrampen, overdag is het weg.",
+        "Na het fietsen zware benen, 's avonds in de zetel gaat het over, geen zwelling.",
+    ],
+)
+def test_dutch_benign_stays_below_urgent(text: str) -> None:
+    assert triage(text) not in {"emergency", "urgent"}

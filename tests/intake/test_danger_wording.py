@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from nightlegs import assess
 from nightlegs.intake import extract, extract_population
 
 
@@ -1173,3 +1174,42 @@ def test_we_as_a_pronoun_is_not_urine() -> None:
 )
 def test_bleeding_blood_thinners_and_chemotherapy_are_read(text: str, finding: str) -> None:
     assert present(text, finding), reading(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("I'm a year 4 teacher. One boy in my class (8) limps and his leg hurts at night", 8.0),
+        ("my pupil is 10 and he limps at night", 10.0),
+    ],
+)
+def test_a_teacher_writing_about_a_pupil_gives_the_childs_age(text: str, age: float) -> None:
+    facts = extract_population(text)
+    assert (facts.age, facts.reporter) == (age, "parent")
+
+
+def test_a_teacher_writing_about_herself_is_not_a_child() -> None:
+    assert (
+        extract_population("I teach a class of 8 year olds and my calves cramp").reporter == "self"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("bit queasy since the morning", "nausea_vomiting"),
+        ("mouth like sandpaper, drank 2L of water already", "thirst_urination"),
+        ("she nearly fell going to the toilet", "new_walking_difficulty"),
+        ("his legs keep giving way on the stairs", "new_walking_difficulty"),
+    ],
+)
+def test_everyday_words_for_sickness_thirst_and_unsteady_walking(text: str, finding: str) -> None:
+    assert present(text, finding), reading(text)
+
+
+def test_cancer_back_pain_with_heavy_legs_is_an_emergency() -> None:
+    text = (
+        "my mum is on chemo, the cancer went to her bones. new pain in the middle of her back, "
+        "worse lying flat, and today both legs feel heavy like concrete"
+    )
+    assert assess(text).triage.value == "emergency"

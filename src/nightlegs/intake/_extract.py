@@ -21,6 +21,7 @@ from nightlegs.intake._foreign import find_foreign_findings, transliterated_lang
 from nightlegs.intake._language import detect_language
 from nightlegs.intake._matcher import PhraseHit, phrase_index
 from nightlegs.intake._population import PopulationFacts, extract_population
+from nightlegs.intake._readings import read_measurements
 from nightlegs.intake._text import NormalisedText
 from nightlegs.knowledge import FindingCategory, knowledge_index
 
@@ -252,62 +253,6 @@ def _drop_yielding(
                 break
 
 
-_SEVERE_BP = "severe_high_blood_pressure"
-#: "162/112", "BP 158 / 110 mmHg": a systolic/diastolic pair, read only in a text that speaks
-#: of blood pressure (so "10/10 pain" or a date is not a reading).
-_BP_PAIR = re.compile(r"(?<![\d/.])(\d{2,3})\s*(?:/|over)\s*(\d{2,3})(?![\d/]|\.\d)")
-_BP_CONTEXT = re.compile(r"\b(?:bp|blood\s*pressure|pressure|mmhg|systolic|diastolic)\b", re.I)
-
-
-def _severe_blood_pressure(text: str) -> str | None:
-    """The first blood-pressure reading at or above 160/110 (either number), if the text has one.
-
-    >>> _severe_blood_pressure("BP tonight 162/98, yesterday 150/90")
-    '162/98'
-    >>> _severe_blood_pressure("My blood pressure at the clinic was 150/112.")
-    '150/112'
-    >>> _severe_blood_pressure("pain is 10/10 and my blood pressure was fine") is None
-    True
-    """
-    if not _BP_CONTEXT.search(text):
-        return None
-    for match in _BP_PAIR.finditer(text):
-        systolic, diastolic = int(match.group(1)), int(match.group(2))
-        plausible = 70 <= systolic <= 300 and 30 <= diastolic <= 200 and systolic > diastolic
-        if plausible and (systolic >= 160 or diastolic >= 110):
-            return match.group(0)
-    return None
-
-
-_FAST_PULSE = "fast_pulse"
-#: A heart rate above this is high risk for sepsis (NICE NG51: over 130 beats a minute).
-_FAST_PULSE_ABOVE = 130
-_MAX_PULSE = 250
-#: "heart rate on the watch says 134", "pulse 140", "HR of 150": the number after a pulse word in
-#: the same sentence, or a number followed by "bpm" / "beats a minute".
-_PULSE_READING = re.compile(
-    r"\b(?:pulse|heart\s*rate|heartrate|heart\s*beat|heartbeat|hr)\b[^.!?\d]{0,40}?"
-    r"(?<![\d.])(\d{2,3})(?!\d|\.\d)"
-    r"|(?<![\d.])(\d{2,3})\s*(?:bpm|beats\s+(?:a|per)\s+min)",
-    re.I,
-)
-
-
-def _fast_pulse(text: str) -> str | None:
-    """The words of the first pulse reading above 130 a minute, if the text has one.
-
-    >>> _fast_pulse("his heart rate on my watch says 136 and he is shivering")
-    'heart rate on my watch says 136'
-    >>> _fast_pulse("pulse was 88, I walked 140 metres") is None
-    True
-    """
-    for match in _PULSE_READING.finditer(text):
-        value = int(match.group(1) or match.group(2))
-        if _FAST_PULSE_ABOVE < value <= _MAX_PULSE:
-            return match.group(0)
-    return None
-
-
 _CORD = "red_cord_vein"
 _CORD_LONG = "cord_long"
 #: A measured length ("20cm", "8 cm", "3 inches"); at least 5 cm (2 inches) is a long cord
@@ -385,12 +330,8 @@ def extract(text: str) -> IntakeResult:
     normalised = index.normalise(text)
     population = extract_population(text, normalised)
     found, claims = _resolve(normalised, index.find(normalised), population.subject, population.sex)
-    reading = _severe_blood_pressure(text)
-    if reading and _SEVERE_BP not in found:
-        found[_SEVERE_BP] = ExtractedFinding(_SEVERE_BP, True, reading)
-    pulse = _fast_pulse(text)
-    if pulse and _FAST_PULSE not in found:
-        found[_FAST_PULSE] = ExtractedFinding(_FAST_PULSE, True, pulse)
+    for fid, words in read_measurements(text).items():
+        found.setdefault(fid, ExtractedFinding(fid, True, words))
     if _CORD in found and found[_CORD].present and _CORD_LONG not in found:
         length = _long_cord(text)
         if length:
@@ -462,6 +403,8 @@ def _foreign_intake(
         # The foreign reader's own reading of a finding (with its negation) wins: the same
         # words may look English ("temperatury net"), and only its negation is understood.
         merged.setdefault(sign.id, sign)
+    for fid, words in read_measurements(text).items():
+        merged.setdefault(fid, ExtractedFinding(fid, True, words))
     findings = sorted(merged.values(), key=lambda f: order[f.id])
     read = sum(f.present for f in findings)
     if read >= FOREIGN_FINDINGS_TO_RANK:

@@ -55,7 +55,7 @@ _AGE_PATTERNS = (
         r"stone|st|cm|hours?|%|times|cups|pints|units|miles|km|minutes?|mins?|\.\d))"
     ),
     re.compile(
-        r"\b(?:he|she|they|son|daughter|boy|girl|child|kid|husband|wife|partner|mum|"
+        r"\b(?:he|she|they|son|daughter|boy|girl|child|kid|pupil|husband|wife|partner|mum|"
         r"mother|dad|father|gran|granny|grandma|grandmother|nan|nana|grandad|granddad|"
         r"grandfather|grandpa)(?:'s| is| are| was| turned| has just turned| just turned)\s+"
         + _NUM
@@ -64,7 +64,9 @@ _AGE_PATTERNS = (
     ),
     re.compile(
         r"\b(?:son|daughter|boy|girl|child|kid|toddler|baby|husband|wife|partner|mum|mother|"
-        r"mom|dad|father|gran|nan|grandma|grandad|brother|sister|grandson|granddaughter|i|me)"
+        r"mom|dad|father|gran|nan|grandma|grandad|brother|sister|grandson|granddaughter|pupil|"
+        r"lad|lass|i|me)(?:\s+(?:in|from|at|on)\s+(?:my|our)\s+(?:class|form|team|group|"
+        r"nursery|school|club|squad))?"
         r"\s*[,(]\s*(?:aged?\s*)?(\d{1,3})\s*(?:yo|y/o|yrs?|years?)?\s*[,)]"
     ),
     re.compile(r"\b(?:hes|shes|he's|she's)\s+" + _NUM + r"\b(?!\s*(?:weeks?|months?|days?|kg|%))"),
@@ -125,9 +127,12 @@ _POSTPARTUM = re.compile(
     r"c-section|c section|caesarean|cesarean|(?:emergency|elective|planned|crash) section|"
     r"breastfeeding|delivered)\b"
 )
+# A teacher, coach or childminder writes about "one boy in my class" or "my pupil".
 _CHILD_SUBJECT = re.compile(
     r"\b(?:my|our)\s+(?:[\w-]+\s+){0,3}?(son|daughter|boy|girl|child|kid|toddler|little one|"
-    r"grandson|granddaughter|stepson|stepdaughter|lad)\b"
+    r"grandson|granddaughter|stepson|stepdaughter|lad|pupil)\b"
+    r"|\b(?:a|one|this|the)\s+(?:[\w-]+\s+){0,2}?(boy|girl|child|kid|lad|lass)\s+(?:in|from|at|on)"
+    r"\s+(?:my|our)\s+(?:class|form|team|group|nursery|school|club|squad|care)\b"
 )
 _PARTNER_SUBJECT = re.compile(
     r"\b(?:my|our)\s+(husband|wife|partner|boyfriend|girlfriend|"
@@ -371,7 +376,7 @@ def extract_population(text: str, normalised: NormalisedText | None = None) -> P
         _CHILD_SUBJECT.search(kin) or _PARTNER_SUBJECT.search(kin) or _RELATIVE_SUBJECT.search(kin)
     )
     if subject_match:
-        subject = subject_match.group(1)
+        subject = next(group for group in subject_match.groups() if group)
         kind: Reporter = (
             "parent"
             if _CHILD_SUBJECT.match(subject_match.group(0))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from _foreign_helpers import found, red_flags_read, says
+from _foreign_helpers import found, red_flags_read, says, triage
 
 from nightlegs.intake._foreign import find_foreign_findings
 from nightlegs.knowledge import knowledge_index
@@ -208,3 +208,139 @@ def test_growing_pains_find_no_danger_sign() -> None:
 )
 def test_everyday_words_are_not_danger_signs(text: str) -> None:
     assert not red_flags_read(text, "pt")
+
+
+# --- Findings of the newer emergency and urgent rules ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Meu pai engessou a perna ontem e agora os dedos tão roxos e dormentes",
+            {"leg_in_cast": True, "numbness": True},
+        ),
+        ("A dor é desproporcional, nem com morfina passa", {"pain_out_of_proportion": True}),
+        (
+            "quando a enfermeira estica os dedos do pé ele grita de dor",
+            {"pain_passive_stretch": True},
+        ),
+        (
+            "Minha avó toma marevan e fez cocô preto",
+            {"med_anticoagulant": True, "gi_bleeding": True},
+        ),
+        ("ele toma xarelto e vomitou sangue", {"med_anticoagulant": True, "gi_bleeding": True}),
+        ("minha mãe está fazendo quimio", {"on_chemotherapy": True}),
+        (
+            "meu filho é diabético, a glicose tá nas alturas e ele está confuso",
+            {"diabetes": True, "high_blood_sugar": True, "altered_mental_state": True},
+        ),
+        ("esqueceu de aplicar a insulina ontem", {"missed_insulin": True}),
+        ("teve uma hipoglicemia", {"low_blood_sugar": True}),
+        (
+            "De repente não consegue mexer as pernas",
+            {"sudden_onset": True, "legs_cannot_move": True},
+        ),
+        (
+            "sente uma dor dilacerante nas costas, entre as omoplatas",
+            {"tearing_chest_back_pain": True},
+        ),
+        (
+            "a panturrilha esquerda está bem mais grossa que a outra",
+            {"calf_bigger_than_other": True, "site_calf": True},
+        ),
+        ("não fez xixi o dia todo", {"little_or_no_urine": True}),
+        ("toma furosemida e digoxina", {"med_diuretic": True, "med_digoxin": True}),
+        ("foi picado por uma jararaca no sítio", {"venomous_bite": True}),
+        ("achei um carrapato na perna dele", {"tick_bite": True}),
+        ("não consegue abrir a boca, o maxilar está travado", {"trismus": True}),
+        ("está com muita dor no testículo esquerdo", {"testicular_pain": True}),
+        ("tem fibrilação atrial", {"atrial_fibrillation": True}),
+        ("toma quetiapina há uma semana", {"med_antipsychotic": True}),
+        ("parou a prednisona de repente", {"adrenal_risk": True}),
+        ("os olhos dele ficaram amarelos", {"jaundice": True}),
+        ("apareceu um cobreiro na cintura", {"rash_in_a_band": True}),
+        ("tem que dormir sentado, deitado sente falta de ar", {"orthopnoea": True}),
+        ("o pulso está em 38 batimentos", {"slow_pulse": True}),
+        ("teve uma virose com diarreia semana passada", {"recent_gut_infection": True}),
+        ("a veia dura já sobe uns dois palmos", {"cord_long": True}),
+        ("A pressão deu 16 por 11", {"severe_high_blood_pressure": True}),
+    ],
+)
+def test_portuguese_reads_the_newer_danger_findings(text: str, expected: dict[str, bool]) -> None:
+    says(text, "pt", **expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Não toma anticoagulante.", {"med_anticoagulant": False}),
+        ("Sem sangue nas fezes.", {"gi_bleeding": False}),
+        ("Não tem diabetes", {"diabetes": False}),
+        ("Não está fazendo quimio.", {"on_chemotherapy": False}),
+        ("Nenhuma dor no testículo.", {"testicular_pain": False}),
+    ],
+)
+def test_portuguese_denies_the_newer_findings(text: str, expected: dict[str, bool]) -> None:
+    says(text, "pt", **expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Serotonin syndrome: an antidepressant plus tramadol, with fever and agitation.
+        "meu marido toma sertralina e deram tramal pra ele, agora está com tremedeira, suando, "
+        "muito agitado e com febre",
+        # Guillain-Barre after a stomach bug.
+        "teve uma gastroenterite faz duas semanas e agora as duas pernas estão fracas e formigando",
+        # Bleeding on a blood thinner.
+        "Meu avô toma Marevan, hoje fez cocô preto e desmaiou",
+        # Fever during chemotherapy.
+        "minha mãe tá fazendo quimio e está com febre de 38,5",
+        # Diabetes with confusion.
+        "meu pai é diabético e está confuso, não sabe que dia é",
+        # Aortic dissection.
+        "do nada uma dor dilacerante no peito que vai pras costas",
+        # A cast with severe pain and numb toes.
+        "minha filha engessou a perna, está com uma dor insuportável e os dedos dormentes",
+        # Sudden paralysis of the legs.
+        "De repente ele não consegue mexer as pernas",
+        # Envenomation.
+        "um escorpião picou o pé dele e ele está vomitando",
+        # Diabetic ketoacidosis.
+        "ela ficou sem insulina, a glicose tá nas alturas e está vomitando",
+    ],
+)
+def test_portuguese_newer_emergency_patterns(text: str) -> None:
+    assert triage(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "O remédio não responde, a dor continua. Sou diabético.",
+        "Ele cobra caro pela consulta.",
+        "Meu joelho estala quando subo escadas.",
+        "Tive febre de 40 graus ontem.",
+    ],
+)
+def test_portuguese_everyday_words_are_not_new_danger_signs(text: str) -> None:
+    assert not red_flags_read(text, "pt") - {"fever"}
+
+
+def test_portuguese_benign_night_cramps_stay_below_urgent() -> None:
+    text = (
+        "Tenho 50 anos e à noite tenho cãibras na panturrilha, estico o pé e passa. De dia "
+        "estou bem."
+    )
+    assert triage(text) not in {"emergency", "urgent"}
+
+
+def test_out_of_nowhere_denies_nothing() -> None:
+    # "do nada" (out of nowhere) holds "nada" but denies nothing.
+    says(
+        "do nada uma dor dilacerante no peito",
+        "pt",
+        sudden_onset=True,
+        tearing_chest_back_pain=True,
+    )

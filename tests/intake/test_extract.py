@@ -247,3 +247,20 @@ def test_the_heel_cord_is_a_tendon_not_a_vein() -> None:
         is False
     )
     assert found("a hard red cord in my calf").get("red_cord_vein") is True
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my dad cant walk round the supermarket anymore without his legs going heavy", False),
+        ("he cant walk to the shops without stopping for his calves", False),
+        ("she cannot walk on it at all", True),
+        ("I cant walk round the house, the pain is too much", True),
+    ],
+)
+def test_walking_only_a_distance_is_not_being_unable_to_walk(text: str, expected: bool) -> None:
+    assert found(text).get("refuses_weight") is expected
+
+
+def test_severs_disease_is_not_severe_pain() -> None:
+    assert "severe_pain" not in found("the coach says its 'severs' and to rest him")

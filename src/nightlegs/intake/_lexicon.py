@@ -334,6 +334,7 @@ COMMON_WORDS: frozenset[str] = frozenset(
         "seems",
         "seen",
         "several",
+        "severs",
         "she",
         "should",
         "since",

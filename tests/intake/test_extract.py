@@ -264,3 +264,16 @@ def test_walking_only_a_distance_is_not_being_unable_to_walk(text: str, expected
 
 def test_severs_disease_is_not_severe_pain() -> None:
     assert "severe_pain" not in found("the coach says its 'severs' and to rest him")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("night shift ICU nurse here, a bump on my heel where the clog rubs", False),
+        ("I work in intensive care and my calves ache after shifts", False),
+        ("she was in ICU for a week after the op and now her calf hurts", True),
+        ("I was in hospital, the nurse said my calf looked fine", True),
+    ],
+)
+def test_working_in_intensive_care_is_not_lying_in_it(text: str, expected: bool) -> None:
+    assert found(text).get("immobilised") is expected

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from _foreign_helpers import found, says
+from _foreign_helpers import found, says, triage
 
 from nightlegs.intake._foreign import find_foreign_findings
 
@@ -191,3 +191,115 @@ def test_czech_age_is_read_with_its_person(text: str, child: bool, age: int | No
 
 
 # --- Detection and the lexicon file --------------------------------------------------------
+
+
+# --- Findings of the newer emergency and urgent rules ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Manžel bere sertralin a dostal tramadol, teď halucinuje.",
+            {"med_serotonergic": True, "agitation": True},
+        ),
+        ("Mamka bere xarelto.", {"med_anticoagulant": True}),
+        ("Dostává injekce do břicha na ředění krve.", {"med_anticoagulant": True}),
+        ("Tata je na chemoterapii, třetí cyklus.", {"on_chemotherapy": True}),
+        ("Babicka ma cukrovku a je zmatena.", {"diabetes": True, "altered_mental_state": True}),
+        ("Stolice je černá jako dehet.", {"gi_bleeding": True}),
+        ("Děda má fibrilaci síní.", {"atrial_fibrillation": True}),
+        ("Noha je v sádře.", {"leg_in_cast": True}),
+        ("Najednou nemůže pohnout nohama.", {"legs_cannot_move": True}),
+        ("Od rána nečůral, plenka je suchá.", {"little_or_no_urine": True}),
+        ("Bolest je neúměrná tomu malému úrazu.", {"pain_out_of_proportion": True}),
+        ("Před týdnem měl střevní chřipku s průjmem.", {"recent_gut_infection": True}),
+        ("Nohy jsou čím dál slabší.", {"progressive_weakness": True}),
+        ("Vytáhli jsme mu klíště.", {"tick_bite": True}),
+        ("Kousla ho zmije.", {"venomous_bite": True}),
+        ("Bere digoxin, tep 40.", {"med_digoxin": True, "slow_pulse": True}),
+        ("Kotel čoudí a hlásič CO pípá.", {"household_co_exposure": True}),
+        ("Vysadila prednison.", {"adrenal_risk": True}),
+        ("Trhavá bolest mezi lopatkami.", {"tearing_chest_back_pain": True}),
+        ("Levé lýtko je silnější než pravé.", {"calf_bigger_than_other": True}),
+        ("Vleže se dusí, spí vsedě.", {"orthopnoea": True}),
+        ("Bolí ho varle, šourek oteklý.", {"testicular_pain": True}),
+        (
+            "Po operaci štítné žlázy jí brní rty.",
+            {"thyroid_surgery": True, "perioral_tingling": True},
+        ),
+        ("Glukometr ukazuje HI, ketony v moči.", {"high_blood_sugar": True}),
+        ("Zapomněl si píchnout inzulín.", {"missed_insulin": True}),
+        ("Krvácí z nosu a z dásní.", {"mucosal_bleeding": True}),
+        ("Ponožka je celá od krve.", {"leg_bleeding": True}),
+        (
+            "Žíla je tvrdá a zarudlá jako provaz až do třísla.",
+            {"red_cord_vein": True, "cord_above_knee": True},
+        ),
+        ("Má žluté oči.", {"jaundice": True}),
+        ("Bolí ho břicho a zvrací.", {"abdominal_pain": True, "nausea_vomiting": True}),
+    ],
+)
+def test_czech_findings_of_newer_rules(text: str, expected: dict[str, bool]) -> None:
+    says(text, "cs", **expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nebere žádné léky na ředění krve a nemá horečku.", {"med_anticoagulant": False}),
+        ("Táta není na chemoterapii, bolí ho koleno.", {"on_chemotherapy": False}),
+        ("Nemá cukrovku.", {"diabetes": False}),
+        ("Žádné klíště neměl.", {"tick_bite": False}),
+    ],
+)
+def test_czech_newer_findings_negated(text: str, expected: dict[str, bool]) -> None:
+    says(text, "cs", **expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Serotonin syndrome: antidepressant plus tramadol, fever, twitching.
+        "Manžel bere sertralin, dostal tramadol na bolest a teď je neklidný, třes, cukání svalů "
+        "a horečka 39.",
+        # Guillain-Barre after a stomach bug.
+        "Táta měl před dvěma týdny střevní chřipku, teď mu brní chodidla a obě nohy jsou čím dál "
+        "slabší.",
+        # Bleeding on a blood thinner.
+        "Mamka bere xarelto a od rána má černou stolici, omdlela v koupelně.",
+        "Manžel bere warfarin a zvrací krev.",
+        # Fever during chemotherapy.
+        "Tata je na chemoterapii, od večera má horečku 38,5 a zimnici.",
+        # Diabetes with confusion.
+        "Babička má cukrovku a od rána je zmatená, neví kde je.",
+        # Aortic dissection.
+        "Najednou trhavá bolest na hrudi, která jde mezi lopatky, táta je bledý.",
+        # Cast with severe pain and numb toes.
+        "Syn má nohu v sádře od včerejška, hrozná bolest a prsty necitlivé.",
+        "Děda má fibrilaci síní, najednou má studenou a bledou nohu.",
+        "Táta najednou nemůže pohnout nohama.",
+        "Je mu 15, najednou ho strašně bolí varle a zvrací.",
+        "Po maratonu od včera nečůral, stehna ho strašně bolí.",
+        "Včera jsme mu vytáhli klíště, dnes horečka 39 a bolí ho hlava.",
+        "Kousla ho zmije do lýtka, noha otéká a zvrací.",
+        "Táta bere digoxin, tep 40 a omdlel.",
+        "Mamka minulý týden vysadila prednison, zvrací a je hrozně slabá.",
+        "Kotel čoudí, všichni doma mají bolesti hlavy a nevolnost.",
+        "Táta má aneurysma aorty, najednou silná bolest zad a omdlel.",
+        "Dědeček vynechal dialýzu, teď má slabé nohy a je dušný.",
+    ],
+)
+def test_czech_newer_emergencies_end_to_end(text: str) -> None:
+    assert triage(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mám už roky v noci křeče v lýtkách, ráno je to pryč.",
+        "Po celém dni na nohou mám večer těžké nohy, po odpočinku to přejde, bez otoku.",
+    ],
+)
+def test_czech_benign_stays_below_urgent(text: str) -> None:
+    assert triage(text) not in {"emergency", "urgent"}

@@ -9,7 +9,9 @@ The readings are the same in every language, so they are read in every text.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 
 __all__ = ["READINGS", "read_measurements"]
 
@@ -35,15 +37,14 @@ _SEVERE_DIASTOLIC = 110
 #: NICE NG51: a heart rate over 130 a minute is a high-risk sign of sepsis.
 _FAST_PULSE_ABOVE = 130
 _MAX_PULSE = 250
-#: "heart rate on the watch says 134", "pulse 140", "HR of 150": the number after a pulse word in
-#: the same sentence, or a number followed by "bpm" / "beats a minute".
-_PULSE_READING = re.compile(
+#: "heart rate on the watch says 134", "pulse 140", "HR of 150": a pulse word before the number in
+#: the same sentence, or "bpm" / "beats a minute" after it.
+_PULSE_BEFORE = re.compile(
     r"\b(?:pulse|heart\s*rate|heartrate|heart\s*beat|heartbeat|hr|puls|pulso|pouls|polso"
-    r"|tętno|tetno|nabız|nabiz|tep|hartslag|pols|пульс|σφυγμ\w*|nabz)\b[^.!?\d]{0,40}?"
-    r"(?<![\d.])(\d{2,3})(?!\d|\.\d)"
-    r"|(?<![\d.])(\d{2,3})\s*(?:bpm|beats\s+(?:a|per)\s+min|/min|уд)",
+    r"|tętno|tetno|nabız|nabiz|tep|hartslag|pols|пульс|σφυγμ\w*|nabz)\b[^.!?\d]{0,40}$",
     re.I,
 )
+_PULSE_AFTER = re.compile(r"\s*(?:bpm|beats\s+(?:a|per)\s+min|/min|уд)", re.I)
 
 #: NHS advice for home pulse oximeters: 92% or less is an emergency (A&E or 999); the British
 #: Thoracic Society's target for most adults is 94-98%.
@@ -56,22 +57,70 @@ _OXYGEN_WORDS = (
     r"|syre\w*|zuurstof|saturatie|сатурац\w*|кислород\w*|κορεσμ\w*|οξυγ[οό]ν\w*)"
 )
 #: "the finger oxy clip reads 88-89", "sats 90%", "SpO2 of 89", "89% oxygen": the lower number.
-_OXYGEN_READING = re.compile(
-    r"\b" + _OXYGEN_WORDS + r"\b[^.!?\d]{0,30}?(?<![\d.,])(\d{2,3})(?:\s*[-–]\s*(\d{2,3}))?"
-    r"(?![\d]|[.,]\d)"
-    r"|(?<![\d.,])(\d{2})\s*%\s*(?:of\s+)?" + _OXYGEN_WORDS + r"\b",
-    re.I,
-)
+_OXYGEN_BEFORE = re.compile(_OXYGEN_WORDS + r"\b[^.!?\d]{0,30}$", re.I)
+_OXYGEN_AFTER = re.compile(r"\s*%\s*(?:of\s+)?" + _OXYGEN_WORDS + r"\b", re.I)
+_RANGE_END = re.compile(r"\s*[-–]\s*(\d{2,3})(?![\d]|[.,]\d)")
 
 #: JBDS-IP and Diabetes UK: blood ketones of 3.0 mmol/L or more is diabetic ketoacidosis
 #: territory and needs hospital care at once.
 _HIGH_KETONES_AT_LEAST = 3.0
 _MAX_KETONES = 15.0
-_KETONE_READING = re.compile(
+_KETONE_BEFORE = re.compile(
     r"\b(?:ketones?|keton\w*|cetonas?|c[ée]tones?|chetoni|ketony|ketonlar\w*|кетон\w*|κετον\w*)"
-    r"\b[^.!?\d]{0,25}?(?<![\d.,])(\d{1,2}(?:[.,]\d{1,2})?)(?![\d])",
+    r"\b[^.!?\d]{0,25}$",
     re.I,
 )
+#: A number as people write readings: "136", "88", "4.1", "3,2".
+_NUMBER = re.compile(r"(?<![\d.,/])(\d{1,3})(?:[.,](\d{1,2}))?(?![\d/])")
+#: How far before a number its words may stand (the longest reach of the patterns above).
+_WINDOW = 60
+
+
+#: Cheap tests that let most texts skip a reader's regular expression: a digit for any reading,
+#: and a stem of the measurement's words (lower case) for each.
+_DIGIT = re.compile(r"\d")
+_PULSE_STEMS = (
+    "puls",
+    "heart",
+    "hr",
+    "bpm",
+    "pouls",
+    "polso",
+    "tętno",
+    "tetno",
+    "nabız",
+    "nabiz",
+    "tep",
+    "hartslag",
+    "pols",
+    "пульс",
+    "σφυγμ",
+    "nabz",
+    "/min",
+    "уд",
+)
+_OXYGEN_STEMS = (
+    "sat",
+    "spo2",
+    "sp02",
+    "pulse ox",
+    "o2",
+    "oxy",
+    "oxi",
+    "oxí",
+    "sauerstoff",
+    "ossigeno",
+    "tlen",
+    "oksijen",
+    "kysl",
+    "syre",
+    "zuurstof",
+    "сатурац",
+    "кислород",
+    "κορεσμ",
+    "οξυγ",
+)
+_KETONE_STEMS = ("keton", "ceton", "céton", "cétone", "chetoni", "кетон", "κετον")
 
 
 def _severe_blood_pressure(text: str) -> str | None:
@@ -84,66 +133,139 @@ def _severe_blood_pressure(text: str) -> str | None:
     >>> _severe_blood_pressure("pain is 10/10 and my blood pressure was fine") is None
     True
     """
-    if not _BP_CONTEXT.search(text):
+    if "/" not in text and "over" not in text.lower():
         return None
     for match in _BP_PAIR.finditer(text):
         systolic, diastolic = int(match.group(1)), int(match.group(2))
         plausible = 70 <= systolic <= 300 and 30 <= diastolic <= 200 and systolic > diastolic
         if plausible and (systolic >= _SEVERE_SYSTOLIC or diastolic >= _SEVERE_DIASTOLIC):
-            return match.group(0)
+            # The words are looked for only once a severe pair is there (the rarer test last).
+            return match.group(0) if _BP_CONTEXT.search(text) else None
     return None
 
 
-def _fast_pulse(text: str) -> str | None:
+class _Scan:
+    """A text prepared once for every reader: lower case, and its numbers when first needed."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        lowered = text.lower()
+        # A few letters lengthen in lower case ("İ"); offsets must stay those of the text.
+        self.lowered = lowered if len(lowered) == len(text) else text
+
+    @classmethod
+    def of(cls, text: str) -> _Scan:
+        return cls(text)
+
+    @functools.cached_property
+    def numbers(self) -> tuple[tuple[re.Match[str], int], ...]:
+        """Each number with where the stretch before it starts (the end of the previous one):
+        a measurement's words stand after the previous number, as no digit comes between."""
+        numbers, since = [], 0
+        for number in _NUMBER.finditer(self.text):
+            numbers.append((number, since))
+            since = number.end()
+        return tuple(numbers)
+
+    def mentions(self, stems: tuple[str, ...]) -> bool:
+        return any(stem in self.lowered for stem in stems)
+
+    def words_before(
+        self, number: re.Match[str], since: int, words: re.Pattern[str], stems: tuple[str, ...]
+    ) -> str | None:
+        """The measurement's words before ``number`` and the number, if they stand there.
+
+        The words are tried only where one of their stems starts a word, so most numbers
+        never reach the regular expression.
+        """
+        start, end = max(since, number.start() - _WINDOW), number.start()
+        window = self.lowered[start:end]
+        for stem in stems:
+            if stem not in window:
+                continue
+            at = self.lowered.find(stem, start, end)
+            while at >= 0:
+                if (at == 0 or not self.text[at - 1].isalnum()) and words.match(self.text, at, end):
+                    return self.text[at : number.end()]
+                at = self.lowered.find(stem, at + 1, end)
+        return None
+
+
+def _fast_pulse(scan: _Scan) -> str | None:
     """The words of the first pulse reading above 130 a minute, if the text has one.
 
-    >>> _fast_pulse("his heart rate on my watch says 136 and he is shivering")
+    >>> _fast_pulse(_Scan.of("his heart rate on my watch says 136 and he is shivering"))
     'heart rate on my watch says 136'
-    >>> _fast_pulse("pulse was 88, I walked 140 metres") is None
+    >>> _fast_pulse(_Scan.of("pulse was 88, I walked 140 metres")) is None
     True
     """
-    for match in _PULSE_READING.finditer(text):
-        value = int(match.group(1) or match.group(2))
-        if _FAST_PULSE_ABOVE < value <= _MAX_PULSE:
-            return match.group(0)
+    if not scan.mentions(_PULSE_STEMS):
+        return None
+    for number, since in scan.numbers:
+        if number.group(2) or len(number.group(1)) < 2:
+            continue
+        if not _FAST_PULSE_ABOVE < int(number.group(1)) <= _MAX_PULSE:
+            continue
+        words = scan.words_before(number, since, _PULSE_BEFORE, _PULSE_STEMS)
+        if words:
+            return words
+        after = _PULSE_AFTER.match(scan.text, number.end())
+        if after:
+            return scan.text[number.start() : after.end()]
     return None
 
 
-def _low_oxygen(text: str) -> str | None:
+def _low_oxygen(scan: _Scan) -> str | None:
     """The words of the first oxygen reading of 92% or less, if the text has one.
 
-    >>> _low_oxygen("today the finger oxy clip reads 88-89, before op it was 97")
+    >>> _low_oxygen(_Scan.of("today the finger oxy clip reads 88-89, before op it was 97"))
     'oxy clip reads 88-89'
-    >>> _low_oxygen("la saturación está en 90%")
+    >>> _low_oxygen(_Scan.of("la saturación está en 90%"))
     'saturación está en 90'
-    >>> _low_oxygen("sats 97% and pulse 88, no breathlessness") is None
+    >>> _low_oxygen(_Scan.of("sats 97% and pulse 88, no breathlessness")) is None
     True
     """
-    for match in _OXYGEN_READING.finditer(text):
-        numbers = [int(g) for g in (match.group(1), match.group(2), match.group(3)) if g]
-        if _MIN_OXYGEN <= min(numbers) <= _LOW_OXYGEN_AT_MOST and max(numbers) <= 100:
-            return match.group(0)
+    if not scan.mentions(_OXYGEN_STEMS):
+        return None
+    text = scan.text
+    for number, since in scan.numbers:
+        if number.group(2) or len(number.group(1)) < 2 or int(number.group(1)) > 100:
+            continue
+        words = scan.words_before(number, since, _OXYGEN_BEFORE, _OXYGEN_STEMS)
+        after = None if words else _OXYGEN_AFTER.match(text, number.end())
+        if not (words or after):
+            continue
+        span = _RANGE_END.match(text, number.end())
+        values = [int(number.group(1))] + ([int(span.group(1))] if span else [])
+        if _MIN_OXYGEN <= min(values) <= _LOW_OXYGEN_AT_MOST and max(values) <= 100:
+            end = after.end() if after else span.end() if span else number.end()
+            return text[number.start() : end] if words is None else words + text[number.end() : end]
     return None
 
 
-def _high_ketones(text: str) -> str | None:
+def _high_ketones(scan: _Scan) -> str | None:
     """The words of the first blood-ketone reading of 3.0 mmol/L or more, if the text has one.
 
-    >>> _high_ketones("meter 29.4, blood ketones 4.1. bit queasy")
+    >>> _high_ketones(_Scan.of("meter 29.4, blood ketones 4.1. bit queasy"))
     'ketones 4.1'
-    >>> _high_ketones("ketones were 0.4 this morning") is None
+    >>> _high_ketones(_Scan.of("ketones were 0.4 this morning")) is None
     True
     """
-    for match in _KETONE_READING.finditer(text):
-        value = float(match.group(1).replace(",", "."))
-        if _HIGH_KETONES_AT_LEAST <= value <= _MAX_KETONES:
-            return match.group(0)
+    if not scan.mentions(_KETONE_STEMS):
+        return None
+    for number, since in scan.numbers:
+        value = float(number.group(1) + "." + (number.group(2) or "0"))
+        if not _HIGH_KETONES_AT_LEAST <= value <= _MAX_KETONES:
+            continue
+        words = scan.words_before(number, since, _KETONE_BEFORE, _KETONE_STEMS)
+        if words:
+            return words
     return None
 
 
 #: Finding id -> the reader that finds its number in a text.
-READINGS = {
-    SEVERE_BLOOD_PRESSURE: _severe_blood_pressure,
+READINGS: dict[str, Callable[[_Scan], str | None]] = {
+    SEVERE_BLOOD_PRESSURE: lambda scan: _severe_blood_pressure(scan.text),
     FAST_PULSE: _fast_pulse,
     LOW_OXYGEN: _low_oxygen,
     HIGH_KETONES: _high_ketones,
@@ -163,9 +285,12 @@ def read_measurements(text: str) -> dict[str, str]:
     >>> read_measurements("pulse 72, sats 98%")
     {}
     """
-    found = {}
+    found: dict[str, str] = {}
+    if not _DIGIT.search(text):
+        return found
+    scan = _Scan.of(text)
     for finding, reader in READINGS.items():
-        words = reader(text)
+        words = reader(scan)
         if words:
             found[finding] = words
     return found

@@ -13,7 +13,7 @@ split off).
 from __future__ import annotations
 
 import pytest
-from _foreign_helpers import found, says
+from _foreign_helpers import found, says, triage
 
 from nightlegs.intake._foreign import find_foreign_findings, transliterated_language
 from nightlegs.intake._language import detect_language
@@ -227,3 +227,126 @@ def test_arabic_script_is_read() -> None:
 def test_other_languages_are_not_arabizi(text: str) -> None:
     assert detect_language(text) != "ar"
     assert transliterated_language(text) != "ar"
+
+
+# --- Findings the emergency and urgent rules need (medicines, conditions, signs) --------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("jozi bya5od sertraline w 3atoh tramadol", {"med_serotonergic": True}),
+        ("abouya 3ando sukkari w sar yxarif", {"diabetes": True, "altered_mental_state": True}),
+        (
+            "akhi bya5od warfarin w buraz aswad mitl el zift",
+            {"med_anticoagulant": True, "gi_bleeding": True},
+        ),
+        ("mama 3am taxud kimawi", {"on_chemotherapy": True}),
+        ("wja3 faj2a bi sadro ka2inno 3am yitmazza2", {"tearing_chest_back_pain": True}),
+        (
+            "ibni rijlo bel jibs w el wja3 akbar min il isaba",
+            {"leg_in_cast": True, "pain_out_of_proportion": True},
+        ),
+        ("akhi ma 2ader y7arrik rijlo abadan", {"legs_cannot_move": True}),
+        (
+            "3ando fashal kilawi w fawwat jalsit il ghasil",
+            {"kidney_disease": True, "missed_dialysis": True},
+        ),
+        ("jiddi bya5od lasix", {"med_diuretic": True}),
+        ("sitti 3andha 7ayye 3a66itha bi rijla", {"venomous_bite": True}),
+        ("binti 3andha fa2r dam minjali", {"sickle_cell": True}),
+        ("3ando wja3 faj2a bi xusyito", {"testicular_pain": True}),
+        ("marti 7amel w daghta 17 3ala 11", {"severe_high_blood_pressure": True}),
+        ("baba bya5od digoxin w nabdo ba6i2", {"med_digoxin": True, "slow_pulse": True}),
+        ("jozi bya5od haldol", {"med_antipsychotic": True}),
+        ("ma axad il insulin min yomayn", {"missed_insulin": True}),
+        ("3yuno safra w wijho asfar", {"jaundice": True}),
+        ("rijlo n7asharit ta7t il sayyara", {"crush_injury": True}),
+        ("ma bal min imbari7 ba3d il ma3raka", {"little_or_no_urine": True}),
+        ("ido el shmal btewja3o w 3ando dee2 nafas", {"jaw_arm_pain": True}),
+        ("kul il bet 3indhum nafs il suda3, 3anna sobya ghaz", {"household_co_exposure": True}),
+        ("wa22af il cortizon faj2a", {"adrenal_risk": True}),
+        ("3ando 7izam nari 3ala jiha wa7de", {"rash_in_a_band": True}),
+    ],
+)
+def test_arabizi_findings_of_the_emergency_rules(text: str, expected: dict[str, bool]) -> None:
+    says(text, "ar", **expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ابي ياخذ وارفارين وصار يستفرغ دم", {"med_anticoagulant": True, "gi_bleeding": True}),
+        ("امي تاخذ العلاج الكيماوي وعندها حرارة", {"on_chemotherapy": True, "fever": True}),
+        ("جدي عنده سكري وصار مشوش وما بيصحى", {"diabetes": True, "altered_mental_state": True}),
+        ("زوجي عنده ألم مفاجئ كأنه يتمزق في صدره وظهره", {"tearing_chest_back_pain": True}),
+        (
+            "رجله في الجبس والألم اكبر من الاصابة",
+            {"leg_in_cast": True, "pain_out_of_proportion": True},
+        ),
+        ("فجأة ما بيقدر يحرك رجليه", {"legs_cannot_move": True}),
+        ("عنده فشل كلوي وفاتته جلسة الغسيل", {"kidney_disease": True, "missed_dialysis": True}),
+        ("لدغه عقرب في رجله", {"venomous_bite": True}),
+    ],
+)
+def test_arabic_script_findings_of_the_emergency_rules(
+    text: str, expected: dict[str, bool]
+) -> None:
+    says(text, "ar", **expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ma bya5od warfarin, bas rijlo btewja3o", {"med_anticoagulant": False}),
+        ("ma fi jibs, bas rijlo waramet", {"leg_in_cast": False}),
+        ("ما عنده سكري، بس رجله بتوجعه", {"diabetes": False}),
+    ],
+)
+def test_arabic_new_findings_are_denied(text: str, expected: dict[str, bool]) -> None:
+    says(text, "ar", **expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Serotonin syndrome: an antidepressant and tramadol, with twitching, fever and agitation.
+        "jozi bya5od sertraline w 3atoh tramadol, halla2 3ando ra3shat w 7arara w 3asabi ktir, "
+        "shu na3mel?",
+        # Guillain-Barre: weak legs and tingling rising after a stomach bug.
+        "jozi 3ando ishal min usbu3ayn, w halla2 ijrayh da3ifin ktir w fi tanmil 3am yitla3 la "
+        "fo2, shu na3mel?",
+        # Bleeding on a blood thinner.
+        "akhi bya5od warfarin, sar 3ando buraz aswad mitl el zift w ghab 3an il wa3i",
+        # Fever during chemotherapy.
+        "mama 3am taxud kimawi w halla2 3andha 7arara 39, shu na3mel?",
+        # Diabetes with confusion.
+        "abouya 3ando sukkari, halla2 sar yxarif w ma 3am yfi2 mni7, shu na3mel ya3ni?",
+        # Aortic dissection.
+        "baba 3ando wja3 faj2a bi sadro ka2inno 3am yitmazza2 la dahro, shu na3mel?",
+        # A cast, pain out of proportion and numb toes.
+        "ibni rijlo bel jibs, el wja3 akbar min il isaba w asabi3o mkhaddarin, shu na3mel?",
+        # Sudden paralysis of a leg.
+        "akhi faj2a ma 2ader y7arrik rijlo abadan, shu na3mel ya3ni?",
+        # Missed dialysis and unwell.
+        "baba 3ando fashal kilawi, fawwat jalsit il ghasil w halla2 3am yistafragh w ta3ban ktir",
+        # Snake bite with vomiting.
+        "sitti 3andha 7ayye 3a66itha bi rijla w halla2 3am tistafragh w rijla waramet",
+        # Sudden pain in a testicle.
+        "ibni 3ando wja3 faj2a bi xusyito w 3am yistafragh",
+        # Arabic script.
+        "ابي ياخذ وارفارين وصار يستفرغ دم",
+        "امي تاخذ العلاج الكيماوي وعندها حرارة",
+        "جدي عنده سكري وصار مشوش وما بيصحى",
+        "زوجي عنده ألم مفاجئ كأنه يتمزق في صدره وظهره",
+    ],
+)
+def test_arabic_new_emergency_patterns_end_to_end(text: str) -> None:
+    assert triage(text) == "emergency"
+
+
+def test_arabic_benign_night_ache_stays_below_urgent() -> None:
+    assert triage("rijli btewja3ni shway bel lel ba3d el riyada, ya3ni 3adi, mish ktir") not in {
+        "emergency",
+        "urgent",
+    }

@@ -10,7 +10,7 @@ Devanagari are read too.
 from __future__ import annotations
 
 import pytest
-from _foreign_helpers import found, says
+from _foreign_helpers import found, says, triage
 
 from nightlegs.intake._foreign import find_foreign_findings, transliterated_language
 from nightlegs.intake._language import detect_language
@@ -219,3 +219,124 @@ def test_mostly_english_with_a_quoted_hindi_saying_stays_english() -> None:
         "keep moving them. My mother used to say pairon mein cheentiyan chal rahi hain."
     )
     assert detect_language(text) == "en"
+
+
+# --- Findings the emergency and urgent rules need (medicines, conditions, signs) --------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("pati sertraline lete hain aur doctor ne tramadol diya", {"med_serotonergic": True}),
+        (
+            "dadaji ko sugar hai, behki behki baatein kar rahe hain",
+            {"diabetes": True, "altered_mental_state": True},
+        ),
+        (
+            "papa warfarin lete hain, tatti kaali aayi",
+            {"med_anticoagulant": True, "gi_bleeding": True},
+        ),
+        (
+            "papa acitrom lete hain aur khoon ki ulti hui",
+            {"med_anticoagulant": True, "gi_bleeding": True},
+        ),
+        ("mummy ki chemo chal rahi hai", {"on_chemotherapy": True}),
+        ("chhati mein cheerne jaisa dard peeth tak", {"tearing_chest_back_pain": True}),
+        (
+            "pair mein plaster hai, chot se kahin zyada dard hai",
+            {"leg_in_cast": True, "pain_out_of_proportion": True},
+        ),
+        ("bhaiya pair bilkul hila nahi pa rahe", {"legs_cannot_move": True}),
+        (
+            "kidney kharab hai, kal dialysis chhoot gaya",
+            {"kidney_disease": True, "missed_dialysis": True},
+        ),
+        ("papa lasix lete hain", {"med_diuretic": True}),
+        ("dadi ko saanp ne kaat liya", {"venomous_bite": True}),
+        ("bete ke andkosh mein tez dard hai", {"testicular_pain": True}),
+        ("patni pregnant hai aur bp 170 hai", {"severe_high_blood_pressure": True}),
+        (
+            "papa digoxin lete hain aur nabz bahut dheemi hai",
+            {"med_digoxin": True, "slow_pulse": True},
+        ),
+        ("bhai olanzapine leta hai", {"med_antipsychotic": True}),
+        ("insulin do din se nahi lagaya", {"missed_insulin": True}),
+        ("aankhen peeli ho gayi hain, piliya lagta hai", {"jaundice": True}),
+        ("subah se peshab nahi aaya", {"little_or_no_urine": True}),
+        ("raat bhar angithi jala kar band kamre mein so gaye", {"household_co_exposure": True}),
+        ("wysolone achanak band kar di", {"adrenal_risk": True}),
+        ("pindli ek taraf dusri se moti hai", {"calf_bigger_than_other": True}),
+    ],
+)
+def test_hinglish_findings_of_the_emergency_rules(text: str, expected: dict[str, bool]) -> None:
+    says(text, "hi", **expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("पापा वारफेरिन लेते हैं और टट्टी काली आई", {"med_anticoagulant": True, "gi_bleeding": True}),
+        ("मम्मी की कीमो चल रही है", {"on_chemotherapy": True}),
+        ("दादाजी को शुगर है और वो उठ नहीं रहे", {"diabetes": True, "altered_mental_state": True}),
+        ("अचानक छाती में चीरने जैसा दर्द", {"tearing_chest_back_pain": True}),
+        ("बीपी 180 है", {"severe_high_blood_pressure": True}),
+    ],
+)
+def test_devanagari_findings_of_the_emergency_rules(text: str, expected: dict[str, bool]) -> None:
+    says(text, "hi", **expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("unko sugar nahi hai.", {"diabetes": False}),
+        ("papa warfarin nahi lete, bas pair mein dard hai", {"med_anticoagulant": False}),
+        ("plaster nahi hai.", {"leg_in_cast": False}),
+    ],
+)
+def test_hinglish_new_findings_are_denied(text: str, expected: dict[str, bool]) -> None:
+    says(text, "hi", **expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Serotonin syndrome: an antidepressant and tramadol, twitching, fever, restlessness.
+        "mere pati sertraline lete hain aur doctor ne tramadol diya, ab unko jhatke aa rahe hain, "
+        "bukhar hai aur bahut bechain hain, kya karein?",
+        # Guillain-Barre after diarrhoea.
+        "mere bete ko do hafte pehle dast hue the, ab uske dono pair kamjor ho gaye hain aur "
+        "jhunjhuni upar badh rahi hai, kya karein?",
+        # Bleeding on a blood thinner.
+        "papa warfarin lete hain, aaj unki tatti kaali aayi aur wo behosh ho gaye, kya karein?",
+        # Fever during chemotherapy.
+        "mummy ki chemo chal rahi hai aur unko 102 bukhar hai, kya karna chahiye?",
+        # Diabetes with confusion.
+        "dadaji ko sugar hai, aaj wo behki behki baatein kar rahe hain aur uth nahi rahe, "
+        "kya karein?",
+        # Aortic dissection.
+        "pati ko achanak chhati mein cheerne jaisa dard hua jo peeth tak ja raha hai, kya karein?",
+        # Cast, pain out of proportion.
+        "bete ke pair mein plaster hai, chot se kahin zyada dard hai aur ungliyan sunn hain, "
+        "kya karein?",
+        # Sudden paralysis.
+        "bhaiya achanak pair bilkul hila nahi pa rahe, kya karein?",
+        # Missed dialysis.
+        "papa ki kidney kharab hai, kal dialysis chhoot gaya aur ab ulti ho rahi hai, kya karein?",
+        # Torsion.
+        "mere bete ke andkosh mein achanak tez dard hai aur ulti ho rahi hai",
+        # Devanagari.
+        "पापा वारफेरिन लेते हैं और आज उनकी टट्टी काली आई और वो बेहोश हो गए",
+        "मम्मी की कीमो चल रही है और उनको बुखार है",
+        "दादाजी को शुगर है और वो उठ नहीं रहे, बहकी बहकी बातें कर रहे हैं",
+    ],
+)
+def test_hindi_new_emergency_patterns_end_to_end(text: str) -> None:
+    assert triage(text) == "emergency"
+
+
+def test_hindi_benign_night_ache_stays_below_urgent() -> None:
+    assert triage("raat ko pair mein thoda dard hota hai exercise ke baad, bas itna hi") not in {
+        "emergency",
+        "urgent",
+    }

@@ -6,7 +6,7 @@ Norwegian and Danish writers are read with it too, through its variants ("bein",
 from __future__ import annotations
 
 import pytest
-from _foreign_helpers import found, says
+from _foreign_helpers import found, says, triage
 
 from nightlegs.intake._foreign import find_foreign_findings
 
@@ -204,3 +204,117 @@ def test_swedish_age_is_read_with_its_person(text: str, child: bool, age: int | 
 
 
 # --- Detection and the lexicon file --------------------------------------------------------
+
+
+# --- Findings of the newer emergency and urgent rules ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Min man tar sertralin och fick tramadol, nu hallucinerar han.",
+            {"med_serotonergic": True, "agitation": True},
+        ),
+        ("Mamma tar Eliquis.", {"med_anticoagulant": True}),
+        ("Hon tar sprutor i magen, Fragmin.", {"med_anticoagulant": True}),
+        ("Pappa får cellgifter, tredje kuren.", {"on_chemotherapy": True}),
+        ("Mormor har diabetes och är förvirrad.", {"diabetes": True, "altered_mental_state": True}),
+        ("Avföringen är svart som tjära.", {"gi_bleeding": True}),
+        ("Morfar har förmaksflimmer.", {"atrial_fibrillation": True}),
+        ("Benet är i gips.", {"leg_in_cast": True}),
+        ("Han kan inte röra benen alls.", {"legs_cannot_move": True}),
+        ("Har inte kissat sedan i morse, blöjan är torr.", {"little_or_no_urine": True}),
+        ("Smärtan är inte i proportion till skadan.", {"pain_out_of_proportion": True}),
+        ("Förra veckan hade hon magsjuka med diarré.", {"recent_gut_infection": True}),
+        ("Benen blir allt svagare.", {"progressive_weakness": True}),
+        ("Vi hittade en fästing i knävecket.", {"tick_bite": True}),
+        ("Biten av en huggorm.", {"venomous_bite": True}),
+        ("Tar digoxin, pulsen 40.", {"med_digoxin": True, "slow_pulse": True}),
+        ("Kaminen osar och kolmonoxidlarmet piper.", {"household_co_exposure": True}),
+        ("Slutade med kortison förra veckan.", {"adrenal_risk": True}),
+        ("Rivande smärta mellan skulderbladen.", {"tearing_chest_back_pain": True}),
+        ("Vänstra vaden är tjockare än den högra.", {"calf_bigger_than_other": True}),
+        ("Får inte luft när hon ligger ner, sover sittande.", {"orthopnoea": True}),
+        ("Ont i pungen, testikeln är svullen.", {"testicular_pain": True}),
+        (
+            "Efter sköldkörteloperationen stickningar runt munnen.",
+            {"thyroid_surgery": True, "perioral_tingling": True},
+        ),
+        ("Blodsockret skyhögt, mätaren visar HI.", {"high_blood_sugar": True}),
+        ("Han glömde ta sitt insulin.", {"missed_insulin": True}),
+        ("Näsblod och blod i urinen.", {"mucosal_bleeding": True}),
+        ("Strumpan är full av blod.", {"leg_bleeding": True}),
+        (
+            "Venen är hård och röd som ett rep upp mot ljumsken.",
+            {"red_cord_vein": True, "cord_above_knee": True},
+        ),
+        ("Hon har gula ögon.", {"jaundice": True}),
+        ("Ont i magen och kräks.", {"abdominal_pain": True, "nausea_vomiting": True}),
+        ("Han har bältros på bröstet.", {"rash_in_a_band": True}),
+    ],
+)
+def test_swedish_findings_of_newer_rules(text: str, expected: dict[str, bool]) -> None:
+    says(text, "sv", **expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hon tar inga blodförtunnande och har ingen feber.", {"med_anticoagulant": False}),
+        ("Pappa får ingen cytostatika, knät gör ont.", {"on_chemotherapy": False}),
+        ("Ingen diabetes.", {"diabetes": False}),
+        ("Aldrig haft någon fästing.", {"tick_bite": False}),
+    ],
+)
+def test_swedish_newer_findings_negated(text: str, expected: dict[str, bool]) -> None:
+    says(text, "sv", **expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Serotonin syndrome: antidepressant plus tramadol, fever, twitching.
+        "Min man tar sertralin, fick tramadol av läkaren och nu är han jätteorolig, darrar, "
+        "ryckningar i musklerna och feber 39.",
+        # Guillain-Barre after a stomach bug.
+        "Pappa hade magsjuka för två veckor sedan, nu sticker det i fötterna och båda benen blir "
+        "allt svagare.",
+        # Bleeding on a blood thinner.
+        "Mamma tar Eliquis och har haft svart avföring sedan i morse, hon svimmade i badrummet.",
+        "Min man tar Waran och han kräktes blod.",
+        # Fever during chemotherapy.
+        "Pappa får cellgifter och har sedan i kväll feber 38,6 och frossa.",
+        # Diabetes with confusion.
+        "Mormor har diabetes och är sedan i morse förvirrad, vet inte var hon är.",
+        # Aortic dissection.
+        "Plötsligt en rivande smärta i bröstet som går rakt igenom till ryggen, mellan "
+        "skulderbladen.",
+        # Cast with severe pain and numb toes.
+        "Min son har benet i gips sedan igår, olidlig smärta och tårna är bortdomnade.",
+        "Morfar har förmaksflimmer, plötsligt är benet kallt och vitt.",
+        "Pappa kan plötsligt inte röra benen.",
+        "Han är 15, plötsligt jätteont i testikeln och han kräks.",
+        "Efter maratonloppet har han inte kissat sedan igår, låren gör fruktansvärt ont.",
+        "Vi tog bort en fästing igår, idag feber 39 och huvudvärk.",
+        "Han blev biten av en huggorm i vaden, benet svullnar och han mår illa.",
+        "Pappa tar digoxin, pulsen 40 och han svimmade.",
+        "Mamma slutade med kortison förra veckan, hon kräks och är jättesvag.",
+        "Kaminen osar, hela familjen har huvudvärk och mår illa.",
+        "Pappa har ett bukaortaaneurysm, plötsligt svår smärta i ryggen.",
+        "Morfar har missat dialysen, nu svaga ben och andfådd.",
+    ],
+)
+def test_swedish_newer_emergencies_end_to_end(text: str) -> None:
+    assert triage(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jag har haft vadkramper på natten i flera år, på morgonen är det borta.",
+        "Trötta och tunga ben efter en lång dag på jobbet, bättre när jag vilar, ingen svullnad.",
+    ],
+)
+def test_swedish_benign_stays_below_urgent(text: str) -> None:
+    assert triage(text) not in {"emergency", "urgent"}

@@ -8,7 +8,7 @@ they deny ("ateşi yok", "soğuk değil").
 from __future__ import annotations
 
 import pytest
-from _foreign_helpers import found, says
+from _foreign_helpers import found, says, triage
 
 from nightlegs.intake._foreign import find_foreign_findings
 
@@ -204,3 +204,129 @@ def test_turkish_evening_is_not_a_limp() -> None:
     # "akşama" (towards evening) folds to the letters of "aksama" (limping).
     findings = found("Akşama doğru bacakları ağırlaşıyor.", "tr")
     assert "limp" not in findings and findings.get("worse_end_of_day") is True, findings
+
+
+# --- Findings of the newer emergency and urgent rules ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "kızımın bacağı alçıda, parmakları morardı",
+            {"leg_in_cast": True, "toe_colour_change": True},
+        ),
+        ("agrisi orantisiz, morfin bile kesmedi", {"pain_out_of_proportion": True}),
+        (
+            "hemşire parmaklarını oynatınca çığlık atıyor",
+            {"pain_passive_stretch": True},
+        ),
+        (
+            "Babam coumadin kullanıyor, kakası simsiyah",
+            {"med_anticoagulant": True, "gi_bleeding": True},
+        ),
+        ("annem xarelto kullaniyor, kan kustu", {"med_anticoagulant": True, "gi_bleeding": True}),
+        ("annem kemoterapi alıyor", {"on_chemotherapy": True}),
+        (
+            "oglum seker hastasi, sekeri 500 cikti, kafasi karisik",
+            {"diabetes": True, "high_blood_sugar": True, "altered_mental_state": True},
+        ),
+        ("insülinini yapmayı unuttu", {"missed_insulin": True}),
+        ("şekeri düştü, titriyor", {"low_blood_sugar": True}),
+        ("aniden bacaklarını kıpırdatamıyor", {"sudden_onset": True, "legs_cannot_move": True}),
+        (
+            "sırtında kürek kemiklerinin arasında yırtılır gibi bir ağrı var",
+            {"tearing_chest_back_pain": True},
+        ),
+        (
+            "sol baldırı sağdakinden daha kalın",
+            {"calf_bigger_than_other": True, "site_calf": True},
+        ),
+        ("sabahtan beri idrar yapmadı", {"little_or_no_urine": True}),
+        (
+            "böbrek yetmezliği var, dün diyalize gidemedi",
+            {"kidney_disease": True, "missed_dialysis": True},
+        ),
+        ("lasix ve digoksin kullanıyor", {"med_diuretic": True, "med_digoxin": True}),
+        ("tarlada yılan soktu", {"venomous_bite": True}),
+        ("bacağında kene buldum", {"tick_bite": True}),
+        ("ağzını açamıyor, çenesi kilitlendi", {"trismus": True}),
+        ("sol testisi şişti", {"testicular_pain": True}),
+        ("atriyal fibrilasyon hastası", {"atrial_fibrillation": True}),
+        ("ketiapin kullanıyor", {"med_antipsychotic": True}),
+        ("prednol ilacını birden bıraktı", {"adrenal_risk": True}),
+        ("gözlerinin akı sarardı", {"jaundice": True}),
+        ("belinde zona çıktı", {"rash_in_a_band": True}),
+        ("düz yatamıyor, oturarak uyuyor", {"orthopnoea": True}),
+        ("nabzı 38", {"slow_pulse": True}),
+        ("bacağı traktörün altında kaldı", {"crush_injury": True}),
+        ("hamileyim, tansiyonum 16'ya çıktı", {"severe_high_blood_pressure": True}),
+    ],
+)
+def test_turkish_reads_the_newer_danger_findings(text: str, expected: dict[str, bool]) -> None:
+    says(text, "tr", **expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kan sulandırıcı yok.", {"med_anticoagulant": False}),
+        ("Diyabeti yok.", {"diabetes": False}),
+        ("Kemoterapi yok.", {"on_chemotherapy": False}),
+        ("Dışkıda kan yok.", {"gi_bleeding": False}),
+    ],
+)
+def test_turkish_denies_the_newer_findings(text: str, expected: dict[str, bool]) -> None:
+    says(text, "tr", **expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Serotonin syndrome: an antidepressant plus tramadol, with fever and agitation.
+        "Eşim sertralin kullanıyor, acilde tramadol yaptılar, şimdi titriyor, terliyor, çok "
+        "ajite ve ateşi var",
+        # Guillain-Barre after a stomach bug.
+        "iki hafta önce ishal oldu, şimdi iki bacağı da güçsüz ve karıncalanıyor",
+        # Bleeding on a blood thinner.
+        "Babam kan sulandırıcı kullanıyor, bugün simsiyah kaka yaptı ve bayıldı",
+        # Fever during chemotherapy.
+        "annem kemoterapi alıyor ve ateşi 38.5",
+        # Diabetes with confusion.
+        "babam şeker hastası, kafası karışık, nerede olduğunu bilmiyor",
+        # Aortic dissection.
+        "birden göğsünde yırtılır gibi bir ağrı başladı, sırtına vuruyor",
+        # A cast with severe pain and numb toes.
+        "kizimin bacagi alcida, dayanilmaz agrisi var, parmaklari uyustu",
+        # Sudden paralysis of the legs.
+        "birden bacaklarını kıpırdatamıyor",
+        # Envenomation.
+        "akrep soktu, kusuyor",
+        # Missed dialysis.
+        "diyalize gidemedi, çok halsiz ve kusuyor",
+        # A heart attack felt in the arm.
+        "göğsü ağrıyor, sol koluna vuruyor, soğuk soğuk terliyor",
+    ],
+)
+def test_turkish_newer_emergency_patterns(text: str) -> None:
+    assert triage(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yüzünde yılancık çıktı.",  # erysipelas, not a snake ("yılan")
+        "Dişlerini kenetleyip uyuyor.",  # not a tick ("kene")
+        "Yüzü sapsarı oldu.",  # pale, not jaundiced
+        "Derin bir nefes aldı.",  # "derin" (deep) is not "deri" (skin)
+    ],
+)
+def test_turkish_everyday_words_are_not_new_danger_signs(text: str) -> None:
+    assert not {"venomous_bite", "tick_bite", "jaundice", "skin_necrosis_signs"} & set(
+        found(text, "tr")
+    )
+
+
+def test_turkish_benign_night_cramps_stay_below_urgent() -> None:
+    text = "Geceleri baldırlarıma kramp giriyor, esnetince geçiyor. Gündüz iyiyim."
+    assert triage(text) not in {"emergency", "urgent"}

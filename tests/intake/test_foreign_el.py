@@ -324,3 +324,108 @@ def test_greeklish_emergency_is_an_emergency() -> None:
 def test_other_languages_are_not_taken_for_greeklish(text: str) -> None:
     assert detect_language(text) != "el"
     assert transliterated_language(text) != "el"
+
+
+# --- Findings the emergency and urgent rules need (medicines, conditions, signs) --------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "ο μπαμπάς παίρνει Sintrom και έκανε μαύρα κόπρανα",
+            {"med_anticoagulant": True, "gi_bleeding": True},
+        ),
+        ("η μαμά κάνει χημειοθεραπεία", {"on_chemotherapy": True}),
+        (
+            "ο παππούς έχει ζάχαρο και δύσκολα ξυπνάει",
+            {"diabetes": True, "altered_mental_state": True},
+        ),
+        ("πόνος στο στήθος σαν να σκίζεται", {"tearing_chest_back_pain": True}),
+        (
+            "έχει γύψο και ο πόνος είναι δυσανάλογος",
+            {"leg_in_cast": True, "pain_out_of_proportion": True},
+        ),
+        ("δεν μπορεί να κουνήσει τα πόδια του καθόλου", {"legs_cannot_move": True}),
+        ("παίρνει λάσιξ για τα νερά", {"med_diuretic": True}),
+        ("τον δάγκωσε φίδι", {"venomous_bite": True}),
+        ("πόνος στον όρχι", {"testicular_pain": True}),
+        ("έχει πίεση 18 με 11", {"severe_high_blood_pressure": True}),
+        ("παίρνει διγοξίνη και ο σφυγμός είναι 40", {"med_digoxin": True, "slow_pulse": True}),
+        ("παίρνει Zyprexa", {"med_antipsychotic": True}),
+        ("ξέχασε την ινσουλίνη δύο μέρες", {"missed_insulin": True}),
+        ("τα μάτια του κιτρίνισαν", {"jaundice": True}),
+        ("δεν έχει ουρήσει από το πρωί", {"little_or_no_urine": True}),
+        ("είχαμε το μαγκάλι αναμμένο όλη νύχτα", {"household_co_exposure": True}),
+        ("σταμάτησε την κορτιζόνη απότομα", {"adrenal_risk": True}),
+        ("η μία γάμπα είναι πιο χοντρή από την άλλη", {"calf_bigger_than_other": True}),
+        ("έχει μικροδρεπανοκυτταρική αναιμία", {"sickle_cell": True}),
+        ("βρήκαμε τσιμπούρι στο πόδι", {"tick_bite": True}),
+        # Greeklish, read through the Greek skeleton.
+        (
+            "o babas mou pairnei sintrom kai ekane maura koprana",
+            {"med_anticoagulant": True, "gi_bleeding": True},
+        ),
+        ("h mama mou kanei ximeiotherapeia", {"on_chemotherapy": True}),
+        (
+            "o pappous exei zaxaro kai diskola ksipnaei",
+            {"diabetes": True, "altered_mental_state": True},
+        ),
+    ],
+)
+def test_greek_findings_of_the_emergency_rules(text: str, expected: dict[str, bool]) -> None:
+    says(text, "el", **expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Δεν παίρνει αντιπηκτικά, αλλά πονάει το πόδι", {"med_anticoagulant": False}),
+        ("Δεν έχει διαβήτη.", {"diabetes": False}),
+        ("Δεν έχει γύψο.", {"leg_in_cast": False}),
+    ],
+)
+def test_greek_new_findings_are_denied(text: str, expected: dict[str, bool]) -> None:
+    says(text, "el", **expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Serotonin syndrome: an antidepressant and tramadol, jerks, fever, agitation.
+        "Ο άντρας μου παίρνει σερτραλίνη και ο γιατρός του έδωσε τραμαντόλη, τώρα έχει "
+        "τινάγματα, πυρετό και είναι πολύ ταραγμένος, τι να κάνω;",
+        # Guillain-Barre after a stomach bug.
+        "Ο γιος μου είχε γαστρεντερίτιδα πριν δύο εβδομάδες και τώρα έχει αδυναμία και στα δύο "
+        "πόδια και μυρμήγκιασμα που ανεβαίνει",
+        # Bleeding on a blood thinner.
+        "Ο μπαμπάς μου παίρνει Sintrom και σήμερα έκανε μαύρα κόπρανα σαν πίσσα και λιποθύμησε",
+        # Fever during chemotherapy.
+        "Η μαμά μου κάνει χημειοθεραπεία και έχει πυρετό 38.5",
+        # Diabetes with confusion.
+        "Ο παππούς έχει ζάχαρο και σήμερα είναι μπερδεμένος και δύσκολα ξυπνάει",
+        # Aortic dissection.
+        "Ο άντρας μου έχει ξαφνικά πόνο στο στήθος σαν να σκίζεται που πηγαίνει στην πλάτη",
+        # Cast, pain out of proportion and numb toes.
+        "Ο γιος μου έχει γύψο στο πόδι και ο πόνος είναι δυσανάλογος, τα δάχτυλα έχουν μουδιάσει",
+        # Sudden paralysis.
+        "Ο αδερφός μου ξαφνικά δεν μπορεί να κουνήσει τα πόδια του καθόλου",
+        # Snake bite with vomiting.
+        "Τον παππού τον δάγκωσε φίδι στο πόδι και κάνει εμετό",
+        # Torsion.
+        "Ο γιος μου έχει ξαφνικά δυνατό πόνο στον όρχι και κάνει εμετό",
+        # Greeklish.
+        "O babas mou pairnei sintrom kai simera ekane maura koprana san pissa kai lipothimise",
+        "H mama mou kanei ximeiotherapeia kai exei pireto 38.5",
+        "O antras mou exei ksafnika pono sto stithos san na skizetai pou paei stin plati",
+    ],
+)
+def test_greek_new_emergency_patterns_end_to_end(text: str) -> None:
+    assert triage(text) == "emergency"
+
+
+def test_greek_benign_calf_ache_after_running_stays_below_urgent() -> None:
+    assert triage("Με πονάει λίγο η γάμπα το βράδυ μετά το τρέξιμο, τίποτα σοβαρό") not in {
+        "emergency",
+        "urgent",
+    }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from _foreign_helpers import found, says
+from _foreign_helpers import found, says, triage
 
 from nightlegs.intake._foreign import find_foreign_findings
 
@@ -211,3 +211,114 @@ def test_going_to_bed_is_not_bedridden() -> None:
 
 
 # --- Detection -----------------------------------------------------------------------------
+
+
+# --- Findings of the newer emergency and urgent rules ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "fiica mea are piciorul in ghips si degetele s-au innegrit",
+            {"leg_in_cast": True},
+        ),
+        ("durerea e disproporționată, nici cu morfină nu trece", {"pain_out_of_proportion": True}),
+        (
+            "cand asistenta ii misca degetele de la picior urla de durere",
+            {"pain_passive_stretch": True},
+        ),
+        ("Bunica ia Sintrom și are scaun negru", {"med_anticoagulant": True, "gi_bleeding": True}),
+        ("mama ia xarelto si a vomitat sange", {"med_anticoagulant": True, "gi_bleeding": True}),
+        ("tata face chimioterapie", {"on_chemotherapy": True}),
+        (
+            "fiul meu e diabetic, glicemia 500 si e confuz",
+            {"diabetes": True, "high_blood_sugar": True, "altered_mental_state": True},
+        ),
+        ("a uitat să-și facă insulina", {"missed_insulin": True}),
+        ("a făcut o hipoglicemie", {"low_blood_sugar": True}),
+        ("brusc nu își poate mișca picioarele", {"sudden_onset": True, "legs_cannot_move": True}),
+        ("o durere sfâșietoare în spate, între omoplați", {"tearing_chest_back_pain": True}),
+        (
+            "gamba stângă e mult mai groasă decât cealaltă",
+            {"calf_bigger_than_other": True, "site_calf": True},
+        ),
+        ("nu a făcut pipi toată ziua", {"little_or_no_urine": True}),
+        ("ia furosemid si digoxina", {"med_diuretic": True, "med_digoxin": True}),
+        ("l-a mușcat o viperă", {"venomous_bite": True}),
+        ("am găsit o căpușă pe piciorul lui", {"tick_bite": True}),
+        ("nu poate deschide gura, maxilarul e blocat", {"trismus": True}),
+        ("îl doare testiculul stâng", {"testicular_pain": True}),
+        ("ia quetiapina de o saptamana", {"med_antipsychotic": True}),
+        ("a oprit brusc prednisonul", {"adrenal_risk": True}),
+        ("are ochii galbeni", {"jaundice": True}),
+        ("are zona zoster pe talie", {"rash_in_a_band": True}),
+        ("doarme în fotoliu, culcat se sufocă", {"orthopnoea": True}),
+        ("pulsul e 38", {"slow_pulse": True}),
+        ("transpira rece", {"cold_clammy": True}),
+    ],
+)
+def test_romanian_reads_the_newer_danger_findings(text: str, expected: dict[str, bool]) -> None:
+    says(text, "ro", **expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nu ia anticoagulante.", {"med_anticoagulant": False}),
+        ("Nu are diabet.", {"diabetes": False}),
+        ("Fără sânge în scaun.", {"gi_bleeding": False}),
+        ("Nu face chimioterapie.", {"on_chemotherapy": False}),
+    ],
+)
+def test_romanian_denies_the_newer_findings(text: str, expected: dict[str, bool]) -> None:
+    says(text, "ro", **expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Serotonin syndrome: an antidepressant plus tramadol, with fever and agitation.
+        "Soțul meu ia sertralină și i-au dat tramadol, acum tremură, transpiră, e foarte agitat "
+        "și are febră",
+        # Guillain-Barre after a stomach bug.
+        "acum două săptămâni a avut gastroenterită, acum are amorțeli și ambele picioare slabe",
+        # Bleeding on a blood thinner.
+        "Tatăl meu ia Sintrom și azi a avut scaun negru și a leșinat",
+        # Fever during chemotherapy.
+        "mama face chimioterapie și are febră 38.5",
+        # Diabetes with confusion.
+        "tata e diabetic si e confuz, nu stie unde se afla",
+        # Aortic dissection.
+        "Tatăl meu are brusc o durere sfâșietoare în piept, care îi merge în spate",
+        # A cast with severe pain and numb toes.
+        "fiica mea are piciorul in ghips, o durere insuportabila si degetele amortite",
+        # Sudden paralysis of the legs.
+        "brusc nu isi poate misca picioarele",
+        # Envenomation.
+        "l-a muscat o vipera si vomita",
+        # Adrenal crisis.
+        "mama a oprit brusc prednisonul si acum vomita si a lesinat",
+    ],
+)
+def test_romanian_newer_emergency_patterns(text: str) -> None:
+    assert triage(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nu recunoaște că îl doare.",  # "does not admit", not "does not recognise us"
+        "Ia pastilele cu un pahar de apă.",  # not a water tablet
+        "Mă doare când stau în picioare.",
+        "Mâinile încleștate pe volan.",  # clenched hands are not lockjaw
+    ],
+)
+def test_romanian_everyday_words_are_not_new_danger_signs(text: str) -> None:
+    read = set(found(text, "ro"))
+    assert not {"altered_mental_state", "med_diuretic", "rest_pain", "trismus"} & read
+
+
+def test_romanian_benign_night_cramps_stay_below_urgent() -> None:
+    text = "Noaptea am crampe în gambe, mă întind și trec. Ziua sunt bine."
+    assert triage(text) not in {"emergency", "urgent"}

@@ -10,6 +10,8 @@ from __future__ import annotations
 import pytest
 from _foreign_helpers import red_flags_read, says, triage
 
+from nightlegs import assess
+
 
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -135,6 +137,11 @@ def test_spanish_newer_emergency_patterns(text: str) -> None:
         "Uso un termómetro digital y tengo la piel oscura.",
         "Me picó un mosquito en la pierna y me pica mucho.",
         "Tengo la vacuna del tétanos al día.",
+        "No le falla la orina.",  # not "has not passed urine"
+        "Por la noche me duele pero no me despierta.",  # not drowsy
+        "Tengo un bulto duro atrás del talón.",  # a heel bump, not a lump on a bone
+        "No le duele cuando abre la boca.",
+        "El dolor no se le para con nada.",
     ],
 )
 def test_spanish_everyday_words_are_not_new_danger_signs(text: str) -> None:
@@ -147,3 +154,15 @@ def test_spanish_benign_night_cramps_stay_below_urgent() -> None:
         "me pasa. Durante el día estoy bien."
     )
     assert triage(text) not in {"emergency", "urgent"}
+
+
+@pytest.mark.parametrize(
+    ("text", "pregnant"),
+    [
+        ("Estoy de 35 semanas y tengo los pies muy hinchados", True),
+        ("estoy de 8 meses y me dan calambres por la noche", True),
+        ("estoy de acuerdo con el médico, me duelen las piernas", None),
+    ],
+)
+def test_spanish_weeks_or_months_along_is_a_pregnancy(text: str, pregnant: bool | None) -> None:
+    assert assess(text).population["pregnant"] is pregnant

@@ -322,6 +322,9 @@ def test_portuguese_newer_emergency_patterns(text: str) -> None:
         "Ele cobra caro pela consulta.",
         "Meu joelho estala quando subo escadas.",
         "Tive febre de 40 graus ontem.",
+        "Não tem sangue na urina.",  # not "has not passed urine"
+        "Tenho um calombo duro atrás do calcanhar.",  # a heel bump, not a lump on a bone
+        "Não dói quando acorda.",
     ],
 )
 def test_portuguese_everyday_words_are_not_new_danger_signs(text: str) -> None:

@@ -277,3 +277,40 @@ def test_severs_disease_is_not_severe_pain() -> None:
 )
 def test_working_in_intensive_care_is_not_lying_in_it(text: str, expected: bool) -> None:
     assert found(text).get("immobilised") is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "expected"),
+    [
+        ("he's never had any urge to move them", "urge_to_move", False),
+        ("I never had numbness in my feet", "numbness", False),
+        ("never had cramps until this year, now every night", "muscle_cramp", True),
+        ("I have never had swelling like this before", "leg_swelling", True),
+    ],
+)
+def test_never_had_denies_unless_it_tells_something_new(
+    text: str, finding: str, expected: bool
+) -> None:
+    assert found(text).get(finding) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("temps on and off since the weekend", "fever"),
+        (
+            "his legs jerk every 20-30 seconds after he drops off, like a little kick",
+            "jerks_in_sleep",
+        ),
+        ("my son is 4 and he wants carrying a lot more, which isn't like him", "refuses_weight"),
+    ],
+)
+def test_everyday_words_for_fever_sleep_jerks_and_a_child_not_walking(
+    text: str, finding: str
+) -> None:
+    assert found(text).get(finding) is True
+
+
+def test_a_bigger_bed_is_not_a_swollen_leg() -> None:
+    assert found("do we just buy a bigger bed lol").get("leg_swelling") is not True
+    assert found("his legs are bigger and puffy").get("leg_swelling") is True

@@ -439,7 +439,9 @@ def negation(
             continue
         if word in _PRE_NEGATION and index not in consumed:
             following = words[index + 1] if index + 1 < len(words) else ""
-            if (word, following) in _PSEUDO_NEGATION:
+            if (word, following) in _PSEUDO_NEGATION and not (
+                (word, following) == ("never", "had") and not _told_as_new(words, index, clause_end)
+            ):
                 continue
             if (
                 word == "nothing"
@@ -476,6 +478,29 @@ def negation(
         if words[index] in _POST_NEGATION:
             return "negated"
     return None
+
+
+#: "never had it this bad", "never had pain like this before": "never had" tells something new,
+#: not an absence, when one of these follows in its clause.
+_NEW_MARKERS = frozenset({"before", "until", "till", "ever", "bad", "worse", "severe"})
+_LIKE_THIS = frozenset({"this", "that", "it"})
+
+
+def _told_as_new(words: list[str], never: int, clause_end: int) -> bool:
+    """Whether "never had" at ``never`` says that something is new ("never had it this bad")
+    rather than denying it ("never had any urge to move them").
+
+    >>> _told_as_new("i have never had it this bad".split(), 2, 6)
+    True
+    >>> _told_as_new("he has never had any urge to move them".split(), 2, 8)
+    False
+    """
+    after = words[never + 2 : clause_end + 1]
+    return any(
+        word in _NEW_MARKERS
+        or (word == "like" and i + 1 < len(after) and after[i + 1] in _LIKE_THIS)
+        for i, word in enumerate(after)
+    )
 
 
 def _until_after(text: NormalisedText, last: int) -> bool:
@@ -522,10 +547,12 @@ def negation_undone(text: NormalisedText, first: int, last: int) -> bool:
     False
     """
     words = _words(text)
-    clause_start, _ = clause_bounds(text, first, last)
+    clause_start, clause_end = clause_bounds(text, first, last)
     for index in range(max(clause_start, first - 3), last + 1):
         if words[index] not in _PRE_NEGATION:
             continue
+        if words[index : index + 2] == ["never", "had"] and _told_as_new(words, index, clause_end):
+            return True  # "never had cramps until this year": there now, and new
         following = words[index + 1] if index + 1 < len(words) else ""
         if following in _PRE_NEGATION:  # "not not swollen"
             return True

@@ -352,3 +352,24 @@ def test_language_is_detected(language: str, text: str) -> None:
     assert detect_language(text) == language
     assert extract(text).language == language
     assert transliterated_language(text) in TRANSLITERATED.get(language, {None})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Read as English (it shares "is", "door", "adder" with it), but nothing English is in it.
+        ("Hij is door een adder gebeten en zijn been is dik en blauw", "venomous_bite"),
+        # Polish that looks like Russian typed in Latin letters ("syn", "noge"): both are read.
+        ("Syn ma noge w gipsie i strasznie go boli, palce ma sine i zimne", "toe_colour_change"),
+    ],
+)
+def test_a_text_taken_for_another_language_still_has_its_danger_signs_read(
+    text: str, expected: str
+) -> None:
+    assert {f.id for f in extract(text).findings if f.present} >= {expected}
+    assert triage(text) == "emergency"
+
+
+def test_an_english_text_with_nothing_recognised_is_not_read_as_another_language() -> None:
+    result = extract("I am writing about the thing we talked about yesterday")
+    assert (result.language, result.understood) == ("en", False)

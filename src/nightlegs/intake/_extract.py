@@ -18,12 +18,13 @@ from nightlegs.intake._context import (
 )
 from nightlegs.intake._finding import ExtractedFinding
 from nightlegs.intake._foreign import find_foreign_findings, transliterated_language
-from nightlegs.intake._language import detect_language
+from nightlegs.intake._language import detect_language, likeliest_other_language
 from nightlegs.intake._matcher import PhraseHit, phrase_index
 from nightlegs.intake._population import PopulationFacts, extract_population
 from nightlegs.intake._readings import read_measurements
 from nightlegs.intake._text import NormalisedText
 from nightlegs.knowledge import FindingCategory, knowledge_index
+from nightlegs.knowledge.foreign import load_foreign_lexicons
 
 __all__ = [
     "FOREIGN_FINDINGS_TO_RANK",
@@ -324,9 +325,11 @@ def extract(text: str) -> IntakeResult:
     index = phrase_index()
     language = detect_language(text, index.known)
     if language != "en":
-        # Russian typed in Latin letters reads as Czech or Polish to the detector.
-        language = transliterated_language(text) or language
-        return _foreign_intake(text, language, warnings, _english_danger_signs(text))
+        # Russian typed in Latin letters reads as Czech or Polish to the detector; a Polish
+        # or Czech text can look like it too, so the detector's language is read as well.
+        detected, language = language, transliterated_language(text) or language
+        also = detected if detected != language else None
+        return _foreign_intake(text, language, warnings, _english_danger_signs(text), also=also)
     normalised = index.normalise(text)
     population = extract_population(text, normalised)
     found, claims = _resolve(normalised, index.find(normalised), population.subject, population.sex)
@@ -338,6 +341,9 @@ def extract(text: str) -> IntakeResult:
             found[_CORD_LONG] = ExtractedFinding(_CORD_LONG, True, length)
     understood = any(f.present for f in found.values())
     if not understood:
+        foreign = _read_as_another_language(text, warnings)
+        if foreign is not None:
+            return foreign
         warnings.append(
             "nightlegs could not recognise any symptom in this description, so it ranks no "
             "causes; try saying where it hurts, when, and what it feels like."
@@ -378,27 +384,50 @@ def _english_danger_signs(text: str) -> list[ExtractedFinding]:
     ]
 
 
+def _read_as_another_language(text: str, warnings: list[str]) -> IntakeResult | None:
+    """The danger-sign reading of a text that read as English but in which nothing was
+    recognised, in the identifier's likeliest other language, if that finds something."""
+    language = likeliest_other_language(text)
+    if language is None or language not in load_foreign_lexicons():
+        return None
+    result = _foreign_intake(text, language, list(warnings))
+    return result if any(f.present for f in result.findings) else None
+
+
 def _foreign_intake(
     text: str,
     language: str,
     warnings: list[str],
     english: list[ExtractedFinding] | None = None,
+    also: str | None = None,
 ) -> IntakeResult:
     """Read only the danger signs of a text in another language (nightlegs reads English).
 
     Danger signs said in English in the same text (``english``) and not read by the foreign
-    reader are kept as present: a danger sign said anywhere counts.
+    reader are kept as present: a danger sign said anywhere counts. So are those read by the
+    lexicon of ``also``, a second language the text may be in (present findings only: a word
+    of one language may deny nothing in another).
     """
     reading = find_foreign_findings(text, language)
+    second = (
+        find_foreign_findings(text, also)
+        if also is not None and also in load_foreign_lexicons()
+        else None
+    )
     population = PopulationFacts()
-    if reading.pregnant:
+    if reading.pregnant or (second is not None and second.pregnant):
         population.pregnant, population.sex = True, "female"
-    if reading.child:
+    if reading.child or (second is not None and second.child):
         population.reporter = "parent"
     if reading.age is not None:
         population.age = float(reading.age)
+    elif second is not None and second.age is not None:
+        population.age = float(second.age)
     order = knowledge_index().finding_order
     merged = {f.id: f for f in reading.findings}
+    for found in second.findings if second is not None else ():
+        if found.present and not (found.id in merged and merged[found.id].present):
+            merged[found.id] = found
     for sign in english or ():
         # The foreign reader's own reading of a finding (with its negation) wins: the same
         # words may look English ("temperatury net"), and only its negation is understood.

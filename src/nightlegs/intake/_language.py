@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["detect_language"]
+__all__ = ["detect_language", "likeliest_other_language"]
 
 _WORD = re.compile(r"[^\W\d_]+")
 #: Short function words that are English and nothing else among the languages people near us
@@ -273,3 +273,28 @@ def detect_language(text: str, known: Callable[[str], bool] | None = None) -> st
         return "en"
     language, _ = _identifier().classify(text)
     return str(language)
+
+
+def likeliest_other_language(text: str) -> str | None:
+    """The identifier's likeliest language for ``text`` other than English, if it is confident.
+
+    For a text read as English in which nothing could be recognised: a short message in another
+    language that shares a few words with English ("Hij is door een adder gebeten") can pass the
+    English-share test.
+
+    Examples
+    --------
+    >>> likeliest_other_language("Hij is door een adder gebeten en zijn been is dik en blauw")
+    'nl'
+    >>> likeliest_other_language("my legs are restless at night") is None
+    True
+    """
+    ranked = _identifier().rank(text)
+    best = next(((code, p) for code, p in ranked if code != "en"), None)
+    if best is None or best[1] < _OTHER_LANGUAGE_CONFIDENCE:
+        return None
+    return str(best[0])
+
+
+#: How sure the identifier must be of a language other than English to read the text in it.
+_OTHER_LANGUAGE_CONFIDENCE = 0.5

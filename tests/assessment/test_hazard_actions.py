@@ -1093,3 +1093,35 @@ def test_medicine_names_in_a_foreign_text_are_kept() -> None:
 )
 def test_growing_pains_are_not_self_care_with_vomiting_or_hip_pain(text: str) -> None:
     assert nightlegs.assess(text).triage != "self_care"
+
+
+def test_jerking_legs_with_shaking_and_sweating_on_two_serotonin_medicines_is_an_emergency() -> (
+    None
+):
+    result = nightlegs.assess(
+        "Started tramadol on top of my sertraline, now my legs jerk by themselves, I'm shaking "
+        "all over, sweating buckets and have diarrhoea."
+    )
+    assert "serotonin_toxicity_jerks_with_body_signs" in result.red_flags
+    assert result.triage == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On sertraline for years, my legs twitch at night when I try to sleep.",
+        "On citalopram, my calves twitch now and then and I have a slight tremor.",
+    ],
+)
+def test_twitching_on_an_antidepressant_alone_is_not_serotonin_syndrome(text: str) -> None:
+    result = nightlegs.assess(text)
+    assert "serotonin_toxicity_jerks_with_body_signs" not in result.red_flags
+    assert result.triage in {"self_care", "doctor"}
+
+
+def test_serotonin_syndrome_told_in_spanish_is_an_emergency() -> None:
+    text = (
+        "Tomo sertralina y el lunes me dieron tramadol. Desde anoche las piernas me dan sacudidas "
+        "solas, estoy temblando entera, sudando muchísimo y con diarrea, súper nerviosa."
+    )
+    assert nightlegs.assess(text).triage == "emergency"

@@ -314,3 +314,19 @@ def test_everyday_words_for_fever_sleep_jerks_and_a_child_not_walking(
 def test_a_bigger_bed_is_not_a_swollen_leg() -> None:
     assert found("do we just buy a bigger bed lol").get("leg_swelling") is not True
     assert found("his legs are bigger and puffy").get("leg_swelling") is True
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("my legs jerk by themselves and won't stop", "muscle_twitching"),
+        ("I'm shaking all over", "tremor_slowness"),
+        ("sweating buckets and dripping with sweat", "heavy_sweating"),
+    ],
+)
+def test_everyday_words_for_jerks_shaking_and_sweating(text: str, finding: str) -> None:
+    assert found(text).get(finding) is True
+
+
+def test_not_sweating_is_denied() -> None:
+    assert found("I'm not sweating at all").get("heavy_sweating") is False

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
+from nightlegs.web import auth
 from nightlegs.web.app import create_app
 from nightlegs.web.auth import SESSION_COOKIE
 from nightlegs.web.settings import Settings
@@ -125,7 +126,11 @@ def test_sessions_expire() -> None:
         assert not app.state.sessions.valid(session_id, now=time.monotonic() + 61)
 
 
-def test_wrong_guesses_are_slowed_per_client(client: TestClient) -> None:
+def test_wrong_guesses_are_slowed_per_client(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Time stands still, so that a slow machine refills no guess between the requests.
+    monkeypatch.setattr(auth, "clock", lambda: 1000.0)
     codes = [
         client.post("/login", data={"token": f"guess-{n}"}, follow_redirects=False).status_code
         for n in range(30)

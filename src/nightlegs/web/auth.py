@@ -60,6 +60,12 @@ def session_cookie(headers: Mapping[str, str]) -> str | None:
     return None
 
 
+def clock() -> float:
+    """The time sessions and the guess throttle count in (monotonic seconds); a test may
+    replace it to hold time still."""
+    return time.monotonic()
+
+
 def _digest(session_id: str) -> bytes:
     return hashlib.sha256(session_id.encode("utf-8", "replace")).digest()
 
@@ -81,7 +87,7 @@ class SessionStore:
     def create(self, now: float | None = None) -> str:
         """Start a session; return its id (the cookie value)."""
         session_id = secrets.token_urlsafe(32)
-        moment = time.monotonic() if now is None else now
+        moment = clock() if now is None else now
         with self._lock:
             self._expiry[_digest(session_id)] = moment + self.lifetime_s
             while len(self._expiry) > _MAX_SESSIONS:  # the oldest sign-ins go first
@@ -90,7 +96,7 @@ class SessionStore:
 
     def valid(self, session_id: str, now: float | None = None) -> bool:
         """Whether ``session_id`` names a session that has not ended."""
-        moment = time.monotonic() if now is None else now
+        moment = clock() if now is None else now
         key = _digest(session_id)
         with self._lock:
             expiry = self._expiry.get(key)
@@ -132,14 +138,14 @@ class GuessThrottle:
 
     def wait(self, client: str, now: float | None = None) -> float:
         """Seconds ``client`` must wait before its next attempt is looked at (0: go ahead)."""
-        moment = time.monotonic() if now is None else now
+        moment = clock() if now is None else now
         with self._lock:
             level = self._level(client, moment)
         return 0.0 if level >= 1.0 else (1.0 - level) / self.per_second
 
     def failed(self, client: str, now: float | None = None) -> None:
         """Count one wrong guess of ``client``."""
-        moment = time.monotonic() if now is None else now
+        moment = clock() if now is None else now
         with self._lock:
             level = self._level(client, moment)
             self._buckets[client] = (max(0.0, level - 1.0), moment)

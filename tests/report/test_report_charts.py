@@ -10,8 +10,9 @@ from matplotlib.patches import Rectangle
 from report_fakes import NOW, MemoryStore
 
 from nightlegs.diary.schemas import Night
+from nightlegs.knowledge.movement_grading import ARTICLE_BANDS
 from nightlegs.report import trends_figure, trends_png, trends_svg
-from nightlegs.report.charts import ARTICLE_BANDS, CLINICAL_CUT_OFF_PER_HOUR, EMPTY_MESSAGE
+from nightlegs.report.charts import CLINICAL_CUT_OFF_PER_HOUR, EMPTY_MESSAGE
 
 
 def test_bands_and_cut_off_are_drawn(diary: MemoryStore) -> None:
@@ -19,7 +20,7 @@ def test_bands_and_cut_off_are_drawn(diary: MemoryStore) -> None:
     movements = fig.axes[0]
     spans = [p for p in movements.patches if isinstance(p, Rectangle)]
     bounds = sorted((round(p.get_y(), 6), round(p.get_y() + p.get_height(), 6)) for p in spans)
-    assert [b[0] for b in bounds] == [low for _, low, _, _ in ARTICLE_BANDS]
+    assert [b[0] for b in bounds] == [b.low for b in ARTICLE_BANDS]
     assert bounds[1][1] == 20.0 and bounds[2][1] == 60.0
     assert any(
         np.asarray(line.get_ydata(), dtype=float).tolist() == [CLINICAL_CUT_OFF_PER_HOUR] * 2

@@ -9,8 +9,8 @@ import pytest
 from report_fakes import NOW, MemoryStore, fill_diary
 
 from nightlegs.errors import InputError
-from nightlegs.knowledge import load_knowledge_base
-from nightlegs.report import build_report_data, grade_movements
+from nightlegs.knowledge import grade_movements, load_knowledge_base
+from nightlegs.report import build_report_data
 from nightlegs.report.data import CLINICIAN_DISCLAIMER
 
 
@@ -67,8 +67,8 @@ def test_empty_diary(empty_store: MemoryStore) -> None:
 
 
 def test_child_cut_off() -> None:
-    assert grade_movements(10, child=True).clinical.startswith("abnormal (> 5/h)")
-    assert grade_movements(10).clinical == "normal (<= 15/h)"
+    assert grade_movements(10, child=True).clinical_words.startswith("abnormal (> 5/h)")
+    assert grade_movements(10).clinical_words == "normal (<= 15/h)"
 
 
 def test_period_in_words_and_an_empty_period_says_what_the_diary_holds(

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from nightlegs._words import plural
+from nightlegs.knowledge.movement_grading import grade_movements
 
 __all__ = [
     "Criterion",
@@ -318,35 +319,19 @@ def edinburgh_claudication(evidence: Mapping[str, bool]) -> InstrumentResult:
 def rls_severity_from_movements(per_hour: float, *, child: bool = False) -> InstrumentResult:
     """Read leg movements per hour on the article's bands, next to the clinical cut-off.
 
-    The article's bands (light 5-20, average 20-60, heavy > 60 per hour) are not a validated
-    scale; the clinical reading uses the PLMS index cut-off (> 15/h adults, > 5/h children).
+    The reading is :attr:`nightlegs.knowledge.movement_grading.MovementGrade.reading` of
+    :func:`~nightlegs.knowledge.movement_grading.grade_movements` (the boundary rule is stated
+    there); the article's bands are not a validated scale.
 
     Examples
     --------
     >>> rls_severity_from_movements(32).reading.split(";")[0]
     'Article band: average (20-60/h)'
     """
-    if per_hour != per_hour or per_hour < 0:
-        from nightlegs.errors import InputError
-
-        raise InputError(f"movements_per_hour: expected a number >= 0, got {per_hour!r}")
-    if per_hour < 5:
-        band = "none (< 5/h)"
-    elif per_hour <= 20:
-        band = "light (5-20/h)"
-    elif per_hour <= 60:
-        band = "average (20-60/h)"
-    else:
-        band = "heavy (> 60/h)"
-    cut_off = 5 if child else 15
-    abnormal = per_hour > cut_off
-    grade = "mild" if per_hour < 25 else "moderate" if per_hour < 50 else "severe"
-    clinical = f"abnormal (> {cut_off}/h), {grade}" if abnormal else f"normal (<= {cut_off}/h)"
-    reading = (
-        f"Article band: {band}; clinical reading: {clinical}. The article's bands are "
-        "not a validated scale; a sleep study scores periodic limb movements properly."
+    grading = grade_movements(per_hour, child=child)
+    return InstrumentResult(
+        "movement_severity", "Leg movements per hour", (), grading.reading, per_hour
     )
-    return InstrumentResult("movement_severity", "Leg movements per hour", (), reading, per_hour)
 
 
 def irls_severity(total: int) -> InstrumentResult:

@@ -31,6 +31,7 @@ from nightlegs.knowledge.models import (
     Strength,
     Triage,
 )
+from nightlegs.knowledge.movement_grading import MovementGrade, grade_movements
 
 __all__ = [
     "CATALOGUE_CONDITION_IDS",
@@ -46,6 +47,7 @@ __all__ = [
     "InterviewPlan",
     "KnowledgeBase",
     "KnowledgeIndex",
+    "MovementGrade",
     "PlannedQuestion",
     "Priors",
     "RedFlagRule",
@@ -59,6 +61,7 @@ __all__ = [
     "check_foreign_lexicons",
     "check_knowledge_base",
     "format_files",
+    "grade_movements",
     "knowledge_index",
     "load_knowledge_base",
 ]

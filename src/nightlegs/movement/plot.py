@@ -2,8 +2,9 @@
 
 Four panels sharing the time axis (hours): the hypnogram, the per-leg EMG envelope above its
 baseline (decimated), a raster of LMs and PLMs, and periodic movements per hour with the
-article's bands (none < 5, light 5-20, average 20-60, heavy > 60) shaded. The bands are not a
-clinical scale; the clinical reading (WASM 2016, PMID 27890390; AASM) is printed in the title.
+article's bands (:data:`nightlegs.knowledge.movement_grading.ARTICLE_BANDS`) shaded. The bands
+are not a clinical scale; the clinical reading (WASM 2016, PMID 27890390; AASM) is printed in
+the title.
 
 Uses the Agg canvas on a bare :class:`matplotlib.figure.Figure`, so nothing touches pyplot's
 global state and nothing happens at import.
@@ -18,6 +19,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from numpy.typing import NDArray
 
+from nightlegs.knowledge.movement_grading import ARTICLE_BANDS
+
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
@@ -27,8 +30,7 @@ if TYPE_CHECKING:
 __all__ = ["plot_analysis", "plot_events"]
 
 _STAGE_ROW = {"N3": 0, "N2": 1, "N1": 2, "R": 3, "W": 4, "?": 5}
-_BANDS = ((0, 5, "none", "#e8f5e9"), (5, 20, "light", "#fff8e1"), (20, 60, "average", "#ffe0b2"))
-_HEAVY = "#ffcdd2"
+_BAND_COLOURS = {"none": "#e8f5e9", "light": "#fff8e1", "average": "#ffe0b2", "heavy": "#ffcdd2"}
 
 
 def plot_analysis(analysis: MovementAnalysis, path: str | PathLike[str] | None = None) -> Figure:
@@ -189,11 +191,14 @@ def _per_hour(
     plm = np.histogram(onset_s[periodic] / 3600.0, bins=edges)[0] / widths
     top = max(70.0, float(lm.max(initial=0)) * 1.1)
     side = ax.get_yaxis_transform()  # x in axes fractions: the labels stay inside short nights
-    for lo, hi, name, colour in _BANDS:
-        ax.axhspan(lo, hi, color=colour, zorder=0)
-        ax.text(0.995, (lo + hi) / 2, name, ha="right", va="center", fontsize=7, transform=side)
-    ax.axhspan(60, top, color=_HEAVY, zorder=0)
-    ax.text(0.995, min(top, 60 + (top - 60) / 2), "heavy", ha="right", fontsize=7, transform=side)
+    for band in ARTICLE_BANDS:
+        lo, hi = band.low, min(band.high, top)
+        ax.axhspan(lo, hi, color=_BAND_COLOURS[band.name], zorder=0)
+        if band.high <= top:
+            y, va = (lo + hi) / 2, "center"
+        else:  # the open top band: its label where the old drawing put it
+            y, va = min(top, lo + (top - lo) / 2), "baseline"
+        ax.text(0.995, y, band.name, ha="right", va=va, fontsize=7, transform=side)
     start = edges[:-1]
     ax.bar(
         start + widths * 0.05,

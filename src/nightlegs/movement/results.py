@@ -19,9 +19,9 @@ if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.figure import Figure
 
+    from nightlegs.knowledge.movement_grading import MovementGrade
     from nightlegs.movement._types import Hypnogram
     from nightlegs.movement.scoring.detect import LegDetection
-    from nightlegs.movement.scoring.grading import Grading
     from nightlegs.movement.scoring.indices import Indices
     from nightlegs.movement.scoring.params import ScoringParams
     from nightlegs.movement.scoring.rules import ScoredEvents
@@ -77,7 +77,7 @@ class MovementAnalysis:
         Per-event outcome of the rules (arrays of shape (n_lm,)).
     indices_detail : Indices
         Hours, counts and indices.
-    grading : Grading
+    grading : MovementGrade
         Article bands and clinical reading of ``plms_index`` (``plm_index`` without a
         hypnogram), always together.
     params : ScoringParams
@@ -100,7 +100,7 @@ class MovementAnalysis:
 
     scored: ScoredEvents
     indices_detail: Indices
-    grading: Grading
+    grading: MovementGrade
     params: ScoringParams
     detections: tuple[LegDetection, ...]
     hypnogram: Hypnogram | None

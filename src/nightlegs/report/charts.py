@@ -21,28 +21,36 @@ from matplotlib.figure import Figure
 from numpy.typing import NDArray
 
 from nightlegs.diary.schemas import Night
-from nightlegs.movement.scoring.grading import ADULT_CUTOFF_PER_H, CHILD_CUTOFF_PER_H
+from nightlegs.knowledge.movement_grading import (
+    ADULT_CUTOFF_PER_H,
+    ARTICLE_BANDS,
+    MovementGrade,
+    cutoff_per_h,
+    grade_movements,
+)
 from nightlegs.report.data import movements_sources
 
 __all__ = [
-    "ARTICLE_BANDS",
+    "BAND_COLOURS",
     "CLINICAL_CUT_OFF_PER_HOUR",
     "EMPTY_MESSAGE",
+    "movement_points",
     "trends_description",
     "trends_figure",
     "trends_png",
     "trends_svg",
 ]
 
-#: The article's bands of leg movements per hour: (label, low, high, colour). Not a validated scale.
-ARTICLE_BANDS: tuple[tuple[str, float, float, str], ...] = (
-    ("none (< 5/h)", 0.0, 5.0, "#dcedc8"),
-    ("light (5-20/h)", 5.0, 20.0, "#fff59d"),
-    ("average (20-60/h)", 20.0, 60.0, "#ffcc80"),
-    ("heavy (> 60/h)", 60.0, float("inf"), "#ef9a9a"),
-)
+#: The shade of each of the article's bands (their edges are the grading's).
+BAND_COLOURS: dict[str, str] = {
+    "none": "#dcedc8",
+    "light": "#fff59d",
+    "average": "#ffcc80",
+    "heavy": "#ef9a9a",
+}
 #: Clinical cut-off of the PLMS index for adults (periodic limb movements per hour of sleep).
 CLINICAL_CUT_OFF_PER_HOUR = ADULT_CUTOFF_PER_H
+_BANDS_SPANS = ", ".join(f"{b.name} {b.span}" for b in ARTICLE_BANDS)
 EMPTY_MESSAGE = "No nights yet: add a night to the diary to see the trends."
 _TITLE = "Night diary trends"
 _FIGSIZE = (7.5, 4.6)
@@ -89,7 +97,28 @@ def _cramps(night: Night) -> int:
 
 def _cut_off(child: bool) -> tuple[float, str]:
     """The clinical cut-off of periodic limb movements per hour, and whom it is for."""
-    return (CHILD_CUTOFF_PER_H, "children") if child else (ADULT_CUTOFF_PER_H, "adults")
+    return cutoff_per_h(child=child), "children" if child else "adults"
+
+
+def movement_points(
+    nights: Sequence[Night], *, child: bool = False
+) -> list[tuple[dt.date, MovementGrade]]:
+    """The movements per hour the chart plots, one per day (the latest entry of a day), each
+    with its grade: the band of a point is the shaded band it is drawn in.
+
+    Examples
+    --------
+    >>> from nightlegs.diary.schemas import Night
+    >>> night = Night.model_construct(date=dt.date(2025, 3, 1), id=1, movements_per_hour=20.0)
+    >>> [(d.isoformat(), g.article) for d, g in movement_points([night])]
+    [('2025-03-01', 'average')]
+    """
+    _, by_day = _series(nights)
+    return [
+        (day, grade_movements(n.movements_per_hour, child=child))
+        for day, n in by_day.items()
+        if n.movements_per_hour is not None
+    ]
 
 
 def _draw_movements(
@@ -103,12 +132,15 @@ def _draw_movements(
     ]
     known = [v for v in values if v == v]
     top = max([90.0, *(v * 1.3 for v in known)])
-    for label, low, high, colour in ARTICLE_BANDS:
-        ax.axhspan(low, min(high, top), color=colour, alpha=0.55, zorder=0, linewidth=0)
+    for band in ARTICLE_BANDS:
+        low, high = band.low, band.high
+        ax.axhspan(
+            low, min(high, top), color=BAND_COLOURS[band.name], alpha=0.55, zorder=0, linewidth=0
+        )
         ax.text(
             1.0,
             (low + min(high, top)) / 2 if high < top else (low + 70.0) / 2,
-            f"article: {label.split(' ')[0]} ",
+            f"article: {band.name} ",
             transform=ax.get_yaxis_transform(),
             ha="right",
             va="center",
@@ -293,8 +325,8 @@ def trends_description(nights: Sequence[Night], *, child: bool = False) -> str:
         parts.append(
             f"Leg movements per hour from {min(moves):.1f} to {max(moves):.1f} "
             f"on {len(moves)} nights ({_sources(nights)}); "
-            f"shaded bands are the article's (none < 5, light 5-20, average 20-60, heavy > 60 "
-            f"per hour), the dashed line the clinical cut-off of {_cut_off(child)[0]:g}/h "
+            f"shaded bands are the article's ({_BANDS_SPANS} per hour), the dashed line the "
+            f"clinical cut-off of {_cut_off(child)[0]:g}/h "
             f"({_cut_off(child)[1]})."
         )
     else:

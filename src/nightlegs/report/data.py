@@ -13,12 +13,18 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from nightlegs._words import plural
-from nightlegs.assessment.instruments import rls_severity_from_movements
 from nightlegs.diary.schemas import AssessmentRecord, Night, Profile, RecordingRecord
 from nightlegs.diary.store import DiaryStore
 from nightlegs.errors import InputError
 from nightlegs.knowledge import knowledge_index, load_knowledge_base
-from nightlegs.movement.scoring.grading import BANDS_SOURCE
+from nightlegs.knowledge.movement_grading import (
+    ADULT_CUTOFF_PER_H,
+    BANDS_IN_WORDS,
+    BANDS_SOURCE,
+    CHILD_CUTOFF_PER_H,
+    MovementGrade,
+    grade_movements,
+)
 from nightlegs.report._format import fmt_number
 
 __all__ = [
@@ -37,10 +43,10 @@ __all__ = [
     "ReportData",
     "build_report_data",
     "describe_period",
-    "grade_movements",
     "grading_line",
     "is_child",
     "movements_sources",
+    "recording_grade",
     "summarise_recording",
 ]
 
@@ -62,9 +68,10 @@ CLINICIAN_DISCLAIMER = (
     "leg-movement recordings from a consumer device or a lab, scored automatically. It is not "
     "a validated diagnostic tool and gives no diagnosis; the ranked causes are estimates from "
     "the answers, to support history-taking and examination. Leg movements per hour are read "
-    "on a consumer health article's bands (light 5-20/h, average 20-60/h, heavy over 60/h; "
-    "not a validated scale) beside the clinical cut-off for the PLMS index (over 15/h in "
-    "adults, over 5/h in children; ICSD-3/AASM), which only a sleep study scores properly."
+    f"on a consumer health article's bands ({BANDS_IN_WORDS}; not a validated scale) beside "
+    f"the clinical cut-off for the PLMS index (over {ADULT_CUTOFF_PER_H:g}/h in adults, over "
+    f"{CHILD_CUTOFF_PER_H:g}/h in children; ICSD-3/AASM), which only a sleep study scores "
+    "properly."
 )
 #: What the report says when a part of it has nothing to show: what is missing and where
 #: it would come from.
@@ -88,12 +95,31 @@ _MAX_EVIDENCE = 4
 
 
 class MovementGrading(BaseModel):
-    """Leg movements per hour read on the article's bands and against the clinical cut-off."""
+    """Leg movements per hour read on the article's bands and against the clinical cut-off:
+    the words of one :class:`~nightlegs.knowledge.movement_grading.MovementGrade`."""
 
-    per_hour: float
+    per_hour: float | None
     article_band: str = Field(examples=["average (20-60/h)"])
     clinical: str = Field(examples=["abnormal (> 15/h), moderate"])
     reading: str
+
+    @classmethod
+    def of(cls, grade: MovementGrade) -> MovementGrading:
+        """The report's words of a grade (``per_hour`` rounded to one decimal).
+
+        Examples
+        --------
+        >>> g = MovementGrading.of(grade_movements(32))
+        >>> g.article_band, g.clinical
+        ('average (20-60/h)', 'abnormal (> 15/h), moderate')
+        """
+        index = grade.index_per_h
+        return cls(
+            per_hour=None if index is None else round(index, 1),
+            article_band=grade.article_words,
+            clinical=grade.clinical_words,
+            reading=grade.reading,
+        )
 
 
 class NightsSummary(BaseModel):
@@ -295,38 +321,17 @@ def grading_line(grading: MovementGrading | None, summary: NightsSummary) -> str
     Examples
     --------
     >>> s = NightsSummary(count=1, nights_with_movements=1, movements_sources="1 typed in")
-    >>> grading_line(grade_movements(32), s)[:57]
+    >>> grading_line(MovementGrading.of(grade_movements(32)), s)[:57]
     '32/h on 1 night (1 typed in): article band average (20-60'
     >>> grading_line(None, s)
     'not entered or measured on any night'
     """
-    if grading is None:
+    if grading is None or grading.per_hour is None:
         return "not entered or measured on any night"
     nights = plural(summary.nights_with_movements, "night")
     return (
         f"{fmt_number(grading.per_hour)}/h on {nights} ({summary.movements_sources}): article "
         f"band {grading.article_band}; clinical reading {grading.clinical}"
-    )
-
-
-def grade_movements(per_hour: float, *, child: bool = False) -> MovementGrading:
-    """Both gradings of movements per hour, from
-    :func:`nightlegs.assessment.instruments.rls_severity_from_movements`.
-
-    Examples
-    --------
-    >>> g = grade_movements(32)
-    >>> g.article_band, g.clinical
-    ('average (20-60/h)', 'abnormal (> 15/h), moderate')
-    """
-    reading = rls_severity_from_movements(per_hour, child=child).reading
-    head = reading.split(". ", 1)[0]
-    band, _, clinical = head.partition("; clinical reading: ")
-    return MovementGrading(
-        per_hour=round(per_hour, 1),
-        article_band=band.removeprefix("Article band: "),
-        clinical=clinical or head,
-        reading=reading,
     )
 
 
@@ -342,6 +347,10 @@ def movements_sources(measured: int, typed_in: int) -> str:
     if typed_in:
         parts.append(f"{typed_in} typed in")
     return ", ".join(parts)
+
+
+def _graded(per_hour: float, child: bool) -> MovementGrading:
+    return MovementGrading.of(grade_movements(per_hour, child=child))
 
 
 def _summarise_nights(nights: Sequence[Night], *, child: bool) -> NightsSummary:
@@ -368,8 +377,8 @@ def _summarise_nights(nights: Sequence[Night], *, child: bool) -> NightsSummary:
         nights_with_movements=len(moves),
         nights_measured=measured,
         movements_sources=movements_sources(measured, len(moves) - measured),
-        mean_movements_per_hour=grade_movements(fmean(moves), child=child) if moves else None,
-        max_movements_per_hour=grade_movements(max(moves), child=child) if moves else None,
+        mean_movements_per_hour=_graded(fmean(moves), child) if moves else None,
+        max_movements_per_hour=_graded(max(moves), child) if moves else None,
     )
 
 
@@ -440,24 +449,44 @@ def _num(value: Any) -> float | None:
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
+def recording_grade(summary: Mapping[str, Any], *, child: bool = False) -> MovementGrade | None:
+    """The grade of an analysed recording's headline index; None without any index.
+
+    The headline is the PLMS index, or the PLM index per hour of recording when there was no
+    hypnogram; a hypnogram with no sleep has none (every reading is "not available"), as in
+    the analysis itself.
+
+    Examples
+    --------
+    >>> recording_grade({"plms_index": 28.0, "plm_index": 30.0}).article
+    'average'
+    >>> recording_grade({"plms_index": None, "plm_index": 9.0, "index_basis": "sleep"}).article
+    'not available'
+    >>> recording_grade({}) is None
+    True
+    """
+    plms, plm = _num(summary.get("plms_index")), _num(summary.get("plm_index"))
+    if plms is None and summary.get("index_basis") == "sleep":
+        return grade_movements(None, child=child)
+    basis = plms if plms is not None else plm
+    return None if basis is None else grade_movements(basis, child=child)
+
+
 def summarise_recording(record: RecordingRecord, *, child: bool = False) -> RecordingSummary:
     """The indices of one analysed recording with both gradings of its PLMS (or PLM) index."""
     s = record.summary or {}
-    plms, plm = _num(s.get("plms_index")), _num(s.get("plm_index"))
-    basis = plms if plms is not None else plm
-    clinical = s.get("severity_clinical")
-    band = s.get("severity_clinical_band")
+    grade = recording_grade(s, child=child)
     return RecordingSummary(
         id=record.id,
         filename=record.filename,
         created_at=record.created_at,
         recording_hours=_num(s.get("recording_hours")),
         sleep_hours=_num(s.get("sleep_hours")),
-        plms_index=plms,
-        plm_index=plm,
-        severity_article=str(s["severity_article"]) if s.get("severity_article") else None,
-        severity_clinical=f"{clinical}, {band}" if clinical and band else clinical,
-        grading=grade_movements(basis, child=child) if basis is not None else None,
+        plms_index=_num(s.get("plms_index")),
+        plm_index=_num(s.get("plm_index")),
+        severity_article=grade.article if grade else None,
+        severity_clinical=f"{grade.clinical}, {grade.clinical_band}" if grade else None,
+        grading=MovementGrading.of(grade) if grade else None,
         start=str(s["start"]) if s.get("start") else None,
         night_date=record.night_date,
     )

@@ -29,6 +29,7 @@ from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 
 from nightlegs.diary.schemas import AssessmentRecord, Night, Person, Profile, RecordingRecord
 from nightlegs.diary.store import DiaryStore
+from nightlegs.report.data import is_child, recording_grade
 
 __all__ = ["LOCAL_SYSTEM", "MAX_CONDITIONS", "build_fhir_bundle"]
 
@@ -288,7 +289,7 @@ def _condition_entries(record: AssessmentRecord, patient: str) -> Iterable[_Entr
         )
 
 
-def _recording_entries(record: RecordingRecord, patient: str) -> Iterable[_Entry]:
+def _recording_entries(record: RecordingRecord, patient: str, *, child: bool) -> Iterable[_Entry]:
     s = record.summary or {}
     plms, plm = s.get("plms_index"), s.get("plm_index")
     basis = plms if plms is not None else plm
@@ -308,24 +309,22 @@ def _recording_entries(record: RecordingRecord, patient: str) -> Iterable[_Entry
         )
         if (v := s.get(key)) is not None and key != code.replace("-", "_")
     ]
-    if s.get("severity_article"):
+    grade = recording_grade(s, child=child)
+    fields: dict[str, Any] = {}
+    if grade is not None:
         components.append(
             {
                 "code": _local("severity-article", "Article band (not a validated scale)"),
-                "valueString": str(s["severity_article"]),
+                "valueString": grade.article,
             }
         )
-    fields: dict[str, Any] = {}
-    clinical = s.get("severity_clinical")
-    if clinical in ("normal", "abnormal"):
+    if grade is not None and grade.clinical != "not available":
         fields["interpretation"] = [
             {
                 "coding": [
-                    {"system": _INTERPRETATION, "code": "N" if clinical == "normal" else "A"}
+                    {"system": _INTERPRETATION, "code": "N" if grade.clinical == "normal" else "A"}
                 ],
-                "text": f"{clinical}, {s['severity_clinical_band']}"
-                if s.get("severity_clinical_band")
-                else clinical,
+                "text": f"{grade.clinical}, {grade.clinical_band}",
             }
         ]
     yield _observation(
@@ -372,6 +371,7 @@ def build_fhir_bundle(store: DiaryStore, *, person: int | None = None) -> dict[s
     patient = _urn("patient", who.id)
     entries = [_patient(who, profile, patient)]
     stamps = [profile.updated_at] if profile else []
+    child = is_child(profile, dt.datetime.now(dt.UTC).date())
     nights = store.list_nights(person=who.id, limit=100_000)
     for night in sorted(nights, key=lambda n: (n.date, n.id)):
         entries += _night_entries(night, patient)
@@ -387,7 +387,7 @@ def build_fhir_bundle(store: DiaryStore, *, person: int | None = None) -> dict[s
         entries += _condition_entries(latest, patient)
     for rec in sorted(store.list_recordings(person=who.id), key=lambda r: r.id):
         if rec.status == "done":
-            entries += _recording_entries(rec, patient)
+            entries += _recording_entries(rec, patient, child=child)
             stamps.append(rec.created_at)
     body = [{"fullUrl": url, "resource": resource} for url, resource in entries]
     digest = json.dumps(body, sort_keys=True, separators=(",", ":"))

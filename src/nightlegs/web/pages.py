@@ -26,6 +26,11 @@ from nightlegs.assessment.safety import DISCLAIMER
 from nightlegs.diary.schemas import AssessmentRecord, Person
 from nightlegs.diary.store import DiaryStore
 from nightlegs.errors import InputError
+from nightlegs.knowledge.movement_grading import (
+    ADULT_CUTOFF_PER_H,
+    ARTICLE_BANDS,
+    CHILD_CUTOFF_PER_H,
+)
 from nightlegs.web.deps import StoreDep
 from nightlegs.web.messages import plain_input_error
 from nightlegs.web.security import CSP, csrf_token, verify_csrf
@@ -87,6 +92,9 @@ def _environment() -> Environment:
     )
     env.globals["DISCLAIMER"] = DISCLAIMER
     env.globals["TRIAGE_WORDS"] = TRIAGE_WORDS
+    env.globals["ARTICLE_BANDS"] = ARTICLE_BANDS
+    env.globals["ADULT_CUTOFF_PER_H"] = ADULT_CUTOFF_PER_H
+    env.globals["CHILD_CUTOFF_PER_H"] = CHILD_CUTOFF_PER_H
     env.globals["whose"] = whose
     return env
 

@@ -1,4 +1,6 @@
-"""Leg-movement scoring core: detection, WASM 2016 / AASM rules, indices and grading.
+"""Leg-movement scoring core: detection, WASM 2016 / AASM rules, indices.
+
+The grading of an index is :func:`nightlegs.knowledge.movement_grading.grade_movements`.
 
 References
 ----------
@@ -12,13 +14,11 @@ from __future__ import annotations
 from nightlegs.movement.scoring._score import score
 from nightlegs.movement.scoring.accel import detect_accel
 from nightlegs.movement.scoring.detect import LegDetection, detect_leg
-from nightlegs.movement.scoring.grading import Grading, grade
 from nightlegs.movement.scoring.indices import Indices, compute_indices
 from nightlegs.movement.scoring.params import ScoringParams
 from nightlegs.movement.scoring.rules import ScoredEvents, apply_rules
 
 __all__ = [
-    "Grading",
     "Indices",
     "LegDetection",
     "ScoredEvents",
@@ -27,6 +27,5 @@ __all__ = [
     "compute_indices",
     "detect_accel",
     "detect_leg",
-    "grade",
     "score",
 ]

@@ -10,11 +10,11 @@ from dataclasses import replace
 import numpy as np
 
 from nightlegs.errors import RecordingError
+from nightlegs.knowledge.movement_grading import grade_movements
 from nightlegs.movement._types import Hypnogram, Interval, Recording
 from nightlegs.movement.results import MovementAnalysis
 from nightlegs.movement.scoring.accel import detect_accel
 from nightlegs.movement.scoring.detect import LegDetection, detect_leg
-from nightlegs.movement.scoring.grading import grade
 from nightlegs.movement.scoring.indices import compute_indices
 from nightlegs.movement.scoring.params import ScoringParams
 from nightlegs.movement.scoring.rules import apply_rules
@@ -156,7 +156,7 @@ def score(
         warnings.append(
             "no sleep scored in the hypnogram: the PLMS index and the severity are not available"
         )
-    grading = grade(None if headline is None else float(headline), child=child)
+    grading = grade_movements(None if headline is None else float(headline), child=child)
     logger.debug("scored %d LMs from %d signals", events.onset_s.size, len(detections))
     return MovementAnalysis(
         scored=events,

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# The README's test command: install with the test extra, start the services the tests need
-# (PostgreSQL, Chromium), lint, type-check, run the tests.
+# The README's test command: install with the test extra and every optional part (batch,
+# postgres), start the services the tests need (PostgreSQL, Chromium), lint, type-check, run the
+# tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-python -m pip install -q -e ".[test]"
+python -m pip install -q -e ".[test,batch,postgres]"
 if [ -z "${NIGHTLEGS_TEST_POSTGRES_URL:-}" ]; then
   eval "$(bash scripts/services.sh)"
 fi

@@ -9,6 +9,7 @@ from __future__ import annotations
 __all__ = [
     "InputError",
     "KnowledgeBaseError",
+    "MissingExtraError",
     "NightlegsError",
     "NotFoundError",
     "RecordingError",
@@ -36,6 +37,13 @@ class RecordingError(NightlegsError):
     """A recording, hypnogram or accelerometer file cannot be read or scored.
 
     The message names the file, the field and what was expected.
+    """
+
+
+class MissingExtraError(NightlegsError, ImportError):
+    """A feature needs an optional part of nightlegs that is not installed.
+
+    The message names the feature, the missing module and the ``pip install`` that adds it.
     """
 
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-import importlib
 import sys
+from collections.abc import Callable
 
 import typer
+
+# Each command module is light at import (typer only; its work is imported when the command runs),
+# so importing them all here keeps `nightlegs --help` fast. A broken module fails here, loudly.
+from nightlegs.cli import analyze, assess, compare, evaluate, example, kb, serve
 
 __all__ = ["app", "build_app", "main"]
 
@@ -20,20 +24,18 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-# Command modules, each exposing ``register(app)``. Missing optional modules are skipped so a
-# partially installed tree still gives a working CLI.
-_COMMAND_MODULES = (
-    "nightlegs.cli.assess",
-    "nightlegs.cli.kb",
-    "nightlegs.cli.evaluate",
-    "nightlegs.cli.analyze",
-    "nightlegs.cli.example",
-    "nightlegs.cli.compare",
-    "nightlegs.cli.serve",
+# The ``register(app)`` of every command module, in the order ``nightlegs --help`` lists them.
+_REGISTERS: tuple[Callable[[typer.Typer], None], ...] = (
+    assess.register,
+    kb.register,
+    evaluate.register,
+    analyze.register,
+    example.register,
+    compare.register,
+    serve.register,
 )
 
-
-_registered: list[str] = []
+_registered: list[Callable[[typer.Typer], None]] = []
 
 
 def _show_version(value: bool) -> None:
@@ -58,18 +60,18 @@ def _options(
 
 
 def build_app() -> typer.Typer:
-    """The CLI application with every command registered (idempotent)."""
-    for name in _COMMAND_MODULES:
-        if name in _registered:
-            continue
-        _registered.append(name)
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:
-                continue
-            raise
-        module.register(app)
+    """The CLI application with every command registered (idempotent).
+
+    Examples
+    --------
+    >>> import typer.main
+    >>> "assess" in typer.main.get_command(build_app()).commands
+    True
+    """
+    for register in _REGISTERS:
+        if register not in _registered:
+            _registered.append(register)
+            register(app)
     return app
 
 

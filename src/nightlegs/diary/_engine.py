@@ -31,6 +31,7 @@ from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.pool import ConnectionPoolEntry, StaticPool
 
+from nightlegs._extras import needs_extra
 from nightlegs.errors import InputError
 
 __all__ = [
@@ -180,6 +181,12 @@ def create_diary_engine(url: URL) -> Engine:
     The engine is safe to share between threads: SQLite connections are opened with
     ``check_same_thread=False`` and each is used by one session at a time through the pool.
     An SQLite file's directory is created if missing.
+
+    Raises
+    ------
+    MissingExtraError
+        ``url`` is a PostgreSQL URL and psycopg is not installed
+        (``pip install "nightlegs[postgres]"``).
     """
     if url.get_backend_name() == "sqlite":
         connect_args: dict[str, Any] = {
@@ -199,10 +206,11 @@ def create_diary_engine(url: URL) -> Engine:
         return engine
     # FastAPI runs sync routes in a pool of 40 threads; let most of them hold a connection, and
     # check connections after a server restart instead of failing the first request.
-    return create_engine(
-        url,
-        pool_size=10,
-        max_overflow=30,
-        pool_pre_ping=True,
-        connect_args={"connect_timeout": 10, "application_name": "nightlegs"},
-    )
+    with needs_extra("postgres", "a diary on PostgreSQL"):  # SQLAlchemy imports psycopg here
+        return create_engine(
+            url,
+            pool_size=10,
+            max_overflow=30,
+            pool_pre_ping=True,
+            connect_args={"connect_timeout": 10, "application_name": "nightlegs"},
+        )

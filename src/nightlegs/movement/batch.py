@@ -22,6 +22,7 @@ from typing import Any
 
 import pandas as pd
 
+from nightlegs._extras import needs_extra
 from nightlegs.errors import NightlegsError
 from nightlegs.movement._atomic import atomic_path
 from nightlegs.movement.results import CONTRACT_SCALARS
@@ -216,13 +217,23 @@ def run_batch(
     BatchOutcome
         The whole table (earlier rows and the new ones) and what this run did.
 
+    Raises
+    ------
+    MissingExtraError
+        Dask, distributed or pyarrow is not installed (``pip install "nightlegs[batch]"``).
+
     Examples
     --------
     >>> outcome = run_batch("data/**/*.edf", "results.parquet", workers=2)  # doctest: +SKIP
     >>> outcome.matched, outcome.skipped, outcome.failed  # doctest: +SKIP
     (120, 100, 1)
     """
-    from dask.distributed import Client, LocalCluster, as_completed
+    with needs_extra("batch", "nightlegs analyze-batch"):
+        # pyarrow is pandas' Parquet engine: checked here, before any recording is analysed.
+        # ``distributed`` is what ``dask.distributed`` re-exports; imported by its own name, a
+        # missing one is reported as missing (dask's wrapper raises a bare ImportError).
+        import pyarrow  # noqa: F401
+        from distributed import Client, LocalCluster, as_completed
 
     out = Path(out)
     rows: list[dict[str, Any]] = []

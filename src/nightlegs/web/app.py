@@ -17,7 +17,6 @@ Examples
 
 from __future__ import annotations
 
-import importlib
 import importlib.resources
 import threading
 import uuid
@@ -71,16 +70,6 @@ def _static_dir() -> Path | None:
     return Path(str(folder)) if folder.is_dir() else None
 
 
-def _include_pages(app: FastAPI) -> None:
-    try:
-        pages = importlib.import_module("nightlegs.web.pages")
-    except ModuleNotFoundError as exc:
-        if exc.name != "nightlegs.web.pages":
-            raise
-        return
-    app.include_router(pages.router, dependencies=[Depends(verify_csrf)])
-
-
 def create_app(settings: Settings | None = None, *, store: DiaryStore | None = None) -> FastAPI:
     """Build the web app.
 
@@ -97,7 +86,10 @@ def create_app(settings: Settings | None = None, *, store: DiaryStore | None = N
     FastAPI
         The pages at ``/``, the API under ``/api``, ``/openapi.json`` and an offline ``/docs``.
     """
+    # Imported when an app is built, not at the top: the routers load the assessment engine,
+    # which `import nightlegs.web` (for its Settings) does not need.
     from nightlegs.web.api import router as api_router
+    from nightlegs.web.pages import router as pages_router
 
     settings = settings or Settings.from_env()
 
@@ -156,7 +148,7 @@ def create_app(settings: Settings | None = None, *, store: DiaryStore | None = N
     install_error_handlers(app)
     app.include_router(api_router, dependencies=[Depends(verify_csrf)])
     app.include_router(login_router)
-    _include_pages(app)
+    app.include_router(pages_router, dependencies=[Depends(verify_csrf)])
     static = _static_dir()
     if static is not None:
         app.mount("/static", StaticFiles(directory=static), name="static")

@@ -64,7 +64,10 @@ def _annotation_bytes(rec: Any, info: HeaderInfo) -> tuple[list[Annotation], NDA
     onsets = np.full(info.num_records, np.nan)
     width = 3 if info.is_bdf else 2
     first = True
-    for sig in rec._signals:  # annotation signals are hidden from .signals; edfio has no public API
+    # Private edfio API: its public ``signals`` hides the annotation signals, and ``annotations``
+    # drops the timekeeping stamps that place EDF+D data records. pyproject.toml keeps edfio to
+    # the tested minor version for this reason.
+    for sig in rec._signals:
         if not sig._is_annotation_signal:
             continue
         raw = np.ascontiguousarray(sig.digital).view(np.uint8).ravel()  # raw bytes (EDF, BDF)

@@ -32,7 +32,7 @@ def _requirement_name(requirement: str) -> str:
     return re.split(r"[\[<>=!~; ]", requirement, maxsplit=1)[0].lower()
 
 
-@pytest.mark.parametrize("module", ["pyarrow", "distributed"])
+@pytest.mark.parametrize("module", ["pyarrow", "distributed", "dask"])
 def test_batch_without_its_extra_says_what_to_install(
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
@@ -42,8 +42,9 @@ def test_batch_without_its_extra_says_what_to_install(
     (tmp_path / "night.edf").write_bytes(b"0       ")
     out = tmp_path / "results.parquet"
     _hide(monkeypatch, module)
-    code, _, err = run_cli("analyze-batch", str(tmp_path / "*.edf"), "--out", str(out))
+    code, printed, err = run_cli("analyze-batch", str(tmp_path / "*.edf"), "--out", str(out))
     assert code == 2
+    assert printed == "", "nothing (no progress bar) before the missing extra is named"
     assert "Traceback" not in err
     lines = err.strip().splitlines()
     assert len(lines) == 1, err

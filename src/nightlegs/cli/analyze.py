@@ -113,12 +113,13 @@ def analyze_batch_command(
     from rich.progress import Progress
 
     from nightlegs.errors import InputError
-    from nightlegs.movement.batch import expand_paths, run_batch
+    from nightlegs.movement.batch import expand_paths, require_batch_extra, run_batch
 
     if reference_dir is not None and not reference_dir.is_dir():
         raise InputError(f"--reference-dir: {reference_dir}: expected a directory")
     if not expand_paths(pattern):
         raise InputError(f"no file matched {' '.join(pattern)}; nothing to analyse")
+    require_batch_extra()  # before the progress bar, so a missing extra is the only output
     with Progress(transient=False) as progress:
         task = progress.add_task("recordings", total=None)
 

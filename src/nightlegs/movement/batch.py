@@ -27,12 +27,40 @@ from nightlegs.errors import NightlegsError
 from nightlegs.movement._atomic import atomic_path
 from nightlegs.movement.results import CONTRACT_SCALARS
 
-__all__ = ["BatchOutcome", "analyze_batch", "analyze_one", "expand_paths", "run_batch"]
+__all__ = [
+    "BatchOutcome",
+    "analyze_batch",
+    "analyze_one",
+    "expand_paths",
+    "require_batch_extra",
+    "run_batch",
+]
 
 log = logging.getLogger(__name__)
 
 # One Parquet column per contract value; the clinical reading is a string like the article band.
 _SCALARS = CONTRACT_SCALARS
+
+
+def require_batch_extra() -> None:
+    """Check that ``nightlegs[batch]`` is installed, before anything is shown or analysed.
+
+    Raises
+    ------
+    MissingExtraError
+        Dask, distributed or pyarrow is missing; the message says what to install.
+
+    Examples
+    --------
+    >>> require_batch_extra()  # silent when the extra is installed
+    """
+    with needs_extra("batch", "nightlegs analyze-batch"):
+        # pyarrow is pandas' Parquet engine: checked here, before any recording is analysed.
+        # ``distributed`` is what ``dask.distributed`` re-exports; imported by its own name, a
+        # missing one is reported as missing (dask's wrapper raises a bare ImportError).
+        import dask  # noqa: F401
+        import distributed  # noqa: F401
+        import pyarrow  # noqa: F401
 
 
 def expand_paths(patterns: str | Path | Iterable[str | Path]) -> list[str]:
@@ -228,12 +256,8 @@ def run_batch(
     >>> outcome.matched, outcome.skipped, outcome.failed  # doctest: +SKIP
     (120, 100, 1)
     """
-    with needs_extra("batch", "nightlegs analyze-batch"):
-        # pyarrow is pandas' Parquet engine: checked here, before any recording is analysed.
-        # ``distributed`` is what ``dask.distributed`` re-exports; imported by its own name, a
-        # missing one is reported as missing (dask's wrapper raises a bare ImportError).
-        import pyarrow  # noqa: F401
-        from distributed import Client, LocalCluster, as_completed
+    require_batch_extra()
+    from distributed import Client, LocalCluster, as_completed
 
     out = Path(out)
     rows: list[dict[str, Any]] = []

@@ -188,8 +188,9 @@ def test_reopening_keeps_data_and_description(database_url: str, make_night: Mak
         description = store.database_description
     with open_store(database_url) as store:
         assert store.get_night(night.id) == night
-    assert "nightlegs:nightlegs@" not in description  # the password is never shown
-    assert description.endswith((".sqlite3", "nightlegs_test")) or "nightlegs_test?" in description
+    url = make_url(database_url)
+    assert f":{url.password}@" not in description  # the password is never shown
+    assert str(url.database) in description  # the file or database name is
 
 
 def test_unsupported_url_is_an_input_error() -> None:

@@ -38,6 +38,7 @@ def _diary(nights: int, *, first: dt.date = dt.date(2000, 1, 1)) -> DiaryExport:
 def test_other_writers_go_on_during_a_large_import(database_url: str) -> None:
     data = _diary(NIGHTS)
     latencies: list[float] = []
+    during: list[bool] = []  # whether each write finished while the import still ran
     importing = threading.Event()
     done = threading.Event()
     with open_store(database_url) as store, open_store(database_url) as other:
@@ -49,6 +50,7 @@ def test_other_writers_go_on_during_a_large_import(database_url: str) -> None:
                 started = time.perf_counter()
                 other.create_night(NightIn(date=dt.date(2024, 1, 1), notes="other writer"))
                 latencies.append(time.perf_counter() - started)
+                during.append(not done.is_set())
 
         writer = threading.Thread(target=write)
         writer.start()
@@ -62,10 +64,10 @@ def test_other_writers_go_on_during_a_large_import(database_url: str) -> None:
             writer.join(30)
         stored = store.export_diary().nights  # no ids: quicker to read back than list_nights
 
-    # Nothing starved: the other writer kept writing while the import ran, and its slowest
-    # write waited for the final move only, a fraction of the whole import.
-    assert len(latencies) >= 20, (len(latencies), took)
-    assert max(latencies) < took / 2, (max(latencies), took)
+    # Nothing starved: the other writer's writes went on finishing while the import ran. An
+    # import holding the write lock throughout would let at most one through (after it), however
+    # fast or slow the machine; no timing threshold, so a loaded machine cannot fail this.
+    assert sum(during) >= 3, (sum(during), len(latencies), took)
     imported = [n for n in stored if n.notes and n.notes.startswith("night ")]
     assert len(imported) == NIGHTS
     assert sum(n.notes == "other writer" for n in stored) == len(latencies)

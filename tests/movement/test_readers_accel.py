@@ -116,7 +116,21 @@ def test_cwa_not_a_cwa(tmp_path: Path) -> None:
         read_recording(p)
 
 
-def test_cwa_start_is_the_first_block_stamp_and_csv_has_none(tmp_path: Path) -> None:
-    path, _ = _cwa(tmp_path / "ax3_L.cwa", start_s=75.0)
-    assert read_recording(path).start == dt.datetime(2024, 3, 5, 22, 1, 15)
+def test_cwa_start_is_the_first_sample_time_and_csv_has_none(tmp_path: Path) -> None:
+    # The first block is stamped 22:01:15 (fraction .25 or offset -25 samples); the recording
+    # starts when its first sample was taken, which hypnograms are aligned to by clock time.
+    for fractional in (False, True):
+        path, _ = _cwa(tmp_path / "ax3_L.cwa", start_s=75.25, fractional=fractional)
+        assert read_recording(path).start == dt.datetime(2024, 3, 5, 22, 1, 15, 250000)
     assert read_recording(_csv(tmp_path / "left.csv")).start is None
+
+
+def test_cwa_across_the_end_of_a_30_day_month(tmp_path: Path) -> None:
+    # 23:59 on 30 April to 00:01 on 1 May is two minutes, not a day and two minutes.
+    origin = dt.datetime(2024, 4, 30, 23, 59)
+    path, truth = _cwa(tmp_path / "ax3.cwa", seconds=120, origin=origin)
+    rec = read_recording(path)
+    assert rec.duration_s == pytest.approx(120, abs=0.02)
+    np.testing.assert_allclose(
+        rec.accelerometers[0].xyz_g, truth[: len(rec.accelerometers[0].xyz_g)]
+    )

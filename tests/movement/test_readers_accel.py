@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from _cwa_writer import write_cwa as _cwa
 
 from nightlegs.errors import RecordingError
 from nightlegs.movement.readers import read_recording
@@ -48,75 +49,6 @@ def test_csv_missing_columns(tmp_path: Path) -> None:
     p.write_text("time,x,y\n0,0,0\n")
     with pytest.raises(RecordingError, match=r"a\.csv: missing column\(s\) z; expected time"):
         read_recording(p)
-
-
-def _checksum(blk: bytearray) -> None:
-    """Set the last word so the 16-bit word-wise sum of the block is zero (cwa.h)."""
-    words = np.frombuffer(bytes(blk[:510]), dtype="<u2")
-    blk[510:512] = ((-int(words.sum())) & 0xFFFF).to_bytes(2, "little")
-
-
-def _cwa(
-    path: Path,
-    seconds: int = 20,
-    fs_code: int = 10,
-    *,
-    xyz_g: np.ndarray | None = None,
-    start_s: float = 0.0,
-    fractional: bool = False,
-) -> tuple[Path, np.ndarray]:
-    """Write a packed-format AX3 .cwa (100 Hz: rate code 10) following Open Movement's cwa.h.
-
-    Block b's first sample is at ``start_s + b * 120 / fs``. Without ``fractional`` the
-    whole-second stamp is valid at a sample index before the block (``timestampOffset``
-    negative), as older firmware writes; with it, the stamp and its fraction give the time of
-    the block's first sample exactly and ``timestampOffset`` carries the firmware's
-    backwards-compatible shift of ``-(fraction16 * fs) >> 16`` samples.
-    """
-    fs = 3200 / (1 << (15 - fs_code))
-    n = int(seconds * fs)
-    if xyz_g is None:
-        rng = np.random.default_rng(1)
-        xyz_g = np.column_stack(
-            [rng.normal(0, 0.05, n), rng.normal(0, 0.05, n), 1 + rng.normal(0, 0.05, n)]
-        )
-    xyz = np.round(xyz_g[:n] * 256).astype(np.int64)
-    header = bytearray(1024)
-    header[0:2] = b"MD"
-    header[2:4] = (1020).to_bytes(2, "little")
-    blocks = []
-    for b, start in enumerate(range(0, n, 120)):
-        chunk = xyz[start : start + 120]
-        blk = bytearray(512)
-        blk[0:2] = b"AX"
-        blk[2:4] = (508).to_bytes(2, "little")
-        blk[10:14] = b.to_bytes(4, "little")
-        t = start_s + start / fs
-        whole = int(t)
-        if fractional:
-            frac16 = round((t - whole) * 32768) << 1
-            if frac16 >= 65536:
-                whole, frac16 = whole + 1, 0
-            blk[4:6] = (0x8000 | (frac16 >> 1)).to_bytes(2, "little")
-            offset = -((frac16 * int(fs)) >> 16)
-        else:
-            offset = round(-(t - whole) * fs)
-        stamp = (
-            (24 << 26) | (3 << 22) | (5 << 17) | (22 << 12) | ((whole // 60) << 6) | (whole % 60)
-        )
-        blk[14:18] = stamp.to_bytes(4, "little")
-        blk[24] = fs_code
-        blk[25] = 0x30
-        blk[26:28] = offset.to_bytes(2, "little", signed=True)
-        blk[28:30] = len(chunk).to_bytes(2, "little")
-        packed = (
-            (chunk[:, 0] & 0x3FF) | ((chunk[:, 1] & 0x3FF) << 10) | ((chunk[:, 2] & 0x3FF) << 20)
-        )
-        blk[30 : 30 + 4 * len(chunk)] = packed.astype("<u4").tobytes()
-        _checksum(blk)
-        blocks.append(bytes(blk))
-    path.write_bytes(bytes(header) + b"".join(blocks))
-    return path, xyz / 256.0
 
 
 def test_cwa_packed(tmp_path: Path) -> None:
@@ -184,7 +116,21 @@ def test_cwa_not_a_cwa(tmp_path: Path) -> None:
         read_recording(p)
 
 
-def test_cwa_start_is_the_first_block_stamp_and_csv_has_none(tmp_path: Path) -> None:
-    path, _ = _cwa(tmp_path / "ax3_L.cwa", start_s=75.0)
-    assert read_recording(path).start == dt.datetime(2024, 3, 5, 22, 1, 15)
+def test_cwa_start_is_the_first_sample_time_and_csv_has_none(tmp_path: Path) -> None:
+    # The first block is stamped 22:01:15 (fraction .25 or offset -25 samples); the recording
+    # starts when its first sample was taken, which hypnograms are aligned to by clock time.
+    for fractional in (False, True):
+        path, _ = _cwa(tmp_path / "ax3_L.cwa", start_s=75.25, fractional=fractional)
+        assert read_recording(path).start == dt.datetime(2024, 3, 5, 22, 1, 15, 250000)
     assert read_recording(_csv(tmp_path / "left.csv")).start is None
+
+
+def test_cwa_across_the_end_of_a_30_day_month(tmp_path: Path) -> None:
+    # 23:59 on 30 April to 00:01 on 1 May is two minutes, not a day and two minutes.
+    origin = dt.datetime(2024, 4, 30, 23, 59)
+    path, truth = _cwa(tmp_path / "ax3.cwa", seconds=120, origin=origin)
+    rec = read_recording(path)
+    assert rec.duration_s == pytest.approx(120, abs=0.02)
+    np.testing.assert_allclose(
+        rec.accelerometers[0].xyz_g, truth[: len(rec.accelerometers[0].xyz_g)]
+    )

@@ -155,7 +155,10 @@ def read_recording(
         if accel_start is not None:
             start_date = accel_start.date()
             start_clock = float(
-                accel_start.hour * 3600 + accel_start.minute * 60 + accel_start.second
+                accel_start.hour * 3600
+                + accel_start.minute * 60
+                + accel_start.second
+                + accel_start.microsecond / 1e6
             )
     else:
         raise RecordingError(

@@ -63,7 +63,8 @@ class CwaContent:
 
     signal: AccelSignal
     warnings: tuple[str, ...] = ()
-    #: Date and clock time stamped on the first data block (None if not a valid date).
+    #: Date and clock time of the first sample, from the earliest block stamp (None if that stamp
+    #: is not a valid date).
     start: dt.datetime | None = None
 
 
@@ -124,12 +125,24 @@ def _blocks(buf: NDArray[np.uint8], path: Path) -> tuple[NDArray[np.void], list[
     return good, warnings
 
 
-def _seconds(stamp: NDArray[np.int64]) -> NDArray[np.float64]:
-    # 372-day "years" and 31-day months keep order within a recording; only differences count.
-    day = ((stamp >> 26) & 0x3F) * 372 + ((stamp >> 22) & 0x0F) * 31 + ((stamp >> 17) & 0x1F)
+def _seconds(stamp: NDArray[np.int64]) -> NDArray[np.int64]:
+    """Seconds since 1970 of packed block timestamps, on the calendar (month lengths, leap years).
+
+    Examples
+    --------
+    >>> def stamp(y, mo, d, h, mi, s):
+    ...     return (y - 2000) << 26 | mo << 22 | d << 17 | h << 12 | mi << 6 | s
+    >>> ends = [stamp(2024, 2, 29, 23, 59, 59), stamp(2024, 3, 1, 0, 0, 0)]  # leap year
+    >>> ends += [stamp(2024, 4, 30, 23, 59, 59), stamp(2024, 5, 1, 0, 0, 0)]  # 30-day month
+    >>> np.diff(_seconds(np.array(ends)))[::2].tolist()
+    [1, 1]
+    """
+    months = ((stamp >> 26) & 0x3F) * 12 + ((stamp >> 22) & 0x0F) - 1
+    first_day = (np.datetime64("2000-01", "M") + months).astype("datetime64[D]").astype(np.int64)
+    days = first_day + ((stamp >> 17) & 0x1F) - 1
     return np.asarray(
-        day * 86400.0 + ((stamp >> 12) & 0x1F) * 3600 + ((stamp >> 6) & 0x3F) * 60 + (stamp & 0x3F),
-        dtype=np.float64,
+        days * 86400 + ((stamp >> 12) & 0x1F) * 3600 + ((stamp >> 6) & 0x3F) * 60 + (stamp & 0x3F),
+        dtype=np.int64,
     )
 
 
@@ -204,7 +217,10 @@ def decode_cwa(path: Path, side: Side | None = None) -> CwaContent:
     frac16 = np.where(has_frac, (dev & 0x7FFF) << 1, 0)
     # Undo the firmware's backwards-compatible shift of the offset (see the module docstring).
     offset = good["timestamp_offset"].astype(np.int64) + ((frac16 * fs_blk.astype(np.int64)) >> 16)
-    secs = _seconds(good["timestamp"].astype(np.int64)) + frac16 / 65536.0
+    whole = _seconds(good["timestamp"].astype(np.int64))
+    first_block = int(np.argmin(whole))
+    # Seconds after the earliest stamp: small numbers keep the sample spacing exact in float64.
+    secs = (whole - whole[first_block]) + frac16 / 65536.0
     xyz, unit = _samples(good)
     i = np.arange(xyz.shape[1])[None, :]
     t = secs[:, None] + (i - offset[:, None]) / fs_blk[:, None]
@@ -217,8 +233,9 @@ def decode_cwa(path: Path, side: Side | None = None) -> CwaContent:
     signal = AccelSignal(
         label=path.name, side=side or side_from_name(path.stem) or "left", fs=fs, xyz_g=out
     )
-    first = int(good["timestamp"][int(np.argmin(secs))])
-    return CwaContent(signal, tuple(warnings), _stamp_datetime(first))
+    stamped = _stamp_datetime(int(good["timestamp"][first_block]))
+    start = None if stamped is None else stamped + dt.timedelta(seconds=float(t_all[0]))
+    return CwaContent(signal, tuple(warnings), start)
 
 
 def read_cwa(path: Path, side: Side | None = None) -> AccelSignal:

@@ -134,3 +134,30 @@ def test_cwa_across_the_end_of_a_30_day_month(tmp_path: Path) -> None:
     np.testing.assert_allclose(
         rec.accelerometers[0].xyz_g, truth[: len(rec.accelerometers[0].xyz_g)]
     )
+
+
+def test_two_cwa_legs_started_apart_share_one_time_line(tmp_path: Path) -> None:
+    # The right device was started 3.5 s after the left one; both record a kick at 10 s of
+    # wall-clock time after the left start. On the recording's one time line (starting with the
+    # earlier device) the kick must be at the same sample in both legs.
+    fs, seconds, late = 100.0, 20.0, 3.5
+    n = int(seconds * fs)
+
+    def kick_at(onset_s: float) -> np.ndarray:
+        xyz = np.zeros((n, 3))
+        xyz[:, 2] = 1.0
+        start = int(onset_s * fs)
+        xyz[start : start + 50, 0] = 1.5
+        return xyz
+
+    left, _ = _cwa(tmp_path / "ax3_L.cwa", seconds=seconds, xyz_g=kick_at(10.0))
+    right, _ = _cwa(
+        tmp_path / "ax3_R.cwa", seconds=seconds, xyz_g=kick_at(10.0 - late), start_s=late
+    )
+    rec = read_recording([left, right])
+    by_side = {a.side: a.xyz_g for a in rec.accelerometers}
+    onsets = {side: int(np.argmax(xyz[:, 0] > 1.0)) for side, xyz in by_side.items()}
+    assert onsets["left"] == onsets["right"] == pytest.approx(10.0 * fs, abs=1)
+    # The late leg is held still until it starts, and the shift is said, not silent.
+    assert np.allclose(by_side["right"][: int(late * fs) - 1, 0], by_side["right"][0, 0])
+    assert any("ax3_R.cwa: starts 3.5 s after" in w for w in rec.warnings), rec.warnings

@@ -11,6 +11,8 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
+
 from nightlegs.errors import RecordingError
 from nightlegs.movement._types import AccelSignal, Hypnogram, Interval, LegSignal, Recording
 from nightlegs.movement.readers._accel import read_accel_csv
@@ -61,21 +63,49 @@ def parse_leg_channels(value: str | Sequence[str] | None) -> tuple[str, ...] | N
     return labels
 
 
+def _align(
+    accel: AccelSignal, start: dt.datetime | None, earliest: dt.datetime, warnings: list[str]
+) -> AccelSignal:
+    """``accel`` on the time line of the earliest device: two legs' samples at one index must
+    be the same moment, or a movement of both legs would count as two at different times.
+
+    The device that started later is held still (its first sample repeated) until it starts.
+    """
+    if start is None or start <= earliest:
+        return accel
+    late_s = (start - earliest).total_seconds()
+    pad = round(late_s * accel.fs)
+    if pad == 0:
+        return accel
+    if late_s >= 1.0:
+        warnings.append(
+            f"{accel.label}: starts {late_s:.1f} s after the other leg's device; aligned by the "
+            "devices' time stamps, with this leg counted as still until it starts"
+        )
+    head = np.repeat(accel.xyz_g[:1], pad, axis=0)
+    return AccelSignal(accel.label, accel.side, accel.fs, np.concatenate([head, accel.xyz_g]))
+
+
 def _read_accels(
     paths: Sequence[Path],
 ) -> tuple[tuple[AccelSignal, ...], float, list[str], dt.datetime | None]:
     accels: list[AccelSignal] = []
     warnings: list[str] = []
-    start: dt.datetime | None = None  # a CSV has no clock; a .cwa block stamps date and time
+    starts: list[dt.datetime | None] = []  # a CSV has no clock; a .cwa block stamps its time
     for p in paths:
         if p.suffix.lower() == ".cwa":
             content = decode_cwa(p)
             accels.append(content.signal)
+            starts.append(content.start)
             warnings += content.warnings
-            if content.start is not None:
-                start = content.start if start is None else min(start, content.start)
         else:
-            accels.extend(read_accel_csv(p))
+            read = read_accel_csv(p)
+            accels.extend(read)
+            starts.extend([None] * len(read))
+    known = [s for s in starts if s is not None]
+    start = min(known) if known else None
+    if start is not None and len(known) > 1:
+        accels = [_align(a, s, start, warnings) for a, s in zip(accels, starts, strict=True)]
     if len({a.side for a in accels}) < len(accels):
         if len(accels) != 2:
             raise RecordingError(f"{paths[0]}: more than one accelerometer for the same leg")

@@ -8,6 +8,11 @@ thing and every export re-imports to the same diary:
   store them);
 * clock times are local times without a time zone;
 * ``recording_id`` fits a 32-bit integer column.
+
+Which fields are copied comes from the schema (:data:`~nightlegs.diary.schemas.NIGHT_FIELDS`,
+:data:`~nightlegs.diary.schemas.EPISODE_FIELDS`, :data:`~nightlegs.diary.schemas.PROFILE_FIELDS`),
+and stored rows are read back into the models with ``from_attributes``; no field is named here
+except where storage treats it apart.
 """
 
 from __future__ import annotations
@@ -25,6 +30,9 @@ from nightlegs.diary._orm import (
     utc_now,
 )
 from nightlegs.diary.schemas import (
+    EPISODE_FIELDS,
+    NIGHT_FIELDS,
+    PROFILE_FIELDS,
     AssessmentRecord,
     EpisodeIn,
     Night,
@@ -56,6 +64,11 @@ __all__ = [
 ]
 
 _MAX_INT32 = 2**31 - 1
+
+
+def _values(source: object, names: tuple[str, ...]) -> dict[str, Any]:
+    """``{name: source.name}`` for each of ``names`` (a model or a row)."""
+    return {name: getattr(source, name) for name in names}
 
 
 def checked_text(value: str | None, field: str, *, empty_is_none: bool = False) -> str | None:
@@ -125,30 +138,22 @@ def night_values(night: NightIn) -> dict[str, Any]:
     >>> night_values(NightIn(date=dt.date(2024, 5, 1)))["date"]
     datetime.date(2024, 5, 1)
     """
-    return {
-        "date": night.date,
-        "bedtime": night.bedtime,
-        "wake_time": night.wake_time,
-        "sleep_quality": night.sleep_quality,
-        "movements_per_hour": night.movements_per_hour,
-        "movements_source": night.movements_source,
-        "recording_id": night.recording_id,
-        "notes": night.notes,
-    }
+    return _values(night, NIGHT_FIELDS)
 
 
 def episode_values(night: NightIn) -> list[dict[str, Any]]:
-    """The ``episodes`` columns of each episode of a stored-form night, ``position`` included."""
+    """The ``episodes`` columns of each episode of a stored-form night, ``position`` included.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> cramp = EpisodeIn(side="left", body_site="calf", kind="cramp", intensity=5)
+    >>> [(e["position"], e["kind"]) for e in episode_values(
+    ...     NightIn(date=dt.date(2024, 5, 1), episodes=[cramp, cramp]))]
+    [(0, 'cramp'), (1, 'cramp')]
+    """
     return [
-        {
-            "position": position,
-            "time": episode.time,
-            "side": episode.side,
-            "body_site": episode.body_site,
-            "kind": episode.kind,
-            "intensity": episode.intensity,
-            "helped": episode.helped,
-        }
+        {"position": position, **_values(episode, EPISODE_FIELDS)}
         for position, episode in enumerate(night.episodes)
     ]
 
@@ -165,42 +170,9 @@ def apply_night(row: NightRow, night: NightIn, where: str = "night") -> None:
         row.created_at = now
 
 
-def _night_fields(row: NightRow) -> dict[str, Any]:
-    return {
-        "date": row.date,
-        "bedtime": row.bedtime,
-        "wake_time": row.wake_time,
-        "sleep_quality": row.sleep_quality,
-        "movements_per_hour": row.movements_per_hour,
-        "movements_source": row.movements_source,
-        "recording_id": row.recording_id,
-        "notes": row.notes,
-    }
-
-
-def _episode_fields(row: EpisodeRow) -> dict[str, Any]:
-    return {
-        "time": row.time,
-        "side": row.side,
-        "body_site": row.body_site,
-        "kind": row.kind,
-        "intensity": row.intensity,
-        "helped": row.helped,
-    }
-
-
 def night_model(row: NightRow) -> Night:
-    """The stored night as the API returns it."""
-    return Night.model_validate(
-        {
-            **_night_fields(row),
-            "id": row.id,
-            "person_id": row.person_id,
-            "created_at": row.created_at,
-            "updated_at": row.updated_at,
-            "episodes": [{**_episode_fields(e), "id": e.id} for e in row.episodes],
-        }
-    )
+    """The stored night as the API returns it (read from the row's attributes)."""
+    return Night.model_validate(row, from_attributes=True)
 
 
 def night_in_model(row: NightRow) -> NightIn:
@@ -210,17 +182,14 @@ def night_in_model(row: NightRow) -> NightIn:
     dates were kept to a plausible range must still export (its import then names the date).
     """
     return NightIn.model_construct(
-        **_night_fields(row),
-        episodes=[EpisodeIn.model_construct(**_episode_fields(e)) for e in row.episodes],
+        **_values(row, NIGHT_FIELDS),
+        episodes=[EpisodeIn.model_construct(**_values(e, EPISODE_FIELDS)) for e in row.episodes],
     )
-
-
-_PROFILE_FIELDS = tuple(ProfileIn.model_fields)
 
 
 def apply_profile(row: PersonRow, profile: ProfileIn, where: str = "profile") -> None:
     """Copy ``profile`` onto the person ``row`` and mark the profile as entered."""
-    for name in _PROFILE_FIELDS:
+    for name in PROFILE_FIELDS:
         if name not in ("medicines", "known_conditions"):
             setattr(row, name, getattr(profile, name))
     row.medicines = [str(checked_text(m, f"{where}.medicines")) for m in profile.medicines]
@@ -246,39 +215,26 @@ def apply_person(row: PersonRow, person: PersonIn) -> None:
     apply_profile(row, person, where="person")
 
 
-def _profile_fields(row: PersonRow) -> dict[str, Any]:
-    fields = {name: getattr(row, name) for name in _PROFILE_FIELDS}
-    fields["medicines"] = list(row.medicines)
-    fields["known_conditions"] = list(row.known_conditions)
-    return fields
-
-
 def profile_in_model(row: PersonRow) -> ProfileIn | None:
     """The person's profile without its timestamp; ``None`` when none was entered."""
     if row.profile_saved_at is None:
         return None
-    return ProfileIn.model_validate(_profile_fields(row))
+    return ProfileIn.model_validate(row, from_attributes=True)
 
 
 def profile_model(row: PersonRow) -> Profile | None:
     """The person's profile as ``GET /api/profile`` returns it; ``None`` when none was entered."""
     if row.profile_saved_at is None:
         return None
-    return Profile.model_validate({**_profile_fields(row), "updated_at": row.profile_saved_at})
+    # Not from_attributes: the profile's ``updated_at`` is when it was entered, not the row's.
+    return Profile.model_validate(
+        {**_values(row, PROFILE_FIELDS), "updated_at": row.profile_saved_at}
+    )
 
 
 def person_model(row: PersonRow) -> Person:
-    """The stored person with their profile."""
-    return Person.model_validate(
-        {
-            **_profile_fields(row),
-            "id": row.id,
-            "name": row.name,
-            "profile_saved": row.profile_saved_at is not None,
-            "created_at": row.created_at,
-            "updated_at": row.updated_at,
-        }
-    )
+    """The stored person with their profile (read from the row's attributes)."""
+    return Person.model_validate(row, from_attributes=True)
 
 
 def assessment_model(row: AssessmentRow) -> AssessmentRecord:

@@ -1,7 +1,9 @@
 """The diary's tables as a typed SQLAlchemy 2 ORM (private: the public shape is ``schemas``).
 
 The migrations in ``migrations/versions/`` create exactly this metadata; a test checks that
-Alembic's autogenerate comparison between the two is empty on SQLite and on PostgreSQL.
+Alembic's autogenerate comparison between the two is empty on SQLite and on PostgreSQL. The
+columns mirror the fields of the models in ``schemas`` (the one list of the diary's fields);
+``tests/diary/test_diary_one_schema.py`` fails when a column or a field is on one side only.
 
 Every night, assessment and recording belongs to a person (``person_id``, deleted with them).
 """
@@ -113,6 +115,11 @@ class PersonRow(Base):
     profile_saved_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+    @property
+    def profile_saved(self) -> bool:
+        """Whether a profile was entered (``Person.profile_saved``, read ``from_attributes``)."""
+        return self.profile_saved_at is not None
 
 
 def _owner() -> Mapped[int]:

@@ -2,7 +2,9 @@
 
 Layout
 ------
-Columns, always in this order: :data:`NIGHT_COLUMNS` then :data:`EPISODE_COLUMNS`. ``night``
+Columns, always in this order: :data:`NIGHT_COLUMNS` then :data:`EPISODE_COLUMNS`, which are the
+fields of :class:`~nightlegs.diary.schemas.NightIn` and :class:`~nightlegs.diary.schemas.EpisodeIn`
+in the schema's order (an episode's ``time`` is the column ``episode_time``). ``night``
 numbers the nights of the file (1, 2, ...): every row of one night carries the same number and the
 night's fields; a night without episodes is one row with the episode columns empty. Dates and
 times are ISO 8601 (``2024-05-01``, ``23:30:00``), numbers are written so that they read back
@@ -30,7 +32,14 @@ from typing import Any
 from pydantic import ValidationError
 
 from nightlegs.diary._convert import storable_night
-from nightlegs.diary.schemas import DiaryExport, NightIn, ProfileIn
+from nightlegs.diary.schemas import (
+    EPISODE_FIELDS,
+    NIGHT_FIELDS,
+    DiaryExport,
+    EpisodeIn,
+    NightIn,
+    ProfileIn,
+)
 from nightlegs.diary.store import DiaryStore
 from nightlegs.errors import InputError
 
@@ -45,28 +54,27 @@ __all__ = [
     "restore",
 ]
 
-NIGHT_COLUMNS = (
-    "night",
-    "date",
-    "bedtime",
-    "wake_time",
-    "sleep_quality",
-    "movements_per_hour",
-    "movements_source",
-    "recording_id",
-    "notes",
-)
-EPISODE_COLUMNS = ("episode_time", "side", "body_site", "kind", "intensity", "helped")
-CSV_COLUMNS = NIGHT_COLUMNS + EPISODE_COLUMNS
-
-# CSV column -> field of NightIn / EpisodeIn (the rest have the same name).
-_NIGHT_FIELD = {c: c for c in NIGHT_COLUMNS[1:]}
-_EPISODE_FIELD = {"episode_time": "time", **{c: c for c in EPISODE_COLUMNS[1:]}}
+# The episode fields whose column has another name (a night's fields keep theirs).
+_RENAMED_EPISODE_FIELDS = {"time": "episode_time"}
+# CSV column -> field of NightIn / EpisodeIn, in the schema's order.
+_NIGHT_FIELD = {name: name for name in NIGHT_FIELDS}
+_EPISODE_FIELD = {_RENAMED_EPISODE_FIELDS.get(name, name): name for name in EPISODE_FIELDS}
 _COLUMN_OF_EPISODE_FIELD = {v: k for k, v in _EPISODE_FIELD.items()}
 
+#: The night number, then a night's fields: ``night, date, bedtime, ..., notes``.
+NIGHT_COLUMNS = ("night", *_NIGHT_FIELD)
+#: An episode's fields: ``episode_time, side, body_site, kind, intensity, helped``.
+EPISODE_COLUMNS = tuple(_EPISODE_FIELD)
+CSV_COLUMNS = NIGHT_COLUMNS + EPISODE_COLUMNS
 
-#: Free-text columns: the ones a formula could hide in, and the only ones neutralised.
-TEXT_COLUMNS = frozenset({"notes", "body_site", "helped"})
+#: Free-text columns (the fields typed ``str``): the ones a formula could hide in, and the only
+#: ones neutralised: ``notes``, ``body_site`` and ``helped``.
+TEXT_COLUMNS = frozenset(
+    column
+    for model, fields in ((NightIn, _NIGHT_FIELD), (EpisodeIn, _EPISODE_FIELD))
+    for column, name in fields.items()
+    if model.model_fields[name].annotation in (str, str | None)
+)
 # OWASP's formula triggers, their full-width forms (some spreadsheets read those too), and the
 # quote itself, so that restoring is exact.
 _TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20", "'")

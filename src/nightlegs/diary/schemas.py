@@ -2,6 +2,11 @@
 
 ``*In`` models are what a client sends (create or replace); the others are what is stored and
 returned, with ids and timestamps. Storage (SQLAlchemy) lives in :mod:`nightlegs.diary.storage`.
+
+These models are the one list of a night's, an episode's and a profile's fields: the writer
+copies :data:`NIGHT_FIELDS`, :data:`EPISODE_FIELDS` and :data:`PROFILE_FIELDS` onto the tables,
+stored rows are read back with ``from_attributes``, and the CSV columns are these names in this
+order (:mod:`nightlegs.diary.csv_io`). A test checks that the tables hold exactly these fields.
 """
 
 from __future__ import annotations
@@ -15,6 +20,9 @@ from nightlegs._inputs import NightDate, StrictIn
 from nightlegs.diary import _person_checks as checks
 
 __all__ = [
+    "EPISODE_FIELDS",
+    "NIGHT_FIELDS",
+    "PROFILE_FIELDS",
     "AssessmentRecord",
     "DiaryExport",
     "Episode",
@@ -104,6 +112,8 @@ class PersonIn(ProfileIn):
 class Person(ProfileIn):
     """A stored person; ``profile_saved`` is false until a profile was entered for them."""
 
+    model_config = ConfigDict(from_attributes=True)
+
     id: int
     name: str
     profile_saved: bool
@@ -123,6 +133,8 @@ class EpisodeIn(_In):
 
 
 class Episode(EpisodeIn):
+    model_config = ConfigDict(from_attributes=True)
+
     id: int
 
 
@@ -141,6 +153,8 @@ class NightIn(_In):
 
 
 class Night(NightIn):
+    model_config = ConfigDict(from_attributes=True)
+
     # A stored night is shown whatever its date (one stored before dates were checked too).
     date: dt.date
     id: int
@@ -148,6 +162,15 @@ class Night(NightIn):
     created_at: dt.datetime
     updated_at: dt.datetime
     episodes: list[Episode] = Field(default_factory=list)  # type: ignore[assignment]
+
+
+#: A profile's fields in the schema's order (the ``people`` columns besides name and stamps).
+PROFILE_FIELDS: tuple[str, ...] = tuple(ProfileIn.model_fields)
+#: An episode's fields in the schema's order (the ``episodes`` columns besides ids and position).
+EPISODE_FIELDS: tuple[str, ...] = tuple(EpisodeIn.model_fields)
+#: A night's own fields in the schema's order: the ``nights`` columns besides ids and stamps
+#: (its episodes are rows of their own).
+NIGHT_FIELDS: tuple[str, ...] = tuple(name for name in NightIn.model_fields if name != "episodes")
 
 
 class AssessmentRecord(BaseModel):

@@ -48,6 +48,7 @@ from nightlegs.diary._orm import AssessmentRow, NightRow, PersonRow, RecordingRo
 from nightlegs.diary._people import person_id, person_row
 from nightlegs.diary._recording_nights import clear_recording, place_recording, recording_nights
 from nightlegs.diary.schemas import (
+    PROFILE_FIELDS,
     AssessmentRecord,
     DiaryExport,
     Night,
@@ -66,7 +67,7 @@ if TYPE_CHECKING:
 
 __all__ = ["SqlDiaryStore", "default_database_url", "open_store"]
 
-_PROFILE_COLUMNS = (*ProfileIn.model_fields, "profile_saved_at", "updated_at")
+_PROFILE_COLUMNS = (*PROFILE_FIELDS, "profile_saved_at", "updated_at")
 _RECORDING_STATUSES = ("pending", "running", "done", "failed")
 _UNFINISHED = ("pending", "running")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -23,6 +24,14 @@ def test_kb_findings_lists_ids_and_searches(run_cli: Run) -> None:
     assert code == 0 and "urge_to_move" in out and "leg_swelling" in out
     code, out, _ = run_cli("kb", "findings", "swollen leg")
     assert code == 0 and "leg_swelling" in out and "urge_to_move" not in out
+
+
+def test_kb_show_gives_a_finding_with_its_sources(run_cli: Run) -> None:
+    code, out, _ = run_cli("kb", "show", "calf_bigger_than_other")
+    assert code == 0
+    sources = json.loads(out)["sources"]
+    assert {"kind": "guideline", "ref": "NICE NG158"}.items() <= sources[-1].items()
+    assert "Wells" in sources[-1]["locator"]
 
 
 def test_kb_findings_says_when_nothing_matches(run_cli: Run) -> None:

@@ -35,7 +35,7 @@ def test_every_catalogue_condition_is_defined() -> None:
 
 def test_every_record_has_provenance() -> None:
     kb = load_knowledge_base()
-    for record in (*kb.conditions, *kb.red_flags, *kb.self_care):
+    for record in (*kb.conditions, *kb.red_flags, *kb.self_care, *kb.findings):
         assert record.sources, record.id
     for claim in kb.claims:
         kinds = {s.kind for s in claim.sources}
@@ -87,6 +87,34 @@ def test_unknown_key_is_rejected_naming_file_and_field(kb_copy: Path) -> None:
 def test_missing_field_is_reported(kb_copy: Path) -> None:
     _edit(kb_copy / "conditions" / "growing_pains.yaml", lambda d: d.pop("sources"))
     with pytest.raises(KnowledgeBaseError, match="field 'sources'"):
+        load_knowledge_base()
+
+
+def test_finding_without_sources_names_file_and_finding(kb_copy: Path) -> None:
+    path = kb_copy / "findings" / "signs.yaml"
+    first = yaml.safe_load(path.read_text())["findings"][0]["id"]
+    _edit(path, lambda d: d["findings"][0].pop("sources"))
+    with pytest.raises(
+        KnowledgeBaseError,
+        match=rf"findings/signs\.yaml\[0\] \(id '{first}'\): field 'sources': Field required",
+    ):
+        load_knowledge_base()
+
+
+def test_finding_with_an_empty_source_list_is_rejected(kb_copy: Path) -> None:
+    _edit(kb_copy / "findings" / "symptoms.yaml", lambda d: d["findings"][1].update(sources=[]))
+    with pytest.raises(
+        KnowledgeBaseError, match=r"findings/symptoms\.yaml\[1\] \(id '[a-z_]+'\): field 'sources'"
+    ):
+        load_knowledge_base()
+
+
+def test_finding_source_of_unknown_kind_names_the_field(kb_copy: Path) -> None:
+    def blog(data: dict[str, list[dict[str, list[dict[str, str]]]]]) -> None:
+        data["findings"][0]["sources"][0]["kind"] = "blog"
+
+    _edit(kb_copy / "findings" / "sites.yaml", blog)
+    with pytest.raises(KnowledgeBaseError, match=r"sites\.yaml\[0\].*field 'sources\.0\.kind'"):
         load_knowledge_base()
 
 

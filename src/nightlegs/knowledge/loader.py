@@ -74,6 +74,18 @@ def _records(entry: Traversable, key: str, where: str) -> Iterator[tuple[int, An
     yield from enumerate(items)
 
 
+def _record_where(where: str, index: int, raw: Any) -> str:
+    """Name a record in an error: its file, its place in the list and, when it has one, its id.
+
+    >>> _record_where("findings/signs.yaml", 3, {"id": "leg_swelling"})
+    "findings/signs.yaml[3] (id 'leg_swelling')"
+    >>> _record_where("findings/signs.yaml", 3, ["not", "a", "record"])
+    'findings/signs.yaml[3]'
+    """
+    record_id = raw.get("id") if isinstance(raw, dict) else None
+    return f"{where}[{index}]" + (f" (id {record_id!r})" if isinstance(record_id, str) else "")
+
+
 def _yaml_files(folder: Traversable) -> list[Traversable]:
     return sorted((e for e in folder.iterdir() if e.name.endswith(".yaml")), key=lambda e: e.name)
 
@@ -116,7 +128,8 @@ def load_knowledge_base() -> KnowledgeBase:
         for entry in _yaml_files(root / folder):
             where = f"{folder}/{entry.name}"
             records += [
-                _validate(model, raw, f"{where}[{i}]") for i, raw in _records(entry, key, where)
+                _validate(model, raw, _record_where(where, i, raw))
+                for i, raw in _records(entry, key, where)
             ]
         return records
 

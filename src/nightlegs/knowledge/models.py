@@ -110,7 +110,7 @@ class Source(_Strict):
 
 
 class Finding(_Strict):
-    """One thing a person can report or be asked about."""
+    """One thing a person can report or be asked about, with its sources."""
 
     id: str = Field(pattern=_ID_PATTERN)
     question: str = Field(min_length=8)
@@ -133,6 +133,11 @@ class Finding(_Strict):
     asked_of_sex: Literal["female", "male"] | None = None
     parent_question: str | None = Field(
         default=None, min_length=8, description="The question put to a parent about a child."
+    )
+    sources: tuple[Source, ...] = Field(
+        min_length=1,
+        description="What defines or supports the finding: the article passage that names it "
+        "and/or the guideline, criteria or review that lists it.",
     )
 
 

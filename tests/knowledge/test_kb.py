@@ -141,7 +141,10 @@ def test_an_interview_option_that_is_not_a_finding_is_found(kb_copy: Path) -> No
 
     _edit(kb_copy / "interview" / "plan.yaml", typo)
     problems = check_knowledge_base(load_knowledge_base())
-    assert "interview: question 'where' names unknown finding 'site_calff'" in problems
+    assert (
+        "interview/plan.yaml: field 'questions.0.options': question 'where' names unknown "
+        "finding 'site_calff'; expected a finding id from findings/"
+    ) in problems
 
 
 def test_kb_check_reports_a_foreign_lexicon_that_cannot_load(kb_copy: Path) -> None:

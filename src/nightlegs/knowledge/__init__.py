@@ -36,6 +36,7 @@ from nightlegs.knowledge.models import (
     TriageWording,
 )
 from nightlegs.knowledge.movement_grading import MovementGrade, grade_movements
+from nightlegs.knowledge.versioning import check_version, content_digest, stamp_version
 
 __all__ = [
     "CATALOGUE_CONDITION_IDS",
@@ -68,8 +69,11 @@ __all__ = [
     "check_files",
     "check_foreign_lexicons",
     "check_knowledge_base",
+    "check_version",
+    "content_digest",
     "format_files",
     "grade_movements",
     "knowledge_index",
     "load_knowledge_base",
+    "stamp_version",
 ]

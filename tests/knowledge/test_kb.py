@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
-from importlib import resources
 from pathlib import Path
 
 import pytest
-import yaml
+from _kb_copy import edit as _edit
 
 from nightlegs.errors import KnowledgeBaseError
 from nightlegs.knowledge import (
@@ -17,7 +14,6 @@ from nightlegs.knowledge import (
     check_knowledge_base,
     load_knowledge_base,
 )
-from nightlegs.knowledge import loader as kb_loader
 
 
 def test_packaged_knowledge_base_is_sound() -> None:
@@ -58,24 +54,6 @@ def test_emergency_conditions_have_an_emergency_rule() -> None:
     for condition in kb.conditions:
         if condition.usual_triage.value == "emergency":
             assert condition.id in suspected, condition.id
-
-
-@pytest.fixture
-def kb_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A writable copy of the packaged data that the loader reads instead."""
-    source = Path(str(resources.files("nightlegs.knowledge") / "data"))
-    target = tmp_path / "data"
-    shutil.copytree(source, target)
-    monkeypatch.setattr(kb_loader, "_data_root", lambda: target)
-    load_knowledge_base.cache_clear()
-    yield target
-    load_knowledge_base.cache_clear()
-
-
-def _edit(path: Path, change: object) -> None:
-    data = yaml.safe_load(path.read_text())
-    change(data)  # type: ignore[operator]
-    path.write_text(yaml.safe_dump(data, sort_keys=False))
 
 
 def test_unknown_key_is_rejected_naming_file_and_field(kb_copy: Path) -> None:
@@ -191,7 +169,10 @@ def test_an_interview_option_that_is_not_a_finding_is_found(kb_copy: Path) -> No
 
     _edit(kb_copy / "interview" / "plan.yaml", typo)
     problems = check_knowledge_base(load_knowledge_base())
-    assert "interview: question 'where' names unknown finding 'site_calff'" in problems
+    assert (
+        "interview/plan.yaml: field 'questions.0.options': question 'where' names unknown "
+        "finding 'site_calff'; expected a finding id from findings/"
+    ) in problems
 
 
 def test_kb_check_reports_a_foreign_lexicon_that_cannot_load(kb_copy: Path) -> None:

@@ -24,7 +24,7 @@ from nightlegs.assessment.safety import (
     SAME_DAY_SIGNS,
     WHEN_TO_SEEK_CARE,
 )
-from nightlegs.assessment.triage import DEFAULT_ACTIONS, TriageDecision, triage
+from nightlegs.assessment.triage import TriageDecision, default_action, triage
 from nightlegs.errors import InputError
 from nightlegs.intake import FOREIGN_FINDINGS_TO_RANK, IntakeResult, extract
 from nightlegs.knowledge import (
@@ -316,7 +316,7 @@ def _raised(decision: TriageDecision, level: Triage, reason: str) -> TriageDecis
         decision,
         level=level,
         reasons=(reason, *decision.reasons),
-        actions=(DEFAULT_ACTIONS[level],),
+        actions=(default_action(level),),
     )
 
 

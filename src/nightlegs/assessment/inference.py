@@ -19,22 +19,10 @@ from numpy.typing import NDArray
 from nightlegs.assessment._absent import absent_label
 from nightlegs.assessment.population import Population
 from nightlegs.errors import InputError
-from nightlegs.knowledge import KnowledgeBase, Strength, load_knowledge_base
+from nightlegs.knowledge import KnowledgeBase, load_knowledge_base
 
 __all__ = ["ConditionScore", "Model", "WeightedFinding", "model", "rank"]
 
-_FOR_GAIN = {
-    Strength.WEAK: 0.25,
-    Strength.MODERATE: 0.5,
-    Strength.STRONG: 0.75,
-    Strength.VERY_STRONG: 0.93,
-}
-_AGAINST_FACTOR = {
-    Strength.WEAK: 0.5,
-    Strength.MODERATE: 0.25,
-    Strength.STRONG: 0.08,
-    Strength.VERY_STRONG: 0.02,
-}
 DEFAULT_TEMPERATURE = 1.0
 
 
@@ -101,14 +89,16 @@ class Model:
         n_conditions, n_findings = len(kb.conditions), len(kb.findings)
         prevalence = np.array([f.prevalence for f in kb.findings])
         p_present = np.tile(prevalence, (n_conditions, 1))
+        # How strength becomes probability is knowledge-base data (likelihood/strengths.yaml).
+        for_gain, against_factor = kb.likelihoods.for_gain, kb.likelihoods.against_factor
         for row, condition in enumerate(kb.conditions):
             for link in condition.findings_for:
                 col = self.finding_index[link.id]
-                gain = _FOR_GAIN[link.strength]
+                gain = for_gain[link.strength]
                 p_present[row, col] = link.p or prevalence[col] + (1 - prevalence[col]) * gain
             for link in condition.findings_against:
                 col = self.finding_index[link.id]
-                p_present[row, col] = link.p or prevalence[col] * _AGAINST_FACTOR[link.strength]
+                p_present[row, col] = link.p or prevalence[col] * against_factor[link.strength]
         p_present = np.clip(p_present, 1e-4, 1 - 1e-4)
         self.p_present: NDArray[np.float64] = p_present
         # Log likelihood ratios against the catalogue prevalence, so unlisted findings add 0.

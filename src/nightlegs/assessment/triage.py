@@ -30,7 +30,7 @@ from nightlegs.knowledge import (
     load_knowledge_base,
 )
 
-__all__ = ["DEFAULT_ACTIONS", "TriageDecision", "fired_red_flags", "rule_fires", "triage"]
+__all__ = ["TriageDecision", "default_action", "fired_red_flags", "rule_fires", "triage"]
 
 # The thresholds below were set on the public vignettes and the tuning half of the red-team
 # corpus (docs/safety/triage-policy.md explains each choice); the held-out half was only
@@ -228,30 +228,25 @@ def _condition_level(
             name = condition.wording(bool(population.pregnant or population.postpartum)).name
             reasons.append(
                 f"{name} {_probability_words(float(row[index]))}; it usually needs: "
-                f"{_LEVEL_WORDS[condition.usual_triage]}"
+                f"{kb.triage_wording[condition.usual_triage].usually_needs}"
             )
             suspects.append(condition.id)
     reasons += notes[worst]
     return level, reasons, suspects
 
 
-_LEVEL_WORDS = {
-    Triage.EMERGENCY: "emergency care now",
-    Triage.URGENT: "a doctor today",
-    Triage.DOCTOR: "a doctor's appointment within days to weeks",
-    Triage.SELF_CARE: "self-care, with a doctor if it persists",
-}
+def default_action(level: Triage) -> str:
+    """What to do at ``level`` when no red-flag rule gives a more specific action.
 
-#: What to do at each level when no rule gives a more specific action.
-DEFAULT_ACTIONS = {
-    Triage.EMERGENCY: "Call emergency services (999 / 112 / 911) or go to the emergency "
-    "department now.",
-    Triage.URGENT: "See a doctor today (GP same-day appointment, urgent care or out-of-hours "
-    "service).",
-    Triage.DOCTOR: "Book an appointment with a doctor within the next days to weeks.",
-    Triage.SELF_CARE: "You can start with self-care; see a doctor if it does not improve in a "
-    "few weeks, keeps waking you, or any danger sign appears.",
-}
+    The words are knowledge-base data (``triage/levels.yaml``), shared with the web pages,
+    the report and the terminal.
+
+    Examples
+    --------
+    >>> default_action(Triage.DOCTOR)
+    'Book an appointment with a doctor within the next days to weeks.'
+    """
+    return load_knowledge_base().triage_wording[level].action
 
 
 def triage(evidence: Mapping[str, bool], population: Population) -> TriageDecision:
@@ -304,7 +299,7 @@ def triage(evidence: Mapping[str, bool], population: Population) -> TriageDecisi
             think_of = [t for t in think_of if t not in rule.think_of] + [rule.think_of]
         suspects += [s for s in rule.suspect if s not in suspects]
     if not actions:
-        actions.append(DEFAULT_ACTIONS[level])
+        actions.append(default_action(level))
     return TriageDecision(
         level=level,
         reasons=tuple(rule_reasons + reasons),

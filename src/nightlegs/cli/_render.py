@@ -9,14 +9,16 @@ from rich.table import Table
 from nightlegs.assessment import Assessment
 from nightlegs.assessment.result import split_steps
 from nightlegs.assessment.safety import DANGER_SIGNS_INTRO, SAME_DAY_INTRO
+from nightlegs.knowledge import load_knowledge_base
 
 __all__ = ["render_assessment"]
 
+#: The panel colours by level (the titles are knowledge-base data, ``triage/levels.yaml``).
 _STYLE = {
-    "emergency": ("bold white on red", "EMERGENCY"),
-    "urgent": ("bold black on yellow", "URGENT: see a doctor today"),
-    "doctor": ("bold white on blue", "See a doctor (within days to weeks)"),
-    "self_care": ("bold black on green", "Self-care is reasonable"),
+    "emergency": "bold white on red",
+    "urgent": "bold black on yellow",
+    "doctor": "bold white on blue",
+    "self_care": "bold black on green",
 }
 
 
@@ -24,7 +26,8 @@ def render_assessment(result: Assessment, console: Console | None = None) -> Non
     """Print ``result`` for a person, each thing once: what to do now and why, who to see,
     what to ask, self-care (when allowed), then the causes and the rest."""
     console = console or Console()
-    style, title = _STYLE[result.triage.value]
+    style = _STYLE[result.triage.value]
+    title = load_knowledge_base().triage_wording[result.triage].terminal
     steps = split_steps(result.next_steps, result.triage.value)
     lines = [result.headline if not result.understood else steps.now or result.headline]
     lines += [f"- {step}" for step in steps.more]

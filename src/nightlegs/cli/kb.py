@@ -13,16 +13,18 @@ kb_app = typer.Typer(help="Check and inspect the knowledge base.", no_args_is_he
 
 @kb_app.command("check")
 def check_command() -> None:
-    """Validate the whole knowledge base: schema, references, sources, catalogue ids."""
+    """Validate the whole knowledge base: schema, references, sources, catalogue ids, conflicts
+    in the tables and lexicons, and that the version still names the content."""
     from nightlegs.knowledge import (
         check_files,
         check_foreign_lexicons,
         check_knowledge_base,
+        check_version,
         load_knowledge_base,
     )
 
     kb = load_knowledge_base()
-    problems = check_knowledge_base(kb) + check_foreign_lexicons() + check_files()
+    problems = check_knowledge_base(kb) + check_foreign_lexicons() + check_files() + check_version()
     for problem in problems:
         typer.echo(f"problem: {problem}", err=True)
     typer.echo(
@@ -44,6 +46,17 @@ def format_command() -> None:
     typer.echo(
         f"{len(changed)} file(s) reformatted" + (": " + ", ".join(changed) if changed else "")
     )
+
+
+@kb_app.command("stamp")
+def stamp_command(
+    version: Annotated[str, typer.Argument(help="The new version, for example 2026.11.10.")],
+) -> None:
+    """Give the reviewed knowledge base a new version (and record its content digest)."""
+    from nightlegs.knowledge import stamp_version
+
+    digest = stamp_version(version)
+    typer.echo(f"knowledge base {version}: content digest {digest}")
 
 
 @kb_app.command("show")

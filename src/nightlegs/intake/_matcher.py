@@ -15,7 +15,6 @@ from typing import Literal
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import extractOne
 
-from nightlegs.intake._lexicon import COMMON_WORDS, MISSPELLINGS
 from nightlegs.intake._text import (
     NormalisedText,
     build_rewrite_table,
@@ -86,6 +85,9 @@ class PhraseIndex:
             (r.source, r.target) for lexicon in kb.lexicon for r in lexicon.rewrites
         )
         vocabulary |= {w for entries in self._rewrites.values() for e in entries for w in e[0]}
+        # Spelling help is knowledge-base data (lexicon/spelling.yaml).
+        self._misspellings = kb.spelling.misspellings
+        self._common_words = frozenset(kb.spelling.common_words)
         self._vocabulary = frozenset(vocabulary)
         # Phrases never need an intensifier (kb check enforces it), so all are skipped.
         self._filler = FILLER_WORDS
@@ -96,15 +98,15 @@ class PhraseIndex:
         """Whether ``word`` is in the phrase vocabulary, a known prefix or a common word."""
         return (
             word in self._vocabulary
-            or word in COMMON_WORDS
+            or word in self._common_words
             or any(word.startswith(p) for p in self._prefixes)
         )
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - one index per process, cached on purpose
     def correct(self, word: str) -> str:
         """The clinical word ``word`` is most likely a misspelling of, or ``word`` itself."""
-        if word in MISSPELLINGS:
-            return MISSPELLINGS[word]
+        if word in self._misspellings:
+            return self._misspellings[word]
         if len(word) < 6 or not word.isalpha() or self.known(word):
             return word
         # One edit, same first letter: enough for "swolen" or "numbnes", while ordinary words

@@ -6,6 +6,7 @@ references, every catalogue condition present, phrases that compile, a source on
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Iterable
 from importlib.resources.abc import Traversable
@@ -13,10 +14,15 @@ from importlib.resources.abc import Traversable
 import yaml
 
 from nightlegs.knowledge.catalogue import CATALOGUE_CONDITION_IDS
-from nightlegs.knowledge.models import KnowledgeBase, Triage
+from nightlegs.knowledge.models import KnowledgeBase, Strength, Triage
 from nightlegs.knowledge.phrases import FILLER_WORDS
 
-__all__ = ["canonical_yaml", "check_files", "check_knowledge_base", "format_files"]
+__all__ = [
+    "canonical_yaml",
+    "check_files",
+    "check_knowledge_base",
+    "format_files",
+]
 
 
 def _duplicates(ids: Iterable[str]) -> list[str]:
@@ -165,6 +171,8 @@ def check_knowledge_base(kb: KnowledgeBase) -> list[str]:
     ]
 
     problems += _check_interview(kb, finding_ids)
+    problems += _check_spelling(kb)
+    problems += _check_likelihoods(kb)
 
     known = finding_ids | condition_ids | advice_ids | claim_ids | red_flag_ids
     for index, statement in enumerate(kb.article):
@@ -177,29 +185,80 @@ def check_knowledge_base(kb: KnowledgeBase) -> list[str]:
 
 
 def _check_interview(kb: KnowledgeBase, finding_ids: set[str]) -> list[str]:
+    where = "interview/plan.yaml"
     if kb.interview is None:
-        return ["interview/plan.yaml is missing"]
+        return [f"{where} is missing"]
     problems: list[str] = []
     choice_ids = [q.id for q in kb.interview.questions if q.id is not None]
     problems += [
-        f"interview: choice question '{d}' is listed twice" for d in _duplicates(choice_ids)
+        f"{where}: field 'questions': choice question '{d}' is listed twice; expected each id once"
+        for d in _duplicates(choice_ids)
     ]
-    for question in kb.interview.questions:
+    for index, question in enumerate(kb.interview.questions):
         name = question.id or question.finding
         used = [
-            *(o.id for o in question.options),
-            *question.when_any,
-            *([question.finding] if question.finding else []),
+            *(("options", o.id) for o in question.options),
+            *(("when_any", fid) for fid in question.when_any),
+            *([("finding", question.finding)] if question.finding else []),
         ]
         problems += [
-            f"interview: question '{name}' names unknown finding '{fid}'"
-            for fid in used
+            f"{where}: field 'questions.{index}.{field}': question '{name}' names unknown "
+            f"finding '{fid}'; expected a finding id from findings/"
+            for field, fid in used
             if fid not in finding_ids
         ]
         problems += [
-            f"interview: question '{name}' lists option '{d}' twice"
+            f"{where}: field 'questions.{index}.options': question '{name}' lists option '{d}' "
+            "twice; expected each option once"
             for d in _duplicates([o.id for o in question.options])
         ]
+    return problems
+
+
+def _check_spelling(kb: KnowledgeBase) -> list[str]:
+    """Conflicts in the intake's spelling help: a word corrected and protected at once, a
+    correction that changes nothing, a protected word listed twice."""
+    where = "lexicon/spelling.yaml"
+    spelling = kb.spelling
+    problems = [
+        f"{where}: field 'common_words': {word!r} is also a key of 'misspellings' (corrected to "
+        f"{spelling.misspellings[word]!r} before the protection applies); expected each word "
+        "in one of the two only"
+        for word in sorted(set(spelling.common_words) & spelling.misspellings.keys())
+    ]
+    problems += [
+        f"{where}: field 'misspellings.{wrong}': maps {wrong!r} to itself; expected the word "
+        "it means"
+        for wrong, right in spelling.misspellings.items()
+        if wrong == right
+    ]
+    problems += [
+        f"{where}: field 'common_words': {word!r} is listed twice; expected each word once"
+        for word in _duplicates(spelling.common_words)
+    ]
+    return problems
+
+
+def _check_likelihoods(kb: KnowledgeBase) -> list[str]:
+    """A stronger link must move the probability further: the gain of a finding *for* a
+    condition grows with strength, the factor of one *against* it shrinks."""
+    where = "likelihood/strengths.yaml"
+    order = list(Strength)
+    expected = " < ".join(s.value for s in order)
+    problems: list[str] = []
+    for field, table, sign in (
+        ("for_gain", kb.likelihoods.for_gain, 1.0),
+        ("against_factor", kb.likelihoods.against_factor, -1.0),
+    ):
+        values = [table[s] for s in order]
+        if all(sign * (b - a) > 0 for a, b in itertools.pairwise(values)):
+            continue
+        shown = ", ".join(f"{s.value} {table[s]:g}" for s in order)
+        want = "increasing" if sign > 0 else "decreasing"
+        problems.append(
+            f"{where}: field '{field}': not strictly {want} in strength ({shown}); expected "
+            f"the values {want} from {expected}"
+        )
     return problems
 
 

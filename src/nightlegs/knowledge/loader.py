@@ -26,14 +26,19 @@ from nightlegs.knowledge.models import (
     InterviewPlan,
     KnowledgeBase,
     Lexicon,
+    LikelihoodTables,
     RedFlagRule,
     SelfCareAdvice,
+    Spelling,
+    TriageWording,
 )
 
 __all__ = ["load_knowledge_base"]
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _M = TypeVar("_M", bound=BaseModel)
+#: The intake's spelling help; the other files in ``lexicon/`` hold rewrites.
+_SPELLING = "spelling.yaml"
 
 
 def _data_root() -> Traversable:
@@ -46,7 +51,11 @@ def _parse_yaml(text: str) -> Any:
 
 def _read_yaml(entry: Traversable, where: str) -> Any:
     try:
-        return cached_parse(entry.read_text(encoding="utf-8"), _parse_yaml)
+        text = entry.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise KnowledgeBaseError(f"{where}: the file is missing") from exc
+    try:
+        return cached_parse(text, _parse_yaml)
     except yaml.YAMLError as exc:
         raise KnowledgeBaseError(f"{where}: not valid YAML: {exc}") from exc
 
@@ -123,6 +132,9 @@ def load_knowledge_base() -> KnowledgeBase:
             raise KnowledgeBaseError(f"{where}: file name must be '{condition.id}.yaml'")
         conditions.append(condition)
 
+    def document(model: type[_M], name: str) -> _M:
+        return _validate(model, _read_yaml(root.joinpath(*name.split("/")), name), name)
+
     def collect(model: type[_M], folder: str, key: str) -> list[_M]:
         records: list[_M] = []
         for entry in _yaml_files(root / folder):
@@ -146,10 +158,10 @@ def load_knowledge_base() -> KnowledgeBase:
         lexicon=tuple(
             _validate(Lexicon, _read_yaml(entry, f"lexicon/{entry.name}"), f"lexicon/{entry.name}")
             for entry in _yaml_files(root / "lexicon")
+            if entry.name != _SPELLING
         ),
-        interview=_validate(
-            InterviewPlan,
-            _read_yaml(root / "interview" / "plan.yaml", "interview/plan.yaml"),
-            "interview/plan.yaml",
-        ),
+        spelling=document(Spelling, f"lexicon/{_SPELLING}"),
+        interview=document(InterviewPlan, "interview/plan.yaml"),
+        likelihoods=document(LikelihoodTables, "likelihood/strengths.yaml"),
+        triage_wording=document(TriageWording, "triage/levels.yaml"),
     )

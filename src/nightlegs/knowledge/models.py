@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -24,13 +24,17 @@ __all__ = [
     "InterviewOption",
     "InterviewPlan",
     "KnowledgeBase",
+    "LikelihoodTables",
     "PlannedQuestion",
     "Priors",
     "RedFlagRule",
     "SelfCareAdvice",
     "Source",
+    "Spelling",
     "Strength",
     "Triage",
+    "TriageLevelWords",
+    "TriageWording",
 ]
 
 _ID_PATTERN = r"^[a-z][a-z0-9_]*$"
@@ -355,6 +359,24 @@ class Lexicon(_Strict):
     last_reviewed: dt.date
 
 
+class Spelling(_Strict):
+    """Spelling help for the intake (``lexicon/spelling.yaml``).
+
+    ``misspellings`` map a misspelt word, as people write it, to what it means ("swolen":
+    "swollen"); ``common_words`` are frequent words that must never be "corrected" into a
+    clinical word by edit distance ("mattress" is not "waitress"). A misspelling is corrected
+    before the protection applies, so a word belongs in one list only (``kb check``).
+    """
+
+    misspellings: dict[
+        Annotated[str, Field(pattern=r"^[a-z0-9'\-]+$")],
+        Annotated[str, Field(pattern=r"^[a-z0-9'\-]+( [a-z0-9'\-]+)*$")],
+    ]
+    common_words: tuple[Annotated[str, Field(pattern=r"^[a-z'\-]+$")], ...]
+    sources: tuple[Source, ...] = Field(min_length=1)
+    last_reviewed: dt.date
+
+
 class InterviewOption(_Strict):
     """One answer to a choice question: choosing it says the finding ``id`` is present."""
 
@@ -401,6 +423,90 @@ class InterviewPlan(_Strict):
     last_reviewed: dt.date
 
 
+class LikelihoodTables(_Strict):
+    """How a finding's strength for or against a condition becomes a probability.
+
+    With ``prev`` the finding's prevalence among all night-time leg complaints, a finding
+    *for* a condition is present with probability ``prev + (1 - prev) * for_gain[strength]``
+    and one *against* it with ``prev * against_factor[strength]`` (a link's own ``p`` wins).
+    Stronger links must move the probability further: ``kb check`` enforces the order.
+    """
+
+    for_gain: dict[Strength, float]
+    against_factor: dict[Strength, float]
+    sources: tuple[Source, ...] = Field(min_length=1)
+    last_reviewed: dt.date
+
+    @field_validator("for_gain", "against_factor")
+    @classmethod
+    def _a_fraction(cls, value: dict[Strength, float]) -> dict[Strength, float]:
+        missing = [s.value for s in Strength if s not in value]
+        if missing:
+            raise ValueError(
+                f"expected a value for every strength ({', '.join(s.value for s in Strength)}); "
+                f"missing {missing}"
+            )
+        outside = {k.value: v for k, v in value.items() if not 0.0 < v < 1.0}
+        if outside:
+            raise ValueError(f"expected numbers between 0 and 1 (exclusive), got {outside}")
+        return value
+
+
+class TriageLevelWords(_Strict):
+    """What one triage level is called and asks of the person, on every surface.
+
+    ``title`` heads the web result; ``meaning`` follows it (``action`` when not given);
+    ``usually_needs`` ends a reason ("...; it usually needs: a doctor today"); ``action`` is
+    what to do when no red-flag rule gives a more specific one; ``report`` is the line in the
+    clinician's report and ``terminal`` the panel title of ``nightlegs assess``.
+    """
+
+    level: Triage
+    title: str = Field(min_length=3)
+    meaning: str | None = Field(default=None, min_length=10)
+    usually_needs: str = Field(min_length=3)
+    action: str = Field(min_length=10)
+    report: str = Field(min_length=10)
+    terminal: str = Field(min_length=3)
+
+    @property
+    def explanation(self) -> str:
+        """What the level means in a sentence: ``meaning``, or ``action`` when not given."""
+        return self.meaning or self.action
+
+
+class TriageWording(_Strict):
+    """The words of every triage level, one record per level (written once, shown everywhere)."""
+
+    levels: tuple[TriageLevelWords, ...]
+    sources: tuple[Source, ...] = Field(min_length=1)
+    last_reviewed: dt.date
+
+    @field_validator("levels")
+    @classmethod
+    def _each_level_once(cls, value: tuple[TriageLevelWords, ...]) -> tuple[TriageLevelWords, ...]:
+        given = [w.level for w in value]
+        if sorted(given, key=lambda t: t.rank) != _TRIAGE_ORDER:
+            raise ValueError(
+                "expected each level once ("
+                + ", ".join(t.value for t in _TRIAGE_ORDER)
+                + f"), got {[t.value for t in given]}"
+            )
+        return value
+
+    def __getitem__(self, level: Triage | str) -> TriageLevelWords:
+        """The words of ``level`` (a :class:`Triage` or its value).
+
+        Examples
+        --------
+        >>> from nightlegs.knowledge import load_knowledge_base
+        >>> load_knowledge_base().triage_wording["urgent"].usually_needs
+        'a doctor today'
+        """
+        wanted = Triage(level)
+        return next(w for w in self.levels if w.level is wanted)
+
+
 class KnowledgeBase(_Strict):
     """The whole validated knowledge base."""
 
@@ -413,3 +519,6 @@ class KnowledgeBase(_Strict):
     article: tuple[ArticleStatement, ...]
     lexicon: tuple[Lexicon, ...] = ()
     interview: InterviewPlan | None = None
+    spelling: Spelling
+    likelihoods: LikelihoodTables
+    triage_wording: TriageWording

@@ -33,7 +33,6 @@ __all__ = [
     "EMPTY_ASSESSMENT",
     "EMPTY_PROFILE",
     "EMPTY_RECORDINGS",
-    "TRIAGE_WORDS",
     "AssessmentSummary",
     "ConditionSummary",
     "InstrumentSummary",
@@ -48,17 +47,25 @@ __all__ = [
     "movements_sources",
     "recording_grade",
     "summarise_recording",
+    "triage_line",
 ]
 
-#: The triage levels in plain words (docs/json-contract.md section 1).
-TRIAGE_WORDS: dict[str, str] = {
-    "emergency": (
-        "Emergency: call emergency services (999 / 112 / 911) or go to the emergency department now"
-    ),
-    "urgent": "Urgent: see a doctor today",
-    "doctor": "See a doctor: book an appointment within days to weeks",
-    "self_care": "Self-care: safe to look after at home, see a doctor if it changes",
-}
+
+def triage_line(level: str) -> str:
+    """The report's line for a saved triage ``level``: the level and what it asks, in words.
+
+    The words are knowledge-base data (``triage/levels.yaml``); a level the knowledge base
+    does not know (an old saved result) is shown as it was stored.
+
+    Examples
+    --------
+    >>> triage_line("urgent"), triage_line("unheard_of")
+    ('Urgent: see a doctor today', 'unheard_of')
+    """
+    wording = load_knowledge_base().triage_wording
+    known = {w.level.value: w.report for w in wording.levels}
+    return known.get(level, level)
+
 
 #: The note at the top of the report, written for the clinician who reads it (the person's
 #: own pages carry the patient-facing disclaimer instead).
@@ -432,7 +439,7 @@ def _summarise_assessment(record: AssessmentRecord) -> AssessmentSummary:
         created_at=record.created_at,
         kb_version=record.kb_version,
         triage=triage,
-        triage_words=TRIAGE_WORDS.get(triage, triage),
+        triage_words=triage_line(triage),
         headline=str(result.get("headline", "")),
         triage_reasons=_strings(result.get("triage_reasons")),
         conditions=conditions,

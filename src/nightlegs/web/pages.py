@@ -26,6 +26,7 @@ from nightlegs.assessment.safety import DISCLAIMER
 from nightlegs.diary.schemas import AssessmentRecord, Person
 from nightlegs.diary.store import DiaryStore
 from nightlegs.errors import InputError
+from nightlegs.knowledge import load_knowledge_base
 from nightlegs.knowledge.movement_grading import (
     ADULT_CUTOFF_PER_H,
     ARTICLE_BANDS,
@@ -39,11 +40,11 @@ from nightlegs.web.uploads import ALLOWED_SUFFIXES
 __all__ = [
     "PERSON_COOKIE",
     "REPORT_PERIODS",
-    "TRIAGE_WORDS",
     "SavedBrief",
     "chosen_person",
     "render_page",
     "router",
+    "triage_words",
     "whose",
 ]
 
@@ -51,22 +52,21 @@ logger = logging.getLogger(__name__)
 
 router = APIRouter(include_in_schema=False)
 
-#: The triage levels in plain words: (title, what it means).
-TRIAGE_WORDS: dict[str, tuple[str, str]] = {
-    "emergency": (
-        "Emergency: get help now",
-        "Call emergency services (999 / 112 / 911) or go to the emergency department now.",
-    ),
-    "urgent": (
-        "See a doctor today",
-        "Get a same-day appointment, urgent care or the out-of-hours service.",
-    ),
-    "doctor": ("Book an appointment with a doctor", "See a doctor within days to weeks."),
-    "self_care": (
-        "You can probably look after this yourself",
-        "Try the self-care below, and see a doctor if it gets worse or does not settle.",
-    ),
-}
+
+def triage_words() -> dict[str, tuple[str, str]]:
+    """The triage levels in plain words, by level: (title, what it means).
+
+    The words are knowledge-base data (``triage/levels.yaml``), shared with the assessment,
+    the report and the terminal.
+
+    Examples
+    --------
+    >>> triage_words()["doctor"]
+    ('Book an appointment with a doctor', 'See a doctor within days to weeks.')
+    """
+    return {
+        w.level.value: (w.title, w.explanation) for w in load_knowledge_base().triage_wording.levels
+    }
 
 
 #: The cookie that remembers whose diary the pages show (a person id, set from ``?person=``).
@@ -91,7 +91,7 @@ def _environment() -> Environment:
         lstrip_blocks=True,
     )
     env.globals["DISCLAIMER"] = DISCLAIMER
-    env.globals["TRIAGE_WORDS"] = TRIAGE_WORDS
+    env.globals["TRIAGE_WORDS"] = triage_words()
     env.globals["ARTICLE_BANDS"] = ARTICLE_BANDS
     env.globals["ADULT_CUTOFF_PER_H"] = ADULT_CUTOFF_PER_H
     env.globals["CHILD_CUTOFF_PER_H"] = CHILD_CUTOFF_PER_H
@@ -401,7 +401,7 @@ class SavedBrief(NamedTuple):
         return cls(
             id=record.id,
             saved_at=record.created_at.astimezone().strftime("%Y-%m-%d %H:%M"),
-            triage=TRIAGE_WORDS.get(triage, (triage or "unknown",))[0],
+            triage=triage_words().get(triage, (triage or "unknown",))[0],
             causes="; ".join(names) or "none ranked",
         )
 

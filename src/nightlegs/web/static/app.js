@@ -173,8 +173,9 @@ function initInterview() {
     questionBox.hidden = true;
     const banner = $("#emergency-banner");
     banner.hidden = false;
-    $("#emergency-now").textContent =
-      actions[0] || "Call emergency services (999 / 112 / 911) or go to the emergency department now.";
+    const now = $("#emergency-now");
+    // The default action is rendered into the page from the knowledge base's triage words.
+    now.textContent = actions[0] || now.dataset.default;
     $("#emergency-why").textContent = reasons.length
       ? `This may be an emergency: ${reasons[0].replace("Danger sign: ", "")}` : "";
     $("#emergency-reasons").replaceChildren(...reasons.map((r) => el("li", { text: r })));

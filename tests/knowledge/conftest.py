@@ -1,0 +1,25 @@
+"""Fixtures of the knowledge-base tests: a writable copy of the packaged data."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from nightlegs.knowledge import load_knowledge_base
+from nightlegs.knowledge import loader as kb_loader
+
+
+@pytest.fixture
+def kb_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A writable copy of the packaged data that the loader reads instead."""
+    source = Path(str(resources.files("nightlegs.knowledge") / "data"))
+    target = tmp_path / "data"
+    shutil.copytree(source, target)
+    monkeypatch.setattr(kb_loader, "_data_root", lambda: target)
+    load_knowledge_base.cache_clear()
+    yield target
+    load_knowledge_base.cache_clear()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 from _kb_copy import edit as _edit
 
 from nightlegs.errors import KnowledgeBaseError

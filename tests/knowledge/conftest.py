@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from nightlegs.knowledge import load_knowledge_base
 from nightlegs.knowledge import loader as kb_loader
+from nightlegs.knowledge import reset_knowledge_caches
 
 
 @pytest.fixture
@@ -20,6 +20,6 @@ def kb_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     target = tmp_path / "data"
     shutil.copytree(source, target)
     monkeypatch.setattr(kb_loader, "_data_root", lambda: target)
-    load_knowledge_base.cache_clear()
+    reset_knowledge_caches()
     yield target
-    load_knowledge_base.cache_clear()
+    reset_knowledge_caches()

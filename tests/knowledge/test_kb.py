@@ -14,6 +14,7 @@ from nightlegs.knowledge import (
     check_files,
     check_knowledge_base,
     load_knowledge_base,
+    reset_knowledge_caches,
 )
 
 
@@ -178,7 +179,6 @@ def test_an_interview_option_that_is_not_a_finding_is_found(kb_copy: Path) -> No
 
 def test_kb_check_reports_a_foreign_lexicon_that_cannot_load(kb_copy: Path) -> None:
     from nightlegs.knowledge import check_foreign_lexicons
-    from nightlegs.knowledge import foreign as foreign_module
 
     assert check_foreign_lexicons() == []
 
@@ -191,4 +191,4 @@ def test_kb_check_reports_a_foreign_lexicon_that_cannot_load(kb_copy: Path) -> N
         assert len(problems) == 1
         assert "foreign/de.yaml" in problems[0] and "no_such_finding" in problems[0]
     finally:
-        foreign_module.load_foreign_lexicons.cache_clear()
+        reset_knowledge_caches()

@@ -24,9 +24,9 @@ from nightlegs.knowledge import (
     check_knowledge_base,
     check_version,
     load_knowledge_base,
+    reset_knowledge_caches,
     stamp_version,
 )
-from nightlegs.knowledge.foreign import load_foreign_lexicons
 from nightlegs.report.data import triage_line
 from nightlegs.web.pages import triage_words
 
@@ -54,7 +54,7 @@ def test_the_strength_table_sets_the_model(kb_copy: Path) -> None:
     prevalence = next(f.prevalence for f in load_knowledge_base().findings if f.id == finding_id)
     assert p_present(load_knowledge_base()) == pytest.approx(prevalence + (1 - prevalence) * 0.75)
     edit(kb_copy / STRENGTHS, lambda d: d["for_gain"].update(strong=0.8))
-    load_knowledge_base.cache_clear()
+    reset_knowledge_caches()
     assert p_present(load_knowledge_base()) == pytest.approx(prevalence + (1 - prevalence) * 0.8)
 
 
@@ -103,7 +103,7 @@ def test_changing_a_likelihood_table_demands_a_version_bump(kb_copy: Path) -> No
         stamp_version(load_knowledge_base().version)
     stamp_version("2099.1.1")
     assert check_version() == []
-    load_knowledge_base.cache_clear()
+    reset_knowledge_caches()
     assert load_knowledge_base().version == "2099.1.1"
     assert "# Knowledge-base version" in (kb_copy / "manifest.yaml").read_text()  # comments kept
 
@@ -118,7 +118,7 @@ def test_kb_check_and_stamp_on_the_command_line(
     assert code == 0 and out.startswith("knowledge base 2099.1.2: content digest ")
     code, _, err = run_cli("kb", "stamp", "not a version")
     assert code != 0 and "expected letters, digits" in err and "Traceback" not in err
-    load_foreign_lexicons.cache_clear()  # "kb check" loaded them from the copy
+    reset_knowledge_caches()  # "kb check" loaded them from the copy
 
 
 def _spelling_problems(kb_copy: Path, change: Any) -> list[str]:
@@ -151,7 +151,7 @@ def test_a_protected_word_listed_twice_is_found(kb_copy: Path) -> None:
 def test_the_intake_corrects_with_the_spelling_data(kb_copy: Path) -> None:
     assert PhraseIndex(load_knowledge_base()).correct("swolen") == "swollen"
     edit(kb_copy / SPELLING, lambda d: d["misspellings"].update(swolen="swelling"))
-    load_knowledge_base.cache_clear()
+    reset_knowledge_caches()
     assert PhraseIndex(load_knowledge_base()).correct("swolen") == "swelling"
 
 

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 import yaml
 
-from nightlegs.knowledge import load_knowledge_base
+from nightlegs.knowledge import load_knowledge_base, reset_knowledge_caches
 from nightlegs.knowledge._parse_cache import CACHE_ENV, cached_parse
 
 
@@ -92,15 +92,15 @@ def test_the_knowledge_base_read_from_the_cache_equals_the_one_read_from_yaml(
     cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv(CACHE_ENV, "")
-    load_knowledge_base.cache_clear()
+    reset_knowledge_caches()
     from_yaml = load_knowledge_base()
     monkeypatch.setenv(CACHE_ENV, str(cache))
-    load_knowledge_base.cache_clear()
+    reset_knowledge_caches()
     load_knowledge_base()  # fills the cache
-    load_knowledge_base.cache_clear()
+    reset_knowledge_caches()
     try:
         from_cache = load_knowledge_base()
         assert list(cache.glob("*.json"))
         assert from_cache == from_yaml
     finally:
-        load_knowledge_base.cache_clear()
+        reset_knowledge_caches()

@@ -8,8 +8,6 @@ on development vignettes (see ``nightlegs eval``).
 
 from __future__ import annotations
 
-import functools
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -155,24 +153,20 @@ class Model:
         return result
 
 
-@functools.cache
-def model() -> Model:
-    """The compiled model of the packaged knowledge base (built once per process)."""
-    kb = load_knowledge_base()
-    return Model(kb, temperature=kb_temperature(kb))
+def model(kb: KnowledgeBase | None = None) -> Model:
+    """The compiled model of ``kb`` (default: the packaged knowledge base), at the knowledge
+    base's calibration temperature; built once per knowledge base.
+
+    Examples
+    --------
+    >>> model() is model(), model().temperature == model().kb.calibration_temperature
+    (True, True)
+    """
+    return (kb or load_knowledge_base()).derived(_calibrated_model)
 
 
-def kb_temperature(kb: KnowledgeBase) -> float:
-    """The calibration temperature stored with the knowledge base."""
-    from importlib import resources
-
-    import yaml
-
-    manifest = yaml.safe_load(
-        (resources.files("nightlegs.knowledge") / "data" / "manifest.yaml").read_text("utf-8")
-    )
-    value = float(manifest.get("calibration_temperature", DEFAULT_TEMPERATURE))
-    return value if math.isfinite(value) and value > 0 else DEFAULT_TEMPERATURE
+def _calibrated_model(kb: KnowledgeBase) -> Model:
+    return Model(kb, temperature=kb.calibration_temperature)
 
 
 def rank(

@@ -13,7 +13,6 @@ urgency but never take it away by shifting the ranking.
 
 from __future__ import annotations
 
-import functools
 import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from nightlegs.assessment.inference import model
 from nightlegs.assessment.population import Population
 from nightlegs.knowledge import (
     Condition,
+    KnowledgeBase,
     RedFlagRule,
     Triage,
     knowledge_index,
@@ -86,8 +86,11 @@ def rule_fires(
     return not any(fid in present for fid in rule.none_of)
 
 
-def fired_red_flags(evidence: Mapping[str, bool], population: Population) -> list[RedFlagRule]:
-    """The red-flag and safety-net rules whose findings are present for this person.
+def fired_red_flags(
+    evidence: Mapping[str, bool], population: Population, kb: KnowledgeBase | None = None
+) -> list[RedFlagRule]:
+    """The red-flag and safety-net rules of ``kb`` (default: the packaged knowledge base) whose
+    findings are present for this person.
 
     Examples
     --------
@@ -97,17 +100,17 @@ def fired_red_flags(evidence: Mapping[str, bool], population: Population) -> lis
     """
     present = {fid for fid, value in evidence.items() if value}
     groups = population.groups
-    by_finding = _rules_by_finding()
+    kb = kb or load_knowledge_base()
+    by_finding = kb.derived(_rules_by_finding)
     candidates = {index for fid in present for index in by_finding.get(fid, ())}
-    rules = load_knowledge_base().red_flags
+    rules = kb.red_flags
     return [rules[i] for i in sorted(candidates) if rule_fires(rules[i], present, groups)]
 
 
-@functools.cache
-def _rules_by_finding() -> dict[str, tuple[int, ...]]:
+def _rules_by_finding(kb: KnowledgeBase) -> dict[str, tuple[int, ...]]:
     """Rule positions by the findings they need: a rule can only fire if one is present."""
     table: dict[str, list[int]] = {}
-    for index, rule in enumerate(load_knowledge_base().red_flags):
+    for index, rule in enumerate(kb.red_flags):
         for fid in rule.findings:
             table.setdefault(fid, []).append(index)
     return {fid: tuple(dict.fromkeys(indices)) for fid, indices in table.items()}

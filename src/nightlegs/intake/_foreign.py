@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from typing import Generic, Literal, TypeVar
 
 from nightlegs.intake._finding import ExtractedFinding
+from nightlegs.knowledge import knowledge_cache
 from nightlegs.knowledge.foreign import (
     MARKS,
     ForeignLexicon,
@@ -408,7 +409,7 @@ def _denied(positions: list[int], tokens: list[_Token], flags: list[bool]) -> bo
     return False
 
 
-@functools.cache
+@knowledge_cache
 def _matcher(language: str, latin: bool = False) -> _Matcher | None:
     lexicons = load_foreign_lexicons()
     lexicon = lexicons.get(language) or next(

@@ -157,7 +157,7 @@ class PhraseIndex:
         return hits
 
 
-@functools.cache
-def phrase_index() -> PhraseIndex:
-    """The phrase index of the packaged knowledge base (built once per process)."""
-    return PhraseIndex(load_knowledge_base())
+def phrase_index(kb: KnowledgeBase | None = None) -> PhraseIndex:
+    """The phrase index of ``kb`` (default: the packaged knowledge base), built once per
+    knowledge base."""
+    return (kb or load_knowledge_base()).derived(PhraseIndex)

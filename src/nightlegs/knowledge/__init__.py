@@ -1,5 +1,6 @@
 """The knowledge base: conditions, findings, red flags, self-care and the article audit."""
 
+from nightlegs.knowledge._caches import knowledge_cache, reset_knowledge_caches
 from nightlegs.knowledge.catalogue import CATALOGUE_CONDITION_IDS
 from nightlegs.knowledge.check import (
     canonical_yaml,
@@ -73,7 +74,9 @@ __all__ = [
     "content_digest",
     "format_files",
     "grade_movements",
+    "knowledge_cache",
     "knowledge_index",
     "load_knowledge_base",
+    "reset_knowledge_caches",
     "stamp_version",
 ]

@@ -289,9 +289,10 @@ def check_foreign_lexicons() -> list[str]:
     broken lexicon would first show itself to a person writing in that language.
     """
     from nightlegs.errors import KnowledgeBaseError
+    from nightlegs.knowledge._caches import reset_knowledge_caches
     from nightlegs.knowledge.foreign import load_foreign_lexicons
 
-    load_foreign_lexicons.cache_clear()
+    reset_knowledge_caches()  # read the files as they are now, matchers included
     try:
         load_foreign_lexicons()
     except KnowledgeBaseError as exc:

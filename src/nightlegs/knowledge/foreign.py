@@ -42,6 +42,7 @@ from pydantic import AfterValidator, Field
 
 from nightlegs.errors import KnowledgeBaseError
 from nightlegs.knowledge import loader
+from nightlegs.knowledge._caches import knowledge_cache
 from nightlegs.knowledge.index import knowledge_index
 from nightlegs.knowledge.loader import _read_yaml, _validate, _yaml_files
 from nightlegs.knowledge.models import Source, _Strict
@@ -437,7 +438,7 @@ def _load_file(entry: Traversable) -> ForeignLexicon:
     return lexicon
 
 
-@functools.cache
+@knowledge_cache
 def load_foreign_lexicons() -> dict[str, ForeignLexicon]:
     """Load, validate and cache the packaged danger-sign lexicons.
 

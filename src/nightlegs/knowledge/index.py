@@ -1,12 +1,11 @@
-"""Look-up tables over the knowledge base, built once per process."""
+"""Look-up tables over a knowledge base, built once per knowledge base."""
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 from nightlegs.knowledge.loader import load_knowledge_base
-from nightlegs.knowledge.models import Claim, Condition, Finding, SelfCareAdvice
+from nightlegs.knowledge.models import Claim, Condition, Finding, KnowledgeBase, SelfCareAdvice
 
 __all__ = ["KnowledgeIndex", "knowledge_index"]
 
@@ -26,16 +25,19 @@ class KnowledgeIndex:
     rule_findings: frozenset[str]
 
 
-@functools.cache
-def knowledge_index() -> KnowledgeIndex:
-    """The look-up tables of :func:`~nightlegs.knowledge.load_knowledge_base` (cached).
+def knowledge_index(kb: KnowledgeBase | None = None) -> KnowledgeIndex:
+    """The look-up tables of ``kb`` (default: the packaged knowledge base), built once per
+    knowledge base.
 
     Examples
     --------
     >>> knowledge_index().conditions["growing_pains"].usual_triage.value
     'self_care'
     """
-    kb = load_knowledge_base()
+    return (kb or load_knowledge_base()).derived(_build_index)
+
+
+def _build_index(kb: KnowledgeBase) -> KnowledgeIndex:
     return KnowledgeIndex(
         findings={f.id: f for f in kb.findings},
         conditions={c.id: c for c in kb.conditions},

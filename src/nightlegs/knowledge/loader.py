@@ -7,16 +7,19 @@ and the field.
 
 from __future__ import annotations
 
-import functools
+import math
+import os
 from collections.abc import Iterator
 from importlib import resources
 from importlib.resources.abc import Traversable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
 from nightlegs.errors import KnowledgeBaseError
+from nightlegs.knowledge._caches import knowledge_cache
 from nightlegs.knowledge._parse_cache import cached_parse
 from nightlegs.knowledge.models import (
     ArticleStatement,
@@ -99,9 +102,16 @@ def _yaml_files(folder: Traversable) -> list[Traversable]:
     return sorted((e for e in folder.iterdir() if e.name.endswith(".yaml")), key=lambda e: e.name)
 
 
-@functools.cache
-def load_knowledge_base() -> KnowledgeBase:
-    """Load, validate and cache the packaged knowledge base.
+@knowledge_cache
+def load_knowledge_base(root: str | os.PathLike[str] | None = None) -> KnowledgeBase:
+    """Load, validate and cache the packaged knowledge base, or the one in folder ``root``.
+
+    Parameters
+    ----------
+    root : str or PathLike, optional
+        A folder laid out like the packaged ``knowledge/data`` (a reviewed copy, later a
+        language pack); by default the packaged one. Each folder's knowledge base is loaded
+        once, and what is built from it stays with it (:meth:`KnowledgeBase.derived`).
 
     Returns
     -------
@@ -119,7 +129,23 @@ def load_knowledge_base() -> KnowledgeBase:
     >>> any(c.id == "restless_legs_syndrome" for c in kb.conditions)
     True
     """
-    root = _data_root()
+    data: Traversable = _data_root() if root is None else Path(root)
+    if not data.is_dir():
+        raise KnowledgeBaseError(f"{root}: expected a knowledge-base folder (with manifest.yaml)")
+    return _load(data)
+
+
+def _calibration_temperature(manifest: dict[str, Any]) -> float:
+    value = manifest.get("calibration_temperature", 1.0)
+    if not isinstance(value, (int, float)) or not math.isfinite(value) or value <= 0:
+        raise KnowledgeBaseError(
+            f"manifest.yaml: field 'calibration_temperature': expected a positive number, "
+            f"got {value!r}"
+        )
+    return float(value)
+
+
+def _load(root: Traversable) -> KnowledgeBase:
     manifest = _read_yaml(root / "manifest.yaml", "manifest.yaml")
     if not isinstance(manifest, dict) or "version" not in manifest:
         raise KnowledgeBaseError("manifest.yaml: expected a mapping with a 'version' key")
@@ -149,6 +175,7 @@ def load_knowledge_base() -> KnowledgeBase:
     # is only constructed.
     return KnowledgeBase.model_construct(
         version=str(manifest["version"]),
+        calibration_temperature=_calibration_temperature(manifest),
         findings=tuple(collect(Finding, "findings", "findings")),
         conditions=tuple(conditions),
         red_flags=tuple(collect(RedFlagRule, "red_flags", "red_flags")),

@@ -7,10 +7,18 @@ passage with a short locator and/or a guideline) and ``last_reviewed``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal, TypeVar, cast
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    field_validator,
+    model_validator,
+)
 
 __all__ = [
     "AgeBand",
@@ -38,6 +46,7 @@ __all__ = [
 ]
 
 _ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+_T = TypeVar("_T")
 
 
 class _Strict(BaseModel):
@@ -522,3 +531,32 @@ class KnowledgeBase(_Strict):
     spelling: Spelling
     likelihoods: LikelihoodTables
     triage_wording: TriageWording
+    #: Temperature of the naive-Bayes posteriors (manifest ``calibration_temperature``).
+    calibration_temperature: float = Field(default=1.0, gt=0, allow_inf_nan=False)
+    # What is computed from this knowledge base (look-up tables, the compiled model, the phrase
+    # index) lives with it: two knowledge bases in one process never share a table, and dropping
+    # the knowledge base drops everything built from it.
+    _derived: dict[Callable[..., Any], Any] = PrivateAttr(default_factory=dict)
+
+    def derived(self, build: Callable[[KnowledgeBase], _T]) -> _T:
+        """``build(self)``, built on first use and kept with this knowledge base.
+
+        Parameters
+        ----------
+        build : callable
+            A function of the knowledge base alone (the same function object is the key).
+
+        Examples
+        --------
+        >>> from nightlegs.knowledge import load_knowledge_base
+        >>> kb = load_knowledge_base()
+        >>> def count(kb):
+        ...     return len(kb.findings)
+        >>> kb.derived(count) == len(kb.findings) and kb.derived(count) is kb.derived(count)
+        True
+        """
+        try:
+            return cast(_T, self._derived[build])
+        except KeyError:
+            # Two threads may both build on first use; either result is the same table.
+            return cast(_T, self._derived.setdefault(build, build(self)))

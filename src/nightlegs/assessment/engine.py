@@ -13,8 +13,10 @@ from nightlegs.assessment.result import (
     Assessment,
     ClaimNote,
     ConditionResult,
+    DangerSigns,
     FindingResult,
     SelfCareItem,
+    headline_of,
 )
 from nightlegs.assessment.safety import (
     DANGER_SIGNS,
@@ -42,6 +44,10 @@ _MAX_CONDITIONS = 10
 _MIN_PROBABILITY = 0.005
 _SELF_CARE_PROBABILITY = 0.15
 _MAX_SELF_CARE = 6
+#: The same checklist on every answer.
+_DANGER_SIGNS = DangerSigns(
+    call_emergency_now_if=DANGER_SIGNS, see_a_doctor_today_if=SAME_DAY_SIGNS
+)
 
 
 def _source_text(source: Source) -> str:
@@ -69,7 +75,7 @@ def _condition_result(
     condition: Condition, score: ConditionScore, population: Population
 ) -> ConditionResult:
     name, specialist, tests = _wording(condition, population)
-    return ConditionResult(
+    return ConditionResult.model_construct(
         id=condition.id,
         name=name,
         probability=min(max(score.probability, _SHOWN_MIN), _SHOWN_MAX),
@@ -113,7 +119,11 @@ def _self_care(
             item = advice[advice_id]
             if present & set(item.not_when) or any(c.id == advice_id for c in chosen):
                 continue
-            chosen.append(SelfCareItem(item.id, item.text, item.evidence.value))
+            chosen.append(
+                SelfCareItem.model_construct(
+                    id=item.id, text=item.text, evidence=item.evidence.value
+                )
+            )
     return tuple(chosen[:_MAX_SELF_CARE])
 
 
@@ -125,7 +135,12 @@ def _claims(
     if top_probability >= 0.3:
         ids += [c for c in top.claims if c not in ids]
     return tuple(
-        ClaimNote(c.id, c.article_claim, c.verdict, " ".join(c.evidence.split()))
+        ClaimNote.model_construct(
+            id=c.id,
+            article_claim=c.article_claim,
+            verdict=c.verdict,
+            evidence=" ".join(c.evidence.split()),
+        )
         for c in (by_id[i] for i in ids if i in by_id)
     )
 
@@ -241,27 +256,33 @@ def build_assessment(
     catalogue = knowledge_index().findings
     said = {f.id: f for f in intake.findings} if intake else {}
     findings = tuple(
-        FindingResult(
-            fid,
-            present,
-            catalogue[fid].label,
-            said[fid].text if fid in said else None,
-            said[fid].certainty if fid in said else "reported",
+        FindingResult.model_construct(
+            id=fid,
+            present=present,
+            label=catalogue[fid].label,
+            text=said[fid].text if fid in said else None,
+            certainty=said[fid].certainty if fid in said else "reported",
         )
         for fid, present in evidence.items()
     )
     child = population.age_band is not None and population.age_band.value == "child"
-    return Assessment(
+    ranked = (
+        tuple(_condition_result(conditions[s.id], s, population) for s in shown or ranking[:1])
+        if ranks
+        else ()
+    )
+    next_steps = _next_steps(decision, ranking if ranks else [], evidence, population)
+    # Every part is built here from the knowledge base and the engine's own types, so the
+    # model is assembled without validation (``model_construct``): validating it again would
+    # only re-check what this function guarantees, and cost a tenth of the assessment's time.
+    return Assessment.model_construct(
+        headline=headline_of(understood, ranked, next_steps, DISCLAIMER),
         triage=decision.level,
         triage_reasons=decision.reasons,
-        conditions=tuple(
-            _condition_result(conditions[s.id], s, population) for s in shown or ranking[:1]
-        )
-        if ranks
-        else (),
+        conditions=ranked,
         findings=findings,
         specialist=_specialist(decision, top, population),
-        next_steps=_next_steps(decision, ranking if ranks else [], evidence, population),
+        next_steps=next_steps,
         self_care=_self_care(kb, ranking, evidence, decision.level) if ranks else (),
         disclaimer=DISCLAIMER,
         when_to_seek_care=WHEN_TO_SEEK_CARE,
@@ -294,8 +315,7 @@ def build_assessment(
         understood=understood,
         language=intake.language if intake else "en",
         think_of=decision.think_of,
-        danger_signs=DANGER_SIGNS,
-        same_day_signs=SAME_DAY_SIGNS,
+        danger_signs=_DANGER_SIGNS,
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,29 +14,16 @@ from nightlegs.assessment.result import Assessment, SelfCareItem
 from nightlegs.errors import InputError
 from nightlegs.intake import MAX_TEXT_CHARS
 
-#: docs/json-contract.md section 1, in order.
-CONTRACT_KEYS = [
-    "headline",
-    "triage",
-    "triage_reasons",
-    "conditions",
-    "findings",
-    "specialist",
-    "next_steps",
-    "self_care",
-    "disclaimer",
-    "when_to_seek_care",
-    "red_flags",
-    "instruments",
-    "claims",
-    "population",
-    "warnings",
-    "kb_version",
-    "understood",
-    "language",
-    "think_of",
-    "danger_signs",
-]
+_CONTRACT = Path(__file__).parents[2] / "docs" / "json-contract.md"
+
+
+def _documented_keys() -> list[str]:
+    """The keys of the assessment table in docs/json-contract.md section 1, in order."""
+    section = _CONTRACT.read_text(encoding="utf-8").split("## 1. Assessment")[1].split("## 2.")[0]
+    return re.findall(r"^\| `(\w+)` \|", section, flags=re.MULTILINE)
+
+
+CONTRACT_KEYS = _documented_keys()
 CONDITION_KEYS = [
     "id",
     "name",

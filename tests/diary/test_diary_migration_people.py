@@ -251,7 +251,10 @@ def test_upgrade_keeps_every_row_under_the_first_person(database_url: str) -> No
         assessments = store.list_assessments()
         assert [a.id for a in assessments] == [2, 1]
         assert assessments[1].request == {"text": "cramps 1", "save": True}
-        assert assessments[0].result == _RESULT and assessments[0].kb_version == "2025.1"
+        loaded = assessments[0].result  # the 0002 release's row, read into today's model
+        assert loaded.triage.value == _RESULT["triage"]
+        assert [(c.id, c.probability) for c in loaded.conditions] == [("rls", 0.6)]
+        assert assessments[0].kb_version == "2025.1"
 
         done, failed = sorted(store.list_recordings(), key=lambda r: r.id)
         assert done.summary == {"plms_index": 39.5, "plm_index": 41.0}

@@ -133,11 +133,12 @@ def test_assessments_latest_and_list(store: SqlDiaryStore) -> None:
     assert store.latest_assessment() is None
     assert store.list_assessments() == []
     for n in range(3):
-        store.add_assessment({"text": f"cramps {n}"}, {"conditions": [{"id": n}]}, "kb-1")
+        result = {"triage": "doctor", "conditions": [{"id": f"cause_{n}"}]}
+        store.add_assessment({"text": f"cramps {n}"}, result, "kb-1")
     latest = store.latest_assessment()
     assert latest is not None
     assert latest.request == {"text": "cramps 2"}
-    assert latest.result == {"conditions": [{"id": 2}]}
+    assert [c.id for c in latest.result.conditions] == ["cause_2"]
     assert latest.kb_version == "kb-1"
     assert [a.request["text"] for a in store.list_assessments(limit=2)] == ["cramps 2", "cramps 1"]
 
@@ -223,3 +224,33 @@ def test_a_new_sqlite_diary_is_private(tmp_path: Path, make_night: MakeNight) ->
     with open_store(f"sqlite:///{shared / 'd.sqlite3'}"):
         pass
     assert shared.stat().st_mode & 0o777 == 0o755  # a folder that was there is left alone
+
+
+def test_a_result_saved_by_an_older_release_loads_typed(store: SqlDiaryStore) -> None:
+    """The stored JSON of an older release (absent findings listed as evidence, no labels,
+    none of the newer keys) is read back into today's result model."""
+    old = {
+        "headline": "Book an appointment.",
+        "triage": "doctor",
+        "conditions": [
+            {
+                "id": "nocturnal_leg_cramps",
+                "name": "Leg cramps",
+                "probability": 0.6,
+                "evidence_for": ["in the calf (2.4x)", "not the case: swelling (1.1x)"],
+                "evidence_against": [],
+            }
+        ],
+        "findings": [{"id": "site_calf", "present": True, "text": "calf"}],
+        "self_care": ["Stretch the calf. (evidence: limited evidence)"],
+        "kb_version": "0.1",
+    }
+    saved = store.add_assessment({"text": "cramps"}, old, "0.1")
+    loaded = store.get_assessment(saved.id).result
+    [condition] = loaded.conditions
+    assert condition.evidence_for == ("in the calf (2.4x)",)
+    assert condition.absent_fits == ("no: swelling (1.1x)",)
+    assert loaded.findings[0].label == "site_calf"
+    assert loaded.self_care[0].evidence == "limited_evidence"
+    assert loaded.triage.value == "doctor" and loaded.understood
+    assert loaded.to_dict()["self_care"] == old["self_care"]

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from _webtest import NIGHT
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+
+from nightlegs.intake import MAX_TEXT_CHARS
 
 
 def _locs(response: Any) -> set[tuple[Any, ...]]:
@@ -41,7 +44,7 @@ def test_assess_returns_section_1_and_is_stored(client: TestClient, app: FastAPI
     top = result["conditions"][0]
     assert {"id", "name", "probability", "evidence_for", "evidence_against"} <= set(top)
     stored = app.state.store.latest_assessment()
-    assert stored.result["conditions"][0]["id"] == top["id"]
+    assert stored.result.conditions[0].id == top["id"]
     assert stored.kb_version and stored.kb_version == result["kb_version"]
     assert stored.request["text"] == body["text"]
 
@@ -314,3 +317,42 @@ def test_profile(client: TestClient) -> None:
     got = client.get("/api/profile").json()
     assert got["medicines"] == ["atorvastatin"] and got["age"] == 52
     assert _locs(client.put("/api/profile", json={"age": -1})) == {("body", "age")}
+
+
+def _description(length: int) -> str:
+    words = "my calves cramp every night and the muscle goes hard. "
+    return (words * (length // len(words) + 1))[:length]
+
+
+@pytest.mark.parametrize("path", ["/api/assess", "/api/interview"])
+def test_the_text_limit_is_the_librarys(client: TestClient, path: str) -> None:
+    at_limit = client.post(path, json={"text": _description(MAX_TEXT_CHARS)})
+    assert at_limit.status_code == 200, at_limit.text
+    over = client.post(path, json={"text": _description(MAX_TEXT_CHARS + 1)})
+    assert _locs(over) == {("body", "text")}
+    assert str(MAX_TEXT_CHARS) in over.json()["detail"][0]["msg"]
+
+
+def test_the_documented_response_is_the_result_model(client: TestClient) -> None:
+    schemas = client.get("/openapi.json").json()["components"]["schemas"]
+    assess = schemas["AssessmentOut"]
+    assert list(assess["properties"])[:3] == ["headline", "triage", "triage_reasons"]
+    assert {"danger_signs", "assessment_id", "instruments", "claims"} <= set(assess["properties"])
+
+
+def test_a_saved_row_of_an_older_release_opens_in_todays_shape(
+    client: TestClient, app: FastAPI
+) -> None:
+    old = {
+        "headline": "Book an appointment.",
+        "triage": "doctor",
+        "conditions": [{"id": "nocturnal_leg_cramps", "probability": 0.6, "evidence_for": []}],
+        "findings": [{"id": "site_calf", "present": True}],
+    }
+    saved = app.state.store.add_assessment({"text": "cramps"}, old, "0.1")
+    detail = client.get(f"/api/assessments/{saved.id}").json()
+    assert detail["conditions"] == ["nocturnal_leg_cramps"]
+    result = detail["result"]
+    assert result["conditions"][0]["name"] == "nocturnal_leg_cramps"
+    assert result["findings"][0]["label"] == "site_calf"
+    assert result["danger_signs"] == {"call_emergency_now_if": [], "see_a_doctor_today_if": []}

@@ -109,7 +109,7 @@ def test_saved_results_are_listed_opened_and_deleted_on_the_diary(
     diary = client.get(f"/diary?person={lily}").text
     row = re.search(rf'<tr id="assessment-{record.id}">.*?</tr>', diary, re.S)
     assert row is not None
-    top = record.result["conditions"][0]["name"]
+    top = record.result.conditions[0].name
     assert top in row.group() and "Open the result saved on" in row.group()
     assert 'id="saved-table"' not in client.get("/diary?person=1").text  # not Me's
     opened = client.get(f"/assessments/{record.id}?person={lily}")

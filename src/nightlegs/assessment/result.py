@@ -1,10 +1,25 @@
-"""The assessment result and its JSON form (docs/json-contract.md section 1)."""
+"""The assessment result: one pydantic model family for every surface.
+
+The engine builds it, ``POST /api/assess`` documents it as its response model, the diary
+stores it (and validates stored rows back into it, older shapes included), and the report and
+the FHIR export read its attributes. ``model_dump(mode="json")`` is the object of
+docs/json-contract.md section 1, key for key and in that order.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_serializer,
+    model_serializer,
+    model_validator,
+)
 
 from nightlegs.assessment.instruments import InstrumentResult
 from nightlegs.knowledge import Triage
@@ -13,9 +28,11 @@ __all__ = [
     "Assessment",
     "ClaimNote",
     "ConditionResult",
+    "DangerSigns",
     "FindingResult",
     "ResultSteps",
     "SelfCareItem",
+    "headline_of",
     "split_steps",
 ]
 
@@ -60,75 +77,143 @@ def split_steps(next_steps: Iterable[str], triage: str) -> ResultSteps:
     return ResultSteps(now=now, more=more, ask="" if triage == "emergency" else " ".join(asks))
 
 
-@dataclass(frozen=True)
-class ConditionResult:
-    """One ranked condition with the evidence for and against it, in plain words."""
+class _Part(BaseModel):
+    """Frozen; keys it does not know (a newer release's) are ignored when a stored row loads."""
 
-    id: str
-    name: str
-    probability: float
-    evidence_for: tuple[str, ...]
-    evidence_against: tuple[str, ...]
-    specialist: str
-    usual_triage: Triage
-    icd10: tuple[str, ...]
-    snomed: tuple[str, ...]
-    tests: tuple[str, ...]
-    sources: tuple[str, ...]
-    #: What the person does not have that fits this condition (never in ``evidence_for``).
-    absent_fits: tuple[str, ...] = ()
+    model_config = ConfigDict(frozen=True, extra="ignore")
 
-    def to_dict(self) -> dict[str, Any]:
+
+#: How assessments saved before ``absent_fits`` existed worded an absent finding.
+_OLD_ABSENT = "not the case: "
+
+
+def _moved_absent(texts: Iterable[Any]) -> tuple[list[str], list[str]]:
+    """``(kept, absent)``: an older row's "not the case: ..." items reworded as "no: ..."."""
+    kept: list[str] = []
+    absent: list[str] = []
+    for text in texts:
+        text = str(text)
+        if text.startswith(_OLD_ABSENT):
+            absent.append(text.replace(_OLD_ABSENT, "no: ", 1))
+        else:
+            kept.append(text)
+    return kept, absent
+
+
+class ConditionResult(_Part):
+    """One ranked condition with the evidence for and against it, in plain words.
+
+    A stored row from an older release loads too: an absent finding it listed as evidence
+    ("not the case: ...") moves to :attr:`absent_fits`, and a missing name is the id.
+
+    Examples
+    --------
+    >>> old = {"id": "rls", "evidence_for": ["not the case: fever (1.1x)", "at night (3x)"]}
+    >>> c = ConditionResult.model_validate(old)
+    >>> c.evidence_for, c.absent_fits, c.name
+    (('at night (3x)',), ('no: fever (1.1x)',), 'rls')
+    """
+
+    model_config = ConfigDict(coerce_numbers_to_str=True)
+
+    id: str = ""
+    name: str = ""
+    probability: float = Field(default=0.0, description="0-1, an estimate (rounded to 4 places).")
+    evidence_for: tuple[str, ...] = ()
+    evidence_against: tuple[str, ...] = ()
+    absent_fits: tuple[str, ...] = Field(
+        default=(),
+        description="What the person does not have that fits this condition (never evidence for).",
+    )
+    specialist: str = ""
+    usual_triage: Triage | None = None
+    icd10: tuple[str, ...] = ()
+    snomed: tuple[str, ...] = ()
+    tests: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _older_rows(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        given_for, absent_for = _moved_absent(data.get("evidence_for") or ())
+        against, absent_against = _moved_absent(data.get("evidence_against") or ())
+        if not (absent_for or absent_against) and "name" in data:
+            return data
         return {
-            "id": self.id,
-            "name": self.name,
-            "probability": round(self.probability, 4),
-            "evidence_for": list(self.evidence_for),
-            "evidence_against": list(self.evidence_against),
-            "absent_fits": list(self.absent_fits),
-            "specialist": self.specialist,
-            "usual_triage": self.usual_triage.value,
-            "icd10": list(self.icd10),
-            "snomed": list(self.snomed),
-            "tests": list(self.tests),
-            "sources": list(self.sources),
+            **data,
+            "name": data.get("name", data.get("id", "")),
+            "evidence_for": given_for,
+            "evidence_against": [*against, *absent_against],
+            "absent_fits": [*(data.get("absent_fits") or ()), *absent_for],
         }
 
+    @field_serializer("probability")
+    def _rounded(self, value: float) -> float:
+        return round(value, 4)
 
-@dataclass(frozen=True)
-class FindingResult:
-    """A finding that was understood, with the words it came from."""
+
+class FindingResult(_Part):
+    """A finding that was understood, with the words it came from (a missing label is the id)."""
 
     id: str
     present: bool
-    label: str
-    text: str | None
-    certainty: str = "reported"
+    label: str = ""
+    text: str | None = None
+    certainty: Literal["reported", "possible"] = Field(
+        default="reported",
+        description="possible: the words were hedged or a double negative; triage still "
+        "treats a possible danger sign as present.",
+    )
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "present": self.present,
-            "label": self.label,
-            "text": self.text,
-            "certainty": self.certainty,
-        }
+    @model_validator(mode="before")
+    @classmethod
+    def _label(cls, data: Any) -> Any:
+        if isinstance(data, dict) and not data.get("label"):
+            return {**data, "label": data.get("id", "")}
+        return data
 
 
-@dataclass(frozen=True)
-class SelfCareItem:
-    """A piece of self-care advice with its evidence level."""
+_RENDERED = re.compile(r"(?s)(?P<text>.*) \(evidence: (?P<evidence>[^()]*)\)")
 
-    id: str
+
+class SelfCareItem(_Part):
+    """A piece of self-care advice with its evidence level; in JSON, its :meth:`render` text.
+
+    Examples
+    --------
+    >>> item = SelfCareItem(id="stretch", text="Stretch the calf.", evidence="limited_evidence")
+    >>> item.render()
+    'Stretch the calf. (evidence: limited evidence)'
+    >>> SelfCareItem.model_validate(item.render()).evidence
+    'limited_evidence'
+    """
+
+    id: str = ""
     text: str
     evidence: str
 
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, data: Any) -> Any:
+        """A stored row holds the rendered text: read the text and evidence back from it."""
+        if not isinstance(data, str):
+            return data
+        found = _RENDERED.fullmatch(data)
+        if found is None:
+            return {"text": data, "evidence": ""}
+        return {"text": found["text"], "evidence": found["evidence"].replace(" ", "_")}
+
+    @model_serializer
     def render(self) -> str:
+        """The advice with its evidence level in words (its JSON form)."""
+        if not self.evidence:
+            return self.text
         return f"{self.text} (evidence: {self.evidence.replace('_', ' ')})"
 
 
-@dataclass(frozen=True)
-class ClaimNote:
+class ClaimNote(_Part):
     """What the evidence says about an article claim the person mentioned or that applies."""
 
     id: str
@@ -136,61 +221,109 @@ class ClaimNote:
     verdict: str
     evidence: str
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "article_claim": self.article_claim,
-            "verdict": self.verdict,
-            "evidence": self.evidence,
-        }
+
+class DangerSigns(_Part):
+    """The danger-sign checklist every answer carries."""
+
+    call_emergency_now_if: tuple[str, ...] = ()
+    see_a_doctor_today_if: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Assessment:
-    """The result of one assessment.
+def headline_of(
+    understood: bool,
+    conditions: Iterable[ConditionResult],
+    next_steps: Iterable[str],
+    disclaimer: str,
+) -> str:
+    """The first line to show: what could not be read, or else the first step.
 
-    Attributes mirror the JSON object of docs/json-contract.md section 1; :meth:`to_dict`
-    produces it.
+    Examples
+    --------
+    >>> headline_of(True, (), ["Book an appointment."], "Information only.")
+    'Book an appointment.'
+    >>> headline_of(False, (), [], "Information only.")[:36]
+    'nightlegs could not understand this '
+    """
+    if not understood and any(True for _ in conditions):
+        return (
+            "nightlegs could not understand this description; the possible causes below "
+            "come only from the few words it could read. Check the danger signs first."
+        )
+    if not understood:
+        return (
+            "nightlegs could not understand this description, so it cannot say what is "
+            "causing it. Check the danger signs below first."
+        )
+    return next(iter(next_steps), disclaimer)
+
+
+class Assessment(_Part):
+    """The result of one assessment: docs/json-contract.md section 1, field for field.
+
+    ``model_dump(mode="json")`` (or :meth:`to_dict`) is the JSON object, in the documented
+    order. A saved row of an older release validates into it (:class:`ConditionResult`,
+    :class:`FindingResult` and :class:`SelfCareItem` read the older shapes); a missing
+    ``headline`` is worked out again.
+
+    Examples
+    --------
+    >>> import nightlegs
+    >>> result = nightlegs.assess("my calves cramp every night", age=70)
+    >>> Assessment.model_validate(result.to_dict()).to_dict() == result.to_dict()
+    True
+    >>> list(result.to_dict())[:3]
+    ['headline', 'triage', 'triage_reasons']
     """
 
-    triage: Triage
-    triage_reasons: tuple[str, ...]
-    conditions: tuple[ConditionResult, ...]
-    findings: tuple[FindingResult, ...]
-    specialist: str
-    next_steps: tuple[str, ...]
-    self_care: tuple[SelfCareItem, ...]
-    disclaimer: str
-    when_to_seek_care: str
+    headline: str = Field(description="What to do, in one sentence.")
+    triage: Triage = Field(description="How soon to get care.")
+    triage_reasons: tuple[str, ...] = ()
+    conditions: tuple[ConditionResult, ...] = ()
+    findings: tuple[FindingResult, ...] = ()
+    specialist: str = ""
+    next_steps: tuple[str, ...] = ()
+    self_care: tuple[SelfCareItem, ...] = ()
+    disclaimer: str = ""
+    when_to_seek_care: str = ""
     red_flags: tuple[str, ...] = ()
     instruments: tuple[InstrumentResult, ...] = ()
     claims: tuple[ClaimNote, ...] = ()
-    population: dict[str, Any] = field(default_factory=dict)
+    population: dict[str, Any] = Field(default_factory=dict)
     warnings: tuple[str, ...] = ()
     kb_version: str = ""
-    understood: bool = True
-    language: str = "en"
-    think_of: tuple[str, ...] = ()
-    danger_signs: tuple[str, ...] = ()
-    same_day_signs: tuple[str, ...] = ()
+    understood: bool = Field(
+        default=True,
+        description="False when the text could not be read (another language, or nothing "
+        "recognised): then no causes are ranked and the answer leads with the danger signs.",
+    )
+    language: str = Field(
+        default="en", description="ISO 639-1 code of the language the text seems to be in."
+    )
+    think_of: tuple[str, ...] = Field(
+        default=(),
+        description="Emergencies outside the condition catalogue that a safety-net rule raised "
+        "(e.g. stroke, pulmonary embolism).",
+    )
+    danger_signs: DangerSigns = Field(default_factory=DangerSigns)
 
-    @property
-    def headline(self) -> str:
-        """The first line to show: what could not be read, or for an emergency, what to do now."""
-        if not self.understood and self.conditions:
-            return (
-                "nightlegs could not understand this description; the possible causes below "
-                "come only from the few words it could read. Check the danger signs first."
-            )
-        if not self.understood:
-            return (
-                "nightlegs could not understand this description, so it cannot say what is "
-                "causing it. Check the danger signs below first."
-            )
-        return self.next_steps[0] if self.next_steps else self.disclaimer
+    @model_validator(mode="before")
+    @classmethod
+    def _headline(cls, data: Any) -> Any:
+        if not isinstance(data, dict) or "headline" in data:
+            return data
+        steps = data.get("next_steps") or ()
+        return {
+            **data,
+            "headline": headline_of(
+                bool(data.get("understood", True)),
+                data.get("conditions") or (),
+                steps,
+                str(data.get("disclaimer", "")),
+            ),
+        }
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON-ready object of docs/json-contract.md section 1 (plus extra keys).
+        """The JSON-ready object of docs/json-contract.md section 1 (``model_dump(mode="json")``).
 
         Examples
         --------
@@ -200,28 +333,4 @@ class Assessment:
         >>> nightlegs.assess("my calves cramp every night", age=70).to_dict()["headline"][:8]
         'You can '
         """
-        return {
-            "headline": self.headline,
-            "triage": self.triage.value,
-            "triage_reasons": list(self.triage_reasons),
-            "conditions": [c.to_dict() for c in self.conditions],
-            "findings": [f.to_dict() for f in self.findings],
-            "specialist": self.specialist,
-            "next_steps": list(self.next_steps),
-            "self_care": [item.render() for item in self.self_care],
-            "disclaimer": self.disclaimer,
-            "when_to_seek_care": self.when_to_seek_care,
-            "red_flags": list(self.red_flags),
-            "instruments": [i.to_dict() for i in self.instruments],
-            "claims": [c.to_dict() for c in self.claims],
-            "population": dict(self.population),
-            "warnings": list(self.warnings),
-            "kb_version": self.kb_version,
-            "understood": self.understood,
-            "language": self.language,
-            "think_of": list(self.think_of),
-            "danger_signs": {
-                "call_emergency_now_if": list(self.danger_signs),
-                "see_a_doctor_today_if": list(self.same_day_signs),
-            },
-        }
+        return self.model_dump(mode="json")

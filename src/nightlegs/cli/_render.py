@@ -92,11 +92,12 @@ def _causes_table(result: Assessment) -> Table:
 
 
 def _print_danger_signs(result: Assessment, console: Console) -> None:
-    if not result.danger_signs:
+    signs = result.danger_signs
+    if not signs.call_emergency_now_if:
         return
     console.print(f"[bold red]{DANGER_SIGNS_INTRO}[/]")
-    for sign in result.danger_signs:
+    for sign in signs.call_emergency_now_if:
         console.print(f"  - {sign}")
     console.print(f"[bold]{SAME_DAY_INTRO}[/]")
-    for sign in result.same_day_signs:
+    for sign in signs.see_a_doctor_today_if:
         console.print(f"  - {sign}")

@@ -17,6 +17,7 @@ from typing import Any, Literal, Self
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from nightlegs._inputs import NightDate, StrictIn
+from nightlegs.assessment.result import Assessment
 from nightlegs.diary import _person_checks as checks
 
 __all__ = [
@@ -174,14 +175,18 @@ NIGHT_FIELDS: tuple[str, ...] = tuple(name for name in NightIn.model_fields if n
 
 
 class AssessmentRecord(BaseModel):
-    """A stored assessment: what was asked, the result object, and the knowledge-base version."""
+    """A stored assessment: what was asked, the result, and the knowledge-base version.
+
+    ``result`` is the stored JSON validated into the one result model; a row saved by an older
+    release loads too (:class:`~nightlegs.assessment.result.Assessment` reads the older shapes).
+    """
 
     id: int
     person_id: int
     created_at: dt.datetime
     kb_version: str
     request: dict[str, Any]
-    result: dict[str, Any]
+    result: Assessment
 
 
 class RecordingRecord(BaseModel):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
@@ -21,6 +21,7 @@ from sqlalchemy import Engine, Executable, func, insert, or_, select, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
+from nightlegs.assessment.result import Assessment
 from nightlegs.diary._convert import (
     apply_night,
     apply_person,
@@ -319,14 +320,21 @@ class SqlDiaryStore:
     def add_assessment(
         self,
         request: dict[str, Any],
-        result: dict[str, Any],
+        result: Assessment | Mapping[str, Any],
         kb_version: str,
         *,
         person: int | None = None,
     ) -> AssessmentRecord:
-        """Store an assessment's request, result and knowledge-base version for ``person``."""
+        """Store an assessment's request, result and knowledge-base version for ``person``.
+
+        ``result`` is the result or its JSON object (docs/json-contract.md section 1).
+        """
         created = utc_now()
         version = checked_text(kb_version, "kb_version")
+        if isinstance(result, Assessment):
+            stored, typed = result.to_dict(), result
+        else:
+            stored, typed = dict(result), Assessment.model_validate(result)
         with self._transaction() as session:
             owner = person_id(session, person)
             # A plain INSERT ... RETURNING: the ORM unit of work costs several times more CPU
@@ -338,7 +346,7 @@ class SqlDiaryStore:
                     created_at=created,
                     kb_version=version,
                     request=request,
-                    result=result,
+                    result=stored,
                 )
                 .returning(AssessmentRow.id)
             )
@@ -349,7 +357,7 @@ class SqlDiaryStore:
             created_at=created,
             kb_version=kb_version,
             request=request,
-            result=result,
+            result=typed,
         )
 
     def latest_assessment(self, *, person: int | None = None) -> AssessmentRecord | None:

@@ -7,9 +7,10 @@ PostgreSQL when ``NIGHTLEGS_DATABASE_URL`` says so).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
+from nightlegs.assessment.result import Assessment
 from nightlegs.diary.schemas import (
     AssessmentRecord,
     DiaryExport,
@@ -60,7 +61,7 @@ class DiaryStore(Protocol):
     def add_assessment(
         self,
         request: dict[str, Any],
-        result: dict[str, Any],
+        result: Assessment | Mapping[str, Any],
         kb_version: str,
         *,
         person: int | None = None,

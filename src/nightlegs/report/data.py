@@ -13,6 +13,8 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from nightlegs._words import plural
+from nightlegs.assessment.instruments import InstrumentResult
+from nightlegs.assessment.result import ConditionResult
 from nightlegs.diary.schemas import AssessmentRecord, Night, Profile, RecordingRecord
 from nightlegs.diary.store import DiaryStore
 from nightlegs.errors import InputError
@@ -35,7 +37,6 @@ __all__ = [
     "EMPTY_RECORDINGS",
     "AssessmentSummary",
     "ConditionSummary",
-    "InstrumentSummary",
     "MovementGrading",
     "NightsSummary",
     "RecordingSummary",
@@ -162,14 +163,6 @@ class ConditionSummary(BaseModel):
     snomed: list[str] = Field(default_factory=list)
 
 
-class InstrumentSummary(BaseModel):
-    id: str
-    name: str
-    reading: str
-    score: float | None = None
-    criteria: list[dict[str, str]] = Field(default_factory=list)
-
-
 class AssessmentSummary(BaseModel):
     """The latest stored assessment, as much of it as a doctor needs."""
 
@@ -183,7 +176,7 @@ class AssessmentSummary(BaseModel):
     conditions: list[ConditionSummary]
     findings_present: list[str]
     findings_absent: list[str]
-    instruments: list[InstrumentSummary]
+    instruments: list[InstrumentResult]
     next_steps: list[str]
 
     @property
@@ -389,66 +382,36 @@ def _summarise_nights(nights: Sequence[Night], *, child: bool) -> NightsSummary:
     )
 
 
-def _strings(value: Any) -> list[str]:
-    return [str(v) for v in value] if isinstance(value, list) else []
-
-
-#: How assessments saved before ``absent_fits`` existed worded an absent finding.
-_OLD_ABSENT = "not the case: "
-
-
-def _summarise_condition(c: Mapping[str, Any]) -> ConditionSummary:
-    """One condition of a saved result; an absent finding that an older result listed as
-    evidence for it moves to ``absent_fits``."""
-    given_for = _strings(c.get("evidence_for"))
-    absent = [e.replace(_OLD_ABSENT, "no: ", 1) for e in given_for if e.startswith(_OLD_ABSENT)]
+def _summarise_condition(c: ConditionResult) -> ConditionSummary:
+    """One condition of a saved result (an older row's shapes are read by the model)."""
     return ConditionSummary(
-        id=str(c.get("id", "")),
-        name=str(c.get("name", c.get("id", ""))),
-        probability=float(c.get("probability", 0.0)),
-        evidence_for=[e for e in given_for if not e.startswith(_OLD_ABSENT)][:_MAX_EVIDENCE],
-        evidence_against=[
-            e.replace(_OLD_ABSENT, "no: ", 1) for e in _strings(c.get("evidence_against"))
-        ][:_MAX_EVIDENCE],
-        absent_fits=(_strings(c.get("absent_fits")) + absent)[:_MAX_EVIDENCE],
-        icd10=_strings(c.get("icd10")),
-        snomed=_strings(c.get("snomed")),
+        id=c.id,
+        name=c.name,
+        probability=c.probability,
+        evidence_for=list(c.evidence_for[:_MAX_EVIDENCE]),
+        evidence_against=list(c.evidence_against[:_MAX_EVIDENCE]),
+        absent_fits=list(c.absent_fits[:_MAX_EVIDENCE]),
+        icd10=list(c.icd10),
+        snomed=list(c.snomed),
     )
 
 
 def _summarise_assessment(record: AssessmentRecord) -> AssessmentSummary:
-    result: Mapping[str, Any] = record.result
-    conditions = [_summarise_condition(c) for c in result.get("conditions", [])[:MAX_CONDITIONS]]
-    findings = [f for f in result.get("findings", []) if isinstance(f, Mapping)]
-    instruments = [
-        InstrumentSummary(
-            id=str(i.get("id", "")),
-            name=str(i.get("name", "")),
-            reading=str(i.get("reading", "")),
-            score=i.get("score"),
-            criteria=[
-                {"name": str(c.get("name", "")), "status": str(c.get("status", ""))}
-                for c in i.get("criteria", [])
-            ],
-        )
-        for i in result.get("instruments", [])
-    ]
-    triage = str(result.get("triage", ""))
+    result = record.result
+    triage = result.triage.value
     return AssessmentSummary(
         id=record.id,
         created_at=record.created_at,
         kb_version=record.kb_version,
         triage=triage,
         triage_words=triage_line(triage),
-        headline=str(result.get("headline", "")),
-        triage_reasons=_strings(result.get("triage_reasons")),
-        conditions=conditions,
-        findings_present=[str(f.get("label", f.get("id"))) for f in findings if f.get("present")],
-        findings_absent=[
-            str(f.get("label", f.get("id"))) for f in findings if f.get("present") is False
-        ],
-        instruments=instruments,
-        next_steps=_strings(result.get("next_steps")),
+        headline=result.headline,
+        triage_reasons=list(result.triage_reasons),
+        conditions=[_summarise_condition(c) for c in result.conditions[:MAX_CONDITIONS]],
+        findings_present=[f.label for f in result.findings if f.present],
+        findings_absent=[f.label for f in result.findings if not f.present],
+        instruments=list(result.instruments),
+        next_steps=list(result.next_steps),
     )
 
 

@@ -185,7 +185,7 @@ def _night_entries(night: Night, patient: str) -> Iterable[_Entry]:
 def _assessment_entries(record: AssessmentRecord, patient: str) -> Iterable[_Entry]:
     result = record.result
     authored = _instant(record.created_at)
-    unique = {f["id"]: f for f in result.get("findings", []) if isinstance(f.get("present"), bool)}
+    unique = {f.id: f for f in result.findings}
     findings = list(unique.values())  # linkIds are unique; the last mention wins
     questionnaire = _urn("assessment", record.id, "questionnaire")
     canonical = f"{_BASE}/Questionnaire/assessment-{record.id}"
@@ -200,10 +200,7 @@ def _assessment_entries(record: AssessmentRecord, patient: str) -> Iterable[_Ent
             "title": "Night-time leg symptoms: findings of an assessment",
             "status": "active",
             "subjectType": ["Patient"],
-            "item": [
-                {"linkId": f["id"], "text": f.get("label") or f["id"], "type": "boolean"}
-                for f in findings
-            ],
+            "item": [{"linkId": f.id, "text": f.label, "type": "boolean"} for f in findings],
         },
     )
     response = _urn("assessment", record.id, "response")
@@ -218,36 +215,29 @@ def _assessment_entries(record: AssessmentRecord, patient: str) -> Iterable[_Ent
             "source": _ref(patient),
             "authored": authored,
             "item": [
-                {
-                    "linkId": f["id"],
-                    "text": f.get("label") or f["id"],
-                    "answer": [{"valueBoolean": f["present"]}],
-                }
+                {"linkId": f.id, "text": f.label, "answer": [{"valueBoolean": f.present}]}
                 for f in findings
             ],
         },
     )
-    for inst in result.get("instruments", []):
-        score = inst.get("score")
+    for inst in result.instruments:
+        score = inst.score
         value: dict[str, Any]
         if score is None:
-            value = {"valueString": inst.get("reading", "")}
-        elif inst.get("id") == "movement_severity":
+            value = {"valueString": inst.reading}
+        elif inst.id == "movement_severity":
             value = {"valueQuantity": _per_hour(float(score))}
         else:
             value = {"valueQuantity": {"value": score}}
-        components = [
-            {"code": {"text": c["name"]}, "valueString": c["status"]}
-            for c in inst.get("criteria", [])
-        ]
+        components = [{"code": {"text": c.name}, "valueString": c.status} for c in inst.criteria]
         yield _observation(
-            _urn("assessment", record.id, "instrument", inst.get("id")),
+            _urn("assessment", record.id, "instrument", inst.id),
             patient,
-            _local(str(inst.get("id")), str(inst.get("name") or inst.get("id"))),
+            _local(inst.id, inst.name or inst.id),
             "survey",
             authored,
             derivedFrom=[_ref(response)],
-            note=[{"text": inst.get("reading", "")}] if score is not None else None,
+            note=[{"text": inst.reading}] if score is not None else None,
             component=components or None,
             **value,
         )
@@ -255,32 +245,30 @@ def _assessment_entries(record: AssessmentRecord, patient: str) -> Iterable[_Ent
 
 def _condition_entries(record: AssessmentRecord, patient: str) -> Iterable[_Entry]:
     response = _urn("assessment", record.id, "response")
-    conditions = [
-        c
-        for c in record.result.get("conditions", [])
-        if float(c.get("probability", 0.0)) >= _MIN_PROBABILITY
-    ][:MAX_CONDITIONS]
+    conditions = [c for c in record.result.conditions if c.probability >= _MIN_PROBABILITY][
+        :MAX_CONDITIONS
+    ]
     for rank, c in enumerate(conditions):
         status = "provisional" if rank == 0 else "differential"
-        codings = [{"system": LOCAL_SYSTEM, "code": c["id"], "display": c.get("name", c["id"])}]
-        codings += [{"system": _ICD10, "code": code} for code in c.get("icd10", [])]
-        codings += [{"system": _SNOMED, "code": code} for code in c.get("snomed", [])]
+        codings = [{"system": LOCAL_SYSTEM, "code": c.id, "display": c.name}]
+        codings += [{"system": _ICD10, "code": code} for code in c.icd10]
+        codings += [{"system": _SNOMED, "code": code} for code in c.snomed]
         yield _entry(
             Condition,
-            _urn("assessment", record.id, "condition", c["id"]),
+            _urn("assessment", record.id, "condition", c.id),
             {
                 "resourceType": "Condition",
                 "verificationStatus": {
                     "coding": [{"system": _VER_STATUS, "code": status}],
                     "text": status,
                 },
-                "code": {"coding": codings, "text": c.get("name", c["id"])},
+                "code": {"coding": codings, "text": c.name},
                 "subject": _ref(patient),
                 "recordedDate": _instant(record.created_at),
                 "evidence": [{"detail": [_ref(response)]}],
                 "note": [
                     {
-                        "text": f"Estimated probability {float(c['probability']):.0%} from "
+                        "text": f"Estimated probability {c.probability:.0%} from "
                         "self-reported findings (nightlegs, knowledge base "
                         f"{record.kb_version}): information, not a diagnosis."
                     }

@@ -186,7 +186,7 @@ def _assessment(pdf: _Report, data: ReportData) -> None:
         for i in a.instruments:
             score = f" (score {_number(i.score)})" if i.score is not None else ""
             pdf.para(f"{i.name}{score}: {i.reading}", size=8.5)
-            pdf.bullets([f"{c['name']}: {c['status']}" for c in i.criteria], size=7.5, indent=5)
+            pdf.bullets([f"{c.name}: {c.status}" for c in i.criteria], size=7.5, indent=5)
     if a.findings_present or a.findings_absent:
         pdf.para("What the person reported", bold=True)
         pdf.para(a.reported, size=8)

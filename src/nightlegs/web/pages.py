@@ -26,6 +26,7 @@ from nightlegs.assessment.safety import DISCLAIMER
 from nightlegs.diary.schemas import AssessmentRecord, Person
 from nightlegs.diary.store import DiaryStore
 from nightlegs.errors import InputError
+from nightlegs.intake import MAX_TEXT_CHARS
 from nightlegs.knowledge import load_knowledge_base
 from nightlegs.knowledge.movement_grading import (
     ADULT_CUTOFF_PER_H,
@@ -96,6 +97,7 @@ def _environment() -> Environment:
     env.globals["ADULT_CUTOFF_PER_H"] = ADULT_CUTOFF_PER_H
     env.globals["CHILD_CUTOFF_PER_H"] = CHILD_CUTOFF_PER_H
     env.globals["whose"] = whose
+    env.globals["MAX_TEXT_CHARS"] = MAX_TEXT_CHARS
     return env
 
 
@@ -256,7 +258,7 @@ def result_empty(request: Request) -> HTMLResponse:
     return render_page(request, "result.html", result=None, error=None)
 
 
-_TextField = Annotated[str | None, Form(max_length=5000)]
+_TextField = Annotated[str | None, Form(max_length=MAX_TEXT_CHARS)]
 _ShortField = Annotated[str | None, Form(max_length=10)]
 _FindingsField = Annotated[str | None, Form(max_length=20000)]
 
@@ -392,12 +394,8 @@ class SavedBrief(NamedTuple):
         >>> brief.triage, brief.causes
         ('Book an appointment with a doctor', 'Cramps')
         """
-        triage = str(record.result.get("triage", ""))
-        names = [
-            str(c.get("name", c.get("id", "")))
-            for c in record.result.get("conditions", [])[:3]
-            if isinstance(c, dict)
-        ]
+        triage = record.result.triage.value
+        names = [c.name for c in record.result.conditions[:3]]
         return cls(
             id=record.id,
             saved_at=record.created_at.astimezone().strftime("%Y-%m-%d %H:%M"),
@@ -425,7 +423,7 @@ def saved_assessment(
     """A saved assessment of the chosen person, shown again as its result page."""
     who, people = chosen_person(request, store, person)
     record = store.get_assessment(assessment_id, person=who.id)
-    data = record.result
+    data = record.result.to_dict()
     return _result_page(request, data, {}, people, who, saved=_saved(who, record))
 
 

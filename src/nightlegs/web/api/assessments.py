@@ -30,13 +30,12 @@ def brief(record: AssessmentRecord) -> dict[str, Any]:
     >>> brief(record)["conditions"]
     ['rls', 'cramps']
     """
-    conditions = record.result.get("conditions", [])
     return {
         "id": record.id,
         "person_id": record.person_id,
         "created_at": record.created_at,
-        "triage": str(record.result.get("triage", "")),
-        "conditions": [str(c.get("id")) for c in conditions[:_TOP] if isinstance(c, dict)],
+        "triage": record.result.triage.value,
+        "conditions": [c.id for c in record.result.conditions[:_TOP]],
     }
 
 

@@ -17,7 +17,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from nightlegs._inputs import NightDate, StrictIn
+from nightlegs.assessment.result import Assessment
 from nightlegs.diary.schemas import RecordingStatus
+from nightlegs.intake import MAX_TEXT_CHARS
 from nightlegs.knowledge import Source, knowledge_index
 
 __all__ = [
@@ -25,10 +27,8 @@ __all__ = [
     "AssessmentBrief",
     "AssessmentDetail",
     "AssessmentOut",
-    "ConditionOut",
     "ConditionSummary",
     "EvidenceItem",
-    "FindingOut",
     "Health",
     "ImportResult",
     "InterviewIn",
@@ -49,9 +49,9 @@ _FINDING_ID = r"^[a-z][a-z0-9_]{0,79}$"
 Description = Annotated[
     str | None,
     Field(
-        max_length=5000,
-        description="A description in the person's own words (English; at most 5,000 "
-        "characters), read by the same intake as POST /api/assess.",
+        max_length=MAX_TEXT_CHARS,
+        description="A description in the person's own words (English; at most "
+        f"{MAX_TEXT_CHARS:,} characters), read by the same intake as POST /api/assess.",
         examples=["my calves cramp every night"],
     ),
 ]
@@ -59,10 +59,6 @@ Description = Annotated[
 
 class _In(StrictIn):
     """Unknown fields, non-finite numbers and unstorable text are refused (``StrictIn``)."""
-
-
-class _Open(BaseModel):
-    model_config = ConfigDict(extra="allow")
 
 
 class AssessIn(_In):
@@ -94,64 +90,9 @@ class AssessIn(_In):
     )
 
 
-class ConditionOut(_Open):
-    """One ranked condition (docs/json-contract.md section 1)."""
-
-    id: str
-    name: str
-    probability: float
-    evidence_for: list[str]
-    evidence_against: list[str]
-    absent_fits: list[str] = Field(
-        default_factory=list,
-        description="What the person does not have that fits this condition (never evidence for).",
-    )
-
-
-class FindingOut(_Open):
-    """One finding understood from the input."""
-
-    id: str
-    present: bool
-    text: str | None = None
-    certainty: Literal["reported", "possible"] = Field(
-        default="reported",
-        description="possible: the words were hedged or a double negative; triage still "
-        "treats a possible danger sign as present.",
-    )
-
-
-class DangerSignsOut(BaseModel):
-    """The danger-sign checklist every answer carries."""
-
-    call_emergency_now_if: list[str]
-    see_a_doctor_today_if: list[str]
-
-
-class AssessmentOut(_Open):
+class AssessmentOut(Assessment):
     """The assessment object of docs/json-contract.md section 1 (further keys may follow)."""
 
-    headline: str
-    triage: TriageLevel
-    triage_reasons: list[str]
-    conditions: list[ConditionOut]
-    findings: list[FindingOut]
-    specialist: str
-    next_steps: list[str]
-    self_care: list[str]
-    disclaimer: str
-    kb_version: str
-    understood: bool = Field(
-        description="False when the text could not be read (another language, or nothing "
-        "recognised): then no causes are ranked and the answer leads with the danger signs."
-    )
-    language: str = Field(description="ISO 639-1 code of the language the text seems to be in.")
-    think_of: list[str] = Field(
-        default_factory=list,
-        description="Emergencies outside the condition catalogue that a safety-net rule raised "
-        "(e.g. stroke, pulmonary embolism).",
-    )
-    danger_signs: DangerSignsOut
     assessment_id: int | None = Field(
         default=None, description="The id of the saved assessment (only with save: true)."
     )
@@ -172,8 +113,9 @@ class AssessmentDetail(AssessmentBrief):
 
     kb_version: str
     request: dict[str, Any]
-    result: dict[str, Any] = Field(
-        description="The object of docs/json-contract.md section 1 as it was."
+    result: Assessment = Field(
+        description="The object of docs/json-contract.md section 1 as it was saved (a row saved "
+        "by an older release in today's shape)."
     )
 
 

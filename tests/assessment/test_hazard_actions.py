@@ -23,9 +23,7 @@ def _row(**probabilities: float) -> np.ndarray:
 
 def _level(row: np.ndarray, present: set[str], age: float = 40) -> int:
     usual = np.array([c.usual_triage.rank for c in model().kb.conditions])
-    level, _ = _scenario_level(
-        row, usual, present, Population(age=age), load_knowledge_base().conditions
-    )
+    level, _ = _scenario_level(row, usual, present, Population(age=age), load_knowledge_base())
     return level
 
 

@@ -260,7 +260,7 @@ def test_self_care_thresholds_either_side(top: float, danger: float, expected: T
         usual,
         present,
         Population(age=40),
-        load_knowledge_base().conditions,  # type: ignore[arg-type]
+        load_knowledge_base(),
     )
     assert level == expected.rank
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from _kb_copy import edit
 
+from nightlegs import assess
 from nightlegs.assessment.inference import model
 from nightlegs.assessment.population import Population
 from nightlegs.assessment.triage import fired_red_flags
@@ -106,3 +107,19 @@ def test_a_bad_calibration_temperature_names_the_field(other_root: Path, value: 
         match=r"manifest\.yaml: field 'calibration_temperature': expected a positive number",
     ):
         load_knowledge_base(other_root)
+
+
+def test_assess_with_a_second_knowledge_base_beside_the_default(other_root: Path) -> None:
+    # The other knowledge base has no red-flag rules and its own version: an assessment made
+    # with it uses only its tables, and the default's answers are the same before and after.
+    text = "my leg suddenly went cold and white and I cannot move my foot"
+    before = assess(text, age=70)
+    for name in ("rules.yaml", "safety_net.yaml"):
+        edit(other_root / "red_flags" / name, lambda d: d.update(red_flags=[]))
+    edit(other_root / "manifest.yaml", lambda d: d.update(version="2099.1.1"))
+    other = load_knowledge_base(other_root)
+
+    with_other = assess(text, age=70, kb=other)
+    assert with_other.kb_version == "2099.1.1" and with_other.red_flags == ()
+    assert before.red_flags and before.triage.value == "emergency"
+    assert assess(text, age=70) == before

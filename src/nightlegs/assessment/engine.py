@@ -91,11 +91,13 @@ def _condition_result(
     )
 
 
-def _specialist(decision: TriageDecision, top: Condition | None, population: Population) -> str:
+def _specialist(
+    kb: KnowledgeBase, decision: TriageDecision, top: Condition | None, population: Population
+) -> str:
     if decision.level is Triage.EMERGENCY:
         return "emergency department"
     if decision.level is Triage.URGENT and decision.suspects:
-        suspect = knowledge_index().conditions.get(decision.suspects[0])
+        suspect = knowledge_index(kb).conditions.get(decision.suspects[0])
         if suspect is not None:
             return _wording(suspect, population)[1]
     if top is None:
@@ -108,7 +110,7 @@ def _self_care(
 ) -> tuple[SelfCareItem, ...]:
     if level.rank >= Triage.URGENT.rank:
         return ()
-    tables = knowledge_index()
+    tables = knowledge_index(kb)
     advice, conditions = tables.self_care, tables.conditions
     present = {fid for fid, value in evidence.items() if value}
     chosen: list[SelfCareItem] = []
@@ -126,7 +128,7 @@ def _self_care(
 def _claims(
     kb: KnowledgeBase, mentioned: list[str], top: Condition, top_probability: float
 ) -> tuple[ClaimNote, ...]:
-    by_id = knowledge_index().claims
+    by_id = knowledge_index(kb).claims
     ids = list(mentioned)
     if top_probability >= 0.3:
         ids += [c for c in top.claims if c not in ids]
@@ -168,6 +170,7 @@ def _medicine_message(
 
 
 def _next_steps(
+    kb: KnowledgeBase,
     decision: TriageDecision,
     ranking: list[ConditionScore],
     evidence: Mapping[str, bool],
@@ -178,7 +181,7 @@ def _next_steps(
         # What to do now, once; tests and reassurance belong to the hospital.
         steps.append(_medicine_message(decision, ranking, evidence))
         return tuple(dict.fromkeys(steps))
-    conditions = knowledge_index().conditions
+    conditions = knowledge_index(kb).conditions
     tests: list[str] = []
     for score in ranking[:2]:
         if score is ranking[0] or score.probability >= 0.2:
@@ -200,14 +203,17 @@ def build_assessment(
     irls_total: int | None = None,
     warnings: list[str] | None = None,
     structured: Mapping[str, bool] | None = None,
+    kb: KnowledgeBase | None = None,
 ) -> Assessment:
-    """Assemble the full result from evidence and population (used by assess and interview).
+    """Assemble the full result from evidence and population (used by assess and interview),
+    with ``kb`` (default: the packaged knowledge base).
 
     When the text could not be read (another language, or no symptom recognised) and no
     structured answer says anything present, no causes are ranked: the answer leads with
     what could not be read and the danger signs, at ``doctor`` level or higher.
     """
-    kb = load_knowledge_base()
+    kb = kb or load_knowledge_base()
+    tables = knowledge_index(kb)
     understood = intake is None or intake.understood
     read_abroad = (
         intake is not None
@@ -215,8 +221,8 @@ def build_assessment(
         and sum(f.present for f in intake.findings) >= FOREIGN_FINDINGS_TO_RANK
     )
     ranks = understood or read_abroad or any((structured or {}).values())
-    ranking = rank(evidence, population, top=_MAX_CONDITIONS)
-    decision = triage(evidence, population)
+    ranking = rank(evidence, population, top=_MAX_CONDITIONS, kb=kb)
+    decision = triage(evidence, population, kb=kb)
     if not ranks:
         # Nothing is ranked, so no reason may name a cause from the ranking.
         decision = replace(
@@ -232,13 +238,13 @@ def build_assessment(
             "nightlegs could not read the description, so it cannot reassure you: have it "
             "checked by a doctor, and act at once on any danger sign below.",
         )
-    red_flag_ids = knowledge_index().red_flag_findings
+    red_flag_ids = tables.red_flag_findings
     if not understood and decision.level.rank < Triage.URGENT.rank:
         # A danger sign read from text we could not otherwise read: nothing around it can
         # explain it away, so it is seen today.
         signs = [fid for fid, value in evidence.items() if value and fid in red_flag_ids]
         if signs:
-            labels = knowledge_index().findings
+            labels = tables.findings
             decision = _raised(
                 decision,
                 Triage.URGENT,
@@ -246,10 +252,10 @@ def build_assessment(
                 + ", ".join(labels[f].label for f in signs[:3])
                 + ". Nothing else could be read that would explain it, so see a doctor today.",
             )
-    conditions = knowledge_index().conditions
+    conditions = tables.conditions
     top = conditions[ranking[0].id] if ranks else None
     shown = [s for s in ranking[:_MAX_CONDITIONS] if s.probability >= _MIN_PROBABILITY]
-    catalogue = knowledge_index().findings
+    catalogue = tables.findings
     said = {f.id: f for f in intake.findings} if intake else {}
     findings = tuple(
         FindingResult(
@@ -267,7 +273,7 @@ def build_assessment(
         if ranks
         else ()
     )
-    next_steps = _next_steps(decision, ranking if ranks else [], evidence, population)
+    next_steps = _next_steps(kb, decision, ranking if ranks else [], evidence, population)
     # Built with the validating constructors, not ``model_construct``: with pydantic-core the
     # validation runs in Rust and is faster than ``model_construct``'s Python loop (measured:
     # 2.1 against 4.0 us for a finding, 6.6 against 9.1 us for the whole result), and it
@@ -278,7 +284,7 @@ def build_assessment(
         triage_reasons=decision.reasons,
         conditions=ranked,
         findings=findings,
-        specialist=_specialist(decision, top, population),
+        specialist=_specialist(kb, decision, top, population),
         next_steps=next_steps,
         self_care=_self_care(kb, ranking, evidence, decision.level) if ranks else (),
         disclaimer=DISCLAIMER,
@@ -381,6 +387,7 @@ def assess(
     findings: Mapping[str, bool] | None = None,
     movements_per_hour: float | None = None,
     irls_total: int | None = None,
+    kb: KnowledgeBase | None = None,
 ) -> Assessment:
     """Assess a night-time leg complaint.
 
@@ -399,6 +406,10 @@ def assess(
         bands next to the clinical reading.
     irls_total : int, optional
         An IRLS severity total (0-40) that a clinician gave; shown with its band.
+    kb : KnowledgeBase, optional
+        The knowledge base to assess with (default: the packaged one): a reviewed copy or a
+        language pack loaded with ``load_knowledge_base(folder)`` works beside the default,
+        with its own tables, in the same process.
 
     Returns
     -------
@@ -425,11 +436,12 @@ def assess(
         raise InputError(f"pregnant: expected true or false, got {pregnant!r}")
     make_population(age, sex, pregnant)  # validates the explicit arguments first
     warnings: list[str] = []
-    intake = extract(text) if text is not None else None
+    kb = kb or load_knowledge_base()
+    intake = extract(text, kb=kb) if text is not None else None
     if intake:
         warnings += intake.warnings
     evidence: dict[str, bool] = intake.as_evidence() if intake else {}
-    kb_ids = knowledge_index().findings
+    kb_ids = knowledge_index(kb).findings
     for fid, value in (findings or {}).items():
         if fid not in kb_ids:
             raise InputError(f"findings: unknown finding id {fid!r}")
@@ -450,4 +462,5 @@ def assess(
         irls_total=irls_total,
         warnings=warnings,
         structured=findings,
+        kb=kb,
     )

@@ -170,7 +170,11 @@ def _calibrated_model(kb: KnowledgeBase) -> Model:
 
 
 def rank(
-    evidence: Mapping[str, bool], population: Population, *, top: int | None = None
+    evidence: Mapping[str, bool],
+    population: Population,
+    *,
+    top: int | None = None,
+    kb: KnowledgeBase | None = None,
 ) -> list[ConditionScore]:
     """Rank conditions by posterior probability given the evidence.
 
@@ -181,6 +185,8 @@ def rank(
     population : Population
     top : int, optional
         Return only the ``top`` most likely conditions.
+    kb : KnowledgeBase, optional
+        Whose model ranks (default: the packaged knowledge base).
 
     Returns
     -------
@@ -194,7 +200,7 @@ def rank(
     >>> ranking[0].id
     'restless_legs_syndrome'
     """
-    m = model()
+    m = model(kb)
     contributions = m.contributions(evidence)
     log_scores = m.log_prior(population) + contributions.sum(axis=0)
     probabilities = m.posterior(log_scores)

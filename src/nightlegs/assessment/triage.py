@@ -143,14 +143,15 @@ def _scenario_level(
     usual: np.ndarray,
     present: set[str],
     population: Population,
-    kb_conditions: tuple[Condition, ...],
+    kb: KnowledgeBase,
 ) -> tuple[int, list[str]]:
     """The level one ranking calls for, and why it is not self-care when it is not.
 
     Red-flag findings do not count towards the evidence needed for self-care, so adding one
     can never turn "too little is known" into reassurance.
     """
-    red_flag_ids = knowledge_index().red_flag_findings
+    kb_conditions = kb.conditions
+    red_flag_ids = knowledge_index(kb).red_flag_findings
     top = int(np.argmax(row))
     level = int(usual[top])
     notes: list[str] = []
@@ -167,7 +168,7 @@ def _scenario_level(
         danger_mass = float(row[dangerous].sum())
         danger_signs = sorted(present & red_flag_ids)
         if danger_signs:
-            labels = knowledge_index().findings
+            labels = knowledge_index(kb).findings
             notes.append(
                 "A danger sign is present ("
                 + ", ".join(labels[f].label for f in danger_signs[:3])
@@ -194,11 +195,10 @@ def _scenario_level(
 
 
 def _condition_level(
-    evidence: Mapping[str, bool], population: Population
+    evidence: Mapping[str, bool], population: Population, kb: KnowledgeBase
 ) -> tuple[Triage, list[str], list[str]]:
-    m = model()
-    kb = m.kb
-    red_flag_ids = knowledge_index().red_flag_findings
+    m = model(kb)
+    red_flag_ids = knowledge_index(kb).red_flag_findings
     flagged = [fid for fid, v in evidence.items() if v and fid in red_flag_ids][
         :_MAX_SUBSET_FINDINGS
     ]
@@ -216,7 +216,7 @@ def _condition_level(
     levels: list[int] = []
     notes: list[list[str]] = []
     for mask, row in zip(masks, probabilities, strict=True):
-        rank_, why = _scenario_level(row, usual, present, population, kb.conditions)
+        rank_, why = _scenario_level(row, usual, present, population, kb)
         if not base_present and not mask.any():
             rank_ = max(rank_, Triage.DOCTOR.rank)
         levels.append(rank_)
@@ -238,7 +238,7 @@ def _condition_level(
     return level, reasons, suspects
 
 
-def default_action(level: Triage) -> str:
+def default_action(level: Triage, kb: KnowledgeBase | None = None) -> str:
     """What to do at ``level`` when no red-flag rule gives a more specific action.
 
     The words are knowledge-base data (``triage/levels.yaml``), shared with the web pages,
@@ -249,10 +249,12 @@ def default_action(level: Triage) -> str:
     >>> default_action(Triage.DOCTOR)
     'Book an appointment with a doctor within the next days to weeks.'
     """
-    return load_knowledge_base().triage_wording[level].action
+    return (kb or load_knowledge_base()).triage_wording[level].action
 
 
-def triage(evidence: Mapping[str, bool], population: Population) -> TriageDecision:
+def triage(
+    evidence: Mapping[str, bool], population: Population, *, kb: KnowledgeBase | None = None
+) -> TriageDecision:
     """Decide how urgently the person should be seen.
 
     Parameters
@@ -260,6 +262,8 @@ def triage(evidence: Mapping[str, bool], population: Population) -> TriageDecisi
     evidence : mapping of str to bool
         Finding id -> present or absent.
     population : Population
+    kb : KnowledgeBase, optional
+        Whose rules, model and wording decide (default: the packaged knowledge base).
 
     Returns
     -------
@@ -272,8 +276,9 @@ def triage(evidence: Mapping[str, bool], population: Population) -> TriageDecisi
     ...        Population(age=50)).level.value
     'emergency'
     """
-    fired = sorted(fired_red_flags(evidence, population), key=lambda r: -r.triage.rank)
-    level, reasons, suspects = _condition_level(evidence, population)
+    kb = kb or load_knowledge_base()
+    fired = sorted(fired_red_flags(evidence, population, kb), key=lambda r: -r.triage.rank)
+    level, reasons, suspects = _condition_level(evidence, population, kb)
     if not any(evidence.values()):
         reasons = ["Too little is known to suggest self-care: have it checked by a doctor."]
     if fired and fired[0].triage.rank > level.rank:
@@ -302,7 +307,7 @@ def triage(evidence: Mapping[str, bool], population: Population) -> TriageDecisi
             think_of = [t for t in think_of if t not in rule.think_of] + [rule.think_of]
         suspects += [s for s in rule.suspect if s not in suspects]
     if not actions:
-        actions.append(default_action(level))
+        actions.append(default_action(level, kb))
     return TriageDecision(
         level=level,
         reasons=tuple(rule_reasons + reasons),

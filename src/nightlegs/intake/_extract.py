@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from nightlegs.errors import InputError
@@ -23,7 +24,7 @@ from nightlegs.intake._matcher import PhraseHit, phrase_index
 from nightlegs.intake._population import PopulationFacts, extract_population
 from nightlegs.intake._readings import read_measurements
 from nightlegs.intake._text import NormalisedText
-from nightlegs.knowledge import FindingCategory, knowledge_index
+from nightlegs.knowledge import Finding, FindingCategory, KnowledgeBase, knowledge_index
 from nightlegs.knowledge.foreign import load_foreign_lexicons
 
 __all__ = [
@@ -87,8 +88,9 @@ def _resolve(
     hits: list[PhraseHit],
     patient: str | None,
     patient_sex: str | None = None,
+    kb: KnowledgeBase | None = None,
 ) -> tuple[dict[str, ExtractedFinding], list[str]]:
-    tables = knowledge_index()
+    tables = knowledge_index(kb)
     by_id, danger = tables.findings, tables.rule_findings
     positives: dict[str, ExtractedFinding] = {}
     negatives: dict[str, ExtractedFinding] = {}
@@ -198,7 +200,7 @@ def _resolve(
             result[fid] = positives[fid]
         else:
             result[fid] = negatives[fid]
-    _drop_yielding(result, spans)
+    _drop_yielding(result, spans, tables.findings)
     for fid, found in weak.items():
         if fid not in result and not any(y in result for y in by_id[fid].yields_to):
             result[fid] = found
@@ -237,7 +239,9 @@ def _gap_negated(text: NormalisedText, hit: PhraseHit, starts: set[tuple[int, in
 
 
 def _drop_yielding(
-    result: dict[str, ExtractedFinding], spans: dict[str, list[tuple[int, int]]]
+    result: dict[str, ExtractedFinding],
+    spans: dict[str, list[tuple[int, int]]],
+    by_id: Mapping[str, Finding],
 ) -> None:
     """Drop a finding read from the same words as one it yields to.
 
@@ -245,7 +249,6 @@ def _drop_yielding(
     from stretching: ``relieved_by_stretching`` yields to ``pain_passive_stretch`` where their
     words overlap.
     """
-    by_id = knowledge_index().findings
     for fid in list(result):
         for stronger in by_id[fid].yields_to:
             if stronger not in spans or fid not in spans:
@@ -299,13 +302,15 @@ def _long_cord(text: str) -> str | None:
     return words.group(0) if words else None
 
 
-def extract(text: str) -> IntakeResult:
+def extract(text: str, *, kb: KnowledgeBase | None = None) -> IntakeResult:
     """Understand a free-text description of night-time leg symptoms.
 
     Parameters
     ----------
     text : str
         The description in English, as the person (or a parent or partner) wrote it.
+    kb : KnowledgeBase, optional
+        Whose phrases and findings read it (default: the packaged knowledge base).
 
     Returns
     -------
@@ -326,17 +331,20 @@ def extract(text: str) -> IntakeResult:
     [('leg_swelling', False), ('muscle_cramp', True)]
     """
     warnings = _check_text(text)
-    index = phrase_index()
+    index = phrase_index(kb)
     language = detect_language(text, index.known)
     if language != "en":
         # Russian typed in Latin letters reads as Czech or Polish to the detector; a Polish
         # or Czech text can look like it too, so the detector's language is read as well.
         detected, language = language, transliterated_language(text) or language
         also = detected if detected != language else None
-        return _foreign_intake(text, language, warnings, _english_danger_signs(text), also=also)
+        english = _english_danger_signs(text, kb)
+        return _foreign_intake(text, language, warnings, english, also=also, kb=kb)
     normalised = index.normalise(text)
     population = extract_population(text, normalised)
-    found, claims = _resolve(normalised, index.find(normalised), population.subject, population.sex)
+    found, claims = _resolve(
+        normalised, index.find(normalised), population.subject, population.sex, kb
+    )
     for fid, words in read_measurements(text).items():
         found.setdefault(fid, ExtractedFinding(fid, True, words))
     if _CORD in found and found[_CORD].present and _CORD_LONG not in found:
@@ -345,14 +353,14 @@ def extract(text: str) -> IntakeResult:
             found[_CORD_LONG] = ExtractedFinding(_CORD_LONG, True, length)
     understood = any(f.present for f in found.values())
     if not understood:
-        foreign = _read_as_another_language(text, warnings)
+        foreign = _read_as_another_language(text, warnings, kb)
         if foreign is not None:
             return foreign
         warnings.append(
             "nightlegs could not recognise any symptom in this description, so it ranks no "
             "causes; try saying where it hurts, when, and what it feels like."
         )
-    order = knowledge_index().finding_order
+    order = knowledge_index(kb).finding_order
     findings = sorted(found.values(), key=lambda f: order[f.id])
     return IntakeResult(
         findings=findings,
@@ -364,7 +372,7 @@ def extract(text: str) -> IntakeResult:
     )
 
 
-def _english_danger_signs(text: str) -> list[ExtractedFinding]:
+def _english_danger_signs(text: str, kb: KnowledgeBase | None) -> list[ExtractedFinding]:
     """Danger signs said in English inside a text read as another language (a mixed message).
 
     The English reader runs on the whole text with its own negation, which applies to its own
@@ -372,11 +380,11 @@ def _english_danger_signs(text: str) -> list[ExtractedFinding]:
     the same in most languages ("Lasix", "Eliquis"), and several rules turn on them (a blood
     thinner with bleeding, a water tablet with weakness).
     """
-    index = phrase_index()
+    index = phrase_index(kb)
     normalised = index.normalise(text)
     population = extract_population(text, normalised)
-    found, _ = _resolve(normalised, index.find(normalised), population.subject)
-    tables = knowledge_index()
+    found, _ = _resolve(normalised, index.find(normalised), population.subject, kb=kb)
+    tables = knowledge_index(kb)
     return [
         f
         for f in found.values()
@@ -388,13 +396,15 @@ def _english_danger_signs(text: str) -> list[ExtractedFinding]:
     ]
 
 
-def _read_as_another_language(text: str, warnings: list[str]) -> IntakeResult | None:
+def _read_as_another_language(
+    text: str, warnings: list[str], kb: KnowledgeBase | None
+) -> IntakeResult | None:
     """The danger-sign reading of a text that read as English but in which nothing was
     recognised, in the identifier's likeliest other language, if that finds something."""
     language = likeliest_other_language(text)
     if language is None or language not in load_foreign_lexicons():
         return None
-    result = _foreign_intake(text, language, list(warnings))
+    result = _foreign_intake(text, language, list(warnings), kb=kb)
     return result if any(f.present for f in result.findings) else None
 
 
@@ -404,6 +414,7 @@ def _foreign_intake(
     warnings: list[str],
     english: list[ExtractedFinding] | None = None,
     also: str | None = None,
+    kb: KnowledgeBase | None = None,
 ) -> IntakeResult:
     """Read only the danger signs of a text in another language (nightlegs reads English).
 
@@ -427,7 +438,7 @@ def _foreign_intake(
         population.age = float(reading.age)
     elif second is not None and second.age is not None:
         population.age = float(second.age)
-    order = knowledge_index().finding_order
+    order = knowledge_index(kb).finding_order
     merged = {f.id: f for f in reading.findings}
     for found in second.findings if second is not None else ():
         if found.present and not (found.id in merged and merged[found.id].present):

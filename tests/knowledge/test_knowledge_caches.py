@@ -11,6 +11,7 @@ from _kb_copy import edit
 
 from nightlegs import assess
 from nightlegs.assessment.inference import model
+from nightlegs.assessment.interview import next_step
 from nightlegs.assessment.population import Population
 from nightlegs.assessment.triage import fired_red_flags
 from nightlegs.errors import KnowledgeBaseError
@@ -123,3 +124,17 @@ def test_assess_with_a_second_knowledge_base_beside_the_default(other_root: Path
     assert with_other.kb_version == "2099.1.1" and with_other.red_flags == ()
     assert before.red_flags and before.triage.value == "emergency"
     assert assess(text, age=70) == before
+
+
+def test_the_interview_asks_from_the_knowledge_base_it_is_given(other_root: Path) -> None:
+    edit(
+        other_root / "interview" / "plan.yaml",
+        lambda d: d["questions"][0].update(text="Where on the leg is it? (reviewed wording)"),
+    )
+    other = load_knowledge_base(other_root)
+    default_step = next_step({}, Population(age=40))
+    other_step = next_step({}, Population(age=40), kb=other)
+    assert default_step.question is not None and other_step.question is not None
+    assert other_step.question.id == default_step.question.id == "where"
+    assert other_step.question.text == "Where on the leg is it? (reviewed wording)"
+    assert default_step.question.text != other_step.question.text

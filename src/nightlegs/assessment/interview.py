@@ -35,6 +35,7 @@ from nightlegs.knowledge import (
     AgeBand,
     Finding,
     FindingCategory,
+    KnowledgeBase,
     PlannedQuestion,
     RedFlagRule,
     Triage,
@@ -139,12 +140,16 @@ class InterviewStep:
     expected_remaining: int = 0
 
 
-def _plan() -> tuple[PlannedQuestion, ...]:
-    plan = load_knowledge_base().interview
+def _plan(kb: KnowledgeBase | None = None) -> tuple[PlannedQuestion, ...]:
+    plan = (kb or load_knowledge_base()).interview
     return plan.questions if plan is not None else ()
 
 
-def answered_questions(evidence: Mapping[str, bool | None], preset: Collection[str] = ()) -> int:
+def answered_questions(
+    evidence: Mapping[str, bool | None],
+    preset: Collection[str] = (),
+    kb: KnowledgeBase | None = None,
+) -> int:
     """How many questions the answers in ``evidence`` stand for.
 
     A choice question (all its options answered at once) counts once; findings read from a
@@ -157,7 +162,7 @@ def answered_questions(evidence: Mapping[str, bool | None], preset: Collection[s
     """
     consumed: set[str] = set()
     count = 0
-    for question in _plan():
+    for question in _plan(kb):
         options = {o.id for o in question.options}
         if options and options <= evidence.keys() and not options <= set(preset):
             count += 1
@@ -311,8 +316,8 @@ def _question_text(finding: Finding, population: Population) -> str:
     return finding.question
 
 
-def _planned(question: PlannedQuestion, population: Population) -> Question:
-    by_id = knowledge_index().findings
+def _planned(question: PlannedQuestion, population: Population, kb: KnowledgeBase) -> Question:
+    by_id = knowledge_index(kb).findings
     child = bool(population.groups & _CHILD)
     if question.finding is not None:
         finding = by_id[question.finding]
@@ -350,8 +355,10 @@ def _rule_need(
     return need, [f for f in candidates if f not in answered]
 
 
-def _p_yes(probabilities: NDArray[np.float64], finding_ids: list[str]) -> NDArray[np.float64]:
-    m = model()
+def _p_yes(
+    probabilities: NDArray[np.float64], finding_ids: list[str], kb: KnowledgeBase
+) -> NDArray[np.float64]:
+    m = model(kb)
     columns = [m.finding_index[f] for f in finding_ids]
     result: NDArray[np.float64] = probabilities @ m.p_present[:, columns]
     return result
@@ -363,6 +370,7 @@ def _danger_follow_up(
     population: Population,
     probabilities: NDArray[np.float64],
     above: Triage,
+    kb: KnowledgeBase,
     *,
     danger_only: bool = False,
 ) -> tuple[str, RedFlagRule] | None:
@@ -373,12 +381,11 @@ def _danger_follow_up(
     :data:`FOLLOW_UP_DISTANCE` answers from firing, or when any other finding in it (not just
     a place or a side) was answered "yes" and it needs one more answer.
     """
-    kb = load_knowledge_base()
-    by_id = knowledge_index().findings
-    fired = {r.id for r in fired_red_flags(known, population)}
+    by_id = knowledge_index(kb).findings
+    fired = {r.id for r in fired_red_flags(known, population, kb)}
     groups = population.groups
-    rows = {cid: i for i, cid in enumerate(model().condition_ids)}
-    screened = _screened()
+    rows = {cid: i for i, cid in enumerate(model(kb).condition_ids)}
+    screened = _screened(kb)
     best: tuple[tuple[float, int, int], str, RedFlagRule] | None = None
     for rule in kb.red_flags:
         if rule.id in fired or (rule.population and not set(rule.population) & groups):
@@ -389,7 +396,7 @@ def _danger_follow_up(
         if not said:
             continue
         danger = any(by_id[f].red_flag or f in screened for f in said)
-        telling = any(_telling(f) for f in said)
+        telling = any(_telling(f, kb) for f in said)
         needed = _rule_need(rule, known, evidence)
         if needed is None or not (danger or (telling and not danger_only)):
             continue
@@ -401,7 +408,7 @@ def _danger_follow_up(
         candidates = [f for f in needed[1] if _finding_fits(by_id[f], population)]
         if not candidates:
             continue
-        likely = _p_yes(probabilities, candidates)
+        likely = _p_yes(probabilities, candidates, kb)
         # Key findings (all_of) first, then the likeliest of the rest.
         pick = max(range(len(candidates)), key=lambda i: (candidates[i] in rule.all_of, likely[i]))
         # A rule about a cause that already leads (a clot when the leg is swollen) comes first.
@@ -416,35 +423,37 @@ def _danger_follow_up(
     return (best[1], best[2]) if best else None
 
 
-def _screened() -> set[str]:
+def _screened(kb: KnowledgeBase) -> set[str]:
     """The findings the screens ask about: a "yes" to one counts like a red-flag finding."""
     return {
         f
-        for q in _plan()
+        for q in _plan(kb)
         if q.stage == "screen"
         for f in (q.finding, *(o.id for o in q.options))
         if f is not None
     }
 
 
-def _telling(fid: str) -> bool:
+def _telling(fid: str, kb: KnowledgeBase) -> bool:
     """Whether a "yes" to ``fid`` says something about danger (not just a place or a side)."""
-    return (
-        knowledge_index().findings[fid].category is not FindingCategory.SITE and fid not in _SIDES
-    )
+    category = knowledge_index(kb).findings[fid].category
+    return category is not FindingCategory.SITE and fid not in _SIDES
 
 
 def _follow_ups_spent(
-    evidence: Mapping[str, bool | None], known: Mapping[str, bool], preset: Collection[str]
+    evidence: Mapping[str, bool | None],
+    known: Mapping[str, bool],
+    preset: Collection[str],
+    kb: KnowledgeBase,
 ) -> tuple[int, int]:
     """Answers "no" or "don't know" to findings of rules that an answer has started, and how
     many danger signs were answered "yes"."""
-    by_id = knowledge_index().findings
-    planned = {q.finding for q in _plan()} | {o.id for q in _plan() for o in q.options}
+    by_id = knowledge_index(kb).findings
+    planned = {q.finding for q in _plan(kb)} | {o.id for q in _plan(kb) for o in q.options}
     started = {
         f
-        for rule in load_knowledge_base().red_flags
-        if any(known.get(g) and _telling(g) for g in rule.findings)
+        for rule in kb.red_flags
+        if any(known.get(g) and _telling(g, kb) for g in rule.findings)
         for f in rule.findings
     }
     spent = sum(
@@ -452,7 +461,7 @@ def _follow_ups_spent(
         for f, value in evidence.items()
         if value is not True and f in started and f not in planned and f not in preset
     )
-    screened = _screened()
+    screened = _screened(kb)
     dangers = sum(1 for f, value in known.items() if value and (by_id[f].red_flag or f in screened))
     return spent, dangers
 
@@ -464,9 +473,9 @@ def _entropy(p: NDArray[np.float64], axis: int = 0) -> NDArray[np.float64]:
 
 
 def _information_gain(
-    probabilities: NDArray[np.float64], columns: list[int]
+    probabilities: NDArray[np.float64], columns: list[int], kb: KnowledgeBase
 ) -> NDArray[np.float64]:
-    likelihood = model().p_present[:, columns]
+    likelihood = model(kb).p_present[:, columns]
     p_yes = probabilities @ likelihood
     post_yes = probabilities[:, None] * likelihood / np.clip(p_yes, 1e-12, None)
     post_no = probabilities[:, None] * (1 - likelihood) / np.clip(1 - p_yes, 1e-12, None)
@@ -482,6 +491,7 @@ def _triage_value(
     population: Population,
     level: Triage,
     probabilities: NDArray[np.float64],
+    kb: KnowledgeBase,
 ) -> NDArray[np.float64]:
     """Expected triage levels gained by asking each candidate (a cheap, rule-based bound).
 
@@ -491,7 +501,7 @@ def _triage_value(
     index = {f: i for i, f in enumerate(candidates)}
     gain = np.zeros(len(candidates))
     groups = population.groups
-    for rule in load_knowledge_base().red_flags:
+    for rule in kb.red_flags:
         raise_by = _LEVEL_WORTH[rule.triage] - _LEVEL_WORTH[level]
         if raise_by <= 0 or (rule.population and not set(rule.population) & groups):
             continue
@@ -502,13 +512,13 @@ def _triage_value(
         for fid in open_findings:
             if fid in index:
                 gain[index[fid]] = max(gain[index[fid]], raise_by / max(need, 1))
-    return gain * _p_yes(probabilities, candidates) if candidates else gain
+    return gain * _p_yes(probabilities, candidates, kb) if candidates else gain
 
 
-def _why_value(fid: str, ranking: list[ConditionScore], for_triage: bool) -> str:
+def _why_value(fid: str, ranking: list[ConditionScore], for_triage: bool, kb: KnowledgeBase) -> str:
     if for_triage:
         return "It checks for a sign that would change how soon you should be seen."
-    m = model()
+    m = model(kb)
     lay = {c.id: c.lay_name for c in m.kb.conditions}
     rows = {cid: i for i, cid in enumerate(m.condition_ids)}
     column = m.finding_index[fid]
@@ -523,13 +533,16 @@ def _why_value(fid: str, ranking: list[ConditionScore], for_triage: bool) -> str
 
 
 def _open_planned(
-    evidence: Mapping[str, bool | None], known: Mapping[str, bool], population: Population
+    evidence: Mapping[str, bool | None],
+    known: Mapping[str, bool],
+    population: Population,
+    kb: KnowledgeBase,
 ) -> list[PlannedQuestion]:
     """The complaint questions and screens still to ask this person, in order."""
-    by_id = knowledge_index().findings
+    by_id = knowledge_index(kb).findings
     groups = population.groups
     result: list[PlannedQuestion] = []
-    for question in _plan():
+    for question in _plan(kb):
         if not _fits(groups, population.sex, (a.value for a in question.asked_of), None):
             continue
         if question.when_any and not any(known.get(f) for f in question.when_any):
@@ -552,6 +565,7 @@ def next_step(
     *,
     max_questions: int = MAX_QUESTIONS,
     preset: Collection[str] = (),
+    kb: KnowledgeBase | None = None,
 ) -> InterviewStep:
     """Choose the next interview question.
 
@@ -566,6 +580,8 @@ def next_step(
     preset : collection of str
         Finding ids that came from a free-text description rather than from questions; they
         are used as evidence but do not count towards ``max_questions``.
+    kb : KnowledgeBase, optional
+        Whose questions, rules and model choose (default: the packaged knowledge base).
 
     Returns
     -------
@@ -582,14 +598,15 @@ def next_step(
     >>> step.done, step.triage.level.value
     (True, 'emergency')
     """
-    m = model()
+    kb = kb or load_knowledge_base()
+    m = model(kb)
     known = {fid: value for fid, value in evidence.items() if value is not None}
     population = with_answers(population, known)
-    ranking = rank(known, population)
-    decision = triage(known, population)
-    asked = answered_questions(evidence, preset)
+    ranking = rank(known, population, kb=kb)
+    decision = triage(known, population, kb=kb)
+    asked = answered_questions(evidence, preset, kb)
     budget = max(0, max_questions - asked)
-    by_id = knowledge_index().findings
+    by_id = knowledge_index(kb).findings
 
     def step(question: Question | None, stage: str, expected: int) -> InterviewStep:
         if question is None:
@@ -605,7 +622,7 @@ def next_step(
     rows = {cid: i for i, cid in enumerate(m.condition_ids)}
     for score in ranking:
         probabilities[rows[score.id]] = score.probability
-    planned = _open_planned(evidence, known, population)
+    planned = _open_planned(evidence, known, population, kb)
     estimate = len(planned) + MIN_CHOSEN
 
     def safety(follow_up: tuple[str, RedFlagRule]) -> InterviewStep:
@@ -615,12 +632,12 @@ def next_step(
         # A choice question still to come that holds the finding asks more for the same effort.
         holder = next((q for q in planned if any(o.id == fid for o in q.options)), None)
         if holder is not None:
-            return step(replace(_planned(holder, population), why=why), "safety", estimate)
+            return step(replace(_planned(holder, population, kb), why=why), "safety", estimate)
         return step(Question(fid, _question_text(by_id[fid], population), why), "safety", estimate)
 
     # An emergency that one or two answers could confirm is followed up at once; other danger
     # signs after the complaint and the screens.
-    spent, dangers = _follow_ups_spent(evidence, known, preset)
+    spent, dangers = _follow_ups_spent(evidence, known, preset, kb)
     budget_left = spent < FOLLOW_UP_BUDGET * max(dangers, 1)
     follow_up = None
     if budget_left:
@@ -630,33 +647,36 @@ def next_step(
             population,
             probabilities,
             max(decision.level, Triage.URGENT, key=lambda level: level.rank),
+            kb,
             danger_only=True,
         )
     if follow_up is not None:
         return safety(follow_up)
     if planned:
-        return step(_planned(planned[0], population), planned[0].stage, estimate)
+        return step(_planned(planned[0], population, kb), planned[0].stage, estimate)
     if budget_left:
-        follow_up = _danger_follow_up(evidence, known, population, probabilities, decision.level)
+        follow_up = _danger_follow_up(
+            evidence, known, population, probabilities, decision.level, kb
+        )
     if follow_up is not None:
         return safety(follow_up)
 
-    planned_ids = {q.finding for q in _plan()} | {o.id for q in _plan() for o in q.options}
+    planned_ids = {q.finding for q in _plan(kb)} | {o.id for q in _plan(kb) for o in q.options}
     chosen = sum(fid not in preset and fid not in planned_ids for fid in evidence)
     candidates = [
         f.id for f in m.kb.findings if f.id not in evidence and _finding_fits(f, population)
     ]
     if not candidates:
         return step(None, "done", 0)
-    gains = _information_gain(probabilities, [m.finding_index[f] for f in candidates])
+    gains = _information_gain(probabilities, [m.finding_index[f] for f in candidates], kb)
     triage_gain = _triage_value(
-        candidates, known, evidence, population, decision.level, probabilities
+        candidates, known, evidence, population, decision.level, probabilities, kb
     )
     # The bound above ignores guards and exclusions: check the most promising exactly.
-    p_yes = _p_yes(probabilities, candidates)
+    p_yes = _p_yes(probabilities, candidates, kb)
     for i in np.argsort(-triage_gain)[:_EXACT_CANDIDATES]:
         if triage_gain[i] > 0:
-            raised = triage({**known, candidates[i]: True}, population).level
+            raised = triage({**known, candidates[i]: True}, population, kb=kb).level
             triage_gain[i] = p_yes[i] * max(
                 0.0, _LEVEL_WORTH[raised] - _LEVEL_WORTH[decision.level]
             )
@@ -668,6 +688,6 @@ def next_step(
     fid = candidates[best]
     for_triage = TRIAGE_WEIGHT * triage_gain[best] > gains[best]
     question = Question(
-        fid, _question_text(by_id[fid], population), _why_value(fid, ranking, for_triage)
+        fid, _question_text(by_id[fid], population), _why_value(fid, ranking, for_triage, kb)
     )
     return step(question, "detail", MIN_CHOSEN)

@@ -8,8 +8,9 @@ on development vignettes (see ``nightlegs eval``).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from numpy.typing import NDArray
@@ -64,15 +65,43 @@ class WeightedFinding:
 
 @dataclass(frozen=True)
 class ConditionScore:
-    """One condition's posterior probability and the findings behind it."""
+    """One condition's posterior probability and the findings behind it.
+
+    The findings are sorted out of the likelihood ratios only when asked for: a ranking holds
+    every condition, and the result shows the evidence of the few likeliest.
+    """
 
     id: str
     probability: float
-    evidence_for: tuple[WeightedFinding, ...]
-    evidence_against: tuple[WeightedFinding, ...]
-    #: Findings the person does not have whose absence makes this condition likelier (they
-    #: point elsewhere); kept apart from ``evidence_for``, which holds only present findings.
-    absent_fits: tuple[WeightedFinding, ...] = ()
+    #: The evidence (finding id, label, present) and each finding's likelihood ratio here.
+    _findings: tuple[tuple[str, str, bool], ...] = field(default=(), repr=False)
+    _ratios: tuple[float, ...] = field(default=(), repr=False)
+
+    @functools.cached_property
+    def _weighted(self) -> tuple[WeightedFinding, ...]:
+        return tuple(
+            WeightedFinding(fid, label, present, ratio)
+            for (fid, label, present), ratio in zip(self._findings, self._ratios, strict=True)
+            if ratio > 1.05 or ratio < 0.95
+        )
+
+    @functools.cached_property
+    def evidence_for(self) -> tuple[WeightedFinding, ...]:
+        """Present findings that make the condition likelier, strongest first."""
+        found = (w for w in self._weighted if w.weight > 1 and w.present)
+        return tuple(sorted(found, key=lambda w: -w.weight))
+
+    @functools.cached_property
+    def evidence_against(self) -> tuple[WeightedFinding, ...]:
+        """Findings (present or absent) that make the condition less likely, strongest first."""
+        return tuple(sorted((w for w in self._weighted if w.weight < 1), key=lambda w: w.weight))
+
+    @functools.cached_property
+    def absent_fits(self) -> tuple[WeightedFinding, ...]:
+        """Findings the person does not have whose absence makes this condition likelier (they
+        point elsewhere); kept apart from ``evidence_for``, which holds only present findings."""
+        found = (w for w in self._weighted if w.weight > 1 and not w.present)
+        return tuple(sorted(found, key=lambda w: -w.weight))
 
 
 class Model:
@@ -207,36 +236,10 @@ def rank(
     order = np.argsort(-probabilities, kind="stable")
     if top is not None:
         order = order[:top]
-    ids = list(evidence)
-    present = [evidence[fid] for fid in ids]
-    labels = [m.labels[fid] for fid in ids]
-    ratios = np.exp(contributions[:, order]).T.tolist() if ids else [[] for _ in order]
-    scores = []
-    for row, row_ratios in zip(order.tolist(), ratios, strict=True):
-        weighted = [
-            WeightedFinding(fid, label, value, ratio)
-            for fid, label, value, ratio in zip(ids, labels, present, row_ratios, strict=True)
-            if ratio > 1.05 or ratio < 0.95
-        ]
-        scores.append(
-            ConditionScore(
-                id=m.condition_ids[row],
-                probability=float(probabilities[row]),
-                evidence_for=tuple(
-                    sorted(
-                        (w for w in weighted if w.weight > 1 and w.present),
-                        key=lambda w: -w.weight,
-                    )
-                ),
-                absent_fits=tuple(
-                    sorted(
-                        (w for w in weighted if w.weight > 1 and not w.present),
-                        key=lambda w: -w.weight,
-                    )
-                ),
-                evidence_against=tuple(
-                    sorted((w for w in weighted if w.weight < 1), key=lambda w: w.weight)
-                ),
-            )
-        )
+    findings = tuple((fid, m.labels[fid], evidence[fid]) for fid in evidence)
+    ratios = np.exp(contributions[:, order]).T.tolist() if findings else [[] for _ in order]
+    scores = [
+        ConditionScore(m.condition_ids[row], float(probabilities[row]), findings, tuple(r))
+        for row, r in zip(order.tolist(), ratios, strict=True)
+    ]
     return scores

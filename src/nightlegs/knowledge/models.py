@@ -555,8 +555,11 @@ class KnowledgeBase(_Strict):
         >>> kb.derived(count) == len(kb.findings) and kb.derived(count) is kb.derived(count)
         True
         """
+        # Read from pydantic's private store directly: ``self._derived`` goes through
+        # ``BaseModel.__getattr__``, 10 us a time on a path every assessment takes a dozen times.
+        tables: dict[Callable[..., Any], Any] = self.__pydantic_private__["_derived"]  # type: ignore[index]
         try:
-            return cast(_T, self._derived[build])
+            return cast(_T, tables[build])
         except KeyError:
             # Two threads may both build on first use; either result is the same table.
-            return cast(_T, self._derived.setdefault(build, build(self)))
+            return cast(_T, tables.setdefault(build, build(self)))

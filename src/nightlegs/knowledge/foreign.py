@@ -42,10 +42,10 @@ from pydantic import AfterValidator, Field
 
 from nightlegs.errors import KnowledgeBaseError
 from nightlegs.knowledge import loader
+from nightlegs.knowledge._base import Source, _Strict
 from nightlegs.knowledge._caches import knowledge_cache
 from nightlegs.knowledge.index import knowledge_index
 from nightlegs.knowledge.loader import _read_yaml, _validate, _yaml_files
-from nightlegs.knowledge.models import Source, _Strict
 
 __all__ = ["ForeignLexicon", "fold", "latin_skeleton", "load_foreign_lexicons"]
 

@@ -11,7 +11,6 @@ process ends, however it ends (``kill -9`` included).
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -36,6 +35,7 @@ def assess_and_store(store: DiaryStore, request: dict[str, Any]) -> str:
 
     Examples
     --------
+    >>> import json
     >>> from nightlegs.diary import open_store
     >>> with open_store("sqlite://") as store:
     ...     text = assess_and_store(store, {"text": "my calves cramp at night", "save": True})

@@ -21,13 +21,20 @@ about findings carry their own ``asked_of`` limits, so nobody is asked what cann
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 
 import numpy as np
 from numpy.typing import NDArray
 
+from nightlegs.assessment._parent_wording import for_parent
+from nightlegs.assessment._question_value import (
+    _LEVEL_WORTH,
+    _information_gain,
+    _p_yes,
+    _rule_need,
+    _triage_value,
+)
 from nightlegs.assessment.inference import ConditionScore, model, rank
 from nightlegs.assessment.population import Population, with_answers
 from nightlegs.assessment.triage import TriageDecision, fired_red_flags, triage
@@ -81,14 +88,6 @@ TRIAGE_STOP = 0.2
 _EXACT_CANDIDATES = 8
 _CHILD = frozenset({AgeBand.CHILD.value})
 _SIDES = frozenset({"unilateral", "bilateral"})
-#: What reaching each level is worth when a question may raise the triage: missing an
-#: emergency costs far more than missing a routine appointment.
-_LEVEL_WORTH = {
-    Triage.SELF_CARE: 0.0,
-    Triage.DOCTOR: 1.0,
-    Triage.URGENT: 2.0,
-    Triage.EMERGENCY: 4.0,
-}
 
 
 @dataclass(frozen=True)
@@ -186,130 +185,6 @@ def _finding_fits(finding: Finding, population: Population) -> bool:
     )
 
 
-#: The first "do you", "is your", ... of a question, and what it becomes when a parent answers.
-_PARENT_OPENING = re.compile(
-    r"\b(do|are|have|did|can|were|is|does|has) (you|your)\b", re.IGNORECASE
-)
-_PARENT_VERB = {"do": "does", "are": "is", "have": "has", "were": "was"}
-_PRONOUN = re.compile(r"\b(yourself|your|you)\b", re.IGNORECASE)
-#: "you" after these words, or before these verbs, is the subject ("they"); otherwise "them".
-_BEFORE_SUBJECT = frozenset(
-    [
-        "when",
-        "if",
-        "that",
-        "before",
-        "after",
-        "and",
-        "or",
-        "while",
-        "where",
-        "until",
-        "since",
-        "because",
-        "are",
-        "do",
-        "have",
-        "did",
-        "can",
-        "were",
-        "will",
-        "would",
-        "could",
-        "told",
-    ]
-)
-_SUBJECT_VERBS = frozenset(
-    [
-        "have",
-        "are",
-        "were",
-        "feel",
-        "get",
-        "walk",
-        "wake",
-        "sleep",
-        "stand",
-        "sit",
-        "lie",
-        "stop",
-        "keep",
-        "move",
-        "try",
-        "press",
-        "tap",
-        "go",
-        "do",
-        "can",
-        "could",
-        "would",
-        "will",
-        "need",
-        "notice",
-    ]
-)
-
-
-def for_parent(question: str) -> str:
-    """Word a question to a person as a question to their parent.
-
-    Examples
-    --------
-    >>> for_parent("Do you get tingling when you walk?")
-    'Does your child get tingling when they walk?'
-    >>> for_parent("Is your foot cold, and does it wake you?")
-    "Is your child's foot cold, and does it wake them?"
-    >>> for_parent("Does raising your legs help?")
-    "Does raising your child's legs help?"
-    >>> for_parent("Is it worse when you walk?")
-    'About your child: is it worse when they walk?'
-    >>> for_parent("Is the leg swollen?")
-    'About your child: is the leg swollen?'
-    """
-    if re.search(r"\b(child|he or she)\b", question, re.IGNORECASE):
-        return question
-    child = "\0"  # stands for "your child" until the other pronouns are changed
-
-    def opening(match: re.Match[str]) -> str:
-        verb, pronoun = match.group(1), match.group(2).lower()
-        new_verb = verb.lower() if pronoun == "your" else _PARENT_VERB.get(verb.lower(), verb)
-        new_verb = new_verb.capitalize() if verb[0].isupper() else new_verb.lower()
-        return f"{new_verb} {child}{chr(39) + 's' if pronoun == 'your' else ''}"
-
-    first = _PARENT_OPENING.search(question)
-    if first is not None and not _PRONOUN.search(question[: first.start()]):
-        question = question[: first.start()] + opening(first) + question[first.end() :]
-    text = question
-    prefix = ""
-    introduced = child in text
-
-    def pronoun(match: re.Match[str]) -> str:
-        nonlocal prefix, introduced
-        word = match.group(1).lower()
-        before = text[: match.start()].split()[-1:] or [""]
-        after = text[match.end() :].split()[:1] or [""]
-        subject = before[0].lower() in _BEFORE_SUBJECT or after[0].lower() in _SUBJECT_VERBS
-        if not introduced:
-            introduced = True
-            if word == "your":
-                return f"{child}'s"
-            if word == "you" and not subject:
-                return child
-            prefix = "About your child: "
-        if word == "yourself":
-            return "themselves"
-        if word == "your":
-            return "their"
-        return "they" if subject else "them"
-
-    text = _PRONOUN.sub(pronoun, text)
-    if not introduced:  # no "you" to turn into the child: say whom the question is about
-        prefix = "About your child: "
-    if prefix:
-        text = prefix + text[0].lower() + text[1:]
-    return text.replace(child, "your child")
-
-
 def _question_text(finding: Finding, population: Population) -> str:
     if population.groups & _CHILD:
         return finding.parent_question or for_parent(finding.question)
@@ -328,40 +203,6 @@ def _planned(question: PlannedQuestion, population: Population, kb: KnowledgeBas
     text = (question.parent_text if child and question.parent_text else question.text) or ""
     options = tuple(Option(o.id, o.text) for o in question.options)
     return Question(question.id or "", text, question.why, options, question.multiple)
-
-
-def _rule_need(
-    rule: RedFlagRule, known: Mapping[str, bool], answered: Collection[str]
-) -> tuple[int, list[str]] | None:
-    """Answers still needed for ``rule`` to fire, and the unasked findings that could give them.
-
-    ``None`` when the answers so far rule it out.
-    """
-    if any(known.get(f) is False for f in rule.all_of) or any(known.get(f) for f in rule.none_of):
-        return None
-    missing_all = [f for f in rule.all_of if f not in known]
-    need = len(missing_all)
-    open_any = [f for f in rule.any_of if f not in known]
-    short = rule.min_any - sum(bool(known.get(f)) for f in rule.any_of) if rule.any_of else 0
-    if short > len(open_any):
-        return None
-    need += max(0, short)
-    open_and = [f for f in rule.and_any_of if f not in known]
-    and_short = bool(rule.and_any_of) and not any(known.get(f) for f in rule.and_any_of)
-    if and_short and not open_and:
-        return None
-    need += int(and_short)
-    candidates = missing_all + (open_any if short > 0 else []) + (open_and if and_short else [])
-    return need, [f for f in candidates if f not in answered]
-
-
-def _p_yes(
-    probabilities: NDArray[np.float64], finding_ids: list[str], kb: KnowledgeBase
-) -> NDArray[np.float64]:
-    m = model(kb)
-    columns = [m.finding_index[f] for f in finding_ids]
-    result: NDArray[np.float64] = probabilities @ m.p_present[:, columns]
-    return result
 
 
 def _danger_follow_up(
@@ -464,55 +305,6 @@ def _follow_ups_spent(
     screened = _screened(kb)
     dangers = sum(1 for f, value in known.items() if value and (by_id[f].red_flag or f in screened))
     return spent, dangers
-
-
-def _entropy(p: NDArray[np.float64], axis: int = 0) -> NDArray[np.float64]:
-    safe = np.clip(p, 1e-12, 1.0)
-    result: NDArray[np.float64] = -(safe * np.log(safe)).sum(axis=axis)
-    return result
-
-
-def _information_gain(
-    probabilities: NDArray[np.float64], columns: list[int], kb: KnowledgeBase
-) -> NDArray[np.float64]:
-    likelihood = model(kb).p_present[:, columns]
-    p_yes = probabilities @ likelihood
-    post_yes = probabilities[:, None] * likelihood / np.clip(p_yes, 1e-12, None)
-    post_no = probabilities[:, None] * (1 - likelihood) / np.clip(1 - p_yes, 1e-12, None)
-    expected = p_yes * _entropy(post_yes) + (1 - p_yes) * _entropy(post_no)
-    gain: NDArray[np.float64] = _entropy(probabilities) - expected
-    return gain
-
-
-def _triage_value(
-    candidates: list[str],
-    known: Mapping[str, bool],
-    answered: Collection[str],
-    population: Population,
-    level: Triage,
-    probabilities: NDArray[np.float64],
-    kb: KnowledgeBase,
-) -> NDArray[np.float64]:
-    """Expected triage levels gained by asking each candidate (a cheap, rule-based bound).
-
-    A "yes" that would complete a rule above the current level is worth the levels it adds;
-    a finding that only brings a rule closer is worth that share of it.
-    """
-    index = {f: i for i, f in enumerate(candidates)}
-    gain = np.zeros(len(candidates))
-    groups = population.groups
-    for rule in kb.red_flags:
-        raise_by = _LEVEL_WORTH[rule.triage] - _LEVEL_WORTH[level]
-        if raise_by <= 0 or (rule.population and not set(rule.population) & groups):
-            continue
-        needed = _rule_need(rule, known, answered)
-        if needed is None:
-            continue
-        need, open_findings = needed
-        for fid in open_findings:
-            if fid in index:
-                gain[index[fid]] = max(gain[index[fid]], raise_by / max(need, 1))
-    return gain * _p_yes(probabilities, candidates, kb) if candidates else gain
 
 
 def _why_value(fid: str, ranking: list[ConditionScore], for_triage: bool, kb: KnowledgeBase) -> str:

@@ -12,7 +12,6 @@ from nightlegs.intake._context import (
     NEGATION_WORDS,
     is_hedged,
     is_uncertain,
-    mentions_other_person,
     negation,
     negation_undone,
     place_negated,
@@ -24,6 +23,7 @@ from nightlegs.intake._matcher import PhraseHit, phrase_index
 from nightlegs.intake._population import PopulationFacts, extract_population
 from nightlegs.intake._readings import read_measurements
 from nightlegs.intake._text import NormalisedText
+from nightlegs.intake._who import mentions_other_person
 from nightlegs.knowledge import Finding, FindingCategory, KnowledgeBase, knowledge_index
 from nightlegs.knowledge.foreign import load_foreign_lexicons
 

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy import signal
 
 from nightlegs.movement._types import Hypnogram, Interval, LegSignal, Recording, Side
 from nightlegs.movement.scoring.indices import compute_indices
@@ -231,6 +230,10 @@ def synthesize_night(
     >>> night.true_indices["lm_count"] > 0
     True
     """
+    # Imported here: scipy.signal costs about a second to import, and only the synthetic
+    # night needs it (its noise is coloured with exactly the filter it has always used).
+    from scipy import signal
+
     params = params or ScoringParams()
     rng = np.random.default_rng(seed)
     total_s = hours * 3600.0

@@ -2,7 +2,7 @@
 
 The amplitude rules run on a short smoothed envelope of the rectified, band-passed EMG and are
 compared with a locally estimated resting baseline, as the WASM 2016 standard [1]_ and the AASM
-manual [2]_ describe; everything is vectorised with numpy/scipy (no Python loop over samples).
+manual [2]_ describe; everything is vectorised with numpy (no Python loop over samples).
 
 References
 ----------
@@ -18,12 +18,17 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy import ndimage, signal
 
 from nightlegs.movement._types import LegSignal
 from nightlegs.movement.readers._checks import MIN_FS as MIN_FS_HZ
 from nightlegs.movement.readers._checks import WARN_FS as RECOMMENDED_FS_HZ
 from nightlegs.movement.readers._checks import check_emg as _check_emg
+from nightlegs.movement.scoring._filters import (
+    bandpass_impulse_response,
+    filtered_block_power,
+    moving_mean,
+    rolling_rank,
+)
 from nightlegs.movement.scoring.params import ScoringParams
 
 __all__ = [
@@ -141,11 +146,11 @@ def emg_envelope(emg_uv: NDArray[np.floating], fs: float, params: ScoringParams)
 
     Notes
     -----
-    The band-pass runs once in float32 (a single causal pass: its few-ms delay is far below the
-    0.1 s envelope), chunk by chunk with its state carried over. Squares are summed per block of
-    ``step`` samples with ``einsum``, then a moving mean over ``envelope_s`` (in place) gives the
-    RMS: no temporary as long as the signal, and at most one float64 array as long as the
-    envelope.
+    The band-pass is one causal pass (its few-ms delay is far below the 0.1 s envelope),
+    applied by FFT in float32 batches (:mod:`nightlegs.movement.scoring._filters`). Squares
+    are summed per block of ``step`` samples as they come, then a moving mean over
+    ``envelope_s`` gives the RMS: no temporary as long as the signal, only arrays as long as
+    the envelope.
 
     Examples
     --------
@@ -196,22 +201,18 @@ def band_envelope(
     True
     """
     high = min(high_hz, 0.45 * fs)
-    sos = signal.butter(
-        params.filter_order, [low_hz, high], btype="band", fs=fs, output="sos"
-    ).astype(np.float32)
+    taps = bandpass_impulse_response(params.filter_order, low_hz, high, fs)
     step = max(1, round(params.envelope_step_s * fs))
-    power = _block_power(x, sos, step)
+    power = filtered_block_power(x, taps, step)
     env_fs = fs / step
     width = max(1, round(window_s * env_fs))
     if params.envelope_method == "rms":
         # The running sum behind the moving mean loses a few ulps and can end slightly below
         # zero after a large burst; clip before the square root so no NaN reaches the rules.
-        # In place (ndimage filters a line through its own buffers): one envelope-length
-        # float64 array per leg instead of two.
-        ndimage.uniform_filter1d(power, width, mode="nearest", output=power)
-        values = np.sqrt(np.maximum(power, 0.0, out=power), out=power)
+        mean_power = moving_mean(power, width)
+        values = np.sqrt(np.maximum(mean_power, 0.0, out=mean_power), out=mean_power)
     else:
-        values = ndimage.median_filter(np.sqrt(power), size=width, mode="nearest")
+        values = rolling_rank(np.sqrt(power), width, width // 2)
     values32 = values.astype(np.float32)
     del power, values
     t0 = (step - 1) / 2 / fs
@@ -257,10 +258,8 @@ def rolling_baseline(
     padded[n:] = values[-1] if n else 0.0
     means = padded.reshape(n_blocks, block).mean(axis=1)
     size = max(1, round(params.baseline_window_s * fs / block)) | 1
-    level: NDArray[np.float32] = np.asarray(
-        ndimage.percentile_filter(means, params.baseline_percentile, size=size, mode="nearest"),
-        dtype=np.float32,
-    )
+    rank = int(size * params.baseline_percentile / 100.0)
+    level: NDArray[np.float32] = np.asarray(rolling_rank(means, size, rank), dtype=np.float32)
     # Linear ramp from each block's level to the next (cheaper than np.interp on n points).
     nxt = np.append(level[1:], level[-1])
     frac = (np.arange(block, dtype=np.float32) + 0.5) / block
@@ -323,49 +322,6 @@ def find_events(
     # also covers a night with no quiet run at all (continuous noise), where q_start is empty.
     ends = np.append(q_start, n)
     return start.astype(np.intp), ends[which].astype(np.intp)
-
-
-#: Samples band-passed at a time (a multiple of the block ``step`` is taken): a few MB of
-#: float32 temporaries instead of two full-length copies of the signal per leg.
-_CHUNK_SAMPLES = 1 << 18
-
-
-def _block_power(
-    x: NDArray[np.floating], sos: NDArray[np.float32], step: int
-) -> NDArray[np.float64]:
-    """Mean square of the band-passed ``x`` per block of ``step`` samples (a tail is dropped).
-
-    The filter runs chunk by chunk with its state carried over, which gives the very numbers
-    of one pass over the whole signal (the same float32 operations in the same order), while
-    the float32 copy and the filtered output exist for one chunk at a time.
-
-    Examples
-    --------
-    >>> from scipy import signal
-    >>> sos = signal.butter(4, [10, 100], btype="band", fs=256, output="sos").astype(np.float32)
-    >>> x = np.random.default_rng(0).normal(0, 2, 600_001)
-    >>> whole, _ = signal.sosfilt(sos, x.astype(np.float32),
-    ...                           zi=(signal.sosfilt_zi(sos) * np.float32(x[0])).astype(np.float32))
-    >>> expected = np.einsum("ij,ij->i", whole[:600_000].reshape(-1, 6),
-    ...                      whole[:600_000].reshape(-1, 6), dtype=np.float64) / 6
-    >>> bool(np.array_equal(_block_power(x, sos, 6), expected))
-    True
-    """
-    n_blocks = x.size // step
-    power = np.empty(n_blocks, dtype=np.float64)
-    chunk = max(1, _CHUNK_SAMPLES // step) * step
-    # Start the filter in steady state for the first sample so a DC offset gives no spike.
-    zi = (signal.sosfilt_zi(sos) * np.float32(x[0])).astype(np.float32)
-    for start in range(0, n_blocks * step, chunk):
-        part = np.asarray(x[start : min(start + chunk, n_blocks * step)], dtype=np.float32)
-        filtered, zi = signal.sosfilt(sos, part, zi=zi)
-        blocks = filtered.reshape(-1, step)
-        first = start // step
-        np.einsum(
-            "ij,ij->i", blocks, blocks, dtype=np.float64, out=power[first : first + blocks.shape[0]]
-        )
-    power /= step
-    return power
 
 
 def detect_leg(leg: LegSignal, params: ScoringParams, *, source: str = "recording") -> LegDetection:

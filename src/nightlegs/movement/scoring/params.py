@@ -149,6 +149,11 @@ class ScoringParams:
             raise InputError(
                 "ScoringParams.plm_min_series must be >= 2 and bilateral_max_components >= 1"
             )
+        if not (isinstance(self.filter_order, int) and 1 <= self.filter_order <= 10):
+            raise InputError(
+                f"ScoringParams.filter_order must be an integer from 1 to 10, got "
+                f"{self.filter_order!r}"
+            )
         lo, hi = self.accel_band_hz
         if not 0 < lo < hi:
             raise InputError(f"ScoringParams.accel_band_hz must be (low, high), got {lo, hi}")

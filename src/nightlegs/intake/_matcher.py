@@ -24,6 +24,7 @@ from nightlegs.knowledge import KnowledgeBase, load_knowledge_base
 from nightlegs.knowledge.phrases import (
     FILLER_WORDS,
     CompiledPhrase,
+    later_words,
     lazy_phrase,
     second_words,
 )
@@ -33,6 +34,7 @@ __all__ = ["PhraseHit", "PhraseIndex", "phrase_index"]
 Kind = Literal["positive", "negative", "weak", "claim"]
 _PREFIX_KEY = 3
 _NextWords = tuple[frozenset[str], tuple[str, ...]]
+_Candidate = tuple["_Entry", re.Pattern[str], tuple[_NextWords, ...]]
 
 
 @dataclass(frozen=True)
@@ -119,17 +121,27 @@ class PhraseIndex:
         return normalise(text, self.correct, self._rewrites, self._filler)
 
     @functools.lru_cache(maxsize=8192)  # noqa: B019 - one index per process, cached on purpose
-    def _entries_for(
-        self, word: str
-    ) -> tuple[tuple[_Entry, re.Pattern[str], _NextWords | None], ...]:
-        """The phrases that can start at ``word``: each with its regex and the words that must
-        follow ``word`` (None: any)."""
+    def _entries_for(self, word: str) -> tuple[tuple[_Entry, _NextWords | None], ...]:
+        """The phrases that can start at ``word``, each with the words that must follow
+        ``word`` (None: any)."""
         entries = list(self._exact.get(word, ()))
         for size in range(1, _PREFIX_KEY + 1):
             entries += [e for p, e in self._prefix.get(word[:size], ()) if word.startswith(p)]
+        return tuple((entry, second_words(entry.compiled.source, word)) for entry in entries)
+
+    @functools.lru_cache(maxsize=32768)  # noqa: B019 - one index per process, cached on purpose
+    def _candidates(self, word: str, following: str) -> tuple[_Candidate, ...]:
+        """The phrases that can start at ``word`` when ``following`` comes next: each with its
+        regex and the words its later segments need (see
+        :func:`~nightlegs.knowledge.phrases.later_words`).
+
+        Word pairs repeat across texts, so the test of the second word runs once per pair."""
         return tuple(
-            (entry, entry.compiled.regex, second_words(entry.compiled.source, word))
-            for entry in entries
+            (entry, entry.compiled.regex, later_words(entry.compiled.source))
+            for entry, second in self._entries_for(word)
+            if second is None
+            or following in second[0]
+            or (second[1] and following.startswith(second[1]))
         )
 
     def find(self, text: NormalisedText) -> list[PhraseHit]:
@@ -137,17 +149,21 @@ class PhraseIndex:
         hits: list[PhraseHit] = []
         string = text.string
         tokens = text.tokens
+        words = {token.text for token in tokens}
+        starts: set[str] | None = None  # every start of every word, built when first needed
+        last_index = len(tokens) - 1
         for index, token in enumerate(tokens):
-            entries = self._entries_for(token.text)
-            if not entries:
+            following = tokens[index + 1].text if index < last_index else ""
+            candidates = self._candidates(token.text, following)
+            if not candidates:
                 continue
             start = text.offsets[index]
-            following = tokens[index + 1].text if index + 1 < len(tokens) else ""
-            for entry, regex, second in entries:
-                if second is not None and not (
-                    following in second[0] or (second[1] and following.startswith(second[1]))
-                ):
-                    continue
+            for entry, regex, later in candidates:
+                if later:
+                    if starts is None:
+                        starts = {w[:size] for w in words for size in range(1, len(w) + 1)}
+                    if not _all_present(later, words, starts):
+                        continue
                 match = regex.match(string, start)
                 if match:
                     last = text.token_at(match.end() - 2)
@@ -155,6 +171,14 @@ class PhraseIndex:
                         PhraseHit(entry.record_id, entry.kind, index, last, entry.compiled.source)
                     )
         return hits
+
+
+def _all_present(segments: tuple[_NextWords, ...], words: set[str], starts: set[str]) -> bool:
+    """Whether every segment has one of its words (or prefixes) among the text's words."""
+    for segment_words, prefixes in segments:
+        if segment_words.isdisjoint(words) and not (prefixes and not starts.isdisjoint(prefixes)):
+            return False
+    return True
 
 
 def phrase_index(kb: KnowledgeBase | None = None) -> PhraseIndex:

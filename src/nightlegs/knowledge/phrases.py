@@ -23,6 +23,7 @@ __all__ = [
     "CompiledPhrase",
     "PhraseError",
     "compile_phrase",
+    "later_words",
     "lazy_phrase",
     "second_words",
 ]
@@ -201,6 +202,30 @@ def second_words(phrase: str, first: str) -> tuple[frozenset[str], tuple[str, ..
     words = {alt[1] for alt in mine}
     prefixes = tuple(sorted(word[:-1] for word in words if word.endswith("*")))
     return frozenset(word for word in words if not word.endswith("*")), prefixes
+
+
+def later_words(phrase: str) -> tuple[tuple[frozenset[str], tuple[str, ...]], ...]:
+    """For each segment after the first gap, the words one of which must be in the text.
+
+    A match of ``phrase`` puts the first word of one alternative of every later segment on a
+    whole token, so a text that has no such token for some segment cannot match, wherever the
+    phrase starts: a set test that spares the regular expression ("calf ~ swollen" in a text
+    without "swollen"). Each segment is given as whole words and prefixes, as
+    :func:`second_words` gives them.
+
+    Examples
+    --------
+    >>> later_words("calf|calves ~ swollen|swell* up ~2 red")
+    ((frozenset({'swollen'}), ('swell',)), (frozenset({'red'}), ()))
+    >>> later_words("pins and needles")
+    ()
+    """
+    groups = []
+    for segment in re.split(r"\s~\d*\s", f" {phrase} ")[1:]:
+        firsts = {alt.split()[0] for alt in segment.split("|") if alt.split()}
+        prefixes = tuple(sorted(word[:-1] for word in firsts if word.endswith("*")))
+        groups.append((frozenset(w for w in firsts if not w.endswith("*")), prefixes))
+    return tuple(groups)
 
 
 def _pattern(phrase: str) -> str:

@@ -144,3 +144,23 @@ def test_percentile_rank_is_percentile_filters() -> None:
 def test_bad_designs_are_named(order: int, low: float, high: float, fs: float, words: str) -> None:
     with pytest.raises(InputError, match=words.replace("(", r"\(").replace(".", r"\.")):
         butterworth_bandpass_poles(order, low, high, fs)
+
+
+@pytest.mark.parametrize("order", [0, 11, 2.5, True])
+def test_scoring_params_refuse_a_filter_order_outside_1_to_10(order: object) -> None:
+    from nightlegs.movement.scoring import ScoringParams
+
+    with pytest.raises(InputError, match=r"ScoringParams\.filter_order must be an integer from 1"):
+        ScoringParams(filter_order=order)  # type: ignore[arg-type]
+
+
+def test_an_accelerometer_band_above_the_sampling_rate_is_a_clear_error() -> None:
+    from nightlegs.movement._types import AccelSignal
+    from nightlegs.movement.scoring import ScoringParams
+    from nightlegs.movement.scoring.accel import detect_accel
+
+    rng = np.random.default_rng(0)
+    xyz = rng.normal(0.0, 0.01, (10 * 600, 3)) + np.array([0.0, 0.0, 1.0])
+    params = ScoringParams(accel_band_hz=(6.0, 8.0))  # above 0.45 x 10 Hz
+    with pytest.raises(InputError, match=r"0 < low < high < fs/2, got 6\.0 and 4\.5 Hz"):
+        detect_accel(AccelSignal("ankle L", "left", 10.0, xyz), params)

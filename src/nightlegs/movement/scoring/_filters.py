@@ -65,7 +65,7 @@ def butterworth_bandpass_poles(
     >>> poles.shape, bool(np.all(np.abs(poles) < 1))
     ((4,), True)
     """
-    if not (isinstance(order, int) and 1 <= order <= 10):
+    if isinstance(order, bool) or not (isinstance(order, int) and 1 <= order <= 10):
         raise InputError(f"filter order must be an integer from 1 to 10, got {order!r}")
     if not 0 < low_hz < high_hz < fs / 2:
         raise InputError(

@@ -149,7 +149,8 @@ class ScoringParams:
             raise InputError(
                 "ScoringParams.plm_min_series must be >= 2 and bilateral_max_components >= 1"
             )
-        if not (isinstance(self.filter_order, int) and 1 <= self.filter_order <= 10):
+        order = self.filter_order
+        if isinstance(order, bool) or not (isinstance(order, int) and 1 <= order <= 10):
             raise InputError(
                 f"ScoringParams.filter_order must be an integer from 1 to 10, got "
                 f"{self.filter_order!r}"

@@ -75,15 +75,16 @@ def rule_fires(
     >>> rule_fires(rule, {"face_droop"}, frozenset())
     True
     """
-    if rule.population and not set(rule.population) & groups:
+    # Set methods rather than generator loops: every assessment tests dozens of rules.
+    if rule.population and groups.isdisjoint(rule.population):
         return False
-    if not all(fid in present for fid in rule.all_of):
+    if not present.issuperset(rule.all_of):
         return False
     if rule.any_of and sum(fid in present for fid in rule.any_of) < rule.min_any:
         return False
-    if rule.and_any_of and not any(fid in present for fid in rule.and_any_of):
+    if rule.and_any_of and present.isdisjoint(rule.and_any_of):
         return False
-    return not any(fid in present for fid in rule.none_of)
+    return present.isdisjoint(rule.none_of)
 
 
 def fired_red_flags(
@@ -194,6 +195,17 @@ def _scenario_level(
     return level, notes
 
 
+#: Triage levels by rank.
+_LEVELS = sorted(Triage, key=lambda level: level.rank)
+
+
+def _usual_ranks(kb: KnowledgeBase) -> np.ndarray:
+    """Each condition's usual triage rank, in catalogue order (read-only)."""
+    ranks = np.array([c.usual_triage.rank for c in kb.conditions])
+    ranks.setflags(write=False)
+    return ranks
+
+
 def _condition_level(
     evidence: Mapping[str, bool], population: Population, kb: KnowledgeBase
 ) -> tuple[Triage, list[str], list[str]]:
@@ -208,7 +220,7 @@ def _condition_level(
     masks = np.array(list(itertools.product((0.0, 1.0), repeat=len(flagged))))
     scenarios = base + (masks @ flag_rows if flagged else np.zeros_like(base))
     probabilities = m.posterior(np.atleast_2d(scenarios))
-    usual = np.array([c.usual_triage.rank for c in kb.conditions])
+    usual = kb.derived(_usual_ranks)
     base_present = {f for f in base_ids if evidence[f]}
     # A scenario leaves some red-flag findings out of the ranking only; the guards and the
     # evidence count still see every present finding, so leaving one out is only stricter.
@@ -222,7 +234,7 @@ def _condition_level(
         levels.append(rank_)
         notes.append(why)
     worst = int(np.argmax(levels))
-    level = Triage(list(Triage)[levels[worst]])
+    level = _LEVELS[levels[worst]]
     row = probabilities[worst]
     reasons, suspects = [], []
     for index in np.argsort(-row)[:3]:

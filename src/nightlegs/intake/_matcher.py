@@ -93,7 +93,10 @@ class PhraseIndex:
         self._vocabulary = frozenset(vocabulary)
         # Phrases never need an intensifier (kb check enforces it), so all are skipped.
         self._filler = FILLER_WORDS
-        self._prefixes = tuple(sorted(prefixes, key=len, reverse=True))
+        # A word starts with a known prefix when one of its own starts, of a prefix's length,
+        # is that prefix: a set lookup per length instead of a scan of every prefix.
+        self._prefixes = frozenset(prefixes)
+        self._prefix_lengths = tuple(sorted({len(p) for p in prefixes}))
         self._targets = sorted(w for w in vocabulary | prefixes if len(w) >= 5 and w.isalpha())
 
     def known(self, word: str) -> bool:
@@ -101,7 +104,7 @@ class PhraseIndex:
         return (
             word in self._vocabulary
             or word in self._common_words
-            or any(word.startswith(p) for p in self._prefixes)
+            or any(word[:size] in self._prefixes for size in self._prefix_lengths)
         )
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - one index per process, cached on purpose

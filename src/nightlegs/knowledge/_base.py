@@ -31,10 +31,13 @@ class Triage(StrEnum):
 
     @property
     def rank(self) -> int:
-        return _TRIAGE_ORDER.index(self)
+        # Keyed by the plain value: an assessment asks for ranks dozens of times, and a
+        # string's hash is cached where an enum member's is computed in Python.
+        return _TRIAGE_RANK[self._value_]
 
 
 _TRIAGE_ORDER = [Triage.SELF_CARE, Triage.DOCTOR, Triage.URGENT, Triage.EMERGENCY]
+_TRIAGE_RANK = {level.value: rank for rank, level in enumerate(_TRIAGE_ORDER)}
 
 
 class Strength(StrEnum):

@@ -65,16 +65,18 @@ def _pregnancy_related(population: Population) -> bool:
     return bool(population.pregnant or population.postpartum)
 
 
-def _wording(condition: Condition, population: Population) -> tuple[str, str, tuple[str, ...]]:
+def _wording(
+    kb: KnowledgeBase, condition: Condition, population: Population
+) -> tuple[str, str, tuple[str, ...]]:
     """Name, specialist and tests of ``condition`` as they apply to this person."""
-    words = condition.wording(_pregnancy_related(population))
+    words = knowledge_index(kb).wordings[condition.id, _pregnancy_related(population)]
     return words.name or condition.name, words.specialist or condition.specialist, words.tests or ()
 
 
 def _condition_result(
-    condition: Condition, score: ConditionScore, population: Population
+    kb: KnowledgeBase, condition: Condition, score: ConditionScore, population: Population
 ) -> ConditionResult:
-    name, specialist, tests = _wording(condition, population)
+    name, specialist, tests = _wording(kb, condition, population)
     return ConditionResult(
         id=condition.id,
         name=name,
@@ -99,10 +101,10 @@ def _specialist(
     if decision.level is Triage.URGENT and decision.suspects:
         suspect = knowledge_index(kb).conditions.get(decision.suspects[0])
         if suspect is not None:
-            return _wording(suspect, population)[1]
+            return _wording(kb, suspect, population)[1]
     if top is None:
         return "general practitioner"
-    return _wording(top, population)[1]
+    return _wording(kb, top, population)[1]
 
 
 def _self_care(
@@ -185,7 +187,9 @@ def _next_steps(
     tests: list[str] = []
     for score in ranking[:2]:
         if score is ranking[0] or score.probability >= 0.2:
-            tests += [t for t in _wording(conditions[score.id], population)[2] if t not in tests]
+            tests += [
+                t for t in _wording(kb, conditions[score.id], population)[2] if t not in tests
+            ]
     if tests:
         steps.append("Ask the doctor about: " + "; ".join(tests[:6]) + ".")
     if decision.level.rank >= Triage.URGENT.rank:
@@ -269,7 +273,7 @@ def build_assessment(
     )
     child = population.age_band is not None and population.age_band.value == "child"
     ranked = (
-        tuple(_condition_result(conditions[s.id], s, population) for s in shown or ranking[:1])
+        tuple(_condition_result(kb, conditions[s.id], s, population) for s in shown or ranking[:1])
         if ranks
         else ()
     )

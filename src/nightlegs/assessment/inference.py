@@ -8,9 +8,9 @@ on development vignettes (see ``nightlegs eval``).
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar, overload
 
 import numpy as np
 from numpy.typing import NDArray
@@ -23,6 +23,34 @@ from nightlegs.knowledge import KnowledgeBase, load_knowledge_base
 __all__ = ["ConditionScore", "Model", "WeightedFinding", "model", "rank"]
 
 DEFAULT_TEMPERATURE = 1.0
+_T = TypeVar("_T")
+
+
+class _once(Generic[_T]):  # lower case: used as a decorator, like ``cached_property``
+    """A property computed on first use and then kept in the instance.
+
+    ``functools.cached_property`` does the same under a lock in Python 3.11, which costs more
+    than the small computations kept here; a score is only ever read by one thread.
+    """
+
+    def __init__(self, compute: Callable[[Any], _T]) -> None:
+        self._compute = compute
+        self._name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> _once[_T]: ...
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> _T: ...
+    def __get__(self, instance: object | None, owner: type | None = None) -> _T | _once[_T]:
+        if instance is None:
+            return self
+        # Kept in the instance's own dict, which then shadows this (non-data) descriptor.
+        value = instance.__dict__[self._name] = self._compute(instance)
+        return value
 
 
 @dataclass(frozen=True)
@@ -77,7 +105,7 @@ class ConditionScore:
     _findings: tuple[tuple[str, str, bool], ...] = field(default=(), repr=False)
     _ratios: tuple[float, ...] = field(default=(), repr=False)
 
-    @functools.cached_property
+    @_once
     def _weighted(self) -> tuple[WeightedFinding, ...]:
         return tuple(
             WeightedFinding(fid, label, present, ratio)
@@ -85,18 +113,18 @@ class ConditionScore:
             if ratio > 1.05 or ratio < 0.95
         )
 
-    @functools.cached_property
+    @_once
     def evidence_for(self) -> tuple[WeightedFinding, ...]:
         """Present findings that make the condition likelier, strongest first."""
         found = (w for w in self._weighted if w.weight > 1 and w.present)
         return tuple(sorted(found, key=lambda w: -w.weight))
 
-    @functools.cached_property
+    @_once
     def evidence_against(self) -> tuple[WeightedFinding, ...]:
         """Findings (present or absent) that make the condition less likely, strongest first."""
         return tuple(sorted((w for w in self._weighted if w.weight < 1), key=lambda w: w.weight))
 
-    @functools.cached_property
+    @_once
     def absent_fits(self) -> tuple[WeightedFinding, ...]:
         """Findings the person does not have whose absence makes this condition likelier (they
         point elsewhere); kept apart from ``evidence_for``, which holds only present findings."""

@@ -240,7 +240,8 @@ def _condition_level(
     for index in np.argsort(-row)[:3]:
         condition = kb.conditions[int(index)]
         if condition.usual_triage.rank == level.rank and row[index] >= DANGER_PROBABILITY:
-            name = condition.wording(bool(population.pregnant or population.postpartum)).name
+            pregnancy_related = bool(population.pregnant or population.postpartum)
+            name = knowledge_index(kb).wordings[condition.id, pregnancy_related].name
             reasons.append(
                 f"{name} {_probability_words(float(row[index]))}; it usually needs: "
                 f"{kb.triage_wording[condition.usual_triage].usually_needs}"

@@ -387,7 +387,7 @@ def negation(
     # A comma or "and" with a verb after it (up to and including the words themselves) starts
     # a new statement: "no injury, came on this evening", "can't stand without help and his
     # wee has gone dark" (the verb may sit inside the matched words).
-    verb_after = any(words[i] in _NEW_STATEMENT_VERBS for i in range(first, last + 1))
+    verb_after = not _NEW_STATEMENT_VERBS.isdisjoint(words[first : last + 1])
     crossed_comma = False
     for index in range(first - 1, clause_start - 1, -1):
         word = words[index]
@@ -470,7 +470,7 @@ def _until_after(text: NormalisedText, last: int) -> bool:
     """Whether "until" follows token ``last`` in its sentence ("didn't notice it until...")."""
     words = _words(text)
     _, sentence_end = _sentence_bounds(text, last, last)
-    return any(words[i] in _UNTIL for i in range(last + 1, sentence_end + 1))
+    return not _UNTIL.isdisjoint(words[last + 1 : sentence_end + 1])
 
 
 #: "can't lie flat without getting breathless", "never a night without cramps": a verb's
@@ -550,9 +550,7 @@ _HEDGE_PAIRS = frozenset({("not", "sure"), ("hard", "to"), ("no", "idea"), ("not
 def is_uncertain(text: NormalisedText, first: int, last: int) -> bool:
     """Whether the clause wonders ("I'm worried it might be a clot") rather than reports."""
     clause_start, _ = clause_bounds(text, first, last)
-    return any(
-        text.tokens[i].text in _UNCERTAIN for i in range(max(clause_start, first - 5), first)
-    )
+    return not _UNCERTAIN.isdisjoint(_words(text)[max(clause_start, first - 5) : first])
 
 
 def is_hedged(text: NormalisedText, first: int, last: int) -> bool:
@@ -570,11 +568,14 @@ def is_hedged(text: NormalisedText, first: int, last: int) -> bool:
     words = _words(text)
     clause_start, clause_end = clause_bounds(text, first, last)
     start = max(clause_start, first - 5)
-    if any(words[i] in _HEDGES for i in range(start, first)):
+    # Set tests over slices: this runs for every danger sign read, with every assessment.
+    if not _HEDGES.isdisjoint(words[start:first]):
         return True
-    if any(i in text.hedged for i in range(start, last + 1)):
+    if text.hedged and not text.hedged.isdisjoint(range(start, last + 1)):
         return True
-    if any((words[i], words[i + 1]) in _HEDGE_PAIRS for i in range(start, first - 1)):
+    if first - 1 > start and not _HEDGE_PAIRS.isdisjoint(
+        zip(words[start : first - 1], words[start + 1 : first], strict=True)
+    ):
         return True
     after = min(clause_end + 1, len(words) - 1)
     # "it's warm?" and "hot ish": a question mark or "-ish" right after the words.

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from nightlegs.errors import InputError
 from nightlegs.intake._context import (
     NEGATION_WORDS,
+    _words,
     is_hedged,
     is_uncertain,
     negation,
@@ -226,6 +227,10 @@ def _gap_negated(text: NormalisedText, hit: PhraseHit, starts: set[tuple[int, in
     Another finding whose words end where the match ends ("knee does not look swollen": the
     swelling is the knee's) shares the negation instead of taking it away.
     """
+    if hit.first == hit.last or NEGATION_WORDS.isdisjoint(
+        _words(text)[hit.first + 1 : hit.last + 1]
+    ):
+        return False  # the usual case, told without building anything
     phrase_words = _phrase_words(hit.phrase)
     return any(
         text.tokens[i].text in NEGATION_WORDS

@@ -121,16 +121,6 @@ def _parts(word: str, spelling: Callable[[str], str]) -> tuple[str, ...]:
     return tuple(spelling(word).split())
 
 
-def _split(word: str, start: int, end: int, spelling: Callable[[str], str]) -> list[Token]:
-    cache = _PARTS_CACHE.setdefault(spelling, {})
-    parts = cache.get(word)
-    if parts is None:
-        parts = cache[word] = _parts(word, spelling)
-        if len(cache) > 20_000:  # bounded: a long session must not grow without limit
-            cache.clear()
-    return [Token(part, start, end) for part in parts]
-
-
 _PARTS_CACHE: dict[Callable[[str], str], dict[str, tuple[str, ...]]] = {}
 
 
@@ -222,8 +212,10 @@ def build_rewrite_table(
 
 def _rewrite(tokens: list[Token], table: RewriteTable) -> list[Token]:
     """Replace slang and shorthand by plain words; new tokens keep the original span."""
-    out: list[Token] = []
     words = tuple(token.text for token in tokens)
+    if table.keys().isdisjoint(words):
+        return tokens  # nothing to rewrite, as in most descriptions
+    out: list[Token] = []
     index = 0
     while index < len(tokens):
         for source, target in table.get(words[index], ()):
@@ -326,8 +318,19 @@ def normalise(
     lowered = fold_accents(text.lower())
     table = spelling or _unchanged
     tokens: list[Token] = []
+    # The words a written word stands for are cached per spelling function: the same words
+    # come back in every description. Inlined: this loop runs for every word read.
+    cache = _PARTS_CACHE.setdefault(table, {})
     for match in _TOKEN.finditer(lowered):
-        tokens += _split(match.group(0), match.start(), match.end(), table)
+        word = match.group(0)
+        parts = cache.get(word)
+        if parts is None:
+            parts = cache[word] = _parts(word, table)
+            if len(cache) > 20_000:  # bounded: a long session must not grow without limit
+                cache.clear()
+        start, end = match.span()
+        for part in parts:
+            tokens.append(Token(part, start, end))
     if rewrites:
         tokens = _rewrite(tokens, rewrites)
     tokens = _drop_temperature_of_things(tokens)

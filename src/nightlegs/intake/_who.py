@@ -81,10 +81,12 @@ def mentions_other_person(
     True
     """
     words = _words(text)
-    start, end = _sentence_bounds(text, first, last)
     relatives: list[int] | None = text.cache.get("relatives")  # type: ignore[assignment]
     if relatives is None:
         relatives = text.cache["relatives"] = [i for i, w in enumerate(words) if w in RELATIVES]
+    if not relatives:  # most descriptions name no relative at all
+        return False
+    start, end = _sentence_bounds(text, first, last)
     if not any(start <= i <= end and words[i] != patient for i in relatives):
         return False
     clause_start, clause_end = clause_bounds(text, first, last)

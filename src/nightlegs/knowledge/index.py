@@ -5,7 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from nightlegs.knowledge.loader import load_knowledge_base
-from nightlegs.knowledge.models import Claim, Condition, Finding, KnowledgeBase, SelfCareAdvice
+from nightlegs.knowledge.models import (
+    Claim,
+    Condition,
+    Finding,
+    KnowledgeBase,
+    SelfCareAdvice,
+    Wording,
+)
 
 __all__ = ["KnowledgeIndex", "knowledge_index"]
 
@@ -23,6 +30,9 @@ class KnowledgeIndex:
     #: Every finding a red-flag or safety-net rule needs present: the danger signs that the
     #: intake keeps even when hedged or denied elsewhere.
     rule_findings: frozenset[str]
+    #: Each condition's wording for someone pregnant or just after birth (True) or not
+    #: (False): :meth:`Condition.wording`, built once.
+    wordings: dict[tuple[str, bool], Wording]
 
 
 def knowledge_index(kb: KnowledgeBase | None = None) -> KnowledgeIndex:
@@ -46,4 +56,5 @@ def _build_index(kb: KnowledgeBase) -> KnowledgeIndex:
         finding_order={f.id: i for i, f in enumerate(kb.findings)},
         red_flag_findings=frozenset(f.id for f in kb.findings if f.red_flag),
         rule_findings=frozenset(fid for rule in kb.red_flags for fid in rule.findings),
+        wordings={(c.id, p): c.wording(p) for c in kb.conditions for p in (False, True)},
     )

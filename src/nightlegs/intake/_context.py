@@ -19,6 +19,8 @@ before them ("swelling: none"). Clauses end at sentence punctuation and at conju
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from nightlegs.intake._text import NormalisedText
 
 __all__ = [
@@ -300,22 +302,37 @@ _CLAUSE_AFTER_COMMA = frozenset(
 _NEGATION_WINDOW = 6
 
 
-def _is_boundary(text: NormalisedText, index: int) -> bool:
-    word = text.tokens[index].text
-    if word in _SENTENCE_END or word in _CLAUSE_WORDS:
-        return True
-    if word in {",", ":", "/"} and index + 1 < len(text.tokens):
-        return text.tokens[index + 1].text in _CLAUSE_AFTER_COMMA
-    return False
+def _clause_edges(words: list[str]) -> list[bool]:
+    """Whether each token ends a clause: a sentence end, a clause word, or a comma, colon or
+    slash before a word that starts a new clause."""
+    last = len(words) - 1
+    return [
+        word in _SENTENCE_END
+        or word in _CLAUSE_WORDS
+        or (
+            word in _CLAUSE_PUNCTUATION and index < last and words[index + 1] in _CLAUSE_AFTER_COMMA
+        )
+        for index, word in enumerate(words)
+    ]
 
 
-def _spans(text: NormalisedText, key: str, boundary: object) -> tuple[list[int], list[int]]:
+def _sentence_edges(words: list[str]) -> list[bool]:
+    """Whether each token ends a sentence."""
+    return [word in _SENTENCE_END for word in words]
+
+
+_CLAUSE_PUNCTUATION = frozenset({",", ":", "/"})
+
+
+def _spans(
+    text: NormalisedText, key: str, edges: Callable[[list[str]], list[bool]]
+) -> tuple[list[int], list[int]]:
     """Start and end token of the span (clause or sentence) around every token, computed once."""
     cached = text.cache.get(key)
     if cached is not None:
         return cached  # type: ignore[return-value]
-    count = len(text.tokens)
-    is_edge = [boundary(text, i) for i in range(count)]  # type: ignore[operator]
+    is_edge = edges(_words(text))
+    count = len(is_edge)
     starts, ends = [0] * count, [0] * count
     start = 0
     for i in range(count):
@@ -331,18 +348,14 @@ def _spans(text: NormalisedText, key: str, boundary: object) -> tuple[list[int],
     return starts, ends
 
 
-def _is_sentence_end(text: NormalisedText, index: int) -> bool:
-    return text.tokens[index].text in _SENTENCE_END
-
-
 def clause_bounds(text: NormalisedText, first: int, last: int) -> tuple[int, int]:
     """First and last token index of the clause holding tokens ``first``..``last``."""
-    starts, ends = _spans(text, "clause", _is_boundary)
+    starts, ends = _spans(text, "clause", _clause_edges)
     return starts[first], ends[last]
 
 
 def _sentence_bounds(text: NormalisedText, first: int, last: int) -> tuple[int, int]:
-    starts, ends = _spans(text, "sentence", _is_sentence_end)
+    starts, ends = _spans(text, "sentence", _sentence_edges)
     return starts[first], ends[last]
 
 

@@ -199,6 +199,8 @@ def _own_script(text: str) -> str | None:
     Devanagari is read as Hindi and the Arabic script as Arabic (Urdu and Persian, written in
     it too, have no lexicon; the Arabic one reads the words they share).
     """
+    if text.isascii():
+        return None  # no letter of those scripts; most descriptions are told in a moment
     letters = len(_LETTER.findall(text))
     for language, pattern in _SCRIPTS.items():
         if letters and len(pattern.findall(text)) * 2 > letters:

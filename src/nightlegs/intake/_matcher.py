@@ -10,7 +10,7 @@ import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import extractOne
@@ -37,9 +37,12 @@ _NextWords = tuple[frozenset[str], tuple[str, ...]]
 _Candidate = tuple["_Entry", re.Pattern[str], tuple[_NextWords, ...]]
 
 
-@dataclass(frozen=True)
-class PhraseHit:
-    """One phrase found in the text: tokens ``first``..``last``."""
+class PhraseHit(NamedTuple):
+    """One phrase found in the text: tokens ``first``..``last``.
+
+    A named tuple, like :class:`~nightlegs.intake._text.Token`: a description makes a dozen or
+    more, and a frozen dataclass costs several times as much to build.
+    """
 
     record_id: str
     kind: Kind
@@ -162,26 +165,27 @@ class PhraseIndex:
                 continue
             start = text.offsets[index]
             for entry, regex, later in candidates:
-                if later:
-                    if starts is None:
-                        starts = {w[:size] for w in words for size in range(1, len(w) + 1)}
-                    if not _all_present(later, words, starts):
-                        continue
-                match = regex.match(string, start)
-                if match:
-                    last = text.token_at(match.end() - 2)
-                    hits.append(
-                        PhraseHit(entry.record_id, entry.kind, index, last, entry.compiled.source)
-                    )
+                # A phrase is tried only if every later segment has one of its words (or
+                # prefixes) among the text's words; most candidates stop here. Inlined: this
+                # runs a few hundred times per description.
+                for segment_words, prefixes in later:
+                    if segment_words.isdisjoint(words):
+                        if not prefixes:
+                            break
+                        if starts is None:
+                            starts = {w[:size] for w in words for size in range(1, len(w) + 1)}
+                        if starts.isdisjoint(prefixes):
+                            break
+                else:
+                    match = regex.match(string, start)
+                    if match:
+                        last = text.token_at(match.end() - 2)
+                        hits.append(
+                            PhraseHit(
+                                entry.record_id, entry.kind, index, last, entry.compiled.source
+                            )
+                        )
         return hits
-
-
-def _all_present(segments: tuple[_NextWords, ...], words: set[str], starts: set[str]) -> bool:
-    """Whether every segment has one of its words (or prefixes) among the text's words."""
-    for segment_words, prefixes in segments:
-        if segment_words.isdisjoint(words) and not (prefixes and not starts.isdisjoint(prefixes)):
-            return False
-    return True
 
 
 def phrase_index(kb: KnowledgeBase | None = None) -> PhraseIndex:

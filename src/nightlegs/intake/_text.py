@@ -214,13 +214,16 @@ def _rewrite(tokens: list[Token], table: RewriteTable) -> list[Token]:
     """Replace slang and shorthand by plain words; new tokens keep the original span."""
     words = tuple(token.text for token in tokens)
     if table.keys().isdisjoint(words):
-        return tokens  # nothing to rewrite, as in most descriptions
+        return tokens  # no word that a rewrite starts with
     out: list[Token] = []
+    count = len(tokens)
     index = 0
-    while index < len(tokens):
+    while index < count:
         for source, target in table.get(words[index], ()):
             end = index + len(source)
-            if words[index:end] == source:
+            # The second word turns most entries away before a slice is made.
+            second_fits = end == index + 1 or (end <= count and words[index + 1] == source[1])
+            if second_fits and words[index:end] == source:
                 start, stop = tokens[index].start, tokens[end - 1].end
                 out += [Token(word, start, stop) for word in target]
                 index = end
@@ -236,6 +239,7 @@ _KEEP_AFTER = frozenset({"no", "not", "never", "nor", "without"})
 
 _HEDGE_WORDS = frozenset({"kinda", "sorta"})
 _HEDGE_PAIRS = frozenset({("sort", "of"), ("kind", "of")})
+_HEDGE_PAIR_FIRST = frozenset(first for first, _ in _HEDGE_PAIRS)
 
 
 def _drop_filler(tokens: list[Token], filler: frozenset[str]) -> tuple[list[Token], set[int]]:
@@ -246,10 +250,15 @@ def _drop_filler(tokens: list[Token], filler: frozenset[str]) -> tuple[list[Toke
     kept: list[Token] = []
     hedged: set[int] = set()
     pending = False
+    count = len(tokens)
     index = 0
-    while index < len(tokens):
+    while index < count:
         word = tokens[index].text
-        pair = (word, tokens[index + 1].text) if index + 1 < len(tokens) else None
+        pair = (
+            (word, tokens[index + 1].text)
+            if word in _HEDGE_PAIR_FIRST and index + 1 < count
+            else None
+        )
         if pair in _HEDGE_PAIRS or word in _HEDGE_WORDS:
             pending = True
             index += 2 if pair in _HEDGE_PAIRS else 1

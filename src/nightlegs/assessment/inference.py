@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar, overload
+from typing import Any, Generic, NamedTuple, TypeVar, overload
 
 import numpy as np
 from numpy.typing import NDArray
@@ -53,9 +53,11 @@ class _once(Generic[_T]):  # lower case: used as a decorator, like ``cached_prop
         return value
 
 
-@dataclass(frozen=True)
-class WeightedFinding:
-    """A finding's effect on one condition: ``weight`` is the likelihood ratio."""
+class WeightedFinding(NamedTuple):
+    """A finding's effect on one condition: ``weight`` is the likelihood ratio.
+
+    A named tuple: a ranking makes one per finding for each condition shown.
+    """
 
     id: str
     label: str

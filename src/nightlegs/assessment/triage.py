@@ -109,10 +109,12 @@ def fired_red_flags(
 
 
 def _rules_by_finding(kb: KnowledgeBase) -> dict[str, tuple[int, ...]]:
-    """Rule positions by the findings they need: a rule can only fire if one is present."""
+    """Rule positions by findings they cannot fire without: the first of ``all_of`` (all are
+    needed), else each of ``any_of`` (at least one is needed). Only the few rules keyed by a
+    present finding are then tested in full."""
     table: dict[str, list[int]] = {}
     for index, rule in enumerate(kb.red_flags):
-        for fid in rule.findings:
+        for fid in rule.all_of[:1] or rule.any_of:
             table.setdefault(fid, []).append(index)
     return {fid: tuple(dict.fromkeys(indices)) for fid, indices in table.items()}
 

@@ -17,6 +17,10 @@ from nightlegs.diary.store import DiaryStore
 from nightlegs.web.settings import Settings
 from nightlegs.web.workers import AssessmentWorkers
 
+# The getters are ``async`` although they only read the app's state: FastAPI runs a plain
+# function dependency in its thread pool, a thread hand-off per dependency per request that
+# cost more server CPU than the rest of a request's routing.
+
 __all__ = [
     "ExecutorDep",
     "PersonQuery",
@@ -30,22 +34,22 @@ __all__ = [
 ]
 
 
-def get_store(request: Request) -> DiaryStore:
+async def get_store(request: Request) -> DiaryStore:
     """The diary store opened by the app's lifespan."""
     return cast(DiaryStore, request.app.state.store)
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     """The settings the app was made with."""
     return cast(Settings, request.app.state.settings)
 
 
-def get_executor(request: Request) -> Executor:
+async def get_executor(request: Request) -> Executor:
     """The worker pool that analyses uploaded recordings."""
     return cast(Executor, request.app.state.executor)
 
 
-def get_assessment_workers(request: Request) -> AssessmentWorkers:
+async def get_assessment_workers(request: Request) -> AssessmentWorkers:
     """Where assessments run (worker processes or this process)."""
     return cast(AssessmentWorkers, request.app.state.assessment_workers)
 

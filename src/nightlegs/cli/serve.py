@@ -126,7 +126,7 @@ def serve_command(
             )
         print(f"nightlegs: serving on {scheme}://{shown}:{port}/ (Ctrl+C to stop)", flush=True)
         uvicorn.run(
-            create_app(settings, store=store),
+            create_app(settings, store=store, preload=True),
             host=host,
             port=port,
             log_level="info",

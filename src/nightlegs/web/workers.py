@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import json
 import multiprocessing
 import multiprocessing.connection
@@ -101,6 +102,10 @@ def _start_worker(database_url: str) -> None:
     _exit_with_parent()
     _worker_store = open_store(database_url)
     assess("warm up")  # load the knowledge base and compile phrases before the first request
+    # What is loaded now lives as long as the worker: out of the collector's reach, so a full
+    # collection does not walk the knowledge base again and again.
+    gc.collect()
+    gc.freeze()
 
 
 def _work(request: dict[str, Any]) -> str:

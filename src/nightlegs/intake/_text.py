@@ -212,25 +212,29 @@ def build_rewrite_table(
 
 def _rewrite(tokens: list[Token], table: RewriteTable) -> list[Token]:
     """Replace slang and shorthand by plain words; new tokens keep the original span."""
-    words = tuple(token.text for token in tokens)
-    if table.keys().isdisjoint(words):
-        return tokens  # no word that a rewrite starts with
-    out: list[Token] = []
+    words = [token.text for token in tokens]
+    # Only where a rewrite can start is anything tried; the tokens between are copied as
+    # runs. Left to right, and a rewritten span is not read again, as a scan would do.
+    starts = [index for index, word in enumerate(words) if word in table]
+    if not starts:
+        return tokens
     count = len(tokens)
-    index = 0
-    while index < count:
-        for source, target in table.get(words[index], ()):
+    out: list[Token] = []
+    copied = 0  # tokens before this one are in ``out``
+    for index in starts:
+        if index < copied:
+            continue  # inside a span already rewritten
+        for source, target in table[words[index]]:
             end = index + len(source)
             # The second word turns most entries away before a slice is made.
             second_fits = end == index + 1 or (end <= count and words[index + 1] == source[1])
-            if second_fits and words[index:end] == source:
+            if second_fits and tuple(words[index:end]) == source:
+                out += tokens[copied:index]
                 start, stop = tokens[index].start, tokens[end - 1].end
                 out += [Token(word, start, stop) for word in target]
-                index = end
+                copied = end
                 break
-        else:
-            out.append(tokens[index])
-            index += 1
+    out += tokens[copied:]
     return out
 
 

@@ -123,3 +123,57 @@ def test_in_memory_store_assesses_in_this_process() -> None:
         reply = json.loads(_run(workers.run(dict(CRAMPS))))
         workers.close()
     assert reply["triage"] in {"self_care", "doctor"}
+
+
+def test_pipelined_requests_each_get_their_own_reply(diary: tuple[DiaryStore, str]) -> None:
+    """A worker holds up to PIPELINE_DEPTH requests; many at once, told apart by their
+    texts, must each get the reply the assessment gives them alone."""
+    from nightlegs.assessment import assess
+
+    store, url = diary
+    requests = [dict(CRAMPS), dict(DVT), {"text": "my 7 year old's shins ache at night"}] * 4
+    workers = AssessmentWorkers(store, url, processes=1)
+    try:
+
+        async def scenario() -> list[dict[str, Any]]:
+            replies = await asyncio.gather(*(workers.run(dict(r)) for r in requests))
+            return [json.loads(reply) for reply in replies]
+
+        replies = _run(scenario())
+    finally:
+        workers.close()
+    for request, reply in zip(requests, replies, strict=True):
+        alone = assess(request["text"], age=request.get("age"), sex=request.get("sex"))
+        assert reply["triage"] == alone.triage.value, request["text"]
+        assert reply["conditions"][0]["id"] == alone.conditions[0].id, request["text"]
+
+
+def test_requests_waiting_on_a_killed_worker_fail_and_one_replacement_answers(
+    diary: tuple[DiaryStore, str],
+) -> None:
+    store, url = diary
+    workers = AssessmentWorkers(store, url, processes=1)
+    first = workers._workers[0].process
+    try:
+
+        async def scenario() -> tuple[list[BaseException | str], dict[str, Any]]:
+            waiting = [asyncio.create_task(workers.run(dict(CRAMPS))) for _ in range(2)]
+            for _ in range(100):  # until both are sent: one being assessed, one in the pipe
+                if len(workers._workers[0].waiting) == 2:
+                    break
+                await asyncio.sleep(0)
+            assert len(workers._workers[0].waiting) == 2
+            os.kill(first.pid or 0, signal.SIGKILL)
+            outcomes = await asyncio.gather(*waiting, return_exceptions=True)
+            return list(outcomes), json.loads(await workers.run(dict(DVT)))
+
+        outcomes, after = _run(scenario())
+        replacements = [worker.process for worker in workers._workers]
+    finally:
+        workers.close()
+    # Killed while busy with one and holding the next: both fail with a clear message, and
+    # one replacement (not one per request) answers what comes after.
+    assert all(isinstance(o, RuntimeError) and "restarted" in str(o) for o in outcomes), outcomes
+    assert after["triage"] in {"urgent", "emergency"}
+    assert len(replacements) == 1 and replacements[0].pid != first.pid
+    assert not first.is_alive() and not replacements[0].is_alive()

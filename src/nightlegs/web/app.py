@@ -145,6 +145,7 @@ def create_app(
             if froze:
                 gc.unfreeze()
             keeper.close()
+            workers.stop_listening()  # on this thread, the event loop's
             await run_in_threadpool(workers.close)
             await run_in_threadpool(executor.shutdown, wait=True, cancel_futures=True)
             spool.close()
